@@ -1,0 +1,88 @@
+package io.chorus.replication.message;
+
+import io.chorus.crdt.clock.VersionVector;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.TreeMap;
+
+/**
+ * The opaque causal context a client gets with a read and writes back: a version vector in a small,
+ * versioned binary form (independent of Kryo, so contexts stay valid across codec changes), and in
+ * URL-safe base64 for the command line.
+ */
+public final class CausalContext {
+    private static final int FORMAT = 1;
+    private static final int ACTORS_MAX = 1024;
+
+    private CausalContext() {
+    }
+
+    public static byte[] encode(VersionVector vector) {
+        if (vector.isEmpty()) return new byte[0];
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8 + vector.size() * 12);
+        out.write(FORMAT);
+        writeVarLong(out, vector.size());
+        vector.toMap().forEach((actor, counter) -> {
+            byte[] name = actor.getBytes(StandardCharsets.UTF_8);
+            writeVarLong(out, name.length);
+            out.write(name, 0, name.length);
+            writeVarLong(out, counter);
+        });
+        return out.toByteArray();
+    }
+
+    /** Decodes a context; null or empty is "nothing seen". Malformed input: IllegalArgumentException saying why. */
+    public static VersionVector decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) return VersionVector.empty();
+        int[] at = {0};
+        if (bytes[0] != FORMAT) throw new IllegalArgumentException("context has unknown format " + bytes[0]);
+        at[0] = 1;
+        long count = readVarLong(bytes, at);
+        if (count < 0 || count > ACTORS_MAX) throw new IllegalArgumentException("context names " + count + " actors (max " + ACTORS_MAX + ")");
+        TreeMap<String, Long> entries = new TreeMap<>();
+        for (long i = 0; i < count; i++) {
+            long length = readVarLong(bytes, at);
+            if (length < 1 || length > bytes.length - at[0]) throw new IllegalArgumentException("context is truncated");
+            String actor = new String(bytes, at[0], (int) length, StandardCharsets.UTF_8);
+            at[0] += (int) length;
+            long counter = readVarLong(bytes, at);
+            if (counter < 1) throw new IllegalArgumentException("context counter for " + actor + " is " + counter);
+            if (entries.put(actor, counter) != null) throw new IllegalArgumentException("context repeats actor " + actor);
+        }
+        if (at[0] != bytes.length) throw new IllegalArgumentException("context has " + (bytes.length - at[0]) + " trailing bytes");
+        return VersionVector.of(entries);
+    }
+
+    public static String toText(byte[] context) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(context);
+    }
+
+    public static byte[] fromText(String text) {
+        try {
+            return Base64.getUrlDecoder().decode(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("context \"" + text + "\" is not URL-safe base64");
+        }
+    }
+
+    private static void writeVarLong(ByteArrayOutputStream out, long v) {
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+
+    private static long readVarLong(byte[] bytes, int[] at) {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (at[0] >= bytes.length) throw new IllegalArgumentException("context is truncated");
+            byte b = bytes[at[0]++];
+            result |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) return result;
+        }
+        throw new IllegalArgumentException("context has an over-long number");
+    }
+}

@@ -1,0 +1,105 @@
+package io.chorus.replication.message;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.ring.NodeId;
+
+/**
+ * Messages to bytes and back, with Kryo. Registration is required and every class has an explicit,
+ * stable id: never renumber one, only add. Not thread-safe (Kryo is not): one codec per thread.
+ * {@link #encodeSiblings}/{@link #decodeSiblings} are the storage format of a key's state.
+ */
+public final class Codec {
+    /** Ids already given out; new classes take the next free id. */
+    private static final int FIRST_ID = 20;
+
+    private final Kryo kryo = new Kryo();
+    private final Output output;
+
+    public Codec() {
+        this(4 << 20);
+    }
+
+    /** @param encodedBytesMax the largest message this codec will produce */
+    public Codec(int encodedBytesMax) {
+        kryo.setRegistrationRequired(true);
+        kryo.setReferences(false);
+        kryo.setMaxDepth(16);
+        kryo.register(String.class, new Serializers.Text(), 1); // replaces Kryo's default String reader, which trusts lengths
+        int id = FIRST_ID;
+        kryo.register(byte[].class, new Serializers.Bytes(), id++);
+        kryo.register(byte[][].class, new Serializers.BytesArray(), id++);
+        kryo.register(String[].class, new Serializers.Strings(), id++);
+        kryo.register(Key.class, new Serializers.KeySerializer(), id++);
+        kryo.register(VersionVector.class, new Serializers.VersionVectorSerializer(), id++);
+        kryo.register(Siblings.class, new Serializers.SiblingsSerializer(), id++);
+        kryo.register(NodeId.class, id++);
+        kryo.register(ErrorKind.class, id++);
+        // peer messages
+        kryo.register(Hello.class, 40);
+        kryo.register(Heartbeat.class, 41);
+        kryo.register(ReplicaRead.class, 42);
+        kryo.register(ReplicaReadResult.class, 43);
+        kryo.register(ReplicaWrite.class, 44);
+        kryo.register(ReplicaWriteAck.class, 45);
+        kryo.register(MintWrite.class, 46);
+        kryo.register(MintResult.class, 47);
+        // client messages
+        kryo.register(ClientFrame.class, 70);
+        kryo.register(ClientReply.class, 71);
+        kryo.register(Get.class, 72);
+        kryo.register(Put.class, 73);
+        kryo.register(Delete.class, 74);
+        kryo.register(DescribeCluster.class, 75);
+        kryo.register(GetResult.class, 76);
+        kryo.register(WriteResult.class, 77);
+        kryo.register(Failure.class, 78);
+        kryo.register(ClusterDescription.class, 79);
+        this.output = new Output(4096, encodedBytesMax);
+    }
+
+    public byte[] encode(Message message) {
+        output.reset();
+        kryo.writeClassAndObject(output, message);
+        return output.toBytes();
+    }
+
+    public Message decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** Decodes exactly {@code length} bytes; any malformation is a {@link CodecException} saying why. */
+    public Message decode(byte[] bytes, int offset, int length) {
+        try {
+            Input input = new Input(bytes, offset, length);
+            Object decoded = kryo.readClassAndObject(input);
+            if (!(decoded instanceof Message message)) {
+                throw new IllegalArgumentException("decoded a " + (decoded == null ? "null" : decoded.getClass().getSimpleName()) + ", not a message");
+            }
+            if (input.position() != offset + length) {
+                throw new IllegalArgumentException((offset + length - input.position()) + " trailing bytes after the message");
+            }
+            return message;
+        } catch (RuntimeException e) {
+            throw new CodecException("cannot decode message: " + e.getMessage(), e);
+        }
+    }
+
+    public byte[] encodeSiblings(Siblings siblings) {
+        output.reset();
+        kryo.writeObject(output, siblings);
+        return output.toBytes();
+    }
+
+    public Siblings decodeSiblings(byte[] bytes) {
+        try {
+            Input input = new Input(bytes);
+            return kryo.readObject(input, Siblings.class);
+        } catch (RuntimeException e) {
+            throw new CodecException("cannot decode stored siblings: " + e.getMessage(), e);
+        }
+    }
+}

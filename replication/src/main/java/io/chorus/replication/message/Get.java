@@ -1,0 +1,5 @@
+package io.chorus.replication.message;
+
+/** Read {@code key}, waiting for as many replicas as {@code consistency} needs. */
+public record Get(Key key, String consistency) implements ClientRequest {
+}

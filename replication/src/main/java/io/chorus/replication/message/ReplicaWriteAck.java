@@ -1,0 +1,8 @@
+package io.chorus.replication.message;
+
+/** Replica to coordinator: the merged value is in storage ({@code error} null), or why not. */
+public record ReplicaWriteAck(long opId, Key key, String error) implements PeerMessage {
+    public boolean ok() {
+        return error == null;
+    }
+}

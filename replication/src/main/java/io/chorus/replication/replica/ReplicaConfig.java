@@ -1,0 +1,46 @@
+package io.chorus.replication.replica;
+
+/**
+ * The replica's limits and timings. Times are in ticks (the shell decides how long a tick is; the
+ * default node ticks every 10 ms). Every limit is named with its unit.
+ *
+ * @param replicationFactor      N, replicas per key (capped at the cluster size)
+ * @param requestTimeoutTicks    a coordinator gives up (Timeout) after this many ticks
+ * @param heartbeatIntervalTicks how often a node tells every peer it is alive
+ * @param failureSuspectTicks    a peer not heard from for this long is considered down
+ * @param keyBytesMax            largest key accepted
+ * @param valueBytesMax          largest value accepted
+ * @param siblingsMax            most concurrent values a key may hold after a client write
+ * @param inFlightRequestsMax    most client requests a node coordinates at once (past it: Overloaded)
+ */
+public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
+                            int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
+                            int inFlightRequestsMax) {
+    public static final ReplicaConfig DEFAULTS = new ReplicaConfig(3, 200, 10, 50, 1024, 1 << 20, 64, 100_000);
+
+    public ReplicaConfig {
+        positive("replicationFactor", replicationFactor);
+        positive("requestTimeoutTicks", requestTimeoutTicks);
+        positive("heartbeatIntervalTicks", heartbeatIntervalTicks);
+        positive("failureSuspectTicks", failureSuspectTicks);
+        positive("keyBytesMax", keyBytesMax);
+        positive("valueBytesMax", valueBytesMax);
+        positive("siblingsMax", siblingsMax);
+        positive("inFlightRequestsMax", inFlightRequestsMax);
+        if (failureSuspectTicks <= heartbeatIntervalTicks) {
+            throw new IllegalArgumentException("failureSuspectTicks (" + failureSuspectTicks + ") must exceed heartbeatIntervalTicks (" + heartbeatIntervalTicks + ")");
+        }
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+    }
+
+    public ReplicaConfig withReplicationFactor(int n) {
+        return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax, siblingsMax, inFlightRequestsMax);
+    }
+
+    public ReplicaConfig withRequestTimeoutTicks(int ticks) {
+        return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax, siblingsMax, inFlightRequestsMax);
+    }
+}
