@@ -114,6 +114,63 @@ final class Serializers {
         }
     }
 
+    static final class Ints extends Serializer<int[]> {
+        Ints() {
+            super(false, true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, int[] a) {
+            out.writeVarInt(a.length, true);
+            for (int v : a) out.writeVarInt(v, true);
+        }
+
+        @Override
+        public int[] read(Kryo kryo, Input in, Class<? extends int[]> type) {
+            int[] a = new int[readLength(in, 1)];
+            for (int i = 0; i < a.length; i++) a[i] = in.readVarInt(true);
+            return a;
+        }
+    }
+
+    static final class Longs extends Serializer<long[]> {
+        Longs() {
+            super(false, true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, long[] a) {
+            out.writeVarInt(a.length, true);
+            for (long v : a) out.writeLong(v);
+        }
+
+        @Override
+        public long[] read(Kryo kryo, Input in, Class<? extends long[]> type) {
+            long[] a = new long[readLength(in, 8)];
+            for (int i = 0; i < a.length; i++) a[i] = in.readLong();
+            return a;
+        }
+    }
+
+    static final class Keys extends Serializer<Key[]> {
+        Keys() {
+            super(false, true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, Key[] a) {
+            out.writeVarInt(a.length, true);
+            for (Key k : a) kryo.writeObject(out, k);
+        }
+
+        @Override
+        public Key[] read(Kryo kryo, Input in, Class<? extends Key[]> type) {
+            Key[] a = new Key[readLength(in, 1)];
+            for (int i = 0; i < a.length; i++) a[i] = kryo.readObject(in, Key.class);
+            return a;
+        }
+    }
+
     static final class KeySerializer extends Serializer<Key> {
         KeySerializer() {
             super(false, true);
