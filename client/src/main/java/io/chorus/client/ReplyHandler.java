@@ -51,6 +51,7 @@ final class ReplyHandler extends ChannelInboundHandlerAdapter {
     /** Sends {@code request}; {@code reply} completes with the answer or fails. Call on the event loop only. */
     void send(ClientRequest request, CompletableFuture<ClientResponse> reply, String nodeLabel) {
         assert context.executor().inEventLoop() : "send off the event loop";
+        if (reply.isDone()) return; // the caller gave up (deadline, close) while the connection was opening
         if (!context.channel().isActive()) {
             reply.completeExceptionally(new NotDelivered(false, closeReason));
             return;
@@ -104,8 +105,8 @@ final class ReplyHandler extends ChannelInboundHandlerAdapter {
         } finally {
             frame.release();
         }
-        if (!(message instanceof ClientReply reply)) {
-            closeWith(ctx, "the node sent a " + message.getClass().getSimpleName() + " where a ClientReply was expected");
+        if (!(message instanceof ClientReply reply) || reply.response() == null) {
+            closeWith(ctx, "the node sent a " + message.getClass().getSimpleName() + " where a ClientReply with a response was expected");
             return;
         }
         CompletableFuture<ClientResponse> waiting = pending.remove(reply.requestId());

@@ -3,6 +3,7 @@ package io.chorus.client;
 import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.ClusterDescription;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
@@ -88,9 +89,9 @@ class ChorusClientTest {
     @Test
     void failsOverToTheNextReplicaWhenTheFirstIsDown() {
         FakeCluster cluster = cluster(3, 3, ACK);
-        ChorusClient client = client(cluster.seeds(), Duration.ofSeconds(5));
         List<FakeNode> replicas = cluster.preferenceList(utf8("k"));
-        replicas.get(0).close();
+        replicas.get(0).close(); // before the client connects, so that it is refused rather than lost mid-request
+        ChorusClient client = client(List.of(replicas.get(1).address()), Duration.ofSeconds(5));
 
         client.put("k", utf8("v"), Consistency.QUORUM);
         client.get("k", Consistency.QUORUM);
@@ -103,9 +104,10 @@ class ChorusClientTest {
 
     @Test
     void noReachableNodeIsUnavailableNamingEachNode() {
-        FakeCluster cluster = cluster(2, 2, ACK);
-        ChorusClient client = client(cluster.seeds(), Duration.ofSeconds(5));
-        cluster.nodes.forEach(FakeNode::close);
+        FakeNode seed = track(new FakeNode("seed", ACK)); // describes a cluster of two nodes that are down
+        seed.describeAs(new ClusterDescription(new String[]{"n1", "n2"},
+                new String[]{Addresses.text(deadAddress()), Addresses.text(deadAddress())}, 8, 2));
+        ChorusClient client = client(List.of(seed.address()), Duration.ofSeconds(5));
 
         ChorusException e = assertThrows(ChorusException.class, () -> client.put("k", utf8("v"), Consistency.ONE));
         assertEquals(ErrorKind.UNAVAILABLE, e.kind());
@@ -135,6 +137,27 @@ class ChorusClientTest {
         assertTrue(e.mayHaveBeenApplied());
         assertTrue(e.getMessage().contains("within 300 ms") && e.getMessage().contains("may have been applied"), e.getMessage());
         assertTrue(elapsedMillis >= 290 && elapsedMillis < 3_000, "took " + elapsedMillis + " ms");
+    }
+
+    @Test
+    void inFlightRequestsPerConnectionAreBoundedAndATimeoutFreesItsSlot() throws Exception {
+        FakeCluster cluster = cluster(1, 1, ACK);
+        ChorusClient client = track(ChorusClient.builder().seeds(cluster.seeds()).requestTimeout(Duration.ofMillis(300))
+                .inFlightPerConnectionMax(2).build());
+        FakeNode node = cluster.nodes.get(0);
+        node.behave(FakeNode.Behaviour.SILENT);
+        CompletableFuture<WriteAck> first = client.putAsync("a", utf8("v"), Consistency.ONE).toCompletableFuture();
+        CompletableFuture<WriteAck> second = client.putAsync("b", utf8("v"), Consistency.ONE).toCompletableFuture();
+        Conditions.awaitTrue("both puts reached the node", 5_000, () -> node.received().size() == 2);
+
+        ChorusException refused = assertThrows(ChorusException.class, () -> client.put("c", utf8("v"), Consistency.ONE));
+        assertEquals(ErrorKind.OVERLOADED, refused.kind());
+        assertTrue(refused.getMessage().contains("inFlightPerConnectionMax"), refused.getMessage());
+
+        assertThrows(ExecutionException.class, () -> first.get(5, TimeUnit.SECONDS));
+        assertThrows(ExecutionException.class, () -> second.get(5, TimeUnit.SECONDS));
+        node.behave(FakeNode.Behaviour.ANSWER);
+        assertArrayEquals(CONTEXT, client.put("d", utf8("v"), Consistency.ONE).context().bytes(), "timed-out requests free their slots");
     }
 
     @Test
@@ -238,10 +261,19 @@ class ChorusClientTest {
 
     @Test
     void aBlockingCallInsideACallbackIsRefusedNotDeadlocked() throws Exception {
-        FakeCluster cluster = cluster(1, 1, ACK);
+        java.util.concurrent.CountDownLatch callbackAttached = new java.util.concurrent.CountDownLatch(1);
+        FakeCluster cluster = cluster(1, 1, request -> {
+            try { // hold the answer until the callback is attached, so that it runs on the client's I/O thread
+                assertTrue(callbackAttached.await(5, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return ACK.apply(request);
+        });
         ChorusClient client = client(cluster.seeds(), Duration.ofSeconds(5));
         CompletableFuture<ReadResult> nested = client.getAsync("k", Consistency.ONE)
                 .thenApply(first -> client.get("k", Consistency.ONE)).toCompletableFuture();
+        callbackAttached.countDown();
         ExecutionException e = assertThrows(ExecutionException.class, () -> nested.get(5, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, e.getCause());
     }
