@@ -52,28 +52,36 @@ public final class PercentilePlots {
 
     public static PlotModel of(String title, String subtitle, List<Named> histograms) {
         long countMax = 1;
-        double yMaxData = 0;
+        double msMin = Double.MAX_VALUE;
+        double msMax = 0;
         for (Named n : histograms) {
-            countMax = Math.max(countMax, n.histogram().getTotalCount());
-            yMaxData = Math.max(yMaxData, n.histogram().getMaxValue() / 1000.0);
+            Histogram h = n.histogram();
+            countMax = Math.max(countMax, h.getTotalCount());
+            if (h.getTotalCount() == 0) continue;
+            msMin = Math.min(msMin, Math.max(h.getMinNonZeroValue(), 1) / 1000.0);
+            msMax = Math.max(msMax, h.highestEquivalentValue(h.getMaxValue()) / 1000.0);
+        }
+        if (msMax == 0) {
+            msMin = 0.1;
+            msMax = 1;
         }
         int nines = (int) Math.min(NINES_MAX, Math.max(2, Math.ceil(Math.log10(countMax))));
-        double yStep = PlotModel.niceStep(yMaxData);
-        double yMax = Math.max(yStep, Math.ceil(yMaxData / yStep) * yStep);
+        LogAxis y = LogAxis.of(msMin, msMax);
         List<PlotModel.Series> series = new ArrayList<>();
         for (Named n : histograms) {
-            series.add(series(n, PlotModel.PALETTE[n.colour() % PlotModel.PALETTE.length], nines));
+            series.add(series(n, PlotModel.PALETTE[n.colour() % PlotModel.PALETTE.length], nines, y));
         }
-        return new PlotModel(title, subtitle, "percentile", "latency (ms)", nines, yMax, xTicks(nines), yTicks(yMax, yStep), series);
+        return new PlotModel(title, subtitle, "percentile (log scale: each step is one more nine)", "latency (ms, log scale)",
+                nines, y.max(), xTicks(nines), y.ticks(), series);
     }
 
-    private static PlotModel.Series series(Named n, int rgb, int nines) {
+    private static PlotModel.Series series(Named n, int rgb, int nines, LogAxis y) {
         List<double[]> points = new ArrayList<>();
         Histogram h = n.histogram();
         if (h.getTotalCount() > 0) {
             for (HistogramIterationValue v : h.percentiles(JsonReport.TICKS_PER_HALF_DISTANCE)) {
                 double x = Math.min(nines, x(v.getPercentileLevelIteratedTo()));
-                points.add(new double[]{x, h.highestEquivalentValue(v.getValueIteratedTo()) / 1000.0});
+                points.add(new double[]{x, y.at(h.highestEquivalentValue(v.getValueIteratedTo()) / 1000.0)});
                 if (x >= nines) break;
             }
         }
@@ -86,22 +94,59 @@ public final class PercentilePlots {
         return new PlotModel.Series(n.label() + String.format(" (%d ops)", h.getTotalCount()), rgb, n.dashed(), xs, ys);
     }
 
+    /**
+     * A log-scaled latency axis from the decade below the fastest operation to the decade above the
+     * slowest, so a sub-millisecond median and a 300 ms tail are both legible. Positions are decades
+     * above the bottom.
+     */
+    record LogAxis(double bottomMs, double topMs) {
+        LogAxis {
+            if (!(bottomMs > 0 && topMs > bottomMs)) throw new IllegalArgumentException("bad axis " + bottomMs + ".." + topMs);
+        }
+
+        static LogAxis of(double minMs, double maxMs) {
+            double bottom = Math.pow(10, Math.floor(Math.log10(minMs)));
+            double top = Math.pow(10, Math.ceil(Math.log10(Math.max(maxMs, minMs * 1.0001))));
+            return new LogAxis(bottom, top);
+        }
+
+        double max() {
+            return Math.log10(topMs / bottomMs);
+        }
+
+        double at(double ms) {
+            return Math.max(0, Math.log10(Math.max(ms, bottomMs) / bottomMs));
+        }
+
+        /** A tick per decade; with few decades also at 2 and 5 times each. */
+        List<PlotModel.Tick> ticks() {
+            List<PlotModel.Tick> ticks = new ArrayList<>();
+            boolean fine = max() <= 3.5;
+            for (double decade = bottomMs; decade <= topMs * 1.0001; decade *= 10) {
+                ticks.add(new PlotModel.Tick(at(decade), label(decade)));
+                if (!fine || decade * 10 > topMs * 1.0001) continue;
+                ticks.add(new PlotModel.Tick(at(2 * decade), label(2 * decade)));
+                ticks.add(new PlotModel.Tick(at(5 * decade), label(5 * decade)));
+            }
+            return ticks;
+        }
+
+        private static String label(double ms) {
+            if (ms >= 1) return String.format("%.0f", ms);
+            return new java.math.BigDecimal(ms, new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
+        }
+    }
+
     static List<PlotModel.Tick> xTicks(int nines) {
         List<PlotModel.Tick> ticks = new ArrayList<>();
         ticks.add(new PlotModel.Tick(0, "0%"));
-        StringBuilder label = new StringBuilder("90");
-        for (int k = 1; k <= nines; k++) {
-            ticks.add(new PlotModel.Tick(k, label + "%"));
-            label.append(k == 1 ? ".9" : "9");
-        }
+        for (int k = 1; k <= nines; k++) ticks.add(new PlotModel.Tick(k, ninesLabel(k)));
         return ticks;
     }
 
-    static List<PlotModel.Tick> yTicks(double yMax, double step) {
-        List<PlotModel.Tick> ticks = new ArrayList<>();
-        for (double y = 0; y <= yMax + step / 1000; y += step) {
-            ticks.add(new PlotModel.Tick(y, step >= 1 ? String.format("%.0f", y) : step >= 0.1 ? String.format("%.1f", y) : String.format("%.2f", y)));
-        }
-        return ticks;
+    /** 1 -> "90%", 2 -> "99%", 3 -> "99.9%", 4 -> "99.99%". */
+    static String ninesLabel(int nines) {
+        if (nines == 1) return "90%";
+        return "99" + (nines > 2 ? "." + "9".repeat(nines - 2) : "") + "%";
     }
 }

@@ -23,7 +23,7 @@ public final class PlotWriter {
     static final int WIDTH = 1100;
     static final int HEIGHT = 650;
     static final int LEFT = 90;
-    static final int RIGHT = 30;
+    static final int RIGHT = 50;
     static final int TOP = 80;
     static final int BOTTOM = 70;
     static final int GRID_RGB = 0xDDDDDD;
