@@ -34,8 +34,9 @@ public final class Commands {
     }
 
     /**
-     * Runs {@code body}; a Ctrl-C (or TERM) meanwhile calls {@code onSignal} (which ends the run
-     * early) and lets {@code body} finish and print its summary before the JVM exits.
+     * Runs {@code body}, which measures and then prints; a Ctrl-C (or TERM) meanwhile calls
+     * {@code onSignal} (which ends the measuring early) and holds the JVM's exit until {@code body}
+     * has finished printing, at most {@link #SUMMARY_WAIT_SECONDS}.
      */
     static <T> T whileInterruptible(Runnable onSignal, Callable<T> body) throws InterruptedException {
         CountDownLatch finished = new CountDownLatch(1);

@@ -121,10 +121,12 @@ public final class RunCommand {
         try {
             out.println("chorus bench: " + target + ", seed " + config.seed());
             Driver driver = new Driver(config, stores, Ticker.SYSTEM, out, new SplittableRandom().nextInt());
-            BenchResult result = Commands.whileInterruptible(driver::stop, () -> driver.run(target));
-            Summary.print(result, out);
-            writeFiles(result, out, err);
-            return result.passed() ? Commands.EXIT_OK : Commands.EXIT_CHECK_FAILED;
+            return Commands.whileInterruptible(driver::stop, () -> {
+                BenchResult result = driver.run(target);
+                Summary.print(result, out);
+                writeFiles(result, out, err);
+                return result.passed() ? Commands.EXIT_OK : Commands.EXIT_CHECK_FAILED;
+            });
         } finally {
             stores.forEach(Store::close);
         }

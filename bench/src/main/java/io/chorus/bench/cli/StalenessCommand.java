@@ -85,11 +85,13 @@ final class StalenessCommand {
             out.printf("chorus bench staleness: %s, write %s, read %s, %d samples per delay, %d threads%n", target,
                     config.writeLevel(), config.readLevel(), config.samplesPerDelay(), config.threads());
             StalenessProbe probe = new StalenessProbe(config, stores, Ticker.SYSTEM, runId);
-            List<StalenessPoint> points = Commands.whileInterruptible(probe::stop, () -> probe.run(out));
-            String heading = "staleness profile: " + target + ", write " + config.writeLevel() + ", read " + config.readLevel();
-            StalenessReport.print(heading, points, out);
-            write(json, plot, heading, target, config, points, out, err);
-            return Commands.EXIT_OK;
+            return Commands.whileInterruptible(probe::stop, () -> {
+                List<StalenessPoint> points = probe.run(out);
+                String heading = "staleness profile: " + target + ", write " + config.writeLevel() + ", read " + config.readLevel();
+                StalenessReport.print(heading, points, out);
+                write(json, plot, heading, target, config, points, out, err);
+                return Commands.EXIT_OK;
+            });
         } finally {
             stores.forEach(Store::close);
         }

@@ -37,6 +37,7 @@ public final class JsonReport {
         if (result.run() != null) phase(j.name("run"), result.run());
         j.endObject();
         checks(j.name("checks"), result);
+        j.member("interrupted", result.interrupted());
         j.member("passed", result.passed());
         return j.endObject().toString();
     }

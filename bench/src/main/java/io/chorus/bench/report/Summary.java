@@ -68,7 +68,7 @@ public final class Summary {
         }
         Verifier.Result v = result.verification();
         if (v == null) {
-            out.println("verification: skipped");
+            out.println(result.interrupted() ? "verification: skipped (the run was interrupted)" : "verification: skipped (--no-verify)");
         } else if (v.allVerified()) {
             out.printf("verification: all acknowledged writes verified (%d writes, %d keys read back at %s)%n",
                     v.acknowledgedWrites(), v.keysRead(), v.level());
@@ -77,6 +77,6 @@ public final class Summary {
                     v.keysRead(), v.level(), v.missingKeys(), v.errorKeys(), v.rounds());
             for (String example : v.examples()) out.println("  " + example);
         }
-        out.println(result.passed() ? "result: PASS" : "result: FAIL");
+        out.println(result.interrupted() ? "result: INTERRUPTED" : result.passed() ? "result: PASS" : "result: FAIL");
     }
 }

@@ -71,7 +71,7 @@ public final class Driver {
                     config.awaitNanos(), config.verifyTimeout().toNanos()).verify();
         }
         return new BenchResult(config, target, load, run, shared.checker().checkedCount(), shared.checker().staleCount(),
-                shared.checker().examples(), shared.writeLog().trimCount(), verification);
+                shared.checker().examples(), shared.writeLog().trimCount(), verification, stopping);
     }
 
     private PhaseResult loadPhase() throws InterruptedException {

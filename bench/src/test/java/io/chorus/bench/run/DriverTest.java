@@ -123,6 +123,26 @@ class DriverTest {
     }
 
     @Test
+    void stoppingEndsTheRunAtOnceAndTheResultSaysItWasInterrupted() throws Exception {
+        BenchConfig config = Configs.of(Workload.A, 100, 2, Long.MAX_VALUE, Consistency.QUORUM, Consistency.QUORUM);
+        Driver driver = new Driver(config, List.of(new LocalStore()), Ticker.SYSTEM, out, 1);
+        java.util.concurrent.FutureTask<BenchResult> running = new java.util.concurrent.FutureTask<>(() -> driver.run("test store"));
+        Thread thread = new Thread(running, "driver-under-test");
+        thread.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (driver.shared().writeLog().acknowledgedCount() < 1000) { // the run phase is under way
+            assertTrue(System.nanoTime() < deadline, "the run never got going");
+            Thread.onSpinWait();
+        }
+        driver.stop();
+        BenchResult r = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(r.interrupted());
+        assertFalse(r.passed(), "an interrupted run passes nothing");
+        assertEquals(null, r.verification());
+        assertTrue(r.run().metrics().completedCount() > 0);
+    }
+
+    @Test
     void loadingTwiceReplacesTheOldValuesInsteadOfAddingSiblings() throws InterruptedException {
         LocalStore store = new LocalStore();
         BenchConfig config = Configs.of(Workload.C, 50, 1, 10, Consistency.QUORUM, Consistency.QUORUM);
