@@ -136,7 +136,7 @@ public final class Verifier {
 
     private Round readAll(long[] keys) throws InterruptedException {
         Round round = new Round(keys);
-        int count = (int) Math.min(threads, Math.max(1, keys.length));
+        int count = Math.min(threads, Math.max(1, keys.length));
         List<Thread> running = new ArrayList<>(count);
         for (int t = 0; t < count; t++) {
             Store store = stores.get(t % stores.size());

@@ -60,6 +60,11 @@ final class SocketNode implements AutoCloseable {
 
     private void serve(Socket socket) {
         Codec codec = new Codec();
+        try {
+            socket.setTcpNoDelay(true);
+        } catch (IOException e) {
+            return;
+        }
         try (DataInputStream in = new DataInputStream(socket.getInputStream());
              DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
             while (true) {
@@ -67,8 +72,13 @@ final class SocketNode implements AutoCloseable {
                 in.readFully(frame);
                 ClientFrame request = (ClientFrame) codec.decode(frame);
                 byte[] reply = codec.encode(new ClientReply(request.requestId(), answer(request)));
-                out.writeInt(reply.length);
-                out.write(reply);
+                byte[] framed = new byte[4 + reply.length]; // one write per reply: two would meet Nagle and delayed ACKs
+                framed[0] = (byte) (reply.length >>> 24);
+                framed[1] = (byte) (reply.length >>> 16);
+                framed[2] = (byte) (reply.length >>> 8);
+                framed[3] = (byte) reply.length;
+                System.arraycopy(reply, 0, framed, 4, reply.length);
+                out.write(framed);
                 out.flush();
             }
         } catch (IOException | RuntimeException closed) {
