@@ -68,7 +68,7 @@ public final class Driver {
             out.printf("verifying that every acknowledged write (%d) is readable, at %s ...%n",
                     shared.writeLog().acknowledgedCount(), config.verifyLevel());
             verification = new Verifier(shared, stores, config.verifyLevel(), config.threads(), ticker,
-                    config.awaitNanos(), config.verifyTimeout().toNanos()).verify();
+                    config.awaitNanos(), config.verifyTimeout().toNanos()).reportingTo(out).verify();
         }
         return new BenchResult(config, target, load, run, shared.checker().checkedCount(), shared.checker().staleCount(),
                 shared.checker().examples(), shared.writeLog().trimCount(), verification, stopping);

@@ -7,6 +7,7 @@ import io.chorus.bench.store.Store;
 import io.chorus.bench.store.StoreRead;
 import io.chorus.replication.coordinator.Consistency;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class Verifier {
     /** Pause between rounds of re-reading the keys that failed. */
     static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     static final int EXAMPLES_MAX = 5;
+    static final long PROGRESS_MILLIS = 1000;
 
     private final SharedState shared;
     private final List<Store> stores;
@@ -33,6 +35,7 @@ public final class Verifier {
     private final Ticker ticker;
     private final long awaitNanos;
     private final long timeoutNanos;
+    private PrintStream progress;
 
     public Verifier(SharedState shared, List<Store> stores, Consistency level, int threads, Ticker ticker,
                     long awaitNanos, long timeoutNanos) {
@@ -43,6 +46,12 @@ public final class Verifier {
         this.ticker = ticker;
         this.awaitNanos = awaitNanos;
         this.timeoutNanos = timeoutNanos;
+    }
+
+    /** Prints a progress line about once a second while a round of reads is under way. */
+    public Verifier reportingTo(PrintStream out) {
+        this.progress = out;
+        return this;
     }
 
     /**
@@ -146,7 +155,16 @@ public final class Verifier {
             running.add(thread);
         }
         try {
-            for (Thread thread : running) thread.join();
+            long started = ticker.nanoTime();
+            for (Thread thread : running) {
+                while (thread.isAlive()) {
+                    thread.join(PROGRESS_MILLIS);
+                    if (thread.isAlive() && progress != null) {
+                        progress.printf("[verify %4.0fs] %d of %d keys read%n", (ticker.nanoTime() - started) / 1e9,
+                                Math.min(round.next.get(), keys.length), keys.length);
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             running.forEach(Thread::interrupt);
             throw e;
