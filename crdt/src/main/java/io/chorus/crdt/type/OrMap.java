@@ -78,7 +78,8 @@ public final class OrMap extends Crdt<OrMap> {
     /** The value of {@code field} under this map's context: the empty value when absent. */
     public Crdt<?> get(Field field) {
         Crdt<?> nested = fields.get(field);
-        return nested == null ? field.type().empty() : withContextOf(nested, context());
+        // Even an absent field's value carries the map's context: its next dot must be fresh.
+        return withContextOf(nested == null ? field.type().empty() : nested, context());
     }
 
     /**
