@@ -53,18 +53,33 @@ final class DotFun<V extends Comparable<V>> {
         entries.keySet().forEach(sink);
     }
 
-    /** As {@link DotSet#join}: an entry one side holds survives unless the other side saw its dot. */
+    /**
+     * As {@link DotSet#join}: an entry one side holds survives unless the other side saw its dot.
+     * Returns this instance itself when the join changes nothing.
+     */
     DotFun<V> join(CausalContext mine, DotFun<V> other, CausalContext theirs) {
         if (other == this) return this;
         TreeMap<Dot, V> kept = new TreeMap<>();
+        boolean changed = false;
         for (Map.Entry<Dot, V> e : entries.entrySet()) {
             V theirValue = other.entries.get(e.getKey());
-            if (theirValue != null) kept.put(e.getKey(), max(e.getValue(), theirValue));
-            else if (!theirs.contains(e.getKey())) kept.put(e.getKey(), e.getValue());
+            if (theirValue != null) {
+                V value = max(e.getValue(), theirValue);
+                changed |= value != e.getValue();
+                kept.put(e.getKey(), value);
+            } else if (!theirs.contains(e.getKey())) {
+                kept.put(e.getKey(), e.getValue());
+            } else {
+                changed = true;
+            }
         }
         for (Map.Entry<Dot, V> e : other.entries.entrySet()) {
-            if (!entries.containsKey(e.getKey()) && !mine.contains(e.getKey())) kept.put(e.getKey(), e.getValue());
+            if (!entries.containsKey(e.getKey()) && !mine.contains(e.getKey())) {
+                kept.put(e.getKey(), e.getValue());
+                changed = true;
+            }
         }
+        if (!changed) return this;
         return kept.isEmpty() ? empty() : new DotFun<>(kept);
     }
 

@@ -1,5 +1,6 @@
 package io.chorus.crdt.type;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,25 +18,36 @@ final class DotMaps {
     }
 
     /**
-     * @param join   joins two stores of one key under the two sides' contexts (which it captures)
+     * Copy-on-write: returns {@code mine} itself when the join changes nothing, which is the
+     * common case for the keys a small delta does not touch.
+     *
+     * @param join   joins two stores of one key under the two sides' contexts (which it captures);
+     *               must return its first argument itself when that is the join
      * @param empty  the empty store for a key, used for the side that lacks it
+     * @return an unmodifiable sorted map
      */
-    static <K, V> TreeMap<K, V> join(SortedMap<K, V> mine, SortedMap<K, V> theirs,
-                                     BinaryOperator<V> join, Function<K, V> empty, Predicate<V> isEmpty) {
-        TreeMap<K, V> joined = new TreeMap<>(mine.comparator());
+    static <K, V> SortedMap<K, V> join(SortedMap<K, V> mine, SortedMap<K, V> theirs,
+                                       BinaryOperator<V> join, Function<K, V> empty, Predicate<V> isEmpty) {
+        TreeMap<K, V> joined = null;
         for (Map.Entry<K, V> e : mine.entrySet()) {
             V other = theirs.get(e.getKey());
-            put(joined, e.getKey(), join.apply(e.getValue(), other != null ? other : empty.apply(e.getKey())), isEmpty);
+            V value = join.apply(e.getValue(), other != null ? other : empty.apply(e.getKey()));
+            if (value == e.getValue()) continue;
+            if (joined == null) joined = new TreeMap<>(mine);
+            put(joined, e.getKey(), value, isEmpty);
         }
         for (Map.Entry<K, V> e : theirs.entrySet()) {
-            if (!mine.containsKey(e.getKey())) {
-                put(joined, e.getKey(), join.apply(empty.apply(e.getKey()), e.getValue()), isEmpty);
-            }
+            if (mine.containsKey(e.getKey())) continue;
+            V value = join.apply(empty.apply(e.getKey()), e.getValue());
+            if (isEmpty.test(value)) continue;
+            if (joined == null) joined = new TreeMap<>(mine);
+            joined.put(e.getKey(), value);
         }
-        return joined;
+        return joined == null ? mine : Collections.unmodifiableSortedMap(joined);
     }
 
     private static <K, V> void put(TreeMap<K, V> map, K key, V value, Predicate<V> isEmpty) {
-        if (!isEmpty.test(value)) map.put(key, value);
+        if (isEmpty.test(value)) map.remove(key);
+        else map.put(key, value);
     }
 }

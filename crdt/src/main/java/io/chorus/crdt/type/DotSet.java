@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -27,8 +28,8 @@ final class DotSet {
     }
 
     static DotSet of(Collection<Dot> dots) {
-        Dot[] sorted = dots.stream().sorted().distinct().toArray(Dot[]::new);
-        return sorted.length == 0 ? EMPTY : new DotSet(sorted);
+        TreeSet<Dot> sorted = new TreeSet<>(dots);
+        return sorted.isEmpty() ? EMPTY : new DotSet(sorted.toArray(new Dot[0]));
     }
 
     boolean isEmpty() {
@@ -58,13 +59,18 @@ final class DotSet {
     DotSet join(CausalContext mine, DotSet other, CausalContext theirs) {
         if (other == this) return this;
         List<Dot> kept = new ArrayList<>(dots.length + other.dots.length);
+        boolean changed = false;
         for (Dot dot : dots) {
             if (other.contains(dot) || !theirs.contains(dot)) kept.add(dot);
+            else changed = true;
         }
         for (Dot dot : other.dots) {
-            if (!contains(dot) && !mine.contains(dot)) kept.add(dot);
+            if (!contains(dot) && !mine.contains(dot)) {
+                kept.add(dot);
+                changed = true;
+            }
         }
-        return of(kept);
+        return changed ? of(kept) : this;   // unchanged: the same instance, so callers skip a copy
     }
 
     private boolean isSorted() {

@@ -62,7 +62,8 @@ public final class EwFlag extends Crdt<EwFlag> {
 
     @Override
     EwFlag joinStores(CausalContext mine, EwFlag other, CausalContext theirs, CausalContext result) {
-        return of(dots.join(mine, other.dots, theirs), result);
+        DotSet joined = dots.join(mine, other.dots, theirs);
+        return joined == dots && result.equals(context()) ? this : of(joined, result);
     }
 
     @Override

@@ -99,7 +99,8 @@ public final class LwwRegister extends Crdt<LwwRegister> {
 
     @Override
     LwwRegister joinStores(CausalContext mine, LwwRegister other, CausalContext theirs, CausalContext result) {
-        return of(entries.join(mine, other.entries, theirs), result);
+        DotFun<Stamped> joined = entries.join(mine, other.entries, theirs);
+        return joined == entries && result.equals(context()) ? this : of(joined, result);
     }
 
     @Override

@@ -64,7 +64,8 @@ public final class MvRegister extends Crdt<MvRegister> {
 
     @Override
     MvRegister joinStores(CausalContext mine, MvRegister other, CausalContext theirs, CausalContext result) {
-        return of(entries.join(mine, other.entries, theirs), result);
+        DotFun<Bytes> joined = entries.join(mine, other.entries, theirs);
+        return joined == entries && result.equals(context()) ? this : of(joined, result);
     }
 
     @Override

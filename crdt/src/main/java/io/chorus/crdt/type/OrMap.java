@@ -128,8 +128,9 @@ public final class OrMap extends Crdt<OrMap> {
 
     @Override
     OrMap joinStores(CausalContext mine, OrMap other, CausalContext theirs, CausalContext result) {
-        return of(DotMaps.join(fields, other.fields, (a, b) -> joinNested(a, mine, b, theirs),
-                field -> field.type().empty(), Crdt::isEmpty), result);
+        SortedMap<Field, Crdt<?>> joined = DotMaps.join(fields, other.fields, (a, b) -> joinNested(a, mine, b, theirs),
+                field -> field.type().empty(), Crdt::isEmpty);
+        return joined == fields && result.equals(context()) ? this : wrap(joined, result);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -104,8 +104,9 @@ public final class OrSet extends Crdt<OrSet> {
 
     @Override
     OrSet joinStores(CausalContext mine, OrSet other, CausalContext theirs, CausalContext result) {
-        return of(DotMaps.join(elements, other.elements, (a, b) -> a.join(mine, b, theirs),
-                element -> DotSet.EMPTY, DotSet::isEmpty), result);
+        SortedMap<Bytes, DotSet> joined = DotMaps.join(elements, other.elements, (a, b) -> a.join(mine, b, theirs),
+                element -> DotSet.EMPTY, DotSet::isEmpty);
+        return joined == elements && result.equals(context()) ? this : wrap(joined, result);
     }
 
     @Override

@@ -118,7 +118,8 @@ public final class PnCounter extends Crdt<PnCounter> {
 
     @Override
     PnCounter joinStores(CausalContext mine, PnCounter other, CausalContext theirs, CausalContext result) {
-        return of(entries.join(mine, other.entries, theirs), result);
+        DotFun<Totals> joined = entries.join(mine, other.entries, theirs);
+        return joined == entries && result.equals(context()) ? this : of(joined, result);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.chorus.crdt.type;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What a mutator returns: the replica's new {@code state} and the {@code delta} to ship to the
@@ -18,6 +19,15 @@ public record Update<T extends Crdt<T>>(T state, T delta) {
     @SuppressWarnings("unchecked")
     static <T extends Crdt<T>> Update<T> none(T state) {
         return new Update<>(state, (T) state.type().empty());
+    }
+
+    /**
+     * This update followed by {@code next} (applied to this update's state), as one update: the
+     * delta is the merge of both deltas, so several operations on one value ship together.
+     */
+    public Update<T> andThen(Function<? super T, Update<T>> next) {
+        Update<T> second = next.apply(state);
+        return new Update<>(second.state(), delta.merge(second.delta()));
     }
 
     /** True when the delta carries nothing, so there is nothing to ship. */
