@@ -37,13 +37,12 @@ import java.util.function.Supplier;
  */
 public final class CrdtCodec {
     public static final int FORMAT_VERSION = 1;
-    /** How deep maps may nest (a top-level map is depth 1); bounds the decoder's recursion. */
-    public static final int NESTING_DEPTH_MAX = 32;
+    /** How deep maps may nest: {@link OrMap#NESTING_DEPTH_MAX}; bounds the decoder's recursion. */
+    public static final int NESTING_DEPTH_MAX = OrMap.NESTING_DEPTH_MAX;
 
     private CrdtCodec() {
     }
 
-    /** @throws IllegalArgumentException for maps nested deeper than {@link #NESTING_DEPTH_MAX} */
     public static byte[] encode(Crdt<?> value) {
         Objects.requireNonNull(value, "value");
         TreeSet<String> actorNames = new TreeSet<>();
@@ -190,9 +189,7 @@ public final class CrdtCodec {
         }
 
         private void map(OrMap value, int depth) {
-            if (depth > NESTING_DEPTH_MAX) {
-                throw new IllegalArgumentException("maps nested deeper than NESTING_DEPTH_MAX " + NESTING_DEPTH_MAX);
-            }
+            assert depth <= NESTING_DEPTH_MAX : "OrMap.update let maps nest past the limit";
             out.writeVarint(value.entries().size());
             value.entries().forEach((field, nested) -> {
                 out.writeString(field.name());

@@ -29,14 +29,26 @@ import java.util.function.Function;
  * </ul>
  */
 public final class OrMap extends Crdt<OrMap> {
+    /**
+     * How deep maps may nest (a map with no nested map is depth 1). Merges, equality and the
+     * codec recurse once per level, so a bound keeps them off the stack's edge.
+     */
+    public static final int NESTING_DEPTH_MAX = 32;
+
     private static final OrMap EMPTY = new OrMap(Collections.emptySortedMap(), CausalContext.EMPTY);
 
     /** Nested values carry {@link CausalContext#EMPTY}: the map's context is theirs. None is empty. */
     private final SortedMap<Field, Crdt<?>> fields;
+    private final int depth;
 
     private OrMap(SortedMap<Field, Crdt<?>> fields, CausalContext context) {
         super(context);
         this.fields = fields;
+        int nestedDepth = 0;
+        for (Crdt<?> value : fields.values()) {
+            if (value instanceof OrMap map) nestedDepth = Math.max(nestedDepth, map.depth);
+        }
+        this.depth = nestedDepth + 1;
         assert fields.entrySet().stream().allMatch(e -> isNested(e.getKey(), e.getValue())) : "malformed field in " + fields;
     }
 
@@ -66,6 +78,11 @@ public final class OrMap extends Crdt<OrMap> {
         return fields.size();
     }
 
+    /** How deep maps nest in this one: 1 without nested maps. */
+    public int depth() {
+        return depth;
+    }
+
     public boolean contains(String name, Class<? extends Crdt<?>> type) {
         return fields.containsKey(new Field(name, CrdtType.of(type)));
     }
@@ -86,11 +103,17 @@ public final class OrMap extends Crdt<OrMap> {
      * Applies {@code operation} to field {@code name} of type {@code type} (starting from the empty
      * value when absent), as in {@code map.update("likes", PnCounter.class, c -> c.increment(node, 1))}.
      * The operation must be one of the value's mutators, called on the value it is given.
+     *
+     * @throws IllegalArgumentException when the result would nest maps deeper than {@link #NESTING_DEPTH_MAX}
      */
     public <V extends Crdt<V>> Update<OrMap> update(String name, Class<V> type, Function<? super V, Update<V>> operation) {
         Field field = new Field(name, CrdtType.of(type));
         Update<V> nested = operation.apply(get(name, type));
         assert nested.state().context().descends(context()) : "nested update lost events of the map";
+        if (nested.state() instanceof OrMap map && map.depth >= NESTING_DEPTH_MAX) {
+            throw new IllegalArgumentException("map update refused: it would nest maps " + (map.depth + 1)
+                    + " deep, past NESTING_DEPTH_MAX " + NESTING_DEPTH_MAX);
+        }
         TreeMap<Field, Crdt<?>> next = new TreeMap<>(fields);
         put(next, field, nested.state());
         TreeMap<Field, Crdt<?>> changed = new TreeMap<>();
