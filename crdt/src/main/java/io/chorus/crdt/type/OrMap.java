@@ -96,7 +96,7 @@ public final class OrMap extends Crdt<OrMap> {
     public Crdt<?> get(Field field) {
         Crdt<?> nested = fields.get(field);
         // Even an absent field's value carries the map's context: its next dot must be fresh.
-        return withContextOf(nested == null ? field.type().empty() : nested, context());
+        return (nested == null ? field.type().empty() : nested).withContext(context());
     }
 
     /**
@@ -136,7 +136,7 @@ public final class OrMap extends Crdt<OrMap> {
 
     private static void put(TreeMap<Field, Crdt<?>> fields, Field field, Crdt<?> value) {
         if (value.isEmpty()) fields.remove(field);
-        else fields.put(field, withContextOf(value, CausalContext.EMPTY));
+        else fields.put(field, value.withContext(CausalContext.EMPTY));
     }
 
     @Override
@@ -159,10 +159,6 @@ public final class OrMap extends Crdt<OrMap> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Crdt<?> joinNested(Crdt a, CausalContext mine, Crdt b, CausalContext theirs) {
         return a.joinStores(mine, b, theirs, CausalContext.EMPTY);
-    }
-
-    private static Crdt<?> withContextOf(Crdt<?> value, CausalContext context) {
-        return value.withContext(context);
     }
 
     private static boolean isNested(Field field, Crdt<?> value) {

@@ -81,22 +81,22 @@ public final class PnCounter extends Crdt<PnCounter> {
 
     private Update<PnCounter> change(String actor, long increments, long decrements) {
         Dot dot = context().nextDot(actor);
-        List<Dot> replaced = new ArrayList<>();
+        List<Dot> seen = new ArrayList<>();   // the delta's context: the entries replaced, and the new dot
         TreeMap<Dot, Totals> next = new TreeMap<>(entries.entries());
         try {
             for (Map.Entry<Dot, Totals> e : entries.entries().entrySet()) {
                 if (!e.getKey().actor().equals(actor)) continue;
                 increments = Math.addExact(increments, e.getValue().increments());
                 decrements = Math.addExact(decrements, e.getValue().decrements());
-                replaced.add(e.getKey());
+                seen.add(e.getKey());
                 next.remove(e.getKey());
             }
             Totals totals = new Totals(increments, decrements);
             next.put(dot, totals);
             PnCounter state = new PnCounter(DotFun.of(next), context().with(dot));
             state.value();   // refuse an update that would make the sum overflow
-            replaced.add(dot);
-            return new Update<>(state, new PnCounter(DotFun.of(dot, totals), CausalContext.ofDots(replaced)));
+            seen.add(dot);
+            return new Update<>(state, new PnCounter(DotFun.of(dot, totals), CausalContext.ofDots(seen)));
         } catch (ArithmeticException overflow) {
             throw new IllegalArgumentException("counter update refused: the counter would overflow a 64-bit long");
         }
