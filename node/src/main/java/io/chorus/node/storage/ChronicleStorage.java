@@ -68,7 +68,7 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
         try {
             var builder = ChronicleMap.of(byte[].class, byte[].class)
                     .name("chorus-" + name)
-                    .entries(sizing.entriesMax())
+                    .entries(sizing.entries())
                     .entriesPerSegment(sizing.entriesPerSegment())
                     .averageKeySize(sizing.averageKeySize())
                     .averageValueSize(sizing.averageEntryValueSize())
@@ -121,8 +121,9 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
         for (int segment = 0; segment < map.segments(); segment++) {
             try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(segment)) {
                 context.forEachSegmentEntry(entry -> {
-                    keys.add(entry.key().get());
-                    values.add(entry.value().get());
+                    // get() may hand back the same array for every entry of a length: copy it
+                    keys.add(entry.key().get().clone());
+                    values.add(entry.value().get().clone());
                 });
             }
             for (int i = 0; i < keys.size(); i++) visitor.accept(Key.wrap(keys.get(i)), codec.decodeSiblings(values.get(i)));

@@ -4,7 +4,8 @@ package io.chorus.node.storage;
  * How big to make a node's Chronicle Map. Chronicle allocates the file up front from these numbers
  * (the defaults, 1,000,000 entries of about 1 KiB, make a file of about 1.3 GiB), and one entry,
  * a key with all its siblings, must fit in one segment tier: that bound is set here so that at
- * least {@link #LARGEST_VALUES_PER_ENTRY} values of the largest allowed size fit under one key.
+ * least {@link #LARGEST_VALUES_PER_ENTRY} values of the largest allowed size fit under one key
+ * (which also makes the smallest map a few MiB, whatever {@code entriesMax} says).
  *
  * @param entriesMax        keys the map is sized for (Chronicle tolerates about twice as many of average size)
  * @param averageValueBytes expected average value size; the stored entry adds {@link #ENTRY_OVERHEAD_BYTES}
@@ -44,7 +45,11 @@ public record StorageSizing(long entriesMax, int averageValueBytes, int keyBytes
      */
     long entriesPerSegment() {
         double largestEntryBytes = (double) LARGEST_VALUES_PER_ENTRY * (keyBytesMax + valueBytesMax + ENTRY_OVERHEAD_BYTES);
-        long needed = (long) Math.ceil(largestEntryBytes / (averageKeySize() + averageEntryValueSize()));
-        return Math.max(1, Math.min(entriesMax, needed));
+        return Math.max(1, (long) Math.ceil(largestEntryBytes / (averageKeySize() + averageEntryValueSize())));
+    }
+
+    /** Entries to size the map for: {@code entriesMax}, but never less than one segment's worth. */
+    long entries() {
+        return Math.max(entriesMax, entriesPerSegment());
     }
 }

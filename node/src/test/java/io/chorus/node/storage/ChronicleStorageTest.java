@@ -36,7 +36,7 @@ class ChronicleStorageTest {
     }
 
     private ChronicleStorage open(StorageSizing sizing) {
-        return ChronicleStorage.open(DataDirectory.acquire(dir), sizing, new Codec(), "test");
+        return ChronicleStorage.open(DataDirectory.acquire(dir), sizing, new Codec(64 << 20), "test");
     }
 
     @Test
