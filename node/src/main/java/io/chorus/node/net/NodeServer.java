@@ -75,7 +75,7 @@ public final class NodeServer {
                     .bind(settings.listen().host(), settings.listen().port())
                     .syncUninterruptibly()
                     .channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // bind failures arrive as (undeclared) IOExceptions
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw new IllegalStateException(settings.self() + " cannot listen on " + settings.listen() + ": " + e.getMessage(), e);
         }
