@@ -7,8 +7,9 @@ import io.chorus.node.net.Transport;
 import io.chorus.node.pipeline.BatchingOutbox;
 import io.chorus.node.pipeline.NodeHandler;
 import io.chorus.node.pipeline.Pipeline;
-import io.chorus.node.pipeline.PipelineObserver;
-import io.chorus.node.pipeline.ReplyObserver;
+import io.chorus.node.metrics.MetricsServer;
+import io.chorus.node.metrics.NodeMetrics;
+import io.chorus.node.metrics.RequestTracker;
 import io.chorus.node.pipeline.StateMachine;
 import io.chorus.node.pipeline.TickScheduler;
 import io.chorus.node.storage.ChronicleStorage;
@@ -29,6 +30,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -52,11 +54,13 @@ public final class ChorusNode implements AutoCloseable {
     private final TickScheduler ticks;
     private final Connections connections;
     private final NodeHandler handler;
+    private final NodeMetrics metrics;
+    private final MetricsServer metricsServer;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
     private ChorusNode(NodeConfig config, ChronicleStorage storage, Pipeline pipeline, NodeServer server, TickScheduler ticks,
-                       Connections connections, NodeHandler handler) {
+                       Connections connections, NodeHandler handler, NodeMetrics metrics, MetricsServer metricsServer) {
         this.config = config;
         this.storage = storage;
         this.pipeline = pipeline;
@@ -64,6 +68,8 @@ public final class ChorusNode implements AutoCloseable {
         this.ticks = ticks;
         this.connections = connections;
         this.handler = handler;
+        this.metrics = metrics;
+        this.metricsServer = metricsServer;
     }
 
     /** Starts a node running the replica. */
@@ -74,30 +80,54 @@ public final class ChorusNode implements AutoCloseable {
     /** Starts a node running the state machine {@code factory} makes (tests of the shell use simple ones). */
     static ChorusNode start(NodeConfig config, StateMachineFactory factory) {
         ChronicleStorage.disableChronicleTelemetry();
-        Codec handlerCodec = new Codec(storageCodecBytesMax(config));
+        String name = config.name().name();
+        NodeMetrics metrics = new NodeMetrics(name);
+        RequestTracker tracker = metrics.newTracker();
         Connections connections = new Connections();
-        BatchingOutbox outbox = new BatchingOutbox(config.name(), connections, ReplyObserver.NONE);
-        ChronicleStorage storage = openStorage(config, handlerCodec);
+        BatchingOutbox outbox = new BatchingOutbox(config.name(), connections, tracker);
+        ChronicleStorage storage = null;
         Pipeline pipeline = null;
+        NodeServer server = null;
+        MetricsServer metricsServer = null;
         try {
+            storage = openStorage(config, new Codec(storageCodecBytesMax(config)));
             StateMachine machine = factory.create(config, storage, outbox);
-            NodeHandler handler = new NodeHandler(config.name().name(), machine, outbox, PipelineObserver.NONE);
-            pipeline = Pipeline.start(config.name().name(), config.ringSize(), handler);
-            NodeServer server = NodeServer.start(networkSettings(config), Transport.best(), pipeline.inbound(), connections);
-            TickScheduler ticks = TickScheduler.start(config.name().name(), config.tickMillis(), pipeline.inbound());
-            ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler);
-            log.info("node {} listening on {} ({}), data in {} ({} keys{}), members {}, N={}, {} partitions",
+            NodeHandler handler = new NodeHandler(name, machine, outbox, tracker);
+            pipeline = Pipeline.start(name, config.ringSize(), handler);
+            server = NodeServer.start(networkSettings(config), Transport.best(), pipeline.inbound(), connections);
+            metrics.bind(pipeline.inbound(), storage, connections, handler, outbox);
+            if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, pipeline, connections);
+            TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
+            ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer);
+            log.info("node {} listening on {} ({}), data in {} ({} keys{}), members {}, N={}, {} partitions, metrics {}",
                     config.name(), server.boundAddress(), server.transportName(), config.dataDir().toAbsolutePath(),
                     storage.size(), storage.recovered() ? ", recovered after an unclean shutdown" : "",
                     config.members().stream().map(m -> m.id() + "@" + m.address()).toList(),
-                    config.replicationFactor(), config.partitions());
+                    config.replicationFactor(), config.partitions(),
+                    metricsServer == null ? "off" : "on http://" + new HostPort(config.listen().host(), metricsServer.address().getPort()) + "/metrics");
             return node;
         } catch (RuntimeException e) {
-            boolean drained = pipeline == null || pipeline.drainAndStop(DRAIN_TIMEOUT);
-            if (drained) storage.close();
             log.error("node {} failed to start: {}", config.name(), e.getMessage());
+            if (metricsServer != null) metricsServer.close();
+            if (server != null) server.close();
+            boolean drained = pipeline == null || pipeline.drainAndStop(DRAIN_TIMEOUT);
+            if (storage != null && drained) storage.close();
+            metrics.close();
             throw e;
         }
+    }
+
+    private static MetricsServer startMetricsServer(NodeConfig config, NodeMetrics metrics, ChronicleStorage storage, Pipeline pipeline,
+                                                    Connections connections) {
+        MetricsServer.Readiness readiness = () -> {
+            if (!storage.isOpen()) return "storage is closed";
+            if (!pipeline.inbound().isAccepting()) return "the node is stopping";
+            return null;
+        };
+        return MetricsServer.start(config.name().name(), config.listen().host(), config.metricsPort(), metrics, readiness,
+                () -> "storage open (" + storage.size() + " keys), ring of " + config.partitions() + " partitions over "
+                        + config.members().size() + " members, " + connections.connectedPeerCount() + " of "
+                        + (config.members().size() - 1) + " peers connected");
     }
 
     private static StateMachine newReplica(NodeConfig config, Storage storage, Outbox outbox) {
@@ -152,6 +182,16 @@ public final class ChorusNode implements AutoCloseable {
         return storage.size();
     }
 
+    /** The node's metrics (the same the HTTP endpoint serves). */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where /metrics, /health and /ready are served, if {@code metrics.port} is set. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        return Optional.ofNullable(metricsServer).map(MetricsServer::address);
+    }
+
     /** Failures of the state machine so far (bugs, each logged); 0 in a healthy node. */
     public long stateMachineFailures() {
         return handler.failures();
@@ -173,6 +213,7 @@ public final class ChorusNode implements AutoCloseable {
         }
         try {
             log.info("node {} stopping", config.name());
+            if (metricsServer != null) metricsServer.close();
             server.stopAccepting();
             ticks.close();
             boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT);
@@ -184,6 +225,7 @@ public final class ChorusNode implements AutoCloseable {
                 // The handler may still touch the map: leave it open. No marker, so the next start recovers.
                 log.error("node {} stopped without closing its storage (handler still busy); the next start will recover it", config.name());
             }
+            metrics.close();
         } catch (RuntimeException e) {
             log.error("node {}: error while stopping", config.name(), e);
             throw e;

@@ -24,13 +24,15 @@ final class ClientConnection implements Destination {
     private final Channel channel;
     private final Inbound inbound;
     private final NetworkSettings settings;
+    private final NetworkCounters counters;
     private int inFlight;
 
-    ClientConnection(ClientRef ref, Channel channel, Inbound inbound, NetworkSettings settings) {
+    ClientConnection(ClientRef ref, Channel channel, Inbound inbound, NetworkSettings settings, NetworkCounters counters) {
         this.ref = ref;
         this.channel = channel;
         this.inbound = inbound;
         this.settings = settings;
+        this.counters = counters;
     }
 
     ClientRef ref() {
@@ -45,6 +47,7 @@ final class ClientConnection implements Destination {
             return;
         }
         if (inFlight >= settings.inFlightPerConnectionMax()) {
+            counters.refusedInFlightLimit.increment();
             refuse(frame.requestId(), ErrorKind.OVERLOADED, "(in flight " + inFlight + ", limit limits.inFlightPerConnectionMax="
                     + settings.inFlightPerConnectionMax() + "): too many requests waiting on this connection; retry with backoff");
             return;
@@ -53,9 +56,11 @@ final class ClientConnection implements Destination {
         if (!inbound.tryClientRequest(ref, frame.requestId(), frame.request())) {
             inFlight--;
             if (inbound.isAccepting()) {
+                counters.refusedQueueFull.increment();
                 refuse(frame.requestId(), ErrorKind.OVERLOADED, "(queue full, pipeline.ringSize=" + settings.ringSize()
                         + "): " + settings.self() + " has too many requests waiting; retry with backoff");
             } else {
+                counters.refusedShuttingDown.increment();
                 refuse(frame.requestId(), ErrorKind.UNAVAILABLE, settings.self() + " is shutting down; retry on another node");
             }
         }

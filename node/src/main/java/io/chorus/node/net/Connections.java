@@ -20,9 +20,14 @@ public final class Connections implements Destinations {
     private final ConcurrentHashMap<Long, ClientConnection> clients = new ConcurrentHashMap<>();
     private final AtomicLong nextClientId = new AtomicLong(1);
     private volatile Map<NodeId, PeerLink> links = Map.of();
+    private final NetworkCounters counters = new NetworkCounters();
+
+    public NetworkCounters counters() {
+        return counters;
+    }
 
     ClientConnection registerClient(Channel channel, Inbound inbound, NetworkSettings settings) {
-        ClientConnection connection = new ClientConnection(new ClientRef(nextClientId.getAndIncrement()), channel, inbound, settings);
+        ClientConnection connection = new ClientConnection(new ClientRef(nextClientId.getAndIncrement()), channel, inbound, settings, counters);
         clients.put(connection.ref().id(), connection);
         return connection;
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The production {@link Outbox}: collects the handler's output during a Disruptor batch and hands
@@ -31,7 +32,7 @@ public final class BatchingOutbox implements Outbox {
     private final Map<Destination, List<Message>> pending = new IdentityHashMap<>();
     private final List<Destination> order = new ArrayList<>();
     private long replies;
-    private long droppedMessages;
+    private final LongAdder droppedMessages = new LongAdder(); // read by metrics from other threads
 
     public BatchingOutbox(NodeId self, Destinations destinations, ReplyObserver observer) {
         this.self = self;
@@ -43,7 +44,7 @@ public final class BatchingOutbox implements Outbox {
     public void send(NodeId to, PeerMessage message) {
         if (to.equals(self)) {
             // The replica handles its own share locally; a message to itself would be a core bug.
-            droppedMessages++;
+            droppedMessages.increment();
             log.warn("{}: dropped a {} addressed to itself", self, message.getClass().getSimpleName());
             return;
         }
@@ -59,7 +60,7 @@ public final class BatchingOutbox implements Outbox {
 
     private void add(Destination destination, Message message) {
         if (destination == null) {
-            droppedMessages++; // the connection is gone or not up yet: fire and forget
+            droppedMessages.increment(); // the connection is gone or not up yet: fire and forget
             return;
         }
         List<Message> batch = pending.get(destination);
@@ -78,7 +79,7 @@ public final class BatchingOutbox implements Outbox {
             try {
                 destination.deliver(batch);
             } catch (RuntimeException e) {
-                droppedMessages += batch.size();
+                droppedMessages.add(batch.size());
                 log.error("{}: could not hand {} messages to {}", self, batch.size(), destination, e);
             }
         }
@@ -91,7 +92,8 @@ public final class BatchingOutbox implements Outbox {
         return replies;
     }
 
+    /** Messages dropped because their connection was gone (any thread). */
     public long droppedMessages() {
-        return droppedMessages;
+        return droppedMessages.sum();
     }
 }

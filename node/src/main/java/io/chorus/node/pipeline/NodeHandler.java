@@ -22,7 +22,7 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
     private final StateMachine machine;
     private final BatchingOutbox outbox;
     private final PipelineObserver observer;
-    private long failures;
+    private volatile long failures; // written by the handler thread only, read by metrics
 
     public NodeHandler(String nodeName, StateMachine machine, BatchingOutbox outbox, PipelineObserver observer) {
         this.nodeName = nodeName;
@@ -62,7 +62,7 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
     }
 
     private void onStateMachineFailure(InboundEvent event, long repliesBefore, Throwable e) {
-        failures++;
+        failures = failures + 1;
         log.error("{}: the replica failed on {} (a bug; the node carries on)", nodeName, event, e);
         if (event.kind == InboundEvent.Kind.CLIENT_REQUEST && outbox.replies() == repliesBefore) {
             // No error kind means "internal error"; Timeout is the one whose contract fits: the
@@ -73,7 +73,7 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
         }
     }
 
-    /** State machine failures so far (each one logged). */
+    /** State machine failures so far (each one logged); any thread. */
     public long failures() {
         return failures;
     }
