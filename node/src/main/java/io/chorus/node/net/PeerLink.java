@@ -92,11 +92,12 @@ final class PeerLink implements Destination {
     private void onDisconnected(Channel ch) {
         if (channel != ch) return;
         channel = null;
+        if (!closed) {
+            log.info("{}: lost the connection to peer {} at {}", self, peer, address);
+            reportUnreachable(UNREACHABLE_PUBLISH_TRIES); // before isConnected() turns false, so watchers of it see both
+            scheduleReconnect();
+        }
         connected = false;
-        if (closed) return;
-        log.info("{}: lost the connection to peer {} at {}", self, peer, address);
-        reportUnreachable(UNREACHABLE_PUBLISH_TRIES);
-        scheduleReconnect();
     }
 
     /** Tells the replica; a full ring gets a few retries (the failure detector would notice anyway, later). */

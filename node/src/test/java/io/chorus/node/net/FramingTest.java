@@ -8,8 +8,10 @@ import io.chorus.node.pipeline.PipelineObserver;
 import io.chorus.node.pipeline.ReplyObserver;
 import io.chorus.node.support.Frames;
 import io.chorus.node.support.RecordingStateMachine;
+import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
+import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -179,6 +182,43 @@ class FramingTest {
         assertTrue(channel.isOpen(), "overload does not close the connection");
         assertEquals(1, machine.requests.poll(5, TimeUnit.SECONDS).requestId());
         assertEquals(2, machine.requests.poll(5, TimeUnit.SECONDS).requestId());
+    }
+
+    @Test
+    void aFullRingAnswersOverloadedAtOnceWithoutClosing() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingStateMachine blocked = new RecordingStateMachine() {
+            @Override
+            public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
+                super.onClientRequest(client, requestId, request);
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        NetworkSettings roomy = new NetworkSettings(SETTINGS.self(), SETTINGS.listen(), SETTINGS.peers(), FRAME_BYTES_MAX, 1000, 16, 1);
+        Connections ownConnections = new Connections();
+        Pipeline small = Pipeline.start("n1", 16, new NodeHandler("n1", blocked,
+                new BatchingOutbox(SETTINGS.self(), ownConnections, ReplyObserver.NONE), PipelineObserver.NONE));
+        ThreadCodecs codecs = new ThreadCodecs(FRAME_BYTES_MAX);
+        EmbeddedChannel client = new EmbeddedChannel(new FrameDecoder(FRAME_BYTES_MAX), new MessageDecoder(codecs),
+                new MessageEncoder(codecs, FRAME_BYTES_MAX), new InboundConnectionHandler(roomy, small.inbound(), ownConnections));
+        try {
+            for (long id = 1; id <= 30; id++) client.writeInbound(Frames.frame(new ClientFrame(id, new Get(Key.of("k"), "ONE"))));
+            Object out = client.readOutbound();
+            assertNotNull(out, "the ring holds 16; the rest are refused at once");
+            Failure failure = (Failure) ((ClientReply) Frames.read((ByteBuf) out)).response();
+            assertEquals(ErrorKind.OVERLOADED, failure.kind());
+            assertTrue(failure.message().contains("queue full, pipeline.ringSize=16"), failure.message());
+            assertTrue(client.isOpen());
+            assertTrue(ownConnections.counters().refusedQueueFull.sum() >= 13);
+        } finally {
+            release.countDown();
+            assertTrue(small.drainAndStop(Duration.ofSeconds(5)));
+            client.finishAndReleaseAll();
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A state machine that only records what reaches it (and never answers). */
-public final class RecordingStateMachine implements StateMachine {
+public class RecordingStateMachine implements StateMachine {
     public record Request(ClientRef client, long requestId, ClientRequest request) { }
 
     public record PeerInput(NodeId from, PeerMessage message) { }
