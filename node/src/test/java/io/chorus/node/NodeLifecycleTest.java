@@ -3,12 +3,25 @@ package io.chorus.node;
 import io.chorus.client.ChorusClient;
 import io.chorus.node.support.FreePorts;
 import io.chorus.node.support.JavaProcess;
+import io.chorus.node.support.Frames;
 import io.chorus.node.support.NodeProcess;
+import io.chorus.node.support.RawClient;
+import io.chorus.node.support.RecordingStateMachine;
+import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.message.ClientFrame;
+import io.chorus.replication.message.ClientReply;
+import io.chorus.replication.message.ClientRequest;
+import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.Failure;
+import io.chorus.replication.message.Get;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.coordinator.Consistency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -26,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +66,47 @@ class NodeLifecycleTest {
         node.close();
         node.awaitClosed();
         assertTrue(Files.exists(dir.resolve("n1").resolve("clean-shutdown")));
+    }
+
+    @Test
+    void closeAnswersEveryRequestItTookBeforeClosingTheConnection() throws Exception {
+        NodeConfig config = config(FreePorts.pick(1).get(0));
+        ChorusNode node = ChorusNode.start(config, (c, storage, outbox) -> new RecordingStateMachine() {
+            @Override
+            public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
+                try {
+                    Thread.sleep(2); // a slow replica, so that close() finds a backlog in the ring
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                outbox.reply(client, requestId, new WriteResult(new byte[0]));
+            }
+        });
+        int sent = 200;
+        try (RawClient raw = RawClient.connect(node.address(), Duration.ofSeconds(10))) {
+            ByteArrayOutputStream burst = new ByteArrayOutputStream();
+            for (long id = 1; id <= sent; id++) burst.write(Frames.frameBytes(new ClientFrame(id, new Get(Key.of("k"), "ONE"))));
+            raw.sendRaw(burst.toByteArray());
+            raw.readReply(); // the node is busy with the burst
+            Thread closer = new Thread(node::close, "closer");
+            closer.start();
+            int answered = 1;
+            int refused = 0;
+            while (answered < sent) {
+                ClientReply reply = raw.readReply();
+                if (reply.response() instanceof Failure failure) {
+                    assertEquals(ErrorKind.UNAVAILABLE, failure.kind(), failure.message());
+                    refused++;
+                } else {
+                    assertInstanceOf(WriteResult.class, reply.response());
+                }
+                answered++;
+            }
+            assertTrue(raw.closedByPeer(), "then the connection closes");
+            closer.join(20_000);
+            assertFalse(closer.isAlive());
+            assertTrue(sent - refused > 1, "requests already in the ring were handled, not dropped");
+        }
     }
 
     @Test
