@@ -105,6 +105,7 @@ public final class ChorusNode implements AutoCloseable {
                     config.members().stream().map(m -> m.id() + "@" + m.address()).toList(),
                     config.replicationFactor(), config.partitions(),
                     metricsServer == null ? "off" : "on http://" + new HostPort(config.listen().host(), metricsServer.address().getPort()) + "/metrics");
+            warnIfListenDiffersFromMemberAddress(config);
             return node;
         } catch (RuntimeException e) {
             log.error("node {} failed to start: {}", config.name(), e.getMessage());
@@ -114,6 +115,15 @@ public final class ChorusNode implements AutoCloseable {
             if (storage != null && drained) storage.close();
             metrics.close();
             throw e;
+        }
+    }
+
+    /** Peers and clients use the member address; a different listen port is almost always a typo. */
+    private static void warnIfListenDiffersFromMemberAddress(NodeConfig config) {
+        HostPort advertised = HostPort.parse(config.self().address());
+        if (advertised.port() != config.listen().port()) {
+            log.warn("node {} listens on {} but cluster.members says peers and clients reach it at {}: check both keys",
+                    config.name(), config.listen(), advertised);
         }
     }
 
