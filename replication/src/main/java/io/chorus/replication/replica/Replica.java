@@ -67,6 +67,7 @@ public final class Replica {
     private final RequestValidator validator;
     private final AntiEntropy antiEntropy;
     private final Set<InjectedBug> bugs;
+    private final MintLog mintLog;
     private final LinkedHashMap<Long, Operation> inFlight = new LinkedHashMap<>(); // creation order = deadline order
     private long tick;
     private long nextOpId;
@@ -91,6 +92,7 @@ public final class Replica {
         this.validator = new RequestValidator(config, replicationFactor);
         this.antiEntropy = new AntiEntropy(self, ring, replicationFactor, store, outbox, config.antiEntropyKeysMax());
         this.bugs = bugs.isEmpty() ? EnumSet.noneOf(InjectedBug.class) : EnumSet.copyOf(bugs);
+        this.mintLog = new MintLog(4L * config.requestTimeoutTicks(), config.inFlightRequestsMax());
         // Op ids start at a random point so that late replies to a previous incarnation's ops never match.
         this.nextOpId = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) + 1;
     }
@@ -153,6 +155,7 @@ public final class Replica {
         }
         if (tick % config.antiEntropyIntervalTicks() == 0) antiEntropy.startRound(this::isAlive);
         expireOperations();
+        mintLog.expire(tick);
     }
 
     /** The shell lost (or could not open) its connection to {@code peer}: treat it as down until heard from. */
@@ -253,7 +256,16 @@ public final class Replica {
             outbox.send(from, MintResult.refused(m.opId(), m.key(), ErrorKind.UNAVAILABLE, self + " is not a replica of key " + m.key()));
             return;
         }
-        outbox.send(from, mintLocally(m.opId(), m.key(), m.value(), m.context()));
+        MintLog.Outcome earlier = mintLog.find(from, m.opId());
+        if (earlier != null) { // a duplicate: answer as before, never mint twice
+            outbox.send(from, earlier.refusal() == null
+                    ? MintResult.ok(m.opId(), m.key(), store.get(m.key()))
+                    : MintResult.refused(m.opId(), m.key(), earlier.refusal(), earlier.reason()));
+            return;
+        }
+        MintResult result = mintLocally(m.opId(), m.key(), m.value(), m.context());
+        mintLog.record(from, m.opId(), result.errorKind(), result.error(), tick);
+        outbox.send(from, result);
     }
 
     private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context) {
