@@ -29,6 +29,13 @@ public record HybridTimestamp(long wallMillis, int logical, String actor) implem
         return compareTo(other) > 0;
     }
 
+    /** The least timestamp of {@code actor} after this one, whatever the actor names. */
+    HybridTimestamp next(String actor) {
+        return logical == Integer.MAX_VALUE
+                ? new HybridTimestamp(Math.addExact(wallMillis, 1), 0, actor)
+                : new HybridTimestamp(wallMillis, logical + 1, actor);
+    }
+
     @Override
     public String toString() {
         return wallMillis + "." + logical + "@" + actor;

@@ -14,11 +14,10 @@ import java.util.function.Consumer;
  *
  * <p>Like a multi-value register it keeps the concurrent writes, each under its dot (at most one
  * per node), and a write replaces every write its replica had seen; a read returns the one with
- * the greatest timestamp. A write must be stamped after every timestamp it replaces (stamp it with
- * {@link HybridClock#observe} of {@link #timestamp()}), so the value read is exactly the one
- * with the greatest timestamp ever written, and causally later writes always win. Keeping the
- * concurrent writes under their dots is what lets a map reset the register on removal and still
- * merge associatively.
+ * the greatest timestamp. Every write is stamped after every timestamp it replaces (see
+ * {@link #set}), so the value read is exactly the one with the greatest timestamp ever written,
+ * and causally later writes always win. Keeping the concurrent writes under their dots is what
+ * lets a map reset the register on removal and still merge associatively.
  */
 public final class LwwRegister extends Crdt<LwwRegister> {
     private static final LwwRegister EMPTY = new LwwRegister(DotFun.empty(), CausalContext.EMPTY);
@@ -64,18 +63,17 @@ public final class LwwRegister extends Crdt<LwwRegister> {
     }
 
     /**
-     * Writes {@code value} stamped {@code timestamp}, on behalf of the node that issued the
-     * timestamp; replaces every write seen here.
-     *
-     * @throws IllegalArgumentException when {@code timestamp} is not after {@link #timestamp()}
+     * Writes {@code value} on behalf of the node that issued {@code timestamp}; replaces every
+     * write seen here. Stamp it with {@link HybridClock#observe} of {@link #timestamp()}. Should
+     * the timestamp not be after {@link #timestamp()} (the clock lags, or refused a timestamp
+     * too far ahead), the write is stamped just after it instead, so that the register stays
+     * writable and a write never loses to what it replaced. The state's {@link #timestamp()}
+     * tells which was used.
      */
     public Update<LwwRegister> set(Bytes value, HybridTimestamp timestamp) {
         Objects.requireNonNull(value, "value");
         Optional<HybridTimestamp> latest = timestamp();
-        if (latest.isPresent() && !timestamp.isAfter(latest.get())) {
-            throw new IllegalArgumentException("write timestamp " + timestamp + " is not after the register's latest "
-                    + latest.get() + ": stamp writes with HybridClock.observe(timestamp(), physicalMillis)");
-        }
+        if (latest.isPresent() && !timestamp.isAfter(latest.get())) timestamp = latest.get().next(timestamp.actor());
         Dot dot = context().nextDot(timestamp.actor());
         List<Dot> seen = new ArrayList<>(entries.entries().keySet());
         seen.add(dot);

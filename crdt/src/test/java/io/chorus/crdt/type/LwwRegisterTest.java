@@ -53,10 +53,24 @@ class LwwRegisterTest extends CrdtLawsTest<LwwRegister> {
     }
 
     @Test
-    void refusesAWriteNotStampedAfterTheLatest() {
-        LwwRegister register = LwwRegister.empty().set(OLD, new HybridTimestamp(100, 5, "n1")).state();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> register.set(NEW, new HybridTimestamp(100, 5, "n1")));
-        assertTrue(e.getMessage().contains("HybridClock.observe"), e.getMessage());
+    void aWriteStampedBeforeTheLatestIsStampedJustAfterIt() {
+        LwwRegister register = LwwRegister.empty().set(OLD, new HybridTimestamp(100, 5, "n9")).state();
+        LwwRegister written = register.set(NEW, new HybridTimestamp(90, 0, "n1")).state();
+        assertEquals(Optional.of(new HybridTimestamp(100, 6, "n1")), written.timestamp());
+        assertEquals(Optional.of(NEW), written.merge(register).value());
+        LwwRegister full = LwwRegister.empty().set(OLD, new HybridTimestamp(100, Integer.MAX_VALUE, "n9")).state();
+        assertEquals(Optional.of(new HybridTimestamp(101, 0, "n1")),
+                full.set(NEW, new HybridTimestamp(100, 0, "n1")).state().timestamp());
+    }
+
+    /** A node whose clock refuses a far-future timestamp can still write, after it. */
+    @Test
+    void aRegisterWrittenByAClockFarAheadStaysWritable() {
+        LwwRegister ahead = LwwRegister.empty().set(OLD, new HybridTimestamp(1_000_000, 0, "n9")).state();
+        HybridClock clock = new HybridClock("n1", 1_000);
+        assertThrows(IllegalArgumentException.class, () -> clock.observe(ahead.timestamp().orElseThrow(), 10));
+        LwwRegister written = ahead.set(NEW, clock.now(10)).state();
+        assertEquals(Optional.of(NEW), written.merge(ahead).value());
+        assertTrue(written.timestamp().orElseThrow().isAfter(ahead.timestamp().orElseThrow()));
     }
 }
