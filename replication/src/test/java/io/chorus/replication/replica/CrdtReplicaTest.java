@@ -57,9 +57,9 @@ class CrdtReplicaTest {
     @Test
     void aRetriedIncrementCountsOnce() {
         long operationId = nextOperationId++;
-        cluster.call(n1, new CrdtUpdate(HITS, new CounterAdd(1), operationId, "QUORUM")); // its reply is "lost"
-        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(1), operationId, "QUORUM")));
-        assertInstanceOf(WriteResult.class, cluster.call(n3, new CrdtUpdate(HITS, new CounterAdd(1), operationId, "ALL")));
+        cluster.call(n1, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 1, "QUORUM")); // its reply is "lost"
+        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 2, "QUORUM")));
+        assertInstanceOf(WriteResult.class, cluster.call(n3, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 3, "ALL")));
         assertEquals(1, counter(n1, "ALL"), "three attempts of one operation count once");
         update(n1, HITS, new CounterAdd(1), "ALL");
         assertEquals(2, counter(n2, "ALL"), "a new operation id counts");
@@ -71,7 +71,7 @@ class CrdtReplicaTest {
         NodeId outsider = five.node(1);
         Key key = ReplicaTest.keyNotReplicatedBy(five, outsider);
         five.duplicateRule = m -> m instanceof CrdtMint;
-        assertInstanceOf(WriteResult.class, five.call(outsider, new CrdtUpdate(key, new CounterAdd(7), 42, "ALL")));
+        assertInstanceOf(WriteResult.class, five.call(outsider, new CrdtUpdate(key, new CounterAdd(7), 42, 1, "ALL")));
         CrdtValue v = assertInstanceOf(CrdtValue.class, five.call(five.node(2), new CrdtGet(key, CrdtType.PN_COUNTER, "ALL")));
         assertEquals(7, CrdtCodec.decode(v.value(), PnCounter.class).value());
     }
@@ -143,7 +143,7 @@ class CrdtReplicaTest {
     }
 
     ClientResponse update(NodeId coordinator, Key key, CrdtOp op, String level) {
-        return cluster.call(coordinator, new CrdtUpdate(key, op, nextOperationId++, level));
+        return cluster.call(coordinator, new CrdtUpdate(key, op, nextOperationId++, 1, level));
     }
 
     long counter(NodeId coordinator, String level) {
