@@ -1,8 +1,12 @@
 package io.chorus.client;
 
+import io.chorus.crdt.type.Crdt;
+import io.chorus.crdt.type.CrdtType;
 import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.CrdtGet;
 import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
@@ -56,6 +60,21 @@ import java.util.concurrent.TimeUnit;
  * values, contexts and levels and answers {@code InvalidRequest} naming the limit; the client only
  * refuses, without sending, a request too large for one frame ({@code frameBytesMax}).
  *
+ * <p><b>CRDT values.</b> A key may hold a counter, set, register, flag or map instead of plain
+ * values: {@link #counter}, {@link #set}, {@link #register}, {@link #lwwRegister}, {@link #flag}
+ * and {@link #map} return a handle for one key. Replicas merge such values, so they never have
+ * siblings or contexts. Each update is tagged with an operation id ({@code (wall clock millis << 20)
+ * | a 20-bit counter of this client}, see {@code OperationIds}) and retried automatically, under
+ * the same id with attempt numbers 2, 3, ..., on {@code Timeout}, {@code Overloaded} or a lost
+ * connection, and on {@code Unavailable} answering a retry (a replica that may have applied the
+ * operation is down, so it cannot be settled yet); never on {@code InvalidRequest}. Attempts are
+ * bounded ({@link Builder#crdtAttemptsMax}, default 5) with exponential backoff
+ * ({@link Builder#crdtRetryBackoff}); each attempt has the full request timeout, so a blocking
+ * update may take up to {@code attempts × requestTimeout + (attempts - 1) × backoffMax}. Replicas
+ * apply an id at most once, so an update that succeeds counts once however many attempts it took;
+ * one that fails with {@code Timeout} may have been applied (once). Plain {@code put} and
+ * {@code delete} are never retried: they carry no operation id.
+ *
  * <p><b>Resources.</b> One small Netty event loop group (daemon threads) and one multiplexed
  * connection per node. {@link #close()} fails what is still pending and releases all of it.
  * Thread-safe: share one client across threads.
@@ -69,6 +88,10 @@ public final class ChorusClient implements AutoCloseable {
     private final long requestTimeoutMillis;
     private final int frameBytesMax;
     private final Set<RequestCall> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<IdempotentUpdate> updating = ConcurrentHashMap.newKeySet();
+    private final OperationIds operationIds = OperationIds.fromSystemClock();
+    /** Set once by the builder before the client is handed out, hence volatile rather than final. */
+    private volatile RetryPolicy retryPolicy = RetryPolicy.DEFAULTS;
     private volatile boolean closed;
 
     ChorusClient(EventLoopGroup group, ClusterView cluster, long requestTimeoutMillis, int frameBytesMax) {
@@ -176,6 +199,62 @@ public final class ChorusClient implements AutoCloseable {
                 .thenApply(ChorusClient::writeAck);
     }
 
+    // ---- CRDT values
+
+    /** The counter at {@code key} (its UTF-8 bytes). */
+    public CounterRef counter(String key) {
+        return new CounterRef(this, utf8(key));
+    }
+
+    public CounterRef counter(byte[] key) {
+        return new CounterRef(this, keyCopy(key));
+    }
+
+    /** The set at {@code key} (its UTF-8 bytes). */
+    public SetRef set(String key) {
+        return new SetRef(this, utf8(key));
+    }
+
+    public SetRef set(byte[] key) {
+        return new SetRef(this, keyCopy(key));
+    }
+
+    /** The multi-value register at {@code key} (its UTF-8 bytes). */
+    public RegisterRef register(String key) {
+        return new RegisterRef(this, utf8(key));
+    }
+
+    public RegisterRef register(byte[] key) {
+        return new RegisterRef(this, keyCopy(key));
+    }
+
+    /** The last-writer-wins register at {@code key} (its UTF-8 bytes). */
+    public LwwRegisterRef lwwRegister(String key) {
+        return new LwwRegisterRef(this, utf8(key));
+    }
+
+    public LwwRegisterRef lwwRegister(byte[] key) {
+        return new LwwRegisterRef(this, keyCopy(key));
+    }
+
+    /** The flag at {@code key} (its UTF-8 bytes). */
+    public FlagRef flag(String key) {
+        return new FlagRef(this, utf8(key));
+    }
+
+    public FlagRef flag(byte[] key) {
+        return new FlagRef(this, keyCopy(key));
+    }
+
+    /** The map at {@code key} (its UTF-8 bytes). */
+    public MapRef map(String key) {
+        return new MapRef(this, utf8(key));
+    }
+
+    public MapRef map(byte[] key) {
+        return new MapRef(this, keyCopy(key));
+    }
+
     /** True when the client learned the ring and routes each key to its replicas. */
     public boolean knowsRing() {
         return cluster.knowsRing();
@@ -189,6 +268,7 @@ public final class ChorusClient implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        for (IdempotentUpdate update : List.copyOf(updating)) update.abort("the client was closed before the update settled");
         for (RequestCall call : List.copyOf(inFlight)) call.abort("the client was closed before an answer came");
         List<ChannelFuture> closing = new ArrayList<>();
         for (NodeConnection node : cluster.nodes()) {
@@ -200,6 +280,44 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     // ---- internals
+
+    /** Sends {@code operation} on {@code key} under a new operation id, retrying as the retry policy says. */
+    CompletableFuture<Void> updateAsync(byte[] key, CrdtOp operation, Consistency consistency) {
+        Objects.requireNonNull(operation, "operation");
+        String level = level(consistency);
+        if (closed) throw new IllegalStateException("the client is closed");
+        Key wireKey = Key.of(key);
+        int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
+        IdempotentUpdate update = new IdempotentUpdate(wireKey, operation, operationIds.next(), level, retryPolicy,
+                request -> call(wireKey, request, false, payloadBytes), group.next());
+        updating.add(update);
+        update.result.whenComplete((done, error) -> updating.remove(update));
+        update.start();
+        if (closed) update.abort("the client was closed before the update settled"); // raced with close()
+        return update.result.thenApply(done -> done);
+    }
+
+    /** Reads the value of {@code type} at {@code key}; its type's empty value when nothing was written. */
+    <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency) {
+        Key wireKey = Key.of(key);
+        CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), level(consistency));
+        return call(wireKey, get, true, 0).thenApply(response -> CrdtReplies.value(response, type));
+    }
+
+    /** Waits for a read: it has one request timeout. */
+    <T> T awaitRead(CompletionStage<T> stage) {
+        return await(stage);
+    }
+
+    /** Waits for {@code operations} updates sent one after another, each with its retries. */
+    <T> T awaitUpdates(CompletionStage<T> stage, int operations) {
+        return await(stage, operations * retryPolicy.worstCaseMillis(requestTimeoutMillis));
+    }
+
+    /** Called once by the builder, before the client is handed out. */
+    void retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Objects.requireNonNull(policy, "policy");
+    }
 
     private CompletableFuture<ClientResponse> call(Key key, ClientRequest request, boolean resendable, int payloadBytes) {
         if (closed) throw new IllegalStateException("the client is closed");
@@ -240,13 +358,18 @@ public final class ChorusClient implements AutoCloseable {
 
     /** Waits for {@code stage}; the deadline is enforced by the call itself, the wait bound is a backstop. */
     private <T> T await(CompletionStage<T> stage) {
+        return await(stage, requestTimeoutMillis);
+    }
+
+    /** Waits for {@code stage}, which settles within {@code settlesWithinMillis} on its own; the wait bound is a backstop. */
+    private <T> T await(CompletionStage<T> stage, long settlesWithinMillis) {
         for (EventExecutor loop : group) {
             if (loop.inEventLoop()) {
                 throw new IllegalStateException("a blocking ChorusClient call on the client's own I/O thread would deadlock; use the *Async methods in callbacks");
             }
         }
         try {
-            return stage.toCompletableFuture().get(requestTimeoutMillis + 1_000, TimeUnit.MILLISECONDS);
+            return stage.toCompletableFuture().get(settlesWithinMillis + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ChorusException failed) {
@@ -258,7 +381,7 @@ public final class ChorusClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ChorusException(ErrorKind.TIMEOUT, "interrupted while waiting for the answer; the operation may have been applied", e);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the request outlived its own deadline of " + requestTimeoutMillis + " ms", e);
+            throw new AssertionError("the request outlived its own deadline of " + settlesWithinMillis + " ms", e);
         }
     }
 
@@ -268,6 +391,10 @@ public final class ChorusClient implements AutoCloseable {
 
     private static byte[] utf8(String key) {
         return Objects.requireNonNull(key, "key").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] keyCopy(byte[] key) {
+        return Objects.requireNonNull(key, "key").clone();
     }
 
     /**
@@ -282,6 +409,9 @@ public final class ChorusClient implements AutoCloseable {
         private int ioThreads = 1;
         private int frameBytesMax = 2 << 20;
         private int inFlightPerConnectionMax = 1024;
+        private int crdtAttemptsMax = RetryPolicy.DEFAULTS.attemptsMax();
+        private Duration crdtBackoffFirst = Duration.ofMillis(RetryPolicy.DEFAULTS.backoffFirstMillis());
+        private Duration crdtBackoffMax = Duration.ofMillis(RetryPolicy.DEFAULTS.backoffMaxMillis());
 
         private Builder() {
         }
@@ -332,14 +462,37 @@ public final class ChorusClient implements AutoCloseable {
         }
 
         /**
+         * Attempts of one CRDT update in all, the first included (1 = never retry); see "CRDT
+         * values" in {@link ChorusClient}. Default 5, at most 1000.
+         */
+        public Builder crdtAttemptsMax(int attempts) {
+            this.crdtAttemptsMax = attempts;
+            return this;
+        }
+
+        /**
+         * Wait before the second attempt of a CRDT update ({@code first}), doubling per attempt up
+         * to {@code max}, each wait scaled by a random factor in [0.5, 1]. Default 50 ms and 1 s;
+         * {@code max} at most 10 minutes.
+         */
+        public Builder crdtRetryBackoff(Duration first, Duration max) {
+            this.crdtBackoffFirst = Objects.requireNonNull(first, "first");
+            this.crdtBackoffMax = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        /**
          * Connects: asks the seeds in order to describe the cluster.
          *
          * @throws ChorusException {@code Unavailable} when no seed can be reached
          */
         public ChorusClient build() {
             if (seeds.isEmpty()) throw new IllegalArgumentException("at least one seed address is needed");
-            return new Connector(new ClientSettings(seeds, millis(requestTimeout), millis(connectTimeout),
+            RetryPolicy retries = RetryPolicy.of(crdtAttemptsMax, crdtBackoffFirst, crdtBackoffMax); // refuses bad settings before connecting
+            ChorusClient client = new Connector(new ClientSettings(seeds, millis(requestTimeout), millis(connectTimeout),
                     reconnectBackoff.toNanos(), ioThreads, frameBytesMax, inFlightPerConnectionMax)).connect();
+            client.retryPolicy(retries);
+            return client;
         }
 
         private static Duration positive(Duration duration, String name) {

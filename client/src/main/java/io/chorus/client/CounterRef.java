@@ -1,0 +1,54 @@
+package io.chorus.client;
+
+import io.chorus.crdt.type.PnCounter;
+import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.crdt.CounterAdd;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A key holding a counter (a PN-counter): increments and decrements taken by any node are merged,
+ * never lost and never counted twice. Get one with {@link ChorusClient#counter}; it holds no state
+ * of its own, so make one whenever convenient. Thread-safe.
+ *
+ * <p>Updates are retried under one operation id (see {@link ChorusClient}'s "CRDT values"), so a
+ * successful call counts exactly once. A failed call with {@link ChorusException#mayHaveBeenApplied()}
+ * may have counted once; any other failure counted nothing. A key's type is fixed by its first
+ * write: using a key that holds something else fails with {@code InvalidRequest} naming both types.
+ */
+public final class CounterRef {
+    private final ChorusClient client;
+    private final byte[] key;
+
+    CounterRef(ChorusClient client, byte[] key) {
+        this.client = client;
+        this.key = key;
+    }
+
+    /** Adds {@code amount} (>= 0), acknowledged by as many replicas as {@code consistency} needs. */
+    public void increment(long amount, Consistency consistency) {
+        client.awaitUpdates(incrementAsync(amount, consistency), 1);
+    }
+
+    public CompletionStage<Void> incrementAsync(long amount, Consistency consistency) {
+        return client.updateAsync(key, new CounterAdd(Elements.nonNegative(amount, "increment")), consistency);
+    }
+
+    /** Subtracts {@code amount} (>= 0); counters may go below zero. */
+    public void decrement(long amount, Consistency consistency) {
+        client.awaitUpdates(decrementAsync(amount, consistency), 1);
+    }
+
+    public CompletionStage<Void> decrementAsync(long amount, Consistency consistency) {
+        return client.updateAsync(key, new CounterAdd(-Elements.nonNegative(amount, "decrement")), consistency);
+    }
+
+    /** The value, merged from as many replicas as {@code consistency} needs; 0 if never written. */
+    public long value(Consistency consistency) {
+        return client.awaitRead(valueAsync(consistency));
+    }
+
+    public CompletionStage<Long> valueAsync(Consistency consistency) {
+        return client.readAsync(key, PnCounter.class, consistency).thenApply(PnCounter::value);
+    }
+}

@@ -1,0 +1,56 @@
+package io.chorus.client;
+
+import io.chorus.crdt.type.LwwRegister;
+import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.crdt.LwwSet;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A key holding a last-writer-wins register: one value, the write with the latest hybrid logical
+ * timestamp (stamped by the replica taking it, after every timestamp it has seen, so a write that
+ * follows another in causal order always wins; of two concurrent writes, one is lost). Get one
+ * with {@link ChorusClient#lwwRegister}. Retries, failures and types as for {@link CounterRef}.
+ * Thread-safe.
+ */
+public final class LwwRegisterRef {
+    private final ChorusClient client;
+    private final byte[] key;
+
+    LwwRegisterRef(ChorusClient client, byte[] key) {
+        this.client = client;
+        this.key = key;
+    }
+
+    /** Writes {@code value} (its UTF-8 bytes). */
+    public void set(String value, Consistency consistency) {
+        client.awaitUpdates(setAsync(value, consistency), 1);
+    }
+
+    public void set(byte[] value, Consistency consistency) {
+        client.awaitUpdates(setAsync(value, consistency), 1);
+    }
+
+    public CompletionStage<Void> setAsync(String value, Consistency consistency) {
+        return client.updateAsync(key, new LwwSet(Elements.utf8(value, "value")), consistency);
+    }
+
+    public CompletionStage<Void> setAsync(byte[] value, Consistency consistency) {
+        return client.updateAsync(key, new LwwSet(Elements.copy(value, "value")), consistency);
+    }
+
+    /** The value as UTF-8 text; empty if never written. */
+    public Optional<String> value(Consistency consistency) {
+        return read(consistency).value();
+    }
+
+    /** The register as read, with its value as bytes too. */
+    public LwwRegisterView read(Consistency consistency) {
+        return client.awaitRead(readAsync(consistency));
+    }
+
+    public CompletionStage<LwwRegisterView> readAsync(Consistency consistency) {
+        return client.readAsync(key, LwwRegister.class, consistency).thenApply(LwwRegisterView::new);
+    }
+}
