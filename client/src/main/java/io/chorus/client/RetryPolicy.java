@@ -62,7 +62,7 @@ record RetryPolicy(int attemptsMax, long backoffFirstMillis, long backoffMaxMill
         long full = backoffFirstMillis;
         for (int doubling = 1; doubling < failedAttempt && full < backoffMaxMillis; doubling++) full *= 2; // stops before it can overflow
         full = Math.min(full, backoffMaxMillis);
-        return (long) (full * (0.5 + jitter / 2));
+        return Math.round(full * (0.5 + jitter / 2));
     }
 
     /**

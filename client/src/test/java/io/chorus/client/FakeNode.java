@@ -43,7 +43,7 @@ final class FakeNode implements AutoCloseable {
     private final Channel server;
     private volatile Function<ClientRequest, ClientResponse> script;
     private volatile ClusterDescription description;
-    private volatile Behaviour behaviour = Behaviour.ANSWER;
+    private volatile Function<ClientRequest, Behaviour> behaviour = request -> Behaviour.ANSWER;
 
     FakeNode(String name, Function<ClientRequest, ClientResponse> script) {
         this.name = name;
@@ -77,7 +77,12 @@ final class FakeNode implements AutoCloseable {
     }
 
     void behave(Behaviour behaviour) {
-        this.behaviour = behaviour;
+        this.behaviour = request -> behaviour;
+    }
+
+    /** Behaves as {@code perRequest} says for each request (for example: hang up on the first attempt only). */
+    void behave(Function<ClientRequest, Behaviour> perRequest) {
+        this.behaviour = perRequest;
     }
 
     void script(Function<ClientRequest, ClientResponse> script) {
@@ -111,8 +116,9 @@ final class FakeNode implements AutoCloseable {
                 synchronized (received) {
                     received.add(request.request());
                 }
-                if (behaviour == Behaviour.SILENT) return;
-                if (behaviour == Behaviour.HANG_UP) {
+                Behaviour now = behaviour.apply(request.request());
+                if (now == Behaviour.SILENT) return;
+                if (now == Behaviour.HANG_UP) {
                     ctx.close();
                     return;
                 }
