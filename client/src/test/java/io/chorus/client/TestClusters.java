@@ -24,6 +24,11 @@ public final class TestClusters {
         return handle(new FakeCluster(size, 8, 3, new MemoryStore()));
     }
 
+    /** {@code size} nodes sharing one store of CRDT values (see {@link CrdtStore}), replication factor 3. */
+    public static Handle crdtStore(int size) {
+        return handle(new FakeCluster(size, 8, 3, new CrdtStore()));
+    }
+
     /** Nodes that answer every request with {@code Unavailable} and {@code detail}. */
     public static Handle failing(int size, String detail) {
         return handle(new FakeCluster(size, 8, size, request -> new Failure(ErrorKind.UNAVAILABLE, detail)));

@@ -52,7 +52,7 @@ record DataArguments(String command, String key, String value, Consistency consi
         int wanted = switch (command) {
             case "put" -> 3;
             case "get", "delete" -> 2;
-            default -> throw new IllegalArgumentException("unknown command \"" + command + "\" (expected put, get or delete)");
+            default -> throw new IllegalArgumentException("unknown command \"" + command + "\" (expected put, get, delete, counter, set, flag, register or map)");
         };
         if (positional.size() != wanted) {
             throw new IllegalArgumentException(command + " takes " + (wanted == 3 ? "KEY VALUE" : "KEY") + ", got " + (positional.size() - 1) + " argument(s)");

@@ -16,11 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The {@code put}, {@code get} and {@code delete} commands: parse the arguments, connect, run one
- * request, print the outcome, return the exit code (see {@link #USAGE}). Never throws for bad input
- * or a failed request, and never calls {@code System.exit}: the caller does.
+ * The data commands: {@code put}, {@code get} and {@code delete}, and the CRDT commands
+ * {@code counter}, {@code set}, {@code flag}, {@code register} and {@code map} (run by
+ * {@link CrdtCommands}). Each parses its arguments, connects, runs one request, prints the outcome
+ * and returns the exit code (see {@link #USAGE}). Never throws for bad input or a failed request,
+ * and never calls {@code System.exit}: the caller does.
  */
 public final class DataCommands {
     public static final int EXIT_OK = 0;
@@ -32,21 +37,26 @@ public final class DataCommands {
     public static final Path CLUSTER_ADDRESSES_FILE = Path.of(".chorus", "cluster", "cluster.addresses");
     public static final String DEFAULT_CLUSTER = "127.0.0.1:7401,127.0.0.1:7402,127.0.0.1:7403";
 
+    /** Every command {@link #run} takes, for a launcher deciding what to hand over. */
+    public static final Set<String> COMMANDS = Stream.concat(Stream.of("put", "get", "delete"), CrdtCommands.COMMANDS.stream())
+            .collect(Collectors.toUnmodifiableSet());
+
     public static final String USAGE = String.join("\n",
             "usage:",
             "  put KEY VALUE [--context CTX] [--consistency LEVEL] [--cluster HOST:PORT,...]",
             "  get KEY [--consistency LEVEL] [--cluster HOST:PORT,...]",
             "  delete KEY [--context CTX] [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            CrdtCommands.USAGE,
             "LEVEL is one, two, quorum or all (default quorum). CTX is the context printed by an earlier",
             "get or put: a put with it replaces what that read saw, a put without it adds a sibling.",
             "delete without --context first reads KEY and deletes what that read saw.",
             "get prints each value on its own line (\"sibling N: \" before each when there are several),",
             "then \"context: CTX\"; put and delete print \"ok\" then \"context: CTX\".",
             "The cluster defaults to the addresses in " + CLUSTER_ADDRESSES_FILE + " (one per line), else " + DEFAULT_CLUSTER + ".",
-            "Exit codes: 0 done; 1 get found nothing (prints \"not found\"); 2 bad arguments;",
+            "Exit codes: 0 done; 1 get found nothing (prints \"not found\"), or see above; 2 bad arguments;",
             "3 the request failed (the error, e.g. \"Unavailable (need 3, alive 2): ...\", goes to stderr).");
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1); // a dead local node must not stall the command
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1); // a dead local node must not stall the command
 
     private DataCommands() {
     }
@@ -62,6 +72,7 @@ public final class DataCommands {
             (args.length == 0 ? err : out).println(USAGE);
             return args.length == 0 ? EXIT_USAGE : EXIT_OK;
         }
+        if (CrdtCommands.COMMANDS.contains(args[0])) return CrdtCommands.run(args, out, err, workingDirectory);
         DataArguments arguments;
         List<InetSocketAddress> cluster;
         try {

@@ -1,0 +1,167 @@
+package io.chorus.client.cli;
+
+import io.chorus.client.ChorusClient;
+import io.chorus.client.ChorusException;
+import io.chorus.client.CounterRef;
+import io.chorus.client.FlagRef;
+import io.chorus.client.LwwRegisterView;
+import io.chorus.client.MapRef;
+import io.chorus.client.RegisterView;
+import io.chorus.client.SetRef;
+import io.chorus.replication.coordinator.Consistency;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The CRDT commands {@code counter}, {@code set}, {@code flag}, {@code register} and {@code map}:
+ * parse, connect, run one operation, print the outcome, return the exit code (those of
+ * {@link DataCommands}: 0 done, 1 nothing there, 2 usage, 3 the request failed). Reached through
+ * {@link DataCommands#run}; never throws for bad input or a failed request.
+ */
+final class CrdtCommands {
+    static final Set<String> COMMANDS = CrdtArguments.TYPES;
+
+    static final String USAGE = String.join("\n",
+            "  counter KEY incr [N] | decr [N] | value",
+            "  set KEY add X [Y...] | remove X [Y...] | members | contains X | clear",
+            "  flag KEY enable | disable | value",
+            "  register KEY set VALUE | get          [--lww: last-writer-wins instead of multi-value]",
+            "  map KEY get | incr FIELD [N] | add FIELD X [Y...]",
+            "  each also takes [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            "A CRDT key holds the type of its first write; another type's command fails with InvalidRequest.",
+            "Updates print \"ok\" and are retried under one operation id, so they count once. counter value",
+            "prints the number; set members one element per line; set contains \"true\" (exit 0) or \"false\"",
+            "(exit 1); flag value \"enabled\" or \"disabled\"; register get the value (\"value N: \" before each",
+            "when concurrent writes left several) or \"not set\" (exit 1); map get one field per line,",
+            "nested maps indented. N defaults to 1.");
+
+    private CrdtCommands() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory) {
+        CrdtArguments arguments;
+        List<InetSocketAddress> cluster;
+        try {
+            arguments = CrdtArguments.parse(args);
+            cluster = arguments.cluster() != null ? arguments.cluster() : DataCommands.defaultCluster(workingDirectory);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println(e.getMessage());
+            err.println(DataCommands.USAGE);
+            return DataCommands.EXIT_USAGE;
+        }
+        try (ChorusClient client = ChorusClient.builder().seeds(cluster).connectTimeout(DataCommands.CONNECT_TIMEOUT).build()) {
+            return execute(client, arguments, out);
+        } catch (ChorusException e) {
+            err.println(e.getMessage());
+            return DataCommands.EXIT_FAILED;
+        }
+    }
+
+    private static int execute(ChorusClient client, CrdtArguments arguments, PrintStream out) {
+        return switch (arguments.type()) {
+            case "counter" -> counter(client.counter(arguments.key()), arguments, out);
+            case "set" -> set(client.set(arguments.key()), arguments, out);
+            case "flag" -> flag(client.flag(arguments.key()), arguments, out);
+            case "register" -> arguments.lww() ? lwwRegister(client, arguments, out) : register(client, arguments, out);
+            case "map" -> map(client.map(arguments.key()), arguments, out);
+            default -> throw new AssertionError("parse accepted type " + arguments.type());
+        };
+    }
+
+    private static int counter(CounterRef counter, CrdtArguments arguments, PrintStream out) {
+        Consistency level = arguments.consistency();
+        switch (arguments.action()) {
+            case "incr" -> counter.increment(arguments.amount(), level);
+            case "decr" -> counter.decrement(arguments.amount(), level);
+            default -> {
+                out.println(counter.value(level));
+                return DataCommands.EXIT_OK;
+            }
+        }
+        return ok(out);
+    }
+
+    private static int set(SetRef set, CrdtArguments arguments, PrintStream out) {
+        Consistency level = arguments.consistency();
+        switch (arguments.action()) {
+            case "add" -> set.addAll(arguments.operands(), level);
+            case "remove" -> set.removeAll(arguments.operands(), level);
+            case "clear" -> set.clear(level);
+            case "contains" -> {
+                boolean contains = set.contains(arguments.operands().get(0), level);
+                out.println(contains);
+                return contains ? DataCommands.EXIT_OK : DataCommands.EXIT_NOT_FOUND;
+            }
+            default -> {
+                set.elements(level).forEach(out::println);
+                return DataCommands.EXIT_OK;
+            }
+        }
+        return ok(out);
+    }
+
+    private static int flag(FlagRef flag, CrdtArguments arguments, PrintStream out) {
+        Consistency level = arguments.consistency();
+        switch (arguments.action()) {
+            case "enable" -> flag.enable(level);
+            case "disable" -> flag.disable(level);
+            default -> {
+                out.println(flag.enabled(level) ? "enabled" : "disabled");
+                return DataCommands.EXIT_OK;
+            }
+        }
+        return ok(out);
+    }
+
+    private static int register(ChorusClient client, CrdtArguments arguments, PrintStream out) {
+        if (arguments.action().equals("set")) {
+            client.register(arguments.key()).set(arguments.operands().get(0), arguments.consistency());
+            return ok(out);
+        }
+        RegisterView register = client.register(arguments.key()).read(arguments.consistency());
+        List<String> values = register.values();
+        if (values.isEmpty()) return notSet(out);
+        for (int i = 0; i < values.size(); i++) out.println(values.size() == 1 ? values.get(i) : "value " + (i + 1) + ": " + values.get(i));
+        return DataCommands.EXIT_OK;
+    }
+
+    private static int lwwRegister(ChorusClient client, CrdtArguments arguments, PrintStream out) {
+        if (arguments.action().equals("set")) {
+            client.lwwRegister(arguments.key()).set(arguments.operands().get(0), arguments.consistency());
+            return ok(out);
+        }
+        LwwRegisterView register = client.lwwRegister(arguments.key()).read(arguments.consistency());
+        if (register.value().isEmpty()) return notSet(out);
+        out.println(register.value().get());
+        return DataCommands.EXIT_OK;
+    }
+
+    private static int map(MapRef map, CrdtArguments arguments, PrintStream out) {
+        Consistency level = arguments.consistency();
+        List<String> operands = arguments.operands();
+        switch (arguments.action()) {
+            case "incr" -> map.update(level, m -> m.counter(operands.get(0)).increment(arguments.amount()));
+            case "add" -> map.update(level, m -> m.set(operands.get(0)).add(operands.subList(1, operands.size()).toArray(String[]::new)));
+            default -> {
+                MapPrinter.lines(map.get(level)).forEach(out::println);
+                return DataCommands.EXIT_OK;
+            }
+        }
+        return ok(out);
+    }
+
+    private static int ok(PrintStream out) {
+        out.println("ok");
+        return DataCommands.EXIT_OK;
+    }
+
+    private static int notSet(PrintStream out) {
+        out.println("not set");
+        return DataCommands.EXIT_NOT_FOUND;
+    }
+}
