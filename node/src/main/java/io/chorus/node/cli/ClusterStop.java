@@ -21,6 +21,11 @@ final class ClusterStop {
     }
 
     static int run(ClusterDir dir, PrintStream out) {
+        return run(dir, out, GRACE);
+    }
+
+    /** @param grace how long a node may take to shut down cleanly before it is killed */
+    static int run(ClusterDir dir, PrintStream out, Duration grace) {
         ClusterShape shape = ClusterCommand.existingShape(dir);
         try (ClusterLock lock = ClusterLock.acquire(dir)) {
             Map<NodeSpec, ProcessHandle> live = new LinkedHashMap<>();
@@ -32,7 +37,7 @@ final class ClusterStop {
                 return Main.EXIT_OK;
             }
             live.values().forEach(ProcessHandle::destroy);
-            Deadline.after(GRACE).await(() -> live.values().stream().noneMatch(ProcessHandle::isAlive));
+            Deadline.after(grace).await(() -> live.values().stream().noneMatch(ProcessHandle::isAlive));
             List<NodeSpec> killed = new ArrayList<>();
             live.forEach((node, process) -> {
                 if (process.isAlive()) {
@@ -42,7 +47,7 @@ final class ClusterStop {
             });
             boolean allGone = Deadline.after(KILL_WAIT).await(() -> live.values().stream().noneMatch(ProcessHandle::isAlive));
             live.forEach((node, process) -> out.println((killed.contains(node)
-                    ? "killed " + node.name() + " (pid " + process.pid() + "): still running " + GRACE.toSeconds() + " s after SIGTERM"
+                    ? "killed " + node.name() + " (pid " + process.pid() + "): still running " + grace.toSeconds() + " s after SIGTERM"
                     : "stopped " + node.name() + " (pid " + process.pid() + ")")));
             if (!allGone) {
                 throw new CliException("some nodes are still alive after SIGKILL: "

@@ -28,15 +28,15 @@ public final class Main {
         try {
             return dispatch(args, out, err);
         } catch (UsageException e) {
-            err.println(Usage.program() + ": " + e.getMessage());
+            err.println("chorus: " + e.getMessage());
             err.println();
             err.print(Usage.text());
             return EXIT_USAGE;
         } catch (CliException e) {
-            err.println(Usage.program() + ": " + e.getMessage());
+            err.println("chorus: " + e.getMessage());
             return EXIT_ERROR;
         } catch (RuntimeException e) {
-            err.println(Usage.program() + ": " + describe(e));
+            err.println("chorus: " + describe(e));
             if (e.getMessage() == null) {
                 e.printStackTrace(err); // no message means a bug: the trace is all there is to go on
             }
