@@ -9,13 +9,10 @@ import io.chorus.replication.ring.NodeId;
 
 /**
  * Messages to bytes and back, with Kryo. Registration is required and every class has an explicit,
- * stable id: never renumber one, only add. Not thread-safe (Kryo is not): one codec per thread.
+ * stable id: never renumber one, only add (value types 20-39, peer messages 40-69, client 70-99). Not thread-safe (Kryo is not): one codec per thread.
  * {@link #encodeSiblings}/{@link #decodeSiblings} are the storage format of a key's state.
  */
 public final class Codec {
-    /** Ids already given out; new classes take the next free id. */
-    private static final int FIRST_ID = 20;
-
     private final Kryo kryo = new Kryo();
     private final Output output;
 
@@ -29,15 +26,17 @@ public final class Codec {
         kryo.setReferences(false);
         kryo.setMaxDepth(16);
         kryo.register(String.class, new Serializers.Text(), 1); // replaces Kryo's default String reader, which trusts lengths
-        int id = FIRST_ID;
-        kryo.register(byte[].class, new Serializers.Bytes(), id++);
-        kryo.register(byte[][].class, new Serializers.BytesArray(), id++);
-        kryo.register(String[].class, new Serializers.Strings(), id++);
-        kryo.register(Key.class, new Serializers.KeySerializer(), id++);
-        kryo.register(VersionVector.class, new Serializers.VersionVectorSerializer(), id++);
-        kryo.register(Siblings.class, new Serializers.SiblingsSerializer(), id++);
-        kryo.register(NodeId.class, id++);
-        kryo.register(ErrorKind.class, id++);
+        kryo.register(byte[].class, new Serializers.Bytes(), 20);
+        kryo.register(byte[][].class, new Serializers.BytesArray(), 21);
+        kryo.register(String[].class, new Serializers.Strings(), 22);
+        kryo.register(Key.class, new Serializers.KeySerializer(), 23);
+        kryo.register(VersionVector.class, new Serializers.VersionVectorSerializer(), 24);
+        kryo.register(Siblings.class, new Serializers.SiblingsSerializer(), 25);
+        kryo.register(NodeId.class, 26);
+        kryo.register(ErrorKind.class, 27);
+        kryo.register(int[].class, new Serializers.Ints(), 28);
+        kryo.register(long[].class, new Serializers.Longs(), 29);
+        kryo.register(Key[].class, new Serializers.Keys(), 30);
         // peer messages
         kryo.register(Hello.class, 40);
         kryo.register(Heartbeat.class, 41);
@@ -47,6 +46,9 @@ public final class Codec {
         kryo.register(ReplicaWriteAck.class, 45);
         kryo.register(MintWrite.class, 46);
         kryo.register(MintResult.class, 47);
+        kryo.register(PartitionDigests.class, 48);
+        kryo.register(KeyDigests.class, 49);
+        kryo.register(PullKeys.class, 50);
         // client messages
         kryo.register(ClientFrame.class, 70);
         kryo.register(ClientReply.class, 71);

@@ -88,7 +88,7 @@ final class Serializers {
         public byte[][] read(Kryo kryo, Input in, Class<? extends byte[][]> type) {
             byte[][] a = new byte[readLength(in, 1)][];
             for (int i = 0; i < a.length; i++) {
-                int tagged = readLength(in, 1);
+                int tagged = in.readVarInt(true); // 0 = null, else length + 1
                 a[i] = tagged == 0 ? null : in.readBytes(checkLength(in, tagged - 1));
             }
             return a;
@@ -110,6 +110,63 @@ final class Serializers {
         public String[] read(Kryo kryo, Input in, Class<? extends String[]> type) {
             String[] a = new String[readLength(in, 1)];
             for (int i = 0; i < a.length; i++) a[i] = kryo.readObject(in, String.class);
+            return a;
+        }
+    }
+
+    static final class Ints extends Serializer<int[]> {
+        Ints() {
+            super(false, true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, int[] a) {
+            out.writeVarInt(a.length, true);
+            for (int v : a) out.writeVarInt(v, true);
+        }
+
+        @Override
+        public int[] read(Kryo kryo, Input in, Class<? extends int[]> type) {
+            int[] a = new int[readLength(in, 1)];
+            for (int i = 0; i < a.length; i++) a[i] = in.readVarInt(true);
+            return a;
+        }
+    }
+
+    static final class Longs extends Serializer<long[]> {
+        Longs() {
+            super(false, true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, long[] a) {
+            out.writeVarInt(a.length, true);
+            for (long v : a) out.writeLong(v);
+        }
+
+        @Override
+        public long[] read(Kryo kryo, Input in, Class<? extends long[]> type) {
+            long[] a = new long[readLength(in, 8)];
+            for (int i = 0; i < a.length; i++) a[i] = in.readLong();
+            return a;
+        }
+    }
+
+    static final class Keys extends Serializer<Key[]> {
+        Keys() {
+            super(false, true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, Key[] a) {
+            out.writeVarInt(a.length, true);
+            for (Key k : a) kryo.writeObject(out, k);
+        }
+
+        @Override
+        public Key[] read(Kryo kryo, Input in, Class<? extends Key[]> type) {
+            Key[] a = new Key[readLength(in, 1)];
+            for (int i = 0; i < a.length; i++) a[i] = kryo.readObject(in, Key.class);
             return a;
         }
     }
@@ -187,7 +244,7 @@ final class Serializers {
             for (int i = 0; i < count; i++) {
                 String actor = kryo.readObject(in, String.class);
                 long counter = in.readVarLong(true);
-                int tagged = readLength(in, 1);
+                int tagged = in.readVarInt(true); // 0 = tombstone, else length + 1
                 byte[] value = tagged == 0 ? null : in.readBytes(checkLength(in, tagged - 1));
                 siblings.add(new Sibling(new Dot(actor, counter), value));
             }
@@ -196,7 +253,7 @@ final class Serializers {
     }
 
     private static int checkLength(Input in, int length) {
-        if (length > in.limit() - in.position()) throw new KryoException("value length " + length + " exceeds the frame");
+        if (length < 0 || length > in.limit() - in.position()) throw new KryoException("value length " + length + " exceeds the frame");
         return length;
     }
 }

@@ -1,38 +1,411 @@
 package io.chorus.replication.replica;
 
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.Clock;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.Storage;
+import io.chorus.replication.env.StorageFullException;
+import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientRequest;
+import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.ClusterDescription;
+import io.chorus.replication.message.Delete;
+import io.chorus.replication.message.DescribeCluster;
+import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.Failure;
+import io.chorus.replication.message.Get;
+import io.chorus.replication.message.GetResult;
+import io.chorus.replication.message.Heartbeat;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.message.KeyDigests;
+import io.chorus.replication.message.MintResult;
+import io.chorus.replication.message.MintWrite;
+import io.chorus.replication.message.PartitionDigests;
 import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.message.PullKeys;
+import io.chorus.replication.message.Put;
+import io.chorus.replication.message.ReplicaRead;
+import io.chorus.replication.message.ReplicaReadResult;
+import io.chorus.replication.message.ReplicaWrite;
+import io.chorus.replication.message.ReplicaWriteAck;
+import io.chorus.replication.message.WriteResult;
+import io.chorus.replication.replica.RequestValidator.InvalidRequestException;
 import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.ring.PreferenceList;
+import io.chorus.replication.ring.Ring;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One node's protocol state machine: it coordinates client requests and serves as a replica for its
  * partitions. Single-threaded and not thread-safe by design: the shell (Disruptor handler, or the
  * simulator's event loop) calls these methods from one thread; output goes to the {@link Outbox}.
+ *
+ * <p>Writes: one replica mints the new version (its dot), then the minted state is merged by the
+ * other replicas; the client is answered after W replicas stored it (invariant 1). Reads: the
+ * answers of R replicas are merged; once all replicas answered, stale ones get the merge (read
+ * repair). Anti-entropy repairs the rest in the background.
  */
 public final class Replica {
+    private final NodeId self;
+    private final Membership membership;
+    private final Ring ring;
+    private final ReplicaConfig config;
+    private final int replicationFactor;
+    private final Outbox outbox;
+    private final LocalStore store;
+    private final FailureDetector failureDetector;
+    private final RequestValidator validator;
+    private final AntiEntropy antiEntropy;
+    private final Set<InjectedBug> bugs;
+    private final LinkedHashMap<Long, Operation> inFlight = new LinkedHashMap<>(); // creation order = deadline order
+    private long tick;
+    private long nextOpId;
+
     public Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
                    RandomSource random, Clock clock) {
-        throw new UnsupportedOperationException("under construction");
+        this(self, membership, config, storage, outbox, random, clock, EnumSet.noneOf(InjectedBug.class));
     }
+
+    /** For tests only: the same replica with deliberate bugs switched on. */
+    public Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
+                   RandomSource random, Clock clock, Set<InjectedBug> bugs) {
+        if (membership.member(self).isEmpty()) throw new IllegalArgumentException(self + " is not a member of " + membership.members());
+        this.self = self;
+        this.membership = membership;
+        this.ring = membership.ring();
+        this.config = config;
+        this.replicationFactor = Math.min(config.replicationFactor(), ring.members().size());
+        this.outbox = outbox;
+        this.store = new LocalStore(storage, ring);
+        this.failureDetector = new FailureDetector(self, config.failureSuspectTicks());
+        this.validator = new RequestValidator(config, replicationFactor);
+        this.antiEntropy = new AntiEntropy(self, ring, replicationFactor, store, outbox, config.antiEntropyKeysMax());
+        this.bugs = bugs.isEmpty() ? EnumSet.noneOf(InjectedBug.class) : EnumSet.copyOf(bugs);
+        // Op ids start at a random point so that late replies to a previous incarnation's ops never match.
+        this.nextOpId = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) + 1;
+    }
+
+    // ---- inputs --------------------------------------------------------------------------------
 
     /** A message from peer {@code from} (the shell knows the sender from the connection's Hello). */
     public void onMessage(NodeId from, PeerMessage message) {
+        if (membership.member(from).isEmpty() || from.equals(self)) return; // not ours to trust
+        failureDetector.heard(from, tick);
+        if (message instanceof ReplicaRead m) {
+            outbox.send(from, new ReplicaReadResult(m.opId(), m.key(), store.get(m.key())));
+        } else if (message instanceof ReplicaReadResult m) {
+            onReadResult(from, m);
+        } else if (message instanceof ReplicaWrite m) {
+            onReplicaWrite(from, m);
+        } else if (message instanceof ReplicaWriteAck m) {
+            onWriteAck(from, m);
+        } else if (message instanceof MintWrite m) {
+            onMintWrite(from, m);
+        } else if (message instanceof MintResult m) {
+            onMintResult(from, m);
+        } else if (message instanceof PartitionDigests m) {
+            antiEntropy.onPartitionDigests(from, m);
+        } else if (message instanceof KeyDigests m) {
+            antiEntropy.onKeyDigests(from, m);
+        } else if (message instanceof PullKeys m) {
+            antiEntropy.onPullKeys(from, m, key -> replicasOf(key).contains(from) && replicasOf(key).contains(self));
+        } else {
+            assert message instanceof Heartbeat : "unhandled message " + message; // liveness already noted
+        }
     }
 
     /** A client request; the answer goes to {@code outbox.reply(client, requestId, ...)} exactly once. */
     public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
+        try {
+            if (request instanceof Get get) {
+                startRead(client, requestId, get);
+            } else if (request instanceof Put put) {
+                startWrite(client, requestId, put.key(), put.consistency(), put.context(), checkedValue(put.value()));
+            } else if (request instanceof Delete delete) {
+                startWrite(client, requestId, delete.key(), delete.consistency(), delete.context(), null);
+            } else if (request instanceof DescribeCluster) {
+                outbox.reply(client, requestId, describe());
+            } else {
+                throw new InvalidRequestException("unknown request " + request.getClass().getSimpleName());
+            }
+        } catch (InvalidRequestException e) {
+            outbox.reply(client, requestId, new Failure(ErrorKind.INVALID_REQUEST, e.getMessage()));
+        }
     }
 
-    /** One tick of time: timeouts, heartbeats, and later retries, hints and anti-entropy pacing. */
+    /** One tick of time: timeouts, heartbeats and anti-entropy pacing. */
     public void onTick() {
+        tick++;
+        if (tick % config.heartbeatIntervalTicks() == 0) {
+            for (NodeId peer : ring.members()) {
+                if (!peer.equals(self)) outbox.send(peer, new Heartbeat());
+            }
+        }
+        if (tick % config.antiEntropyIntervalTicks() == 0) antiEntropy.startRound(this::isAlive);
+        expireOperations();
     }
 
     /** The shell lost (or could not open) its connection to {@code peer}: treat it as down until heard from. */
     public void onPeerUnreachable(NodeId peer) {
+        failureDetector.unreachable(peer);
+    }
+
+    /** Whether this node currently believes {@code node} is up. */
+    public boolean isAlive(NodeId node) {
+        return failureDetector.isAlive(node, tick);
+    }
+
+    /** Client requests being coordinated right now. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    public NodeId self() {
+        return self;
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------
+
+    private void startRead(ClientRef client, long requestId, Get get) {
+        validator.key(get.key());
+        Consistency level = validator.consistency(get.consistency());
+        List<NodeId> replicas = replicasOf(get.key());
+        int required = level.required(replicationFactor);
+        List<NodeId> live = liveOf(replicas);
+        if (refusedBeforeStart(client, requestId, "read", get.key(), level, replicas, live, required)) return;
+        long opId = nextOpId++;
+        ReadOperation op = new ReadOperation(opId, client, requestId, get.key(), level,
+                tick + config.requestTimeoutTicks(), replicas, required, live.size());
+        inFlight.put(opId, op);
+        for (NodeId replica : live) {
+            if (!replica.equals(self)) outbox.send(replica, new ReplicaRead(opId, get.key()));
+        }
+        if (live.contains(self)) addReadResult(op, self, store.get(get.key()));
+    }
+
+    private void onReadResult(NodeId from, ReplicaReadResult m) {
+        if (inFlight.get(m.opId()) instanceof ReadOperation op && op.key.equals(m.key())) addReadResult(op, from, m.siblings());
+    }
+
+    private void addReadResult(ReadOperation op, NodeId from, Siblings siblings) {
+        if (!op.coordinator.addResult(from, siblings)) return;
+        if (!op.isAnswered() && op.coordinator.isDone()) {
+            Siblings merged = bugs.contains(InjectedBug.SKIP_SIBLING_MERGE) ? op.coordinator.lastReply() : op.coordinator.response();
+            answer(op, new GetResult(merged.liveValues().toArray(new byte[0][]), CausalContext.encode(merged.context())));
+        }
+        if (op.isFinished()) finishRead(op);
+    }
+
+    /** Read repair: every replica that answered with less than the merge gets the merge. */
+    private void finishRead(ReadOperation op) {
+        inFlight.remove(op.opId);
+        for (Map.Entry<NodeId, Siblings> repair : op.coordinator.repairs().entrySet()) {
+            if (repair.getKey().equals(self)) {
+                mergeLocally(op.key, repair.getValue());
+            } else {
+                outbox.send(repair.getKey(), new ReplicaWrite(0, op.key, repair.getValue(), false));
+            }
+        }
+    }
+
+    // ---- writes --------------------------------------------------------------------------------
+
+    private byte[] checkedValue(byte[] value) {
+        validator.value(value);
+        return value;
+    }
+
+    private void startWrite(ClientRef client, long requestId, Key key, String levelText, byte[] contextBytes, byte[] value) {
+        validator.key(key);
+        Consistency level = validator.consistency(levelText);
+        VersionVector context = validator.context(contextBytes);
+        List<NodeId> replicas = replicasOf(key);
+        int required = level.required(replicationFactor);
+        if (bugs.contains(InjectedBug.ACK_BEFORE_QUORUM)) required = Math.max(1, required - 1);
+        List<NodeId> live = liveOf(replicas);
+        String verb = value == null ? "delete" : "put";
+        if (refusedBeforeStart(client, requestId, verb, key, level, replicas, live, required)) return;
+        NodeId minter = live.contains(self) ? self : live.get(0);
+        long opId = nextOpId++;
+        WriteOperation op = new WriteOperation(opId, client, requestId, key, level, tick + config.requestTimeoutTicks(),
+                replicas, required, live, minter, value, context);
+        inFlight.put(opId, op);
+        if (minter.equals(self)) {
+            MintResult minted = mintLocally(opId, key, value, context);
+            onMinted(op, minted);
+        } else {
+            outbox.send(minter, new MintWrite(opId, key, value, context));
+        }
+    }
+
+    private void onMintWrite(NodeId from, MintWrite m) {
+        if (!replicasOf(m.key()).contains(self)) {
+            outbox.send(from, MintResult.refused(m.opId(), m.key(), ErrorKind.UNAVAILABLE, self + " is not a replica of key " + m.key()));
+            return;
+        }
+        outbox.send(from, mintLocally(m.opId(), m.key(), m.value(), m.context()));
+    }
+
+    private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context) {
+        try {
+            Siblings stored = store.mint(key, value, context, self.name(), config.siblingsMax());
+            if (stored == null) {
+                return MintResult.refused(opId, key, ErrorKind.TOO_MANY_SIBLINGS, "key " + key + " already holds "
+                        + store.get(key).size() + " concurrent values (limit siblingsMax=" + config.siblingsMax()
+                        + "): read it and write back with the read's context to resolve them");
+            }
+            return MintResult.ok(opId, key, stored);
+        } catch (StorageFullException e) {
+            return MintResult.refused(opId, key, ErrorKind.UNAVAILABLE, "storage full on " + self + ": " + e.getMessage());
+        }
+    }
+
+    private void onMintResult(NodeId from, MintResult m) {
+        if (inFlight.get(m.opId()) instanceof WriteOperation op && op.minter.equals(from) && op.key.equals(m.key())
+                && op.writtenContext == null && !op.isAnswered()) {
+            onMinted(op, m);
+        }
+    }
+
+    /** The new version exists on the minter: count it and send it to the other live replicas. */
+    private void onMinted(WriteOperation op, MintResult minted) {
+        if (minted.errorKind() != null) {
+            answer(op, new Failure(minted.errorKind(), minted.error()));
+            inFlight.remove(op.opId);
+            return;
+        }
+        op.writtenContext = CausalContext.encode(minted.stored().context());
+        for (NodeId replica : op.liveReplicas) {
+            if (!replica.equals(op.minter)) {
+                if (replica.equals(self)) {
+                    recordStoreOutcome(op, self, storeLocally(op.key, minted.stored()));
+                } else {
+                    outbox.send(replica, new ReplicaWrite(op.opId, op.key, minted.stored(), true));
+                }
+            }
+        }
+        recordStoreOutcome(op, op.minter, null);
+    }
+
+    private void onReplicaWrite(NodeId from, ReplicaWrite m) {
+        if (!replicasOf(m.key()).contains(self)) return; // not ours: a confused or stale peer
+        String error = storeLocally(m.key(), m.siblings());
+        if (m.ackWanted()) outbox.send(from, new ReplicaWriteAck(m.opId(), m.key(), error));
+    }
+
+    private void onWriteAck(NodeId from, ReplicaWriteAck m) {
+        if (inFlight.get(m.opId()) instanceof WriteOperation op && op.key.equals(m.key()) && op.writtenContext != null) {
+            recordStoreOutcome(op, from, m.error());
+        }
+    }
+
+    private void recordStoreOutcome(WriteOperation op, NodeId replica, String error) {
+        if (op.isAnswered()) return;
+        if (error == null) op.coordinator.addAck(replica); else op.coordinator.addFailure(replica, error);
+        if (op.coordinator.isSuccess()) {
+            answer(op, new WriteResult(op.writtenContext));
+            inFlight.remove(op.opId);
+        } else if (op.coordinator.isImpossible()) {
+            answer(op, new Failure(ErrorKind.TIMEOUT, "(need " + op.coordinator.required() + ", acked " + op.coordinator.ackCount()
+                    + "): " + op.level + " " + op.verb() + " of key " + op.key + " was refused by " + op.coordinator.failures()
+                    + "; it is stored on " + op.coordinator.acks() + " and may become visible"));
+            inFlight.remove(op.opId);
+        }
+    }
+
+    /** Merges into local storage; returns null on success or why it failed. */
+    private String storeLocally(Key key, Siblings siblings) {
+        try {
+            store.merge(key, siblings);
+            return null;
+        } catch (StorageFullException e) {
+            return "storage full on " + self + ": " + e.getMessage();
+        }
+    }
+
+    private void mergeLocally(Key key, Siblings siblings) {
+        storeLocally(key, siblings);
+    }
+
+    // ---- shared --------------------------------------------------------------------------------
+
+    private List<NodeId> replicasOf(Key key) {
+        PreferenceList list = ring.preferenceList(key.bytesUnsafe(), replicationFactor);
+        return list.primaries();
+    }
+
+    private List<NodeId> liveOf(List<NodeId> replicas) {
+        List<NodeId> live = new ArrayList<>(replicas.size());
+        for (NodeId replica : replicas) {
+            if (isAlive(replica)) live.add(replica);
+        }
+        return live;
+    }
+
+    /** Refuses at once (Unavailable, Overloaded) when the request cannot succeed or must not start. */
+    private boolean refusedBeforeStart(ClientRef client, long requestId, String verb, Key key, Consistency level,
+                                       List<NodeId> replicas, List<NodeId> live, int required) {
+        if (live.size() < required) {
+            List<NodeId> down = new ArrayList<>(replicas);
+            down.removeAll(live);
+            outbox.reply(client, requestId, new Failure(ErrorKind.UNAVAILABLE, "(need " + required + ", alive " + live.size()
+                    + "): " + level + " " + verb + " of key " + key + " needs " + required + " live replicas of "
+                    + replicas + "; down: " + down));
+            return true;
+        }
+        if (inFlight.size() >= config.inFlightRequestsMax()) {
+            outbox.reply(client, requestId, new Failure(ErrorKind.OVERLOADED, "(in flight " + inFlight.size()
+                    + ", limit inFlightRequestsMax=" + config.inFlightRequestsMax() + "): " + self + " is coordinating too many requests; retry with backoff"));
+            return true;
+        }
+        return false;
+    }
+
+    private void answer(Operation op, ClientResponse response) {
+        op.markAnswered();
+        outbox.reply(op.client, op.requestId, response);
+    }
+
+    /** Ops whose deadline passed: answer Timeout if still unanswered, then finish them. */
+    private void expireOperations() {
+        Iterator<Operation> it = inFlight.values().iterator();
+        List<ReadOperation> expiredReads = new ArrayList<>();
+        while (it.hasNext()) {
+            Operation op = it.next();
+            if (op.deadlineTick > tick) break;
+            it.remove();
+            if (op instanceof ReadOperation read) {
+                if (!read.isAnswered()) {
+                    answer(read, new Failure(ErrorKind.TIMEOUT, "(need " + read.coordinator.required() + ", answered "
+                            + read.coordinator.replyCount() + "): " + read.level + " read of key " + read.key
+                            + " did not hear from enough replicas within " + config.requestTimeoutTicks() + " ticks"));
+                }
+                expiredReads.add(read);
+            } else if (op instanceof WriteOperation write && !write.isAnswered()) {
+                answer(write, new Failure(ErrorKind.TIMEOUT, "(need " + write.coordinator.required() + ", acked "
+                        + write.coordinator.ackCount() + "): " + write.level + " " + write.verb() + " of key " + write.key
+                        + " was not acknowledged by enough replicas within " + config.requestTimeoutTicks()
+                        + " ticks; it may have been applied (retrying is safe)"));
+            }
+        }
+        for (ReadOperation read : expiredReads) {
+            if (read.coordinator.replyCount() > 1) finishRead(read);
+        }
+    }
+
+    private ClusterDescription describe() {
+        List<Member> members = membership.members();
+        return new ClusterDescription(members.stream().map(m -> m.id().name()).toArray(String[]::new),
+                members.stream().map(Member::address).toArray(String[]::new), ring.partitions(), replicationFactor);
     }
 }

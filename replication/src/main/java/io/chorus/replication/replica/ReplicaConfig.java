@@ -12,11 +12,23 @@ package io.chorus.replication.replica;
  * @param valueBytesMax          largest value accepted
  * @param siblingsMax            most concurrent values a key may hold after a client write
  * @param inFlightRequestsMax    most client requests a node coordinates at once (past it: Overloaded)
+ * @param antiEntropyIntervalTicks how often a node compares partition digests with one peer
+ * @param antiEntropyKeysMax     most keys listed in one anti-entropy message (bounds its size)
  */
 public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                             int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
-                            int inFlightRequestsMax) {
+                            int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax) {
+    public static final int ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT = 500;
+    public static final int ANTI_ENTROPY_KEYS_MAX_DEFAULT = 1000;
     public static final ReplicaConfig DEFAULTS = new ReplicaConfig(3, 200, 10, 50, 1024, 1 << 20, 64, 100_000);
+
+    /** The same with default anti-entropy pacing. */
+    public ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
+                         int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
+                         int inFlightRequestsMax) {
+        this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT, ANTI_ENTROPY_KEYS_MAX_DEFAULT);
+    }
 
     public ReplicaConfig {
         positive("replicationFactor", replicationFactor);
@@ -27,6 +39,8 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
         positive("valueBytesMax", valueBytesMax);
         positive("siblingsMax", siblingsMax);
         positive("inFlightRequestsMax", inFlightRequestsMax);
+        positive("antiEntropyIntervalTicks", antiEntropyIntervalTicks);
+        positive("antiEntropyKeysMax", antiEntropyKeysMax);
         if (failureSuspectTicks <= heartbeatIntervalTicks) {
             throw new IllegalArgumentException("failureSuspectTicks (" + failureSuspectTicks + ") must exceed heartbeatIntervalTicks (" + heartbeatIntervalTicks + ")");
         }
@@ -37,10 +51,22 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
     }
 
     public ReplicaConfig withReplicationFactor(int n) {
-        return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax, siblingsMax, inFlightRequestsMax);
+        return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax);
     }
 
     public ReplicaConfig withRequestTimeoutTicks(int ticks) {
-        return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax, siblingsMax, inFlightRequestsMax);
+        return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax);
+    }
+
+    public ReplicaConfig withSiblingsMax(int max) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax);
+    }
+
+    public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax);
     }
 }

@@ -21,6 +21,7 @@ public final class Siblings {
 
     private final VersionVector context;
     private final List<Sibling> siblings;
+    private long digest; // lazily computed; 0 = not yet
 
     private Siblings(VersionVector context, List<Sibling> sortedSiblings) {
         this.context = context;
@@ -116,6 +117,24 @@ public final class Siblings {
             if (!s.isTombstone()) values.add(s.value());
         }
         return values;
+    }
+
+    /** A stable 64-bit hash of the whole state (context, dots, values), for anti-entropy. */
+    public long digest() {
+        if (digest != 0) return digest;
+        long h = 0x84222325CBF29CE4L;
+        for (var e : context.toMap().entrySet()) h = mix(mix(h, e.getKey().hashCode()), e.getValue());
+        for (Sibling s : siblings) {
+            h = mix(mix(mix(h, s.dot().actor().hashCode()), s.dot().counter()), s.isTombstone() ? -1 : io.chorus.replication.ring.KeyHash.hash64(s.value()));
+        }
+        digest = h == 0 ? 1 : h;
+        return digest;
+    }
+
+    private static long mix(long h, long v) {
+        h ^= v;
+        h *= 0x100000001B3L;
+        return h ^ (h >>> 29);
     }
 
     private boolean isWellFormed() {

@@ -1,0 +1,77 @@
+package io.chorus.replication.coordinator;
+
+import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.ring.NodeId;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The quorum logic of one read, with no messaging (after riak_kv_get_core): feed it each replica's
+ * siblings; after R answers the response is their merge; once every replica answered (or time ran
+ * out) {@link #repairs()} names the replicas whose state is behind the merge. Duplicate and stray
+ * answers are ignored.
+ */
+public final class ReadCoordinator {
+    private final List<NodeId> replicas;
+    private final int required;
+    private final LinkedHashMap<NodeId, Siblings> replies = new LinkedHashMap<>();
+    private Siblings merged = Siblings.empty();
+
+    public ReadCoordinator(List<NodeId> replicas, int required) {
+        if (required < 1 || required > replicas.size()) {
+            throw new IllegalArgumentException("required " + required + " is outside 1.." + replicas.size());
+        }
+        this.replicas = List.copyOf(replicas);
+        this.required = required;
+    }
+
+    /** Records {@code from}'s state of the key; returns false if ignored (stray or duplicate). */
+    public boolean addResult(NodeId from, Siblings siblings) {
+        if (!replicas.contains(from) || replies.containsKey(from)) return false;
+        replies.put(from, siblings);
+        merged = merged.merge(siblings);
+        return true;
+    }
+
+    /** R replicas answered. */
+    public boolean isDone() {
+        return replies.size() >= required;
+    }
+
+    /** Every replica answered: nothing more will come. */
+    public boolean isComplete() {
+        return replies.size() == replicas.size();
+    }
+
+    public int required() {
+        return required;
+    }
+
+    public int replyCount() {
+        return replies.size();
+    }
+
+    /** The merge of every answer so far: all concurrent values and the union of their contexts. */
+    public Siblings response() {
+        return merged;
+    }
+
+    /** The most recent single answer, unmerged. Only for the injected SKIP_SIBLING_MERGE bug. */
+    public Siblings lastReply() {
+        Siblings last = Siblings.empty();
+        for (Siblings s : replies.values()) last = s;
+        return last;
+    }
+
+    /** Replicas that answered with something older than the merge, and what to send them. */
+    public Map<NodeId, Siblings> repairs() {
+        TreeMap<NodeId, Siblings> repairs = new TreeMap<>();
+        replies.forEach((node, state) -> {
+            if (!state.equals(merged)) repairs.put(node, merged);
+        });
+        return repairs;
+    }
+}

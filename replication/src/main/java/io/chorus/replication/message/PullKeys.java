@@ -1,0 +1,5 @@
+package io.chorus.replication.message;
+
+/** Anti-entropy, step 3: "send me your state of these keys" (answered with repair {@link ReplicaWrite}s). */
+public record PullKeys(Key[] keys) implements PeerMessage {
+}

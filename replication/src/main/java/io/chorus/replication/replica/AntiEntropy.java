@@ -1,0 +1,131 @@
+package io.chorus.replication.replica;
+
+import io.chorus.replication.env.Outbox;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.message.KeyDigests;
+import io.chorus.replication.message.PartitionDigests;
+import io.chorus.replication.message.PullKeys;
+import io.chorus.replication.message.ReplicaWrite;
+import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.ring.Ring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Background repair between replicas, so that they converge without client traffic (a replica that
+ * missed writes while down or cut off). Every interval this node compares per-partition digests with
+ * one peer, round robin; where they differ, the two exchange key digests and push or pull the keys
+ * that differ. A two-level hash tree (partition, key): a full Merkle tree can replace the second
+ * level when partitions grow large. Every message is bounded by {@code keysMax} keys.
+ */
+final class AntiEntropy {
+    private final NodeId self;
+    private final LocalStore store;
+    private final Outbox outbox;
+    private final int keysMax;
+    private final TreeMap<NodeId, int[]> sharedPartitions = new TreeMap<>();
+    private int nextPeer;
+
+    AntiEntropy(NodeId self, Ring ring, int replicationFactor, LocalStore store, Outbox outbox, int keysMax) {
+        this.self = self;
+        this.store = store;
+        this.outbox = outbox;
+        this.keysMax = keysMax;
+        for (NodeId peer : ring.members()) {
+            if (peer.equals(self)) continue;
+            List<Integer> shared = new ArrayList<>();
+            for (int p = 0; p < ring.partitions(); p++) {
+                var replicas = ring.preferenceList(p, replicationFactor);
+                if (replicas.contains(self) && replicas.contains(peer)) shared.add(p);
+            }
+            if (!shared.isEmpty()) sharedPartitions.put(peer, shared.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    /** Starts one round with the next peer that is alive. */
+    void startRound(java.util.function.Predicate<NodeId> alive) {
+        List<NodeId> peers = new ArrayList<>(sharedPartitions.keySet());
+        for (int i = 0; i < peers.size(); i++) {
+            NodeId peer = peers.get(nextPeer++ % peers.size());
+            if (!alive.test(peer)) continue;
+            int[] partitions = sharedPartitions.get(peer);
+            long[] digests = new long[partitions.length];
+            for (int j = 0; j < partitions.length; j++) digests[j] = store.partitionDigest(partitions[j]);
+            outbox.send(peer, new PartitionDigests(partitions, digests));
+            return;
+        }
+    }
+
+    /** A peer's digests: list our keys of every partition where we differ. */
+    void onPartitionDigests(NodeId from, PartitionDigests message) {
+        boolean[] mismatched = new boolean[store.partitionCount()];
+        List<Integer> partitions = new ArrayList<>();
+        for (int i = 0; i < message.partitions().length; i++) {
+            int p = message.partitions()[i];
+            if (!isShared(from, p) || store.partitionDigest(p) == message.digests()[i]) continue;
+            mismatched[p] = true;
+            partitions.add(p);
+        }
+        if (partitions.isEmpty()) return;
+        List<Key> keys = new ArrayList<>();
+        List<Long> digests = new ArrayList<>();
+        store.forEachIn(mismatched, (key, siblings) -> {
+            if (keys.size() >= keysMax) return;
+            keys.add(key);
+            digests.add(LocalStore.entryDigest(key, siblings));
+        });
+        outbox.send(from, new KeyDigests(partitions.stream().mapToInt(Integer::intValue).toArray(),
+                keys.toArray(new Key[0]), digests.stream().mapToLong(Long::longValue).toArray()));
+    }
+
+    /** A peer's keys: push what we hold that differs, pull what it holds that we lack or differ on. */
+    void onKeyDigests(NodeId from, KeyDigests message) {
+        TreeMap<Key, Long> theirs = new TreeMap<>();
+        for (int i = 0; i < message.keys().length; i++) theirs.put(message.keys()[i], message.digests()[i]);
+        boolean[] partitions = new boolean[store.partitionCount()];
+        for (int p : message.partitions()) {
+            if (isShared(from, p)) partitions[p] = true;
+        }
+        int[] pushed = {0};
+        TreeMap<Key, Boolean> agreed = new TreeMap<>();
+        store.forEachIn(partitions, (key, siblings) -> {
+            Long their = theirs.get(key);
+            long mine = LocalStore.entryDigest(key, siblings);
+            if (their != null && their == mine) {
+                agreed.put(key, true);
+            } else if (pushed[0] < keysMax) {
+                pushed[0]++;
+                outbox.send(from, new ReplicaWrite(0, key, siblings, false));
+            }
+        });
+        List<Key> pull = new ArrayList<>();
+        for (Key key : theirs.keySet()) {
+            if (!agreed.containsKey(key) && pull.size() < keysMax) pull.add(key);
+        }
+        if (!pull.isEmpty()) outbox.send(from, new PullKeys(pull.toArray(new Key[0])));
+    }
+
+    /** A peer asks for our state of some keys. */
+    void onPullKeys(NodeId from, PullKeys message, java.util.function.Predicate<Key> replicatedWithPeer) {
+        int sent = 0;
+        for (Key key : message.keys()) {
+            if (sent >= keysMax) break;
+            if (!replicatedWithPeer.test(key)) continue;
+            Siblings mine = store.get(key);
+            if (mine.isEmpty()) continue;
+            outbox.send(from, new ReplicaWrite(0, key, mine, false));
+            sent++;
+        }
+    }
+
+    private boolean isShared(NodeId peer, int partition) {
+        int[] shared = sharedPartitions.get(peer);
+        return shared != null && java.util.Arrays.binarySearch(shared, partition) >= 0;
+    }
+
+    boolean hasPeers() {
+        return !sharedPartitions.isEmpty() && !sharedPartitions.containsKey(self);
+    }
+}

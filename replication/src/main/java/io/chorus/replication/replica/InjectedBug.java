@@ -1,0 +1,12 @@
+package io.chorus.replication.replica;
+
+/**
+ * Deliberate protocol bugs, switched on only by tests, to prove that the simulator's checkers catch
+ * them. Production code never passes any.
+ */
+public enum InjectedBug {
+    /** Acknowledge a write after W-1 replicas stored it (at least one). */
+    ACK_BEFORE_QUORUM,
+    /** Answer a read with one replica's state instead of the merge of all answers. */
+    SKIP_SIBLING_MERGE
+}

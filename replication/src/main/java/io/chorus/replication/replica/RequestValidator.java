@@ -1,0 +1,64 @@
+package io.chorus.replication.replica;
+
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.message.CausalContext;
+import io.chorus.replication.message.Key;
+
+/**
+ * Checks a client request against the limits before anything is buffered or stored. Each check
+ * throws {@link InvalidRequestException} whose message names the field, the limit and what came.
+ */
+final class RequestValidator {
+    private final ReplicaConfig config;
+    private final int replicationFactor;
+
+    RequestValidator(ReplicaConfig config, int replicationFactor) {
+        this.config = config;
+        this.replicationFactor = replicationFactor;
+    }
+
+    void key(Key key) {
+        if (key == null || key.length() == 0) throw new InvalidRequestException("key is empty");
+        if (key.length() > config.keyBytesMax()) {
+            throw new InvalidRequestException("key is " + key.length() + " bytes, over the limit keyBytesMax=" + config.keyBytesMax());
+        }
+    }
+
+    void value(byte[] value) {
+        if (value == null) throw new InvalidRequestException("value is missing (use delete to remove a key)");
+        if (value.length > config.valueBytesMax()) {
+            throw new InvalidRequestException("value is " + value.length + " bytes, over the limit valueBytesMax=" + config.valueBytesMax());
+        }
+    }
+
+    /** The level, which must be satisfiable by the replication factor. */
+    Consistency consistency(String text) {
+        Consistency level;
+        try {
+            level = Consistency.parse(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        int required = level.required(replicationFactor);
+        if (required > replicationFactor) {
+            throw new InvalidRequestException("consistency " + level + " needs " + required
+                    + " replicas but the replication factor is " + replicationFactor);
+        }
+        return level;
+    }
+
+    VersionVector context(byte[] context) {
+        try {
+            return CausalContext.decode(context);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("context is not one this cluster gave out: " + e.getMessage());
+        }
+    }
+
+    static final class InvalidRequestException extends RuntimeException {
+        InvalidRequestException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.chorus.replication.replica;
+
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.coordinator.WriteCoordinator;
+import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.ring.NodeId;
+
+import java.util.List;
+
+/**
+ * A put or delete in flight. First one replica mints the new version (this node if it is a replica
+ * of the key, else a live primary asked with MintWrite); then the minted state goes to the other
+ * live replicas, and the client is answered after W of them stored it.
+ */
+final class WriteOperation extends Operation {
+    final WriteCoordinator coordinator;
+    final List<NodeId> liveReplicas;
+    final NodeId minter;
+    final byte[] value;             // null for a delete
+    final VersionVector context;
+    byte[] writtenContext;          // the minted version's context, returned to the client
+
+    WriteOperation(long opId, ClientRef client, long requestId, Key key, Consistency level, long deadlineTick,
+                   List<NodeId> replicas, int required, List<NodeId> liveReplicas, NodeId minter,
+                   byte[] value, VersionVector context) {
+        super(opId, client, requestId, key, level, deadlineTick);
+        this.coordinator = new WriteCoordinator(replicas, required);
+        this.liveReplicas = List.copyOf(liveReplicas);
+        this.minter = minter;
+        this.value = value;
+        this.context = context;
+    }
+
+    String verb() {
+        return value == null ? "delete" : "put";
+    }
+
+    @Override
+    boolean isFinished() {
+        return isAnswered();
+    }
+}
