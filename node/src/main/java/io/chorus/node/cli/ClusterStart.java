@@ -109,7 +109,7 @@ final class ClusterStart {
 
     private static void report(ClusterDir dir, List<NodeStatus> before, Map<NodeSpec, Process> started, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NODE", "ADDRESS", "PID", ""});
+        rows.add(new String[] {"NODE", "ADDRESS", "PID", "STATE"});
         for (NodeStatus status : before) {
             Process process = started.get(status.node());
             String pid = process != null ? Long.toString(process.pid()) : status.pidText();

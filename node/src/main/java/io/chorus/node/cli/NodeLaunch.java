@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,20 +40,27 @@ record NodeLaunch(String javaCommand, String classPath, List<String> jvmFlags, O
         return !jvmFlag.startsWith("-agentlib:jdwp") && !jvmFlag.startsWith("-Xrunjdwp") && !jvmFlag.equals("-Xdebug");
     }
 
-    /** The command line that runs {@code node --config configFile}. */
+    /**
+     * The command line that runs {@code node --config configFile}. The classpath goes in the
+     * environment ({@link #environment}): a command line of thousands of characters is truncated by
+     * some process listings, and then the node could no longer be recognised by it.
+     */
     List<String> command(Path configFile) {
         assert configFile.isAbsolute() : "the node's working directory differs from ours";
         List<String> command = new ArrayList<>();
         setsid.ifPresent(path -> command.add(path.toString()));
         command.add(javaCommand);
         command.addAll(jvmFlags);
-        command.add("-cp");
-        command.add(classPath);
         command.add(MAIN_CLASS);
         command.add("node");
         command.add("--config");
         command.add(configFile.toString());
         return command;
+    }
+
+    /** Environment variables the node process needs on top of ours. */
+    Map<String, String> environment() {
+        return Map.of("CLASSPATH", classPath);
     }
 
     /** Whether a process's command line is a node running {@code configFile}: how we recognise our own. */

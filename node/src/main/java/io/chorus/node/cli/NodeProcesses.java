@@ -50,13 +50,30 @@ final class NodeProcesses {
     }
 
     static boolean runsNode(ProcessHandle process, Path configFile) {
+        return commandLine(process).map(arguments -> NodeLaunch.runsNode(arguments, configFile)).orElse(false);
+    }
+
+    /**
+     * The process's whole command line. On Linux from {@code /proc/<pid>/cmdline}, exactly: the
+     * JDK's {@link ProcessHandle.Info} gives no arguments at all for a command line over a page.
+     */
+    static Optional<List<String>> commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            String raw = new String(Files.readAllBytes(proc), StandardCharsets.UTF_8);
+            if (!raw.isEmpty()) {
+                return Optional.of(Arrays.asList(raw.split("\0")));
+            }
+        } catch (IOException e) {
+            // no /proc (not Linux) or the process is gone: ask the JDK
+        }
         ProcessHandle.Info info = process.info();
         Optional<List<String>> arguments = info.arguments().map(Arrays::asList);
-        if (arguments.isEmpty()) {
-            // some systems only give the whole command line; split on blanks (paths with blanks then fail safe)
-            arguments = info.commandLine().map(line -> Arrays.asList(line.split(" ")));
+        if (arguments.isPresent()) {
+            return arguments;
         }
-        return arguments.map(list -> NodeLaunch.runsNode(list, configFile)).orElse(false);
+        // some systems only give the whole line; split on blanks (a path with blanks then fails safe)
+        return info.commandLine().map(line -> Arrays.asList(line.split(" ")));
     }
 
     /** Starts the node in the background, its output appended to its log, and records its pid. */
@@ -65,7 +82,9 @@ final class NodeProcesses {
         try {
             Files.writeString(log, "---- " + Instant.now() + " chorus cluster start: starting " + node.name() + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(launch.command(dir.configFile(node.name())))
+            ProcessBuilder builder = new ProcessBuilder(launch.command(dir.configFile(node.name())));
+            builder.environment().putAll(launch.environment());
+            Process process = builder
                     .directory(dir.nodeDir(node.name()).toFile())
                     .redirectOutput(Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ class NodeLaunchTest {
         NodeLaunch launch = new NodeLaunch("/jdk/bin/java", "a.jar:lib/*", List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "-ea"),
                 Optional.of(Path.of("/usr/bin/setsid")));
         assertEquals(List.of("/usr/bin/setsid", "/jdk/bin/java", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-ea",
-                "-cp", "a.jar:lib/*", "io.chorus.node.cli.Main", "node", "--config", "/c/n1/chorus.conf"), launch.command(CONFIG));
+                "io.chorus.node.cli.Main", "node", "--config", "/c/n1/chorus.conf"), launch.command(CONFIG));
+        assertEquals(Map.of("CLASSPATH", "a.jar:lib/*"), launch.environment());
     }
 
     @Test
