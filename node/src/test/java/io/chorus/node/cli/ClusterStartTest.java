@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -114,7 +113,7 @@ class ClusterStartTest {
     }
 
     private boolean mentionsTemp(ProcessHandle process) {
-        return process.info().arguments().map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains(temp.toString()))).orElse(false);
+        return NodeProcesses.commandLine(process).map(args -> args.stream().anyMatch(arg -> arg.contains(temp.toString()))).orElse(false);
     }
 
     static int freeConsecutivePorts(int count) {

@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ class LocalClusterTest {
     }
 
     private boolean mentionsTemp(ProcessHandle process) {
-        return process.info().arguments().map(args -> Arrays.stream(args).anyMatch(arg -> arg.contains(temp.toString()))).orElse(false);
+        return NodeProcesses.commandLine(process).map(args -> args.stream().anyMatch(arg -> arg.contains(temp.toString()))).orElse(false);
     }
 
     /** A base port whose {@code count} consecutive ports are free now, from a random spot of a high range. */
