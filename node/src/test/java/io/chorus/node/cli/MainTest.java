@@ -69,6 +69,12 @@ class MainTest {
         assertEquals("chorus: config file " + missing + " does not exist or cannot be read\n", err());
     }
 
+    @Test
+    void dataCommandsGoToTheClientsDataCommands() {
+        assertEquals(2, run("get"));
+        assertTrue(err().contains("put KEY VALUE [--context CTX]"), "the data commands' own usage: " + err());
+    }
+
     private void assertUsageError(String message, String... args) {
         out.reset();
         err.reset();
