@@ -1,11 +1,15 @@
 package io.chorus.node.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 /** {@code cluster start|status|stop}: a local cluster of background node processes under one directory. */
 final class ClusterCommand {
+    /** An hour: past that, waiting is not what the user wants. */
+    private static final int WAIT_SECONDS_MAX = 3600;
+
     private ClusterCommand() {
     }
 
@@ -16,11 +20,14 @@ final class ClusterCommand {
         List<String> rest = args.subList(1, args.size());
         switch (args.get(0)) {
             case "start" -> {
-                Options options = Options.parse(rest, Set.of("--nodes", "--dir", "--base-port"), Set.of());
+                Options options = Options.parse(rest, Set.of("--nodes", "--dir", "--base-port", "--wait"), Set.of());
+                Duration wait = options.intValue("--wait", 1, WAIT_SECONDS_MAX)
+                        .map(seconds -> Duration.ofSeconds(seconds))
+                        .orElse(ClusterStart.READY_TIMEOUT);
                 return ClusterStart.run(dir(options),
                         options.intValue("--nodes", 1, ClusterShape.NODES_MAX),
                         options.intValue("--base-port", 1, 65535),
-                        out);
+                        NodeLaunch.ofCurrentJvm(), wait, out);
             }
             case "status" -> {
                 return ClusterStatus.run(dir(Options.parse(rest, Set.of("--dir"), Set.of())), out);

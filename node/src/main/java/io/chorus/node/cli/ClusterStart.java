@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * Returns once every node answers a client request, or fails saying which did not and why.
  */
 final class ClusterStart {
+    /** How long nodes may take to answer unless {@code --wait} says otherwise; ~5 s each is usual on 2 cores. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
     private static final int LOG_TAIL_LINES = 20;
@@ -22,11 +23,12 @@ final class ClusterStart {
     private ClusterStart() {
     }
 
-    static int run(ClusterDir dir, Optional<Integer> nodes, Optional<Integer> basePort, PrintStream out) {
-        return run(dir, nodes, basePort, NodeLaunch.ofCurrentJvm(), out);
-    }
-
-    static int run(ClusterDir dir, Optional<Integer> nodes, Optional<Integer> basePort, NodeLaunch launch, PrintStream out) {
+    /**
+     * @param launch how to run a node process
+     * @param readyTimeout how long the nodes may take to answer, all together
+     */
+    static int run(ClusterDir dir, Optional<Integer> nodes, Optional<Integer> basePort, NodeLaunch launch, Duration readyTimeout,
+                   PrintStream out) {
         try (ClusterLock lock = ClusterLock.acquire(dir)) {
             ClusterShape shape = shape(ClusterShape.read(dir), nodes, basePort, dir);
             ClusterFiles.ensure(dir, shape);
@@ -40,7 +42,7 @@ final class ClusterStart {
             for (NodeSpec node : down) {
                 started.put(node, NodeProcesses.launch(launch, dir, node));
             }
-            awaitReady(dir, shape, started);
+            awaitReady(dir, shape, started, readyTimeout);
             report(dir, before, started, out);
             return Main.EXIT_OK;
         }
@@ -77,10 +79,10 @@ final class ClusterStart {
         }
     }
 
-    private static void awaitReady(ClusterDir dir, ClusterShape shape, Map<NodeSpec, Process> started) {
+    private static void awaitReady(ClusterDir dir, ClusterShape shape, Map<NodeSpec, Process> started, Duration readyTimeout) {
         NodeProbe probe = new NodeProbe();
         List<NodeSpec> waiting = new ArrayList<>(shape.nodes());
-        Deadline deadline = Deadline.after(READY_TIMEOUT);
+        Deadline deadline = Deadline.after(readyTimeout);
         while (true) {
             for (NodeSpec node : List.copyOf(waiting)) {
                 Process process = started.get(node);
@@ -100,7 +102,7 @@ final class ClusterStart {
             if (deadline.passed()) {
                 String names = waiting.stream().map(NodeSpec::name).collect(Collectors.joining(", "));
                 throw new CliException(names + " did not answer at " + waiting.get(0).address() + (waiting.size() > 1 ? " etc." : "")
-                        + " within " + READY_TIMEOUT.toSeconds() + " s; they are left running. See their node.log in "
+                        + " within " + readyTimeout.toSeconds() + " s; they are left running (--wait gives them longer). See their node.log in "
                         + dir.root() + ", and `" + Usage.program() + " cluster status" + dirOption(dir) + "`");
             }
             deadline.pause();

@@ -23,9 +23,10 @@ final class Usage {
                       of the config file (e.g. --set node.listen=127.0.0.1:7501).
 
                 A local cluster (background processes; files under DIR, default .chorus/cluster):
-                  %1$s cluster start [--nodes 3] [--dir DIR] [--base-port 7401]
-                      Start the nodes that are not running, wait until they accept connections.
-                      The first start fixes the cluster's shape (node count and ports).
+                  %1$s cluster start [--nodes 3] [--dir DIR] [--base-port 7401] [--wait 30]
+                      Start the nodes that are not running; wait up to --wait seconds until every
+                      node answers. The first start fixes the cluster's shape (node count, ports);
+                      run it again to bring back a node that died.
                   %1$s cluster status [--dir DIR]
                   %1$s cluster stop [--dir DIR]
 

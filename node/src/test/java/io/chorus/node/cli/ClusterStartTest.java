@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * readiness round trip, restarting only what is down, and refusing a port held by a stranger.
  */
 class ClusterStartTest {
+    /** Generous: the machine may be busy; a stand-in answers in well under a second when it is not. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
     @TempDir
     Path temp;
 
@@ -98,7 +101,7 @@ class ClusterStartTest {
 
     private String start(Optional<Integer> nodes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ClusterStart.run(dir, nodes, Optional.of(basePort), launch, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = ClusterStart.run(dir, nodes, Optional.of(basePort), launch, READY_TIMEOUT, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertEquals(0, code);
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalClusterTest {
     private static final int NODES = 3;
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    /** Three JVMs with Chronicle Map start in ~5-20 s on a busy 2-core machine; leave room. */
+    private static final String WAIT_SECONDS = "120";
 
     @TempDir
     Path temp;
@@ -44,7 +46,7 @@ class LocalClusterTest {
         int basePort = freeConsecutivePorts(NODES);
         String dir = temp.resolve("cluster").toString();
 
-        Result start = chorus("cluster", "start", "--nodes", "3", "--dir", dir, "--base-port", Integer.toString(basePort));
+        Result start = chorus("cluster", "start", "--nodes", "3", "--dir", dir, "--base-port", Integer.toString(basePort), "--wait", WAIT_SECONDS);
         assertEquals(0, start.code(), start.err());
         assertTrue(start.out().contains("All 3 nodes answer"), start.out());
         Map<String, String[]> status = status(dir);
@@ -55,7 +57,7 @@ class LocalClusterTest {
         assertTrue(Deadline.after(KILL_WAIT).await(() -> ProcessHandle.of(victim).map(p -> !p.isAlive()).orElse(true)));
         assertEquals(List.of("running", "down", "running"), states(status(dir)));
 
-        Result restart = chorus("cluster", "start", "--dir", dir);
+        Result restart = chorus("cluster", "start", "--dir", dir, "--wait", WAIT_SECONDS);
         assertEquals(0, restart.code(), restart.err());
         Map<String, String[]> after = status(dir);
         assertEquals(List.of("running", "running", "running"), states(after));

@@ -34,7 +34,7 @@ class MainTest {
     void helpPrintsUsageOnStdout() {
         assertEquals(0, run("help"));
         assertTrue(out().startsWith("Usage: "), out());
-        assertTrue(out().contains("cluster start [--nodes 3] [--dir DIR] [--base-port 7401]"), out());
+        assertTrue(out().contains("cluster start [--nodes 3] [--dir DIR] [--base-port 7401] [--wait 30]"), out());
         assertEquals("", err());
     }
 
@@ -47,6 +47,7 @@ class MainTest {
         assertUsageError("option --nodes must be between 1 and 32, got 0", "cluster", "start", "--nodes", "0", "--dir", temp.toString());
         assertUsageError("unknown option '--nodes'", "cluster", "status", "--nodes", "3");
         assertUsageError("node needs --config FILE", "node");
+        assertUsageError("option --wait must be between 1 and 3600, got 0", "cluster", "start", "--wait", "0", "--dir", temp.toString());
     }
 
     @Test
