@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code cluster start [--nodes N] [--dir DIR] [--base-port P]}: starts the nodes of the cluster that
+ * {@code cluster start [--nodes N] [--dir DIR] [--base-port P] [--wait S]}: starts the nodes of the cluster that
  * are not running and leaves the live ones alone, so running it again brings back a node that died.
  * Returns once every node answers a client request, or fails saying which did not and why.
  */
