@@ -33,6 +33,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A connection to a Chorus cluster: get, put and delete, each at a consistency level chosen per
@@ -90,6 +91,7 @@ public final class ChorusClient implements AutoCloseable {
     private final Set<RequestCall> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<IdempotentUpdate> updating = ConcurrentHashMap.newKeySet();
     private final OperationIds operationIds = OperationIds.fromSystemClock();
+    private final LongAdder crdtRetriesSent = new LongAdder();
     /** Set once by the builder before the client is handed out, hence volatile rather than final. */
     private volatile RetryPolicy retryPolicy = RetryPolicy.DEFAULTS;
     private volatile boolean closed;
@@ -255,6 +257,15 @@ public final class ChorusClient implements AutoCloseable {
         return new MapRef(this, keyCopy(key));
     }
 
+    /**
+     * Attempts of CRDT updates sent after their first, since the client was built: how often
+     * replies were lost, nodes overloaded or retries unsettled. For monitoring; each is the same
+     * operation again, never counted twice by the replicas.
+     */
+    public long crdtRetriesSent() {
+        return crdtRetriesSent.sum();
+    }
+
     /** True when the client learned the ring and routes each key to its replicas. */
     public boolean knowsRing() {
         return cluster.knowsRing();
@@ -289,7 +300,7 @@ public final class ChorusClient implements AutoCloseable {
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
         IdempotentUpdate update = new IdempotentUpdate(wireKey, operation, operationIds.next(), level, retryPolicy,
-                request -> call(wireKey, request, false, payloadBytes), group.next());
+                request -> call(wireKey, request, false, payloadBytes), group.next(), crdtRetriesSent);
         updating.add(update);
         update.result.whenComplete((done, error) -> updating.remove(update));
         update.start();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,7 @@ final class IdempotentUpdate {
     private final RetryPolicy policy;
     private final Function<CrdtUpdate, CompletableFuture<ClientResponse>> sender;
     private final EventExecutor timer;
+    private final LongAdder retriesSent;
     /** True once an attempt failed in a way that leaves it possibly applied (a {@code Timeout}). */
     private volatile boolean indeterminate;
 
@@ -48,9 +50,10 @@ final class IdempotentUpdate {
      *               {@code Failure} or the client's own), or the call throws {@link IllegalStateException}
      *               when the client is closed
      * @param timer  where backoffs wait (an event loop of the client)
+     * @param retriesSent counts every attempt after the first that is handed to {@code sender}
      */
     IdempotentUpdate(Key key, CrdtOp operation, long operationId, String level, RetryPolicy policy,
-                     Function<CrdtUpdate, CompletableFuture<ClientResponse>> sender, EventExecutor timer) {
+                     Function<CrdtUpdate, CompletableFuture<ClientResponse>> sender, EventExecutor timer, LongAdder retriesSent) {
         this.key = key;
         this.operation = operation;
         this.operationId = operationId;
@@ -58,6 +61,7 @@ final class IdempotentUpdate {
         this.policy = policy;
         this.sender = sender;
         this.timer = timer;
+        this.retriesSent = retriesSent;
     }
 
     long operationId() {
@@ -82,6 +86,7 @@ final class IdempotentUpdate {
             abort("the client was closed before attempt " + number + " was sent");
             return;
         }
+        if (number > 1) retriesSent.increment();
         sent.whenComplete((response, error) -> onAnswer(number, response, error));
     }
 

@@ -81,6 +81,7 @@ class CrdtRetryTest {
         client.counter("hits").increment(1, Consistency.QUORUM);
 
         assertOneOperationWithAttempts(updates(node), 3);
+        assertEquals(2, client.crdtRetriesSent());
         assertEquals(1, client.counter("hits").value(Consistency.QUORUM), "applied once although sent three times");
     }
 
@@ -131,6 +132,7 @@ class CrdtRetryTest {
         assertEquals(ErrorKind.INVALID_REQUEST, e.kind());
         assertEquals("InvalidRequest key hits holds a set, not a counter", e.getMessage(), "the node's message, as is");
         assertEquals(1, updates(node).size());
+        assertEquals(0, client.crdtRetriesSent());
     }
 
     @Test

@@ -93,10 +93,12 @@ class CrdtEndToEndTest {
     void anIncrementWhoseReplyIsLostIsRetriedByTheClientAndCountsOnce() {
         String key = keyFirstReplicatedBy("n1", "lost-reply-");
         proxy.loseNextCrdtUpdateReply();
+        long retriesBefore = client.crdtRetriesSent();
 
         client.counter(key).increment(1, QUORUM);
 
         assertEquals(1, proxy.repliesLost(), "the first attempt was applied by n1 and its reply lost on the way back");
+        assertEquals(retriesBefore + 1, client.crdtRetriesSent(), "the client sent it again");
         assertEquals(1, client.counter(key).value(ALL), "a retry of an applied operation is not applied again");
         client.counter(key).increment(1, QUORUM);
         assertEquals(2, client.counter(key).value(ALL), "a new operation counts");
