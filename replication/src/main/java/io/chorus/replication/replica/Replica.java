@@ -178,6 +178,7 @@ public final class Replica {
         }
         if (tick % config.antiEntropyIntervalTicks() == 0) antiEntropy.startRound(this::isAlive);
         expireOperations();
+        speculateSlowReads();
         mintLog.expire(tick);
     }
 
@@ -210,13 +211,34 @@ public final class Replica {
         List<NodeId> live = liveOf(replicas);
         if (refusedBeforeStart(client, requestId, "read", key, level, replicas, live, required)) return;
         long opId = nextOpId++;
-        ReadOperation op = new ReadOperation(opId, client, requestId, key, level,
-                tick + config.requestTimeoutTicks(), replicas, required, live.size(), crdtType);
+        List<NodeId> ask = new ArrayList<>(live);
+        if (ask.remove(self)) ask.add(0, self); // the local copy costs no message
+        ReadOperation op = new ReadOperation(opId, client, requestId, key, level, tick + config.requestTimeoutTicks(),
+                replicas, required, crdtType, tick + config.readSpeculationTicks(), ask.subList(required, ask.size()));
         inFlight.put(opId, op);
-        for (NodeId replica : live) {
-            if (!replica.equals(self)) outbox.send(replica, new ReplicaRead(opId, key));
+        askForRead(op, ask.subList(0, required));
+    }
+
+    private void askForRead(ReadOperation op, List<NodeId> replicas) {
+        op.contacted += replicas.size();
+        boolean local = false;
+        for (NodeId replica : replicas) {
+            if (replica.equals(self)) local = true; else outbox.send(replica, new ReplicaRead(op.opId, op.key));
         }
-        if (live.contains(self)) addReadResult(op, self, store.get(key));
+        if (local) addReadResult(op, self, store.get(op.key));
+    }
+
+    /** Reads whose first replicas are slow ask the spare ones too. */
+    private void speculateSlowReads() {
+        List<ReadOperation> slow = new ArrayList<>();
+        for (Operation op : inFlight.values()) {
+            if (op instanceof ReadOperation read && !read.isAnswered() && !read.spare.isEmpty() && read.speculateAtTick <= tick) slow.add(read);
+        }
+        for (ReadOperation read : slow) {
+            List<NodeId> spare = new ArrayList<>(read.spare);
+            read.spare.clear();
+            askForRead(read, spare);
+        }
     }
 
     private static CrdtType requireType(CrdtType type) {
