@@ -45,7 +45,6 @@ import io.chorus.replication.message.ReplicaWriteAck;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.replica.RequestValidator.InvalidRequestException;
 import io.chorus.replication.ring.NodeId;
-import io.chorus.replication.ring.PreferenceList;
 import io.chorus.replication.ring.Ring;
 
 import java.util.ArrayList;
@@ -84,6 +83,7 @@ public final class Replica {
     private final Clock clock;
     private final HybridClock hybridClock;
     private final LinkedHashMap<Long, Operation> inFlight = new LinkedHashMap<>(); // creation order = deadline order
+    private final List<NodeId>[] replicasByPartition; // membership is static: computed once
     private long tick;
     private long nextOpId;
 
@@ -101,6 +101,7 @@ public final class Replica {
         this.ring = membership.ring();
         this.config = config;
         this.replicationFactor = Math.min(config.replicationFactor(), ring.members().size());
+        this.replicasByPartition = preferenceLists(ring, replicationFactor);
         this.outbox = outbox;
         this.store = new LocalStore(storage, ring);
         this.failureDetector = new FailureDetector(self, config.failureSuspectTicks());
@@ -535,8 +536,14 @@ public final class Replica {
     // ---- shared --------------------------------------------------------------------------------
 
     private List<NodeId> replicasOf(Key key) {
-        PreferenceList list = ring.preferenceList(key.bytesUnsafe(), replicationFactor);
-        return list.primaries();
+        return replicasByPartition[ring.partitionOf(key.bytesUnsafe())];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<NodeId>[] preferenceLists(Ring ring, int n) {
+        List<NodeId>[] lists = new List[ring.partitions()];
+        for (int p = 0; p < lists.length; p++) lists[p] = ring.preferenceList(p, n).primaries();
+        return lists;
     }
 
     private List<NodeId> liveOf(List<NodeId> replicas) {
