@@ -1,0 +1,91 @@
+package io.chorus.simulation.world;
+
+import io.chorus.replication.env.RandomSource;
+import io.chorus.replication.env.SplitMixRandom;
+import io.chorus.simulation.network.LinkModel;
+import io.chorus.simulation.network.PartitionShape;
+import io.chorus.simulation.workload.LevelMix;
+import io.chorus.simulation.workload.WorkloadMix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything that shapes one run, drawn from its seed (swarm testing: fault rates, cluster size, N,
+ * level mix and client count all vary by seed) and printed with it. The run itself draws from
+ * independent streams forked from the same seed, so these parameters are fixed by the seed alone.
+ *
+ * @param safetySeconds            virtual length of the safety phase (faults on)
+ * @param tickMicros               nominal tick; each node's is skewed by its clock drift
+ * @param clockOffsetMaxMillis     each node's wall clock is off by up to this, either way
+ * @param clockDriftMax            each node's clock rate is off by up to this fraction, either way
+ */
+public record RunParameters(long seed, int safetySeconds, int nodes, int replicationFactor, long tickMicros,
+                            int requestTimeoutTicks, int antiEntropyIntervalTicks, LinkModel links, Faults faults,
+                            long clockOffsetMaxMillis, double clockDriftMax, WorkloadMix workload) {
+    public static final int NODES_MIN = 3;
+    public static final int NODES_MAX = 7;
+    public static final long TICK_MICROS = 10_000;
+
+    /** Draws a run's parameters from {@code seed}. {@code powerLoss} turns the power-loss model on. */
+    public static RunParameters draw(long seed, int safetySeconds, boolean powerLoss) {
+        RandomSource r = new SplitMixRandom(seed).fork(); // the world forks its own streams from a fresh source
+        int nodes = Draw.intBetween(r, NODES_MIN, NODES_MAX);
+        int n = 1 + Draw.weighted(r, 1, 1, 4, 1, 1); // N in 1..5, mostly 3
+        n = Math.min(n, nodes);
+        int[] timeouts = {50, 100, 200};
+        int requestTimeoutTicks = timeouts[r.nextInt(timeouts.length)];
+        int antiEntropyIntervalTicks = Draw.intBetween(r, 100, 500);
+        LinkModel links = drawLinks(r);
+        Faults faults = drawFaults(r, nodes, powerLoss);
+        long offsetMax = r.chance(0.3) ? 0 : Draw.intBetween(r, 1, 5_000);
+        double driftMax = r.chance(0.3) ? 0 : Draw.between(r, 0, 0.05);
+        long coordinatorTimeoutMicros = (long) (requestTimeoutTicks * TICK_MICROS / (1 - driftMax));
+        WorkloadMix workload = new WorkloadMix(Draw.intBetween(r, 1, 8), Draw.intBetween(r, 1, 16),
+                Draw.intBetween(r, 1, 5), Draw.intBetween(r, 1, 5), Draw.intBetween(r, 0, 2),
+                Draw.between(r, 0.2, 1.0), LevelMix.draw(r), LevelMix.draw(r), Draw.intBetween(r, 1, 100) * 1000L,
+                coordinatorTimeoutMicros + 1_000_000);
+        return new RunParameters(seed, safetySeconds, nodes, n, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
+                links, faults, offsetMax, driftMax, workload);
+    }
+
+    private static LinkModel drawLinks(RandomSource r) {
+        long min = Draw.intBetween(r, 100, 1_000);
+        long max = min + Draw.intBetween(r, 0, 5_000);
+        double loss = r.chance(0.3) ? 0 : Draw.between(r, 0, 0.10);
+        double duplicate = r.chance(0.4) ? 0 : Draw.between(r, 0, 0.05);
+        return new LinkModel(min, max, Draw.intBetween(r, 50, 2_000), Draw.between(r, 0, 0.02), loss, duplicate);
+    }
+
+    private static Faults drawFaults(RandomSource r, int nodes, boolean powerLoss) {
+        List<PartitionShape> shapes = new ArrayList<>();
+        for (PartitionShape shape : PartitionShape.values()) {
+            if (r.chance(0.6)) shapes.add(shape);
+        }
+        if (shapes.isEmpty()) shapes.add(PartitionShape.values()[r.nextInt(PartitionShape.values().length)]);
+        long partitionInterval = r.chance(0.25) ? 0 : Draw.intBetween(r, 2, 15) * 1_000_000L;
+        long partitionMean = Draw.intBetween(r, 500, 8_000) * 1_000L;
+        long crashInterval = r.chance(0.3) ? 0 : Draw.intBetween(r, 2, 20) * 1_000_000L;
+        int crashedMax = Draw.intBetween(r, 1, nodes - 1);
+        long restartMax = Draw.intBetween(r, 100, 10_000) * 1_000L;
+        long clogInterval = r.chance(0.5) ? 0 : Draw.intBetween(r, 1, 10) * 1_000_000L;
+        long clogMax = Draw.intBetween(r, 100, 3_000) * 1_000L;
+        long syncInterval = Draw.intBetween(r, 5, 200) * 1_000L;
+        return new Faults(partitionInterval, partitionMean, shapes, crashInterval, crashedMax, restartMax,
+                clogInterval, clogMax, powerLoss ? 0.5 : 0, syncInterval);
+    }
+
+    /** The parameters as printed with the seed. */
+    public String describe() {
+        return String.format(Locale.ROOT, "seed %d: %d nodes, N=%d, %ds safety phase, tick %dms, request timeout %d ticks, anti-entropy every %d ticks%n"
+                        + "  network: latency %.1f-%.1fms + jitter ~%.1fms, tail %.1f%%, loss %.1f%%, duplicates %.1f%%%n"
+                        + "  faults: %s%n"
+                        + "  clocks: offset up to %dms, drift up to %.1f%%%n"
+                        + "  workload: %s",
+                seed, nodes, replicationFactor, safetySeconds, tickMicros / 1000, requestTimeoutTicks, antiEntropyIntervalTicks,
+                links.latencyMinMicros() / 1e3, links.latencyMaxMicros() / 1e3, links.jitterMeanMicros() / 1e3,
+                links.tailRate() * 100, links.lossRate() * 100, links.duplicateRate() * 100,
+                faults, clockOffsetMaxMillis, clockDriftMax * 100, workload);
+    }
+}
