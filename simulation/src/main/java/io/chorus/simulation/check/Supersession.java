@@ -41,7 +41,8 @@ final class Supersession {
         return false;
     }
 
-    private VersionVector coveredBefore(Key key, long beforeMicros) {
+    /** The dots some write on {@code key} invoked before {@code beforeMicros} had seen. */
+    VersionVector coveredBefore(Key key, long beforeMicros) {
         List<Step> steps = byKey.get(key);
         if (steps == null) return VersionVector.empty();
         int low = 0, high = steps.size(); // first step invoked at or after beforeMicros

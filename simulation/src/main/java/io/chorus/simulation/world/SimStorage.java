@@ -17,13 +17,19 @@ public final class SimStorage implements Storage {
     private final TreeMap<Key, Siblings> synced = new TreeMap<>();
     private final TreeMap<Key, Siblings> unsynced = new TreeMap<>();
     private final boolean powerLossModel;
-    private final BiConsumer<Key, Siblings> observer;
+    private final Observer observer;
+
+    /** Sees every put with the state it replaces (null if none). */
+    @FunctionalInterface
+    public interface Observer {
+        void stored(Key key, Siblings before, Siblings after);
+    }
 
     /**
      * @param powerLossModel whether puts wait for {@link #sync()} to become durable
      * @param observer       sees every put (the simulator learns which dot a value was minted with)
      */
-    public SimStorage(boolean powerLossModel, BiConsumer<Key, Siblings> observer) {
+    public SimStorage(boolean powerLossModel, Observer observer) {
         this.powerLossModel = powerLossModel;
         this.observer = observer;
     }
@@ -36,7 +42,7 @@ public final class SimStorage implements Storage {
 
     @Override
     public void put(Key key, Siblings siblings) {
-        observer.accept(key, siblings);
+        observer.stored(key, get(key), siblings);
         (powerLossModel ? unsynced : synced).put(key, siblings);
     }
 

@@ -290,10 +290,15 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         }
     }
 
-    /** The simulator learns which dot each written value was minted with. */
-    private void observeStored(Key key, Siblings siblings) {
-        for (Sibling sibling : siblings.siblings()) {
-            if (!sibling.isTombstone()) history.minted(new String(sibling.value(), StandardCharsets.UTF_8), sibling.dot());
+    /**
+     * The simulator learns which dot each written value was minted with. Only versions new to this
+     * storage need a look: a version whose dot the old state had seen was recorded then (a merge
+     * never brings back a version whose dot is already in the context).
+     */
+    private void observeStored(Key key, Siblings before, Siblings after) {
+        for (Sibling sibling : after.siblings()) {
+            if (sibling.isTombstone() || before != null && before.context().contains(sibling.dot())) continue;
+            history.minted(new String(sibling.value(), StandardCharsets.UTF_8), sibling.dot());
         }
     }
 
