@@ -1,0 +1,31 @@
+package io.chorus.simulation.run;
+
+import io.chorus.simulation.world.ReplicaFactory;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The build's random-seed simulation: 200 seeds (override with {@code -Dchorus.simulation.seeds=N})
+ * of 60 virtual seconds of faults each, then heal and liveness, on two threads. A failing seed prints
+ * the checkers' explanation and the command that replays it; add it to the regression list.
+ */
+class SwarmTest {
+    private static final int SEEDS = Integer.getInteger("chorus.simulation.seeds", 200);
+    private static final int SAFETY_SECONDS = 60;
+    private static final int THREADS = 2;
+
+    @Test
+    void everySeedKeepsEveryPromise() {
+        List<String> failures = new ArrayList<>();
+        BatchSummary summary = SeedBatch.run(SeedBatch.range(1, SEEDS), SAFETY_SECONDS, false, ReplicaFactory.PRODUCTION, THREADS, result -> {
+            if (!result.passed()) failures.add(result.summary() + "\n" + result.explanation() + "  replay: " + result.replayCommand());
+        });
+        System.out.println("[simulation] " + summary);
+        assertTrue(summary.opsChecked() > SEEDS * 100L, "the workload barely ran: " + summary);
+        assertTrue(summary.passed(), summary + "\n" + String.join("\n", failures));
+    }
+}
