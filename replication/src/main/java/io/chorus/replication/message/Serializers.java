@@ -88,7 +88,7 @@ final class Serializers {
         public byte[][] read(Kryo kryo, Input in, Class<? extends byte[][]> type) {
             byte[][] a = new byte[readLength(in, 1)][];
             for (int i = 0; i < a.length; i++) {
-                int tagged = readLength(in, 1);
+                int tagged = in.readVarInt(true); // 0 = null, else length + 1
                 a[i] = tagged == 0 ? null : in.readBytes(checkLength(in, tagged - 1));
             }
             return a;
@@ -244,7 +244,7 @@ final class Serializers {
             for (int i = 0; i < count; i++) {
                 String actor = kryo.readObject(in, String.class);
                 long counter = in.readVarLong(true);
-                int tagged = readLength(in, 1);
+                int tagged = in.readVarInt(true); // 0 = tombstone, else length + 1
                 byte[] value = tagged == 0 ? null : in.readBytes(checkLength(in, tagged - 1));
                 siblings.add(new Sibling(new Dot(actor, counter), value));
             }
@@ -253,7 +253,7 @@ final class Serializers {
     }
 
     private static int checkLength(Input in, int length) {
-        if (length > in.limit() - in.position()) throw new KryoException("value length " + length + " exceeds the frame");
+        if (length < 0 || length > in.limit() - in.position()) throw new KryoException("value length " + length + " exceeds the frame");
         return length;
     }
 }

@@ -60,6 +60,11 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
                 valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax);
     }
 
+    public ReplicaConfig withSiblingsMax(int max) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax);
+    }
+
     public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax);

@@ -1,0 +1,356 @@
+package io.chorus.client;
+
+import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.message.ClientRequest;
+import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.Delete;
+import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.Failure;
+import io.chorus.replication.message.Get;
+import io.chorus.replication.message.GetResult;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.message.Put;
+import io.chorus.replication.message.WriteResult;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A connection to a Chorus cluster: get, put and delete, each at a consistency level chosen per
+ * call, in a blocking and an asynchronous form.
+ *
+ * <p><b>Connecting.</b> {@link #connect} (or {@link #builder()}) asks the seeds, in order, to
+ * describe the cluster, and builds the same ring as the nodes. If no seed describes it but one
+ * answers, requests go to any seed; if no seed can be reached, connecting fails with
+ * {@code Unavailable}. Membership is then static for the client's life.
+ *
+ * <p><b>Routing.</b> Each request goes to the first reachable node of the key's preference list,
+ * then to any other node. It moves on only when the previous node certainly did not get it (the
+ * connection could not be opened) or when it is a read; a write whose connection closed after it
+ * was sent fails with {@code Timeout} (it may have been applied) instead of being applied twice.
+ *
+ * <p><b>Outcomes.</b> Every request completes within its request timeout (default 5 s): with a
+ * result, or with a {@link ChorusException} whose {@link ChorusException#kind() kind} says what
+ * happened. Blocking methods throw it; asynchronous ones complete their stage exceptionally with it.
+ * Asynchronous stages complete on the client's I/O thread: callbacks must not block (a blocking
+ * call of this client from such a callback throws {@link IllegalStateException}); chain the
+ * {@code *Async} methods instead, or move work elsewhere with the {@code ...Async(fn, executor)}
+ * forms of {@link CompletionStage}.
+ *
+ * <p><b>Keys and values.</b> String keys are sent as their UTF-8 bytes. The node checks keys,
+ * values, contexts and levels and answers {@code InvalidRequest} naming the limit; the client only
+ * refuses, without sending, a request too large for one frame ({@code frameBytesMax}).
+ *
+ * <p><b>Resources.</b> One small Netty event loop group (daemon threads) and one multiplexed
+ * connection per node. {@link #close()} fails what is still pending and releases all of it.
+ * Thread-safe: share one client across threads.
+ */
+public final class ChorusClient implements AutoCloseable {
+    /** Room in a frame for everything but the key, value and context (ids, level, lengths, tags). */
+    private static final int FRAME_OVERHEAD_BYTES = 64;
+
+    private final EventLoopGroup group;
+    private final ClusterView cluster;
+    private final long requestTimeoutMillis;
+    private final int frameBytesMax;
+    private final Set<RequestCall> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    ChorusClient(EventLoopGroup group, ClusterView cluster, long requestTimeoutMillis, int frameBytesMax) {
+        this.group = group;
+        this.cluster = cluster;
+        this.requestTimeoutMillis = requestTimeoutMillis;
+        this.frameBytesMax = frameBytesMax;
+    }
+
+    /**
+     * Connects with the default settings (see {@link Builder}).
+     *
+     * @throws ChorusException {@code Unavailable} when no seed can be reached
+     */
+    public static ChorusClient connect(List<InetSocketAddress> seeds) {
+        return builder().seeds(seeds).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- reads
+
+    /** Reads {@code key} (its UTF-8 bytes), waiting for as many replicas as {@code consistency} needs. */
+    public ReadResult get(String key, Consistency consistency) {
+        return await(getAsync(key, consistency));
+    }
+
+    /** Reads {@code key}, waiting for as many replicas as {@code consistency} needs. */
+    public ReadResult get(byte[] key, Consistency consistency) {
+        return await(getAsync(key, consistency));
+    }
+
+    public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
+        return getAsync(utf8(key), consistency);
+    }
+
+    public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency) {
+        Key wireKey = Key.of(key);
+        return call(wireKey, new Get(wireKey, level(consistency)), true, 0)
+                .thenApply(response -> readResult(response));
+    }
+
+    // ---- writes
+
+    /** Writes {@code value} with no context: it becomes a sibling of whatever {@code key} holds. */
+    public WriteAck put(String key, byte[] value, Consistency consistency) {
+        return await(putAsync(key, value, Context.NONE, consistency));
+    }
+
+    /** Writes {@code value} with no context: it becomes a sibling of whatever {@code key} holds. */
+    public WriteAck put(byte[] key, byte[] value, Consistency consistency) {
+        return await(putAsync(key, value, Context.NONE, consistency));
+    }
+
+    /** Writes {@code value}, superseding exactly the versions {@code context} has seen. */
+    public WriteAck put(String key, byte[] value, Context context, Consistency consistency) {
+        return await(putAsync(key, value, context, consistency));
+    }
+
+    /** Writes {@code value}, superseding exactly the versions {@code context} has seen. */
+    public WriteAck put(byte[] key, byte[] value, Context context, Consistency consistency) {
+        return await(putAsync(key, value, context, consistency));
+    }
+
+    public CompletionStage<WriteAck> putAsync(String key, byte[] value, Consistency consistency) {
+        return putAsync(utf8(key), value, Context.NONE, consistency);
+    }
+
+    public CompletionStage<WriteAck> putAsync(byte[] key, byte[] value, Consistency consistency) {
+        return putAsync(key, value, Context.NONE, consistency);
+    }
+
+    public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency) {
+        return putAsync(utf8(key), value, context, consistency);
+    }
+
+    public CompletionStage<WriteAck> putAsync(byte[] key, byte[] value, Context context, Consistency consistency) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(context, "context (use Context.NONE for none)");
+        Key wireKey = Key.of(key);
+        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency));
+        return call(wireKey, put, false, value.length + context.bytes().length).thenApply(ChorusClient::writeAck);
+    }
+
+    /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
+    public WriteAck delete(String key, Context context, Consistency consistency) {
+        return await(deleteAsync(key, context, consistency));
+    }
+
+    /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
+    public WriteAck delete(byte[] key, Context context, Consistency consistency) {
+        return await(deleteAsync(key, context, consistency));
+    }
+
+    public CompletionStage<WriteAck> deleteAsync(String key, Context context, Consistency consistency) {
+        return deleteAsync(utf8(key), context, consistency);
+    }
+
+    public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency) {
+        Objects.requireNonNull(context, "context (use Context.NONE for none)");
+        Key wireKey = Key.of(key);
+        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency)), false, context.bytes().length)
+                .thenApply(ChorusClient::writeAck);
+    }
+
+    /** True when the client learned the ring and routes each key to its replicas. */
+    public boolean knowsRing() {
+        return cluster.knowsRing();
+    }
+
+    /**
+     * Fails every pending request ({@code Timeout}: a write may have been applied), closes every
+     * connection and stops the event loop. Idempotent; later calls throw {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        for (RequestCall call : List.copyOf(inFlight)) call.abort("the client was closed before an answer came");
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (NodeConnection node : cluster.nodes()) {
+            ChannelFuture future = node.close();
+            if (future != null) closing.add(future);
+        }
+        for (ChannelFuture future : closing) future.awaitUninterruptibly(1, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    // ---- internals
+
+    private CompletableFuture<ClientResponse> call(Key key, ClientRequest request, boolean resendable, int payloadBytes) {
+        if (closed) throw new IllegalStateException("the client is closed");
+        long frameBytes = (long) key.length() + payloadBytes + FRAME_OVERHEAD_BYTES;
+        if (frameBytes > frameBytesMax) {
+            return CompletableFuture.failedFuture(new ChorusException(ErrorKind.INVALID_REQUEST,
+                    "the request (key " + key.length() + " bytes, value and context " + payloadBytes + " bytes) does not fit in a frame of "
+                            + frameBytesMax + " bytes (frameBytesMax); nothing was sent"));
+        }
+        RequestCall call = new RequestCall(request, resendable, cluster.candidates(key.bytesUnsafe()), requestTimeoutMillis);
+        inFlight.add(call);
+        call.result.whenComplete((response, error) -> inFlight.remove(call));
+        call.start(group.next());
+        if (closed) call.abort("the client was closed before an answer came"); // raced with close()
+        return call.result.thenApply(ChorusClient::throwIfFailure);
+    }
+
+    private static ClientResponse throwIfFailure(ClientResponse response) {
+        if (response instanceof Failure failure) throw new ChorusException(failure.kind(), failure.message());
+        return response;
+    }
+
+    private static ReadResult readResult(ClientResponse response) {
+        if (!(response instanceof GetResult result)) throw unexpected("a GetResult", response);
+        return new ReadResult(Arrays.asList(result.values()), Context.of(result.context()));
+    }
+
+    private static WriteAck writeAck(ClientResponse response) {
+        if (!(response instanceof WriteResult result)) throw unexpected("a WriteResult", response);
+        return new WriteAck(Context.of(result.context()));
+    }
+
+    private static ChorusException unexpected(String wanted, ClientResponse got) {
+        // The node answered something else: the request's outcome is unknown to us.
+        return new ChorusException(ErrorKind.TIMEOUT, "the node answered " + got.getClass().getSimpleName()
+                + " where " + wanted + " was expected; the operation may have been applied");
+    }
+
+    /** Waits for {@code stage}; the deadline is enforced by the call itself, the wait bound is a backstop. */
+    private <T> T await(CompletionStage<T> stage) {
+        for (EventExecutor loop : group) {
+            if (loop.inEventLoop()) {
+                throw new IllegalStateException("a blocking ChorusClient call on the client's own I/O thread would deadlock; use the *Async methods in callbacks");
+            }
+        }
+        try {
+            return stage.toCompletableFuture().get(requestTimeoutMillis + 1_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ChorusException failed) {
+                throw new ChorusException(failed.kind(), failed.detail(), failed); // a stack trace through the caller
+            }
+            if (cause instanceof RuntimeException runtime) throw runtime;
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChorusException(ErrorKind.TIMEOUT, "interrupted while waiting for the answer; the operation may have been applied", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the request outlived its own deadline of " + requestTimeoutMillis + " ms", e);
+        }
+    }
+
+    private static String level(Consistency consistency) {
+        return Objects.requireNonNull(consistency, "consistency").name();
+    }
+
+    private static byte[] utf8(String key) {
+        return Objects.requireNonNull(key, "key").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Settings of a {@link ChorusClient}. Every setting has a default except the seeds.
+     * {@link #build()} connects.
+     */
+    public static final class Builder {
+        private List<InetSocketAddress> seeds = List.of();
+        private Duration requestTimeout = Duration.ofSeconds(5);
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration reconnectBackoff = Duration.ofSeconds(1);
+        private int ioThreads = 1;
+        private int frameBytesMax = 2 << 20;
+        private int inFlightPerConnectionMax = 1024;
+
+        private Builder() {
+        }
+
+        /** Nodes to ask for the cluster's description, tried in order. Required, not empty. */
+        public Builder seeds(List<InetSocketAddress> seeds) {
+            this.seeds = List.copyOf(seeds);
+            return this;
+        }
+
+        /** How long a request may take, end to end, before it fails with {@code Timeout}. Default 5 s. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /** How long opening a connection to a node may take. Default 2 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long a node that refused a connection is skipped while another node can be tried. Default 1 s. */
+        public Builder reconnectBackoff(Duration backoff) {
+            this.reconnectBackoff = Objects.requireNonNull(backoff, "reconnectBackoff");
+            return this;
+        }
+
+        /** Event loop threads (daemon). Default 1, plenty for a client. */
+        public Builder ioThreads(int threads) {
+            if (threads < 1 || threads > 64) throw new IllegalArgumentException("ioThreads must be 1..64, was " + threads);
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /** Largest frame sent or accepted, in bytes; match the nodes' {@code limits.frameBytesMax}. Default 2 MiB. */
+        public Builder frameBytesMax(int bytes) {
+            if (bytes < 1024) throw new IllegalArgumentException("frameBytesMax must be at least 1024, was " + bytes);
+            this.frameBytesMax = bytes;
+            return this;
+        }
+
+        /** Requests in flight on one connection before new ones fail with {@code Overloaded}. Default 1024. */
+        public Builder inFlightPerConnectionMax(int requests) {
+            if (requests < 1) throw new IllegalArgumentException("inFlightPerConnectionMax must be positive, was " + requests);
+            this.inFlightPerConnectionMax = requests;
+            return this;
+        }
+
+        /**
+         * Connects: asks the seeds in order to describe the cluster.
+         *
+         * @throws ChorusException {@code Unavailable} when no seed can be reached
+         */
+        public ChorusClient build() {
+            if (seeds.isEmpty()) throw new IllegalArgumentException("at least one seed address is needed");
+            return new Connector(new ClientSettings(seeds, millis(requestTimeout), millis(connectTimeout),
+                    reconnectBackoff.toNanos(), ioThreads, frameBytesMax, inFlightPerConnectionMax)).connect();
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + duration);
+            }
+            return duration;
+        }
+
+        private static long millis(Duration duration) {
+            return Math.max(1, duration.toMillis());
+        }
+    }
+}

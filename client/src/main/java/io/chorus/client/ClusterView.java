@@ -1,0 +1,64 @@
+package io.chorus.client;
+
+import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.ring.Ring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the client knows of the cluster: the same {@link Ring} as the nodes (built from the
+ * {@code DescribeCluster} answer) and a connection per node, or, when no node described the
+ * cluster, just the seeds. Static for the client's life. Immutable and thread-safe.
+ */
+final class ClusterView {
+    private final Ring ring; // null: unknown, route to any node
+    private final int replicationFactor;
+    private final Map<NodeId, NodeConnection> byNode;
+    private final List<NodeConnection> all;
+
+    private ClusterView(Ring ring, int replicationFactor, Map<NodeId, NodeConnection> byNode, List<NodeConnection> all) {
+        this.ring = ring;
+        this.replicationFactor = replicationFactor;
+        this.byNode = byNode;
+        this.all = List.copyOf(all);
+    }
+
+    static ClusterView ofRing(Ring ring, int replicationFactor, Map<NodeId, NodeConnection> byNode) {
+        assert byNode.keySet().containsAll(ring.members()) : "a ring member without a connection";
+        List<NodeConnection> all = new ArrayList<>();
+        for (NodeId member : ring.members()) all.add(byNode.get(member));
+        return new ClusterView(ring, replicationFactor, new TreeMap<>(byNode), all);
+    }
+
+    /** No ring: every request goes to the first reachable of {@code nodes}, in order. */
+    static ClusterView ofUnknownRing(List<NodeConnection> nodes) {
+        return new ClusterView(null, 0, Map.of(), nodes);
+    }
+
+    boolean knowsRing() {
+        return ring != null;
+    }
+
+    /** Every node, in name order (seed order when the ring is unknown). */
+    List<NodeConnection> nodes() {
+        return all;
+    }
+
+    /**
+     * The nodes to try for {@code key}, best first: its preference list in ring order, then every
+     * other node (any node can coordinate a request, at the cost of one more hop).
+     */
+    List<NodeConnection> candidates(byte[] key) {
+        if (ring == null) return all;
+        List<NodeConnection> ordered = new ArrayList<>(all.size());
+        for (NodeId replica : ring.preferenceList(key, replicationFactor).primaries()) ordered.add(byNode.get(replica));
+        for (NodeConnection node : all) {
+            if (!ordered.contains(node)) ordered.add(node);
+        }
+        assert ordered.size() == all.size() : "candidates lost a node";
+        return ordered;
+    }
+}

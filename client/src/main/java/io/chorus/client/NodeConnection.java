@@ -1,0 +1,112 @@
+package io.chorus.client;
+
+import io.chorus.replication.message.ClientRequest;
+import io.chorus.replication.message.ClientResponse;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The client's one multiplexed connection to one node, opened on first use and reopened on the
+ * first use after it closed. After a failed connection attempt the node is skipped for
+ * {@code reconnectBackoffNanos} (failing at once with the remembered reason) unless the caller has
+ * no other node to try, so that a dead node does not cost every request a connect timeout.
+ * Thread-safe: callers on any thread; the channel's work happens on its event loop.
+ */
+final class NodeConnection {
+    private final Bootstrap bootstrap;
+    private final InetSocketAddress address;
+    private final long reconnectBackoffNanos;
+    private volatile String label;
+
+    private ChannelFuture connecting; // guarded by this; the current or last connection attempt
+    private String lastFailure; // guarded by this; null after a success
+    private long lastFailureNanos; // guarded by this
+    private boolean closed; // guarded by this
+
+    NodeConnection(Bootstrap bootstrap, InetSocketAddress address, long reconnectBackoffNanos) {
+        this.bootstrap = bootstrap;
+        this.address = address;
+        this.reconnectBackoffNanos = reconnectBackoffNanos;
+        this.label = Addresses.text(address);
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /** How messages name this node: {@code n1 (127.0.0.1:7401)} once its name is known. */
+    String label() {
+        return label;
+    }
+
+    void name(String nodeName) {
+        this.label = nodeName + " (" + Addresses.text(address) + ")";
+    }
+
+    /**
+     * Sends {@code request}; the future completes with the node's answer, or fails with
+     * {@link NotDelivered} when the connection could not be opened or closed before the answer, or
+     * with a {@link ChorusException} for a request refused locally.
+     *
+     * @param skipIfRecentlyDown fail at once when the last connection attempt failed within the backoff
+     */
+    CompletableFuture<ClientResponse> send(ClientRequest request, boolean skipIfRecentlyDown) {
+        CompletableFuture<ClientResponse> reply = new CompletableFuture<>();
+        ChannelFuture attempt;
+        synchronized (this) {
+            if (closed) {
+                reply.completeExceptionally(new NotDelivered(false, "the client is closed"));
+                return reply;
+            }
+            if (!usable(connecting)) {
+                if (skipIfRecentlyDown && lastFailure != null && System.nanoTime() - lastFailureNanos < reconnectBackoffNanos) {
+                    reply.completeExceptionally(new NotDelivered(false, lastFailure));
+                    return reply;
+                }
+                connecting = bootstrap.connect(address);
+            }
+            attempt = connecting;
+        }
+        attempt.addListener(done -> { // runs on the channel's event loop
+            if (!done.isSuccess()) {
+                String reason = NotDelivered.reasonOf(done.cause());
+                connectFailed(reason);
+                reply.completeExceptionally(new NotDelivered(false, reason));
+                return;
+            }
+            connected();
+            attempt.channel().pipeline().get(ReplyHandler.class).send(request, reply, label);
+        });
+        return reply;
+    }
+
+    /** In progress, or connected and still open. */
+    private static boolean usable(ChannelFuture attempt) {
+        return attempt != null && (!attempt.isDone() || (attempt.isSuccess() && attempt.channel().isActive()));
+    }
+
+    private synchronized void connectFailed(String reason) {
+        lastFailure = reason;
+        lastFailureNanos = System.nanoTime();
+    }
+
+    private synchronized void connected() {
+        lastFailure = null;
+    }
+
+    /** Closes the channel (failing its pending requests) and refuses further sends. */
+    ChannelFuture close() {
+        Channel channel;
+        synchronized (this) {
+            closed = true;
+            if (connecting == null) return null;
+            connecting.cancel(false);
+            channel = connecting.channel();
+        }
+        return channel.close();
+    }
+}

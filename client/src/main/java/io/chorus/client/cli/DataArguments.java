@@ -1,0 +1,63 @@
+package io.chorus.client.cli;
+
+import io.chorus.client.Context;
+import io.chorus.replication.coordinator.Consistency;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed arguments of one data command. {@code cluster} is null when not given (the default
+ * applies). Parsing failures are {@link IllegalArgumentException}s whose message is shown as is.
+ */
+record DataArguments(String command, String key, String value, Consistency consistency, Context context,
+                     List<InetSocketAddress> cluster) {
+
+    static DataArguments parse(String[] args) {
+        List<String> positional = new ArrayList<>();
+        Consistency consistency = Consistency.QUORUM;
+        Context context = null;
+        List<InetSocketAddress> cluster = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                positional.add(arg);
+                continue;
+            }
+            String name = arg;
+            String value;
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("option " + arg + " needs a value");
+            }
+            switch (name) {
+                case "--consistency" -> consistency = Consistency.parse(value);
+                case "--context" -> context = Context.parse(value);
+                case "--cluster" -> cluster = io.chorus.client.Addresses.parseList(value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        return of(positional, consistency, context, cluster);
+    }
+
+    private static DataArguments of(List<String> positional, Consistency consistency, Context context, List<InetSocketAddress> cluster) {
+        if (positional.isEmpty()) throw new IllegalArgumentException("no command given");
+        String command = positional.get(0);
+        int wanted = switch (command) {
+            case "put" -> 3;
+            case "get", "delete" -> 2;
+            default -> throw new IllegalArgumentException("unknown command \"" + command + "\" (expected put, get or delete)");
+        };
+        if (positional.size() != wanted) {
+            throw new IllegalArgumentException(command + " takes " + (wanted == 3 ? "KEY VALUE" : "KEY") + ", got " + (positional.size() - 1) + " argument(s)");
+        }
+        if (command.equals("get") && context != null) throw new IllegalArgumentException("get takes no --context");
+        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, cluster);
+    }
+}

@@ -1,0 +1,136 @@
+package io.chorus.client.cli;
+
+import io.chorus.client.Addresses;
+import io.chorus.client.ChorusClient;
+import io.chorus.client.ChorusException;
+import io.chorus.client.Context;
+import io.chorus.client.ReadResult;
+import io.chorus.client.WriteAck;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code put}, {@code get} and {@code delete} commands: parse the arguments, connect, run one
+ * request, print the outcome, return the exit code (see {@link #USAGE}). Never throws for bad input
+ * or a failed request, and never calls {@code System.exit}: the caller does.
+ */
+public final class DataCommands {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_NOT_FOUND = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_FAILED = 3;
+
+    /** Where a local cluster started by the launcher writes its nodes' client addresses, one per line. */
+    public static final Path CLUSTER_ADDRESSES_FILE = Path.of(".chorus", "cluster", "cluster.addresses");
+    public static final String DEFAULT_CLUSTER = "127.0.0.1:7401,127.0.0.1:7402,127.0.0.1:7403";
+
+    public static final String USAGE = String.join("\n",
+            "usage:",
+            "  put KEY VALUE [--context CTX] [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            "  get KEY [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            "  delete KEY [--context CTX] [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            "LEVEL is one, two, quorum or all (default quorum). CTX is the context printed by an earlier",
+            "get or put: a put with it replaces what that read saw, a put without it adds a sibling.",
+            "delete without --context first reads KEY and deletes what that read saw.",
+            "get prints each value on its own line (\"sibling N: \" before each when there are several),",
+            "then \"context: CTX\"; put and delete print \"ok\" then \"context: CTX\".",
+            "The cluster defaults to the addresses in " + CLUSTER_ADDRESSES_FILE + " (one per line), else " + DEFAULT_CLUSTER + ".",
+            "Exit codes: 0 done; 1 get found nothing (prints \"not found\"); 2 bad arguments;",
+            "3 the request failed (the error, e.g. \"Unavailable (need 3, alive 2): ...\", goes to stderr).");
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1); // a dead local node must not stall the command
+
+    private DataCommands() {
+    }
+
+    /** Runs one command with the current directory as the place to look for the cluster's address file. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Path.of(""));
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, looking for the address file under {@code workingDirectory}. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? EXIT_USAGE : EXIT_OK;
+        }
+        DataArguments arguments;
+        List<InetSocketAddress> cluster;
+        try {
+            arguments = DataArguments.parse(args);
+            cluster = arguments.cluster() != null ? arguments.cluster() : defaultCluster(workingDirectory);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return EXIT_USAGE;
+        }
+        try (ChorusClient client = ChorusClient.builder().seeds(cluster).connectTimeout(CONNECT_TIMEOUT).build()) {
+            return execute(client, arguments, out);
+        } catch (ChorusException e) {
+            err.println(e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    private static int execute(ChorusClient client, DataArguments arguments, PrintStream out) {
+        String key = arguments.key();
+        switch (arguments.command()) {
+            case "get" -> {
+                ReadResult result = client.get(key, arguments.consistency());
+                if (!result.found()) {
+                    out.println("not found");
+                    return EXIT_NOT_FOUND;
+                }
+                printValues(result.values(), out);
+                out.println("context: " + result.context());
+                return EXIT_OK;
+            }
+            case "put" -> {
+                Context context = arguments.context() == null ? Context.NONE : arguments.context();
+                return printAck(client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency()), out);
+            }
+            case "delete" -> {
+                Context context = arguments.context() != null ? arguments.context() : client.get(key, arguments.consistency()).context();
+                return printAck(client.delete(key, context, arguments.consistency()), out);
+            }
+            default -> throw new AssertionError("parse accepted command " + arguments.command());
+        }
+    }
+
+    private static void printValues(List<byte[]> values, PrintStream out) {
+        for (int i = 0; i < values.size(); i++) {
+            String text = new String(values.get(i), StandardCharsets.UTF_8);
+            out.println(values.size() == 1 ? text : "sibling " + (i + 1) + ": " + text);
+        }
+    }
+
+    private static int printAck(WriteAck ack, PrintStream out) {
+        out.println("ok");
+        out.println("context: " + ack.context());
+        return EXIT_OK;
+    }
+
+    /** The local cluster's address file if present, else the three default local ports. */
+    static List<InetSocketAddress> defaultCluster(Path workingDirectory) {
+        Path file = workingDirectory.resolve(CLUSTER_ADDRESSES_FILE);
+        if (!Files.isRegularFile(file)) return Addresses.parseList(DEFAULT_CLUSTER);
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+            if (lines.isEmpty()) throw new IllegalArgumentException(file + " lists no address");
+            return Addresses.parseList(String.join(",", lines));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.chorus.replication.message;
+
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.ring.NodeId;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+class CodecTest {
+    final Codec codec = new Codec();
+    static final Key KEY = Key.of("greeting");
+    static final Siblings SIBLINGS = Siblings.empty()
+            .update(VersionVector.empty(), "hello".getBytes(StandardCharsets.UTF_8), "n1")
+            .update(VersionVector.empty(), null, "n2");
+    static final VersionVector VV = VersionVector.of(new TreeMap<>(Map.of("n1", 3L, "n2", 7L)));
+
+    /** One of every message, with nulls where fields may be null. */
+    static List<Message> everyMessage() {
+        return List.of(
+                new Hello(NodeId.of("n1")), new Heartbeat(),
+                new ReplicaRead(1, KEY), new ReplicaReadResult(2, KEY, SIBLINGS), new ReplicaReadResult(2, KEY, Siblings.empty()),
+                new ReplicaWrite(3, KEY, SIBLINGS, true), new ReplicaWriteAck(4, KEY, null), new ReplicaWriteAck(4, KEY, "full"),
+                new MintWrite(5, KEY, new byte[]{1, 2}, VV), new MintWrite(5, KEY, null, VersionVector.empty()),
+                MintResult.ok(6, KEY, SIBLINGS), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
+                new PartitionDigests(new int[]{1, 5}, new long[]{-1L, 42L}),
+                new KeyDigests(new int[]{5}, new Key[]{KEY, Key.of("b")}, new long[]{1, 2}), new PullKeys(new Key[]{KEY}),
+                new ClientFrame(7, new Get(KEY, "QUORUM")),
+                new ClientFrame(8, new Put(KEY, new byte[]{9}, CausalContext.encode(VV), "ALL")),
+                new ClientFrame(8, new Put(KEY, new byte[0], null, "ONE")),
+                new ClientFrame(9, new Delete(KEY, null, "TWO")), new ClientFrame(10, new DescribeCluster()),
+                new ClientReply(11, new GetResult(new byte[][]{{1}, {2, 3}}, new byte[]{1})),
+                new ClientReply(12, new WriteResult(new byte[0])),
+                new ClientReply(13, new Failure(ErrorKind.UNAVAILABLE, "(need 3, alive 2)")),
+                new ClientReply(14, new ClusterDescription(new String[]{"n1"}, new String[]{"127.0.0.1:7401"}, 64, 1)));
+    }
+
+    @Test
+    void everyMessageSurvivesARoundTrip() {
+        for (Message m : everyMessage()) {
+            Message back = codec.decode(codec.encode(m));
+            assertEquals(m.getClass(), back.getClass());
+            assertEquals(describe(m), describe(back), "round trip of " + m.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void decodingGarbageIsACodecErrorNeverACrash() {
+        qt().forAll(lists().of(integers().between(-128, 127)).ofSizeBetween(0, 64)).check(ints -> {
+            byte[] bytes = new byte[ints.size()];
+            for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) (int) ints.get(i);
+            try {
+                codec.decode(bytes);
+                return true; // some short byte strings are valid messages
+            } catch (CodecException e) {
+                return e.getMessage().startsWith("cannot decode message");
+            }
+        });
+    }
+
+    @Test
+    void aForgedLengthIsRefusedBeforeAllocating() {
+        byte[] valid = codec.encode(new ClientFrame(1, new Put(KEY, new byte[10], null, "ONE")));
+        // every message's variable fields go through readLength: claim a 2 GB key right after the ids
+        byte[] forged = Arrays.copyOf(valid, valid.length);
+        int keyLengthAt = 3; // class id (1 byte), request id (1 byte varlong), put class id (1 byte)
+        forged[keyLengthAt] = (byte) 0xFF;
+        forged[keyLengthAt + 1] = (byte) 0xFF;
+        CodecException e = assertThrows(CodecException.class, () -> codec.decode(forged));
+        assertTrue(e.getMessage().contains("exceeds"), e.getMessage());
+    }
+
+    @Test
+    void trailingBytesAreRefused() {
+        byte[] valid = codec.encode(new Heartbeat());
+        byte[] longer = Arrays.copyOf(valid, valid.length + 3);
+        assertThrows(CodecException.class, () -> codec.decode(longer));
+    }
+
+    @Test
+    void storageFormatRoundTrips() {
+        assertEquals(SIBLINGS, codec.decodeSiblings(codec.encodeSiblings(SIBLINGS)));
+        assertEquals(Siblings.empty(), codec.decodeSiblings(codec.encodeSiblings(Siblings.empty())));
+    }
+
+    @Test
+    void causalContextRoundTripsAndRejectsMalformedInput() {
+        assertEquals(VV, CausalContext.decode(CausalContext.encode(VV)));
+        assertEquals(VV, CausalContext.decode(CausalContext.fromText(CausalContext.toText(CausalContext.encode(VV)))));
+        assertEquals(VersionVector.empty(), CausalContext.decode(null));
+        byte[] encoded = CausalContext.encode(VV);
+        assertThrows(IllegalArgumentException.class, () -> CausalContext.decode(Arrays.copyOf(encoded, encoded.length - 1)));
+        assertThrows(IllegalArgumentException.class, () -> CausalContext.decode(new byte[]{9, 1}));
+        assertThrows(IllegalArgumentException.class, () -> CausalContext.fromText("not base64!"));
+    }
+
+    /** Records with arrays compare by identity; compare their readable form instead. */
+    static String describe(Object o) {
+        if (o instanceof byte[] b) return Arrays.toString(b);
+        if (o instanceof byte[][] b) return Arrays.deepToString(b);
+        if (o instanceof Object[] a) return Arrays.deepToString(a);
+        if (o instanceof int[] a) return Arrays.toString(a);
+        if (o instanceof long[] a) return Arrays.toString(a);
+        if (o instanceof Record r) {
+            StringBuilder s = new StringBuilder(r.getClass().getSimpleName()).append('(');
+            for (var c : r.getClass().getRecordComponents()) {
+                try {
+                    s.append(c.getName()).append('=').append(describe(c.getAccessor().invoke(r))).append(',');
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return s.append(')').toString();
+        }
+        return String.valueOf(o);
+    }
+
+    @Test
+    void describeSeesArrayContents() {
+        assertArrayEquals(new byte[]{1}, new byte[]{1});
+        assertTrue(!describe(new WriteResult(new byte[]{1})).equals(describe(new WriteResult(new byte[]{2}))));
+    }
+}

@@ -1,0 +1,133 @@
+package io.chorus.replication.replica;
+
+import io.chorus.crdt.clock.VersionVector;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+/**
+ * The dotted version vector set under random histories: three replicas mint writes (with or without
+ * a context read from some replica) and sync in random order. Merge must be a join, and no write
+ * that was not superseded by a context may be lost.
+ */
+class SiblingsTest {
+    private static final String[] REPLICAS = {"n1", "n2", "n3"};
+
+    /** A step: {mintAt, readFrom (-1 = blind write), syncFrom, syncTo}. */
+    static Gen<List<Integer>> histories() {
+        return lists().of(integers().between(0, 11)).ofSizeBetween(1, 40);
+    }
+
+    /** Plays a history; returns the three replica states. Step code: low 2 bits pick replicas. */
+    static Siblings[] play(List<Integer> steps) {
+        Siblings[] state = {Siblings.empty(), Siblings.empty(), Siblings.empty()};
+        int written = 0;
+        for (int step : steps) {
+            int a = step % 3, b = (step / 3) % 3;
+            if (step % 4 == 0) {
+                state[b] = state[b].merge(state[a]); // sync a -> b
+            } else {
+                VersionVector context = step % 4 == 1 ? VersionVector.empty() : state[b].context();
+                state[a] = state[a].update(context, ("v" + written++).getBytes(StandardCharsets.UTF_8), REPLICAS[a]);
+            }
+        }
+        return state;
+    }
+
+    @Test
+    void mergeIsCommutativeAssociativeIdempotent() {
+        qt().forAll(histories(), histories()).check((h1, h2) -> {
+            Siblings[] x = play(h1);
+            Siblings[] y = play(h2);
+            Siblings a = x[0], b = x[1], c = y[2];
+            return a.merge(b).equals(b.merge(a))
+                    && a.merge(b).merge(c).equals(a.merge(b.merge(c)))
+                    && a.merge(a).equals(a);
+        });
+    }
+
+    @Test
+    void syncingAllReplicasConvergesAndKeepsOnlyConcurrentValues() {
+        qt().forAll(histories()).check(steps -> {
+            Siblings[] s = play(steps);
+            Siblings all = s[0].merge(s[1]).merge(s[2]);
+            Siblings other = s[2].merge(s[0]).merge(s[1]);
+            // dots are distinct, all inside the context
+            Set<String> dots = new TreeSet<>();
+            for (Sibling sib : all.siblings()) dots.add(sib.dot().toString());
+            return all.equals(other) && dots.size() == all.size();
+        });
+    }
+
+    /** With only blind writes nothing is ever superseded, so every written value survives the sync. */
+    @Test
+    void noBlindWriteIsLost() {
+        qt().forAll(lists().of(integers().between(0, 11)).ofSizeBetween(1, 30)).check(steps -> {
+            List<Integer> blindOnly = new ArrayList<>();
+            int writes = 0;
+            for (int step : steps) {
+                int blind = step % 4 == 0 ? step : (step - step % 4) + 1; // sync or blind write
+                blindOnly.add(blind % 12);
+                if (blind % 4 != 0) writes++;
+            }
+            Siblings[] s = play(blindOnly);
+            return s[0].merge(s[1]).merge(s[2]).liveValues().size() == writes;
+        });
+    }
+
+    @Test
+    void blindWritesBecomeSiblingsAndAContextResolvesThem() {
+        Siblings s = Siblings.empty()
+                .update(VersionVector.empty(), bytes("a"), "n1")
+                .update(VersionVector.empty(), bytes("b"), "n1");
+        assertEquals(2, s.size(), "a write without a context must not overwrite: " + s);
+        Siblings resolved = s.update(s.context(), bytes("c"), "n2");
+        assertEquals(1, resolved.size());
+        assertEquals("c", new String(resolved.liveValues().get(0), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aContextSupersedesExactlyWhatItSaw() {
+        Siblings seen = Siblings.empty().update(VersionVector.empty(), bytes("a"), "n1");
+        VersionVector context = seen.context();
+        Siblings concurrent = seen.update(VersionVector.empty(), bytes("b"), "n1");   // not seen by the client
+        Siblings written = concurrent.update(context, bytes("c"), "n1");
+        List<String> values = new ArrayList<>();
+        written.liveValues().forEach(v -> values.add(new String(v, StandardCharsets.UTF_8)));
+        assertEquals(List.of("b", "c"), values);
+    }
+
+    @Test
+    void aDeleteIsATombstoneThatSupersedesWhatItSaw() {
+        Siblings s = Siblings.empty().update(VersionVector.empty(), bytes("a"), "n1");
+        Siblings deleted = s.update(s.context(), null, "n2");
+        assertTrue(deleted.liveValues().isEmpty());
+        assertEquals(1, deleted.size());
+        // a replica that missed the delete cannot bring the value back
+        assertTrue(s.merge(deleted).liveValues().isEmpty());
+        assertTrue(deleted.merge(s).liveValues().isEmpty());
+    }
+
+    @Test
+    void digestDiffersWhenStateDiffers() {
+        Siblings a = Siblings.empty().update(VersionVector.empty(), bytes("a"), "n1");
+        Siblings b = Siblings.empty().update(VersionVector.empty(), bytes("b"), "n1");
+        assertTrue(a.digest() != b.digest());
+        assertEquals(a.digest(), Siblings.of(a.context(), a.siblings()).digest());
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

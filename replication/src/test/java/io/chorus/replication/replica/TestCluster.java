@@ -1,0 +1,131 @@
+package io.chorus.replication.replica;
+
+import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.env.InMemoryStorage;
+import io.chorus.replication.env.Outbox;
+import io.chorus.replication.env.SplitMixRandom;
+import io.chorus.replication.message.ClientFrame;
+import io.chorus.replication.message.ClientReply;
+import io.chorus.replication.message.ClientRequest;
+import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.Codec;
+import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.ring.NodeId;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * A few replicas wired to an in-test network: messages queue in FIFO order and are delivered on
+ * demand, each one encoded and decoded by the real codec. Tests can stop nodes (messages to and from
+ * them are dropped) or drop messages by rule. The simulator does this properly with faults and
+ * virtual time; this is for small scripted scenarios.
+ */
+final class TestCluster {
+    record InFlight(NodeId from, NodeId to, byte[] bytes) {
+    }
+
+    final Codec codec = new Codec();
+    final Membership membership;
+    final ReplicaConfig config;
+    final Map<NodeId, InMemoryStorage> storages = new LinkedHashMap<>();
+    final Map<NodeId, Replica> replicas = new LinkedHashMap<>();
+    final ArrayDeque<InFlight> network = new ArrayDeque<>();
+    final Map<Long, ClientResponse> replies = new LinkedHashMap<>();
+    final Set<NodeId> stopped = new HashSet<>();
+    BiPredicate<NodeId, PeerMessage> dropRule = (to, m) -> false;
+    long delivered;
+    private long nextRequestId = 1;
+
+    TestCluster(int nodes, ReplicaConfig config, Set<InjectedBug> bugs) {
+        List<Member> members = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) members.add(new Member(NodeId.of("n" + i), "127.0.0.1:" + (7400 + i)));
+        this.membership = Membership.of(members);
+        this.config = config;
+        for (Member m : members) {
+            storages.put(m.id(), new InMemoryStorage());
+            start(m.id(), bugs);
+        }
+    }
+
+    TestCluster(int nodes) {
+        this(nodes, ReplicaConfig.DEFAULTS, EnumSet.noneOf(InjectedBug.class));
+    }
+
+    void start(NodeId id, Set<InjectedBug> bugs) {
+        stopped.remove(id);
+        replicas.put(id, new Replica(id, membership, config, storages.get(id), outboxOf(id),
+                new SplitMixRandom(id.hashCode()), () -> 0L, bugs));
+    }
+
+    private Outbox outboxOf(NodeId self) {
+        return new Outbox() {
+            @Override
+            public void send(NodeId to, PeerMessage message) {
+                if (stopped.contains(self) || dropRule.test(to, message)) return;
+                network.add(new InFlight(self, to, codec.encode(message)));
+            }
+
+            @Override
+            public void reply(ClientRef client, long requestId, ClientResponse response) {
+                ClientReply decoded = (ClientReply) codec.decode(codec.encode(new ClientReply(requestId, response)));
+                ClientResponse previous = replies.put(decoded.requestId(), decoded.response());
+                assert previous == null : "request " + requestId + " answered twice";
+            }
+        };
+    }
+
+    /** Sends a request to {@code coordinator} and returns its request id. */
+    long request(NodeId coordinator, ClientRequest request) {
+        long id = nextRequestId++;
+        ClientFrame frame = (ClientFrame) codec.decode(codec.encode(new ClientFrame(id, request)));
+        replicas.get(coordinator).onClientRequest(new ClientRef(1), frame.requestId(), frame.request());
+        return id;
+    }
+
+    /** Sends, delivers everything, returns the answer (null if none yet). */
+    ClientResponse call(NodeId coordinator, ClientRequest request) {
+        long id = request(coordinator, request);
+        deliverAll();
+        return replies.get(id);
+    }
+
+    void deliverAll() {
+        int guard = 0;
+        while (!network.isEmpty()) {
+            InFlight m = network.poll();
+            if (stopped.contains(m.to())) continue;
+            delivered++;
+            replicas.get(m.to()).onMessage(m.from(), (PeerMessage) codec.decode(m.bytes()));
+            if (++guard > 1_000_000) throw new AssertionError("message storm: the network never went quiet");
+        }
+    }
+
+    void tick(int ticks) {
+        for (int t = 0; t < ticks; t++) {
+            for (Map.Entry<NodeId, Replica> e : replicas.entrySet()) {
+                if (!stopped.contains(e.getKey())) e.getValue().onTick();
+            }
+            deliverAll();
+        }
+    }
+
+    /** A crash: the node stops, its in-memory state is dropped, its storage stays; peers learn it is down. */
+    void stop(NodeId id) {
+        stopped.add(id);
+        for (Map.Entry<NodeId, Replica> e : replicas.entrySet()) {
+            if (!e.getKey().equals(id)) e.getValue().onPeerUnreachable(id);
+        }
+    }
+
+    NodeId node(int i) {
+        return NodeId.of("n" + i);
+    }
+}
