@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * priority queue of events ordered by (virtual time, sequence). Phases:
  * <ol>
  *   <li>safety: clients run and the nemesis injects faults for {@code safetySeconds};</li>
- *   <li>heal: every link up, loss and duplication off, every crashed node restarted;</li>
+ *   <li>heal: every link up, loss and duplication off, every node restarted (crashed ones, and
+ *       running ones as a fresh process on their storage);</li>
  *   <li>liveness: after the failure detectors settle, clients keep running for a window in which
  *       every op must succeed; then they stop, and the replicas must converge (anti-entropy, no
  *       client traffic) before a deadline.</li>
@@ -165,10 +166,11 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         nemesis.stop();
         network.healAll();
         for (SimNode node : nodes) {
-            if (!node.isUp()) restart(node.index);
+            if (node.isUp()) crash(node.index, false); // a fresh process on every node, rebuilt from its storage
+            restart(node.index);
         }
         history.markHealed(now);
-        fault("heal: all links up, loss and duplicates off, every node running");
+        fault("heal: all links up, loss and duplicates off, every node restarted");
     }
 
     private void pollConvergence(long deadline) {
