@@ -18,7 +18,8 @@ import java.util.Map;
  * put to that key which may have taken effect, and (for reads) was invoked before the read ended.
  * A value of a put that definitely failed (an error that the contract says applied nothing, or a
  * request that never reached a node) must never be seen. Values are unique per put, so a value
- * names its write.
+ * names its write; and one put is one version: a value stored under two dots was applied twice
+ * (a duplicated message minted again), a version no client wrote.
  */
 public final class NoPhantomChecker implements Checker {
     @Override
@@ -41,6 +42,12 @@ public final class NoPhantomChecker implements Checker {
                     problem = "its put " + putsByValue.get(value).describe() + " started after the read ended";
                 }
                 if (problem != null) violations.add(new Violation(name(), op.describe() + " returned value " + value + ": " + problem));
+            }
+        }
+        for (Op put : history.ops()) { // not the map: explanations come out in op order
+            if (put.type() == OpType.PUT && history.dotsOf(put.invocation().value()).size() > 1) {
+                violations.add(new Violation(name(), put.describe() + " was applied more than once: its value was minted as "
+                        + history.dotsOf(put.invocation().value())));
             }
         }
         for (NodeId node : state.nodes()) {

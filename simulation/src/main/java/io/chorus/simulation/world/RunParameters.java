@@ -2,6 +2,7 @@ package io.chorus.simulation.world;
 
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.SplitMixRandom;
+import io.chorus.replication.replica.ReplicaConfig;
 import io.chorus.simulation.network.LinkModel;
 import io.chorus.simulation.network.PartitionShape;
 import io.chorus.simulation.workload.LevelMix;
@@ -17,12 +18,16 @@ import java.util.Locale;
  * independent streams forked from the same seed, so these parameters are fixed by the seed alone.
  *
  * @param safetySeconds            virtual length of the safety phase (faults on)
+ * @param siblingsMax              the replicas' limit; often small, so that TooManySiblings and its resolution run
+ * @param antiEntropyKeysMax       the replicas' limit on keys per anti-entropy message; often below the key
+ *                                 count, so that the bounded, multi-round exchange runs
  * @param tickMicros               nominal tick; each node's is skewed by its clock drift
  * @param clockOffsetMaxMillis     each node's wall clock is off by up to this, either way
  * @param clockDriftMax            each node's clock rate is off by up to this fraction, either way
  */
 public record RunParameters(long seed, int safetySeconds, int nodes, int replicationFactor, long tickMicros,
-                            int requestTimeoutTicks, int antiEntropyIntervalTicks, LinkModel links, Faults faults,
+                            int requestTimeoutTicks, int antiEntropyIntervalTicks, int siblingsMax,
+                            int antiEntropyKeysMax, LinkModel links, Faults faults,
                             long clockOffsetMaxMillis, double clockDriftMax, WorkloadMix workload) {
     public static final int NODES_MIN = 3;
     public static final int NODES_MAX = 7;
@@ -37,6 +42,8 @@ public record RunParameters(long seed, int safetySeconds, int nodes, int replica
         int[] timeouts = {50, 100, 200};
         int requestTimeoutTicks = timeouts[r.nextInt(timeouts.length)];
         int antiEntropyIntervalTicks = Draw.intBetween(r, 100, 500);
+        int siblingsMax = r.chance(0.6) ? ReplicaConfig.DEFAULTS.siblingsMax() : Draw.intBetween(r, 1, 8);
+        int antiEntropyKeysMax = r.chance(0.6) ? ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT : Draw.intBetween(r, 1, 8);
         LinkModel links = drawLinks(r);
         Faults faults = drawFaults(r, nodes, powerLoss);
         long offsetMax = r.chance(0.3) ? 0 : Draw.intBetween(r, 1, 5_000);
@@ -47,7 +54,7 @@ public record RunParameters(long seed, int safetySeconds, int nodes, int replica
                 Draw.between(r, 0.2, 1.0), LevelMix.draw(r), LevelMix.draw(r), Draw.intBetween(r, 1, 100) * 1000L,
                 coordinatorTimeoutMicros + 1_000_000);
         return new RunParameters(seed, safetySeconds, nodes, n, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
-                links, faults, offsetMax, driftMax, workload);
+                siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload);
     }
 
     private static LinkModel drawLinks(RandomSource r) {
@@ -76,14 +83,33 @@ public record RunParameters(long seed, int safetySeconds, int nodes, int replica
                 clogInterval, clogMax, powerLoss ? 0.5 : 0, syncInterval);
     }
 
+    /** The replicas' configuration for this run. */
+    public ReplicaConfig replicaConfig() {
+        ReplicaConfig d = ReplicaConfig.DEFAULTS;
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, d.heartbeatIntervalTicks(), d.failureSuspectTicks(),
+                d.keyBytesMax(), d.valueBytesMax(), siblingsMax, d.inFlightRequestsMax(), antiEntropyIntervalTicks, antiEntropyKeysMax);
+    }
+
+    /**
+     * How long after the clients stop the replicas may take to converge: every node must have had
+     * an anti-entropy round with each peer twice, times the rounds a bounded message needs to cover
+     * every key, plus slack.
+     */
+    public long convergenceBoundMicros() {
+        long roundsPerPeer = 2L * ((workload.keys() + antiEntropyKeysMax - 1) / antiEntropyKeysMax);
+        return workload.clientTimeoutMicros() + roundsPerPeer * (nodes - 1) * antiEntropyIntervalTicks * tickMicros + 10_000_000L;
+    }
+
     /** The parameters as printed with the seed. */
     public String describe() {
-        return String.format(Locale.ROOT, "seed %d: %d nodes, N=%d, %ds safety phase, tick %dms, request timeout %d ticks, anti-entropy every %d ticks%n"
+        return String.format(Locale.ROOT, "seed %d: %d nodes, N=%d, %ds safety phase, tick %dms, request timeout %d ticks, "
+                        + "anti-entropy every %d ticks (%d keys per message), siblingsMax %d%n"
                         + "  network: latency %.1f-%.1fms + jitter ~%.1fms, tail %.1f%%, loss %.1f%%, duplicates %.1f%%%n"
                         + "  faults: %s%n"
                         + "  clocks: offset up to %dms, drift up to %.1f%%%n"
                         + "  workload: %s",
                 seed, nodes, replicationFactor, safetySeconds, tickMicros / 1000, requestTimeoutTicks, antiEntropyIntervalTicks,
+                antiEntropyKeysMax, siblingsMax,
                 links.latencyMinMicros() / 1e3, links.latencyMaxMicros() / 1e3, links.jitterMeanMicros() / 1e3,
                 links.tailRate() * 100, links.lossRate() * 100, links.duplicateRate() * 100,
                 faults, clockOffsetMaxMillis, clockDriftMax * 100, workload);

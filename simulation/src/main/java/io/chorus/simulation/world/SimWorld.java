@@ -91,9 +91,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         }
         this.membership = Membership.of(members);
         this.ring = membership.ring();
-        this.config = ReplicaConfig.DEFAULTS.withReplicationFactor(parameters.replicationFactor())
-                .withRequestTimeoutTicks(parameters.requestTimeoutTicks())
-                .withAntiEntropyIntervalTicks(parameters.antiEntropyIntervalTicks());
+        this.config = parameters.replicaConfig();
         this.network = new SimNetwork(nodeIds, parameters.workload().clients(), parameters.links(), networkRandom,
                 new Codec(), trace, this);
         this.nodes = new SimNode[parameters.nodes()];
@@ -123,8 +121,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         long healAt = parameters.safetySeconds() * 1_000_000L;
         long livenessFrom = healAt + 2L * config.failureSuspectTicks() * parameters.tickMicros();
         long livenessUntil = livenessFrom + LIVENESS_WINDOW_MICROS;
-        long deadline = livenessUntil + parameters.workload().clientTimeoutMicros()
-                + 2L * (parameters.nodes() - 1) * config.antiEntropyIntervalTicks() * parameters.tickMicros() + 10_000_000L;
+        long deadline = livenessUntil + parameters.convergenceBoundMicros();
         history.markLivenessWindow(livenessFrom, livenessUntil);
         history.markConvergenceDeadline(deadline);
         schedule(healAt, this::heal);

@@ -67,6 +67,14 @@ class NoPhantomCheckerTest {
         assertOne(s, "written to another key");
     }
 
+    @Test
+    void rejectsAPutAppliedTwice() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:2").minted("v1", "n1:1").minted("v1", "n1:2");
+        s.allHold("n1:2", "n1:1=v1", "n1:2=v1");
+        assertOne(s, "applied more than once");
+    }
+
     private void assertOne(Scenario s, String expected) {
         List<Violation> violations = s.check(checker);
         assertEquals(1, violations.size(), violations.toString());
