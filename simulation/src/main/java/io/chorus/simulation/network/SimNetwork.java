@@ -199,7 +199,9 @@ public final class SimNetwork {
         world.schedule(at, () -> {
             stats.delivered++;
             ClientReply decoded = (ClientReply) decode(bytes, nodes.get(node) + "->c" + client);
-            if (decoded != null) world.deliverClientReply(client, decoded);
+            if (decoded == null) return;
+            if (trace.on()) trace.line(world.nowMicros(), "recv " + nodes.get(node) + "->c" + client + " " + describe(decoded));
+            world.deliverClientReply(client, decoded);
         });
     }
 
