@@ -57,7 +57,7 @@ public final class FinalState {
 
     /** Every key stored on {@code node}, with its state, in key order. */
     public Map<Key, Siblings> entriesOf(NodeId node) {
-        return storage.getOrDefault(node, new TreeMap<>());
+        return java.util.Collections.unmodifiableMap(storage.getOrDefault(node, new TreeMap<>()));
     }
 
     /** A sibling's value as text (values are UTF-8 in the simulator), or null for a tombstone. */

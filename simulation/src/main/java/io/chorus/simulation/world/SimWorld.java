@@ -1,10 +1,12 @@
 package io.chorus.simulation.world;
 
+import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.SplitMixRandom;
 import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.Codec;
+import io.chorus.replication.message.CodecException;
 import io.chorus.replication.message.Key;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.replica.Member;
@@ -16,6 +18,7 @@ import io.chorus.replication.replica.Siblings;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 import io.chorus.simulation.check.Checkers;
+import io.chorus.simulation.check.ConvergenceChecker;
 import io.chorus.simulation.check.FinalState;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;
@@ -27,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -141,9 +143,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     }
 
     private RunResult judge() {
-        TreeMap<NodeId, TreeMap<Key, Siblings>> storage = new TreeMap<>();
-        for (SimNode node : nodes) storage.put(node.id, node.storage.snapshot());
-        FinalState state = new FinalState(storage, ring, parameters.replicationFactor());
+        FinalState state = finalState();
         int ok = 0, failed = 0, indeterminate = 0;
         for (Op op : history.ops()) {
             switch (op.outcome()) {
@@ -190,19 +190,15 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         return true;
     }
 
-    /** Every replica of every stored key holds the same state. */
+    /** Every replica of every stored key holds the same state: the convergence checker, on the state now. */
     private boolean converged() {
-        TreeSet<Key> keys = new TreeSet<>();
-        for (SimNode node : nodes) node.storage.forEach((key, siblings) -> keys.add(key));
-        for (Key key : keys) {
-            Siblings first = null;
-            for (NodeId replica : ring.preferenceList(key.bytesUnsafe(), parameters.replicationFactor()).primaries()) {
-                Siblings held = nodes[nodeIds.indexOf(replica)].storage.get(key);
-                if (held == null) held = Siblings.empty();
-                if (first == null) first = held; else if (!first.equals(held)) return false;
-            }
-        }
-        return true;
+        return new ConvergenceChecker().check(history, finalState()).isEmpty();
+    }
+
+    private FinalState finalState() {
+        TreeMap<NodeId, TreeMap<Key, Siblings>> storage = new TreeMap<>();
+        for (SimNode node : nodes) storage.put(node.id, node.storage.snapshot());
+        return new FinalState(storage, ring, parameters.replicationFactor());
     }
 
     // ---- nodes -----------------------------------------------------------------------------------
@@ -328,7 +324,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     @Override
     public void deliverClientRequest(int node, int client, ClientFrame frame) {
         call(nodes[node], frame,
-                replica -> replica.onClientRequest(new io.chorus.replication.env.ClientRef(client), frame.requestId(), frame.request()));
+                replica -> replica.onClientRequest(new ClientRef(client), frame.requestId(), frame.request()));
     }
 
     @Override
@@ -347,7 +343,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     }
 
     @Override
-    public void undecodable(String link, io.chorus.replication.message.CodecException e) {
+    public void undecodable(String link, CodecException e) {
         history.anomaly("the codec could not decode a message it encoded, on " + link + " at virtual time " + now + ": " + e.getMessage());
         stopped = true;
     }
