@@ -36,7 +36,12 @@ public final class SeedBatch {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (long seed : seeds) {
                 futures.add(pool.submit(() -> {
-                    RunResult result = SeedRunner.run(seed, safetySeconds, powerLoss, factory, Trace.OFF);
+                    RunResult result;
+                    try {
+                        result = SeedRunner.run(seed, safetySeconds, powerLoss, factory, Trace.OFF);
+                    } catch (RuntimeException | AssertionError e) { // the simulator's own bug: name the seed that shows it
+                        throw new IllegalStateException("seed " + seed + " crashed the simulator: " + e, e);
+                    }
                     synchronized (onResult) {
                         onResult.accept(result);
                     }
@@ -57,7 +62,7 @@ public final class SeedBatch {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running seeds", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a seed's run crashed the simulator: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
