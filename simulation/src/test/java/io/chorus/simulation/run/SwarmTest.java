@@ -1,9 +1,11 @@
 package io.chorus.simulation.run;
 
 import io.chorus.simulation.world.ReplicaFactory;
+import io.chorus.simulation.world.RunResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,14 +23,18 @@ class SwarmTest {
 
     @Test
     void everySeedKeepsEveryPromise() {
-        List<String> failures = new ArrayList<>();
+        List<RunResult> failures = new ArrayList<>();
         BatchSummary summary = SeedBatch.run(SeedBatch.range(1, SEEDS), SAFETY_SECONDS, false, ReplicaFactory.PRODUCTION, THREADS, result -> {
-            if (!result.passed()) failures.add(result.summary() + "\n" + result.explanation() + "  replay: " + result.replayCommand());
+            if (!result.passed()) failures.add(result);
         });
         System.out.println("[simulation] " + summary);
         assertTrue(summary.opsChecked() > SEEDS * 100L, "the workload barely ran: " + summary);
-        failures.sort(null); // results arrive in any order; report them in seed order
-        assertTrue(summary.passed(), summary + "\n" + String.join("\n", failures.subList(0, Math.min(FAILURES_SHOWN, failures.size())))
-                + (failures.size() > FAILURES_SHOWN ? "\n... and " + (failures.size() - FAILURES_SHOWN) + " more failing seeds" : ""));
+        failures.sort(Comparator.comparingLong(result -> result.parameters().seed())); // they arrive in any order
+        StringBuilder shown = new StringBuilder();
+        for (RunResult result : failures.subList(0, Math.min(FAILURES_SHOWN, failures.size()))) {
+            shown.append(result.summary()).append('\n').append(result.explanation()).append("  replay: ").append(result.replayCommand()).append('\n');
+        }
+        if (failures.size() > FAILURES_SHOWN) shown.append("... and ").append(failures.size() - FAILURES_SHOWN).append(" more failing seeds\n");
+        assertTrue(summary.passed(), summary + "\n" + shown);
     }
 }
