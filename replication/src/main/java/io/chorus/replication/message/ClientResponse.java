@@ -1,5 +1,5 @@
 package io.chorus.replication.message;
 
 /** Answers to {@link ClientRequest}s. */
-public sealed interface ClientResponse permits GetResult, WriteResult, Failure, ClusterDescription {
+public sealed interface ClientResponse permits GetResult, WriteResult, Failure, ClusterDescription, CrdtValue {
 }

@@ -4,12 +4,22 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.chorus.crdt.clock.VersionVector;
+import io.chorus.crdt.type.CrdtType;
+import io.chorus.replication.crdt.CounterAdd;
+import io.chorus.replication.crdt.FlagSet;
+import io.chorus.replication.crdt.LwwSet;
+import io.chorus.replication.crdt.MapRemove;
+import io.chorus.replication.crdt.MapUpdate;
+import io.chorus.replication.crdt.RegisterSet;
+import io.chorus.replication.crdt.SetAdd;
+import io.chorus.replication.crdt.SetClear;
+import io.chorus.replication.crdt.SetRemove;
 import io.chorus.replication.replica.Siblings;
 import io.chorus.replication.ring.NodeId;
 
 /**
  * Messages to bytes and back, with Kryo. Registration is required and every class has an explicit,
- * stable id: never renumber one, only add (value types 20-39, peer messages 40-69, client 70-99). Not thread-safe (Kryo is not): one codec per thread.
+ * stable id: never renumber one, only add (value types 20-39, peer messages 40-69, client 70-99, CRDT operations 100-129). Not thread-safe (Kryo is not): one codec per thread.
  * {@link #encodeSiblings}/{@link #decodeSiblings} are the storage format of a key's state.
  */
 public final class Codec {
@@ -49,6 +59,7 @@ public final class Codec {
         kryo.register(PartitionDigests.class, 48);
         kryo.register(KeyDigests.class, 49);
         kryo.register(PullKeys.class, 50);
+        kryo.register(CrdtMint.class, 51);
         // client messages
         kryo.register(ClientFrame.class, 70);
         kryo.register(ClientReply.class, 71);
@@ -60,6 +71,20 @@ public final class Codec {
         kryo.register(WriteResult.class, 77);
         kryo.register(Failure.class, 78);
         kryo.register(ClusterDescription.class, 79);
+        kryo.register(CrdtUpdate.class, 80);
+        kryo.register(CrdtGet.class, 81);
+        kryo.register(CrdtValue.class, 82);
+        // CRDT operations
+        kryo.register(CrdtType.class, 100);
+        kryo.register(CounterAdd.class, 101);
+        kryo.register(SetAdd.class, 102);
+        kryo.register(SetRemove.class, 103);
+        kryo.register(SetClear.class, 104);
+        kryo.register(RegisterSet.class, 105);
+        kryo.register(LwwSet.class, 106);
+        kryo.register(FlagSet.class, 107);
+        kryo.register(MapUpdate.class, 108);
+        kryo.register(MapRemove.class, 109);
         this.output = new Output(4096, encodedBytesMax);
     }
 

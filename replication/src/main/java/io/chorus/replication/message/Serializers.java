@@ -7,6 +7,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.clock.VersionVector;
+import io.chorus.crdt.type.Crdt;
+import io.chorus.crdt.type.CrdtCodec;
+import io.chorus.replication.crdt.AppliedOps;
 import io.chorus.replication.replica.Sibling;
 import io.chorus.replication.replica.Siblings;
 
@@ -217,7 +220,10 @@ final class Serializers {
         }
     }
 
-    /** Siblings: context, then (actor, counter, value-or-tombstone) per sibling. Also the storage format. */
+    /**
+     * Siblings: context, then (actor, counter, value-or-tombstone) per sibling, then the CRDT part
+     * (CrdtCodec bytes, or none) and the applied operation ids. Also the storage format.
+     */
     static final class SiblingsSerializer extends Serializer<Siblings> {
         SiblingsSerializer() {
             super(false, true);
@@ -234,6 +240,12 @@ final class Serializers {
                 out.writeVarInt(value == null ? 0 : value.length + 1, true);
                 if (value != null) out.writeBytes(value);
             }
+            byte[] crdt = s.crdt() == null ? null : CrdtCodec.encode(s.crdt());
+            out.writeVarInt(crdt == null ? 0 : crdt.length + 1, true);
+            if (crdt != null) out.writeBytes(crdt);
+            long[] ops = s.appliedOps().ids();
+            out.writeVarInt(ops.length, true);
+            for (long id : ops) out.writeLong(id);
         }
 
         @Override
@@ -248,7 +260,12 @@ final class Serializers {
                 byte[] value = tagged == 0 ? null : in.readBytes(checkLength(in, tagged - 1));
                 siblings.add(new Sibling(new Dot(actor, counter), value));
             }
-            return Siblings.of(context, siblings);
+            int crdtLength = in.readVarInt(true); // 0 = none, else length + 1
+            Crdt<?> crdt = crdtLength == 0 ? null : CrdtCodec.decode(in.readBytes(checkLength(in, crdtLength - 1)));
+            int opCount = readLength(in, 8);
+            long[] ops = new long[opCount];
+            for (int i = 0; i < opCount; i++) ops[i] = in.readLong();
+            return Siblings.of(context, siblings, crdt, AppliedOps.of(ops));
         }
     }
 

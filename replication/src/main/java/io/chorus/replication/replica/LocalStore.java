@@ -1,6 +1,11 @@
 package io.chorus.replication.replica;
 
 import io.chorus.crdt.clock.VersionVector;
+import io.chorus.crdt.type.HybridClock;
+import io.chorus.crdt.type.Update;
+import io.chorus.replication.crdt.AppliedOps;
+import io.chorus.replication.crdt.CrdtOp;
+import io.chorus.replication.crdt.CrdtOps;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Key;
 import io.chorus.replication.ring.KeyHash;
@@ -38,10 +43,35 @@ final class LocalStore {
      */
     Siblings mint(Key key, byte[] valueOrNull, VersionVector context, String actor, int siblingsMax) {
         Siblings current = get(key);
+        if (current.crdt() != null && !current.crdt().isEmpty()) {
+            throw new IllegalArgumentException("key " + key + " holds a " + current.crdt().type().displayName()
+                    + ", not plain values: use the " + current.crdt().type().displayName() + " operations");
+        }
         if (current.sizeAfterUpdate(context) > siblingsMax) return null;
         Siblings updated = current.update(context, valueOrNull, actor);
         store(key, current, updated);
         return updated;
+    }
+
+    /**
+     * Applies CRDT operation {@code operationId} as {@code actor}; returns what the other replicas
+     * must merge (the delta, or the whole value when this replica had already applied the operation,
+     * which is then not applied again). Throws IllegalArgumentException, with nothing applied, when
+     * the key holds another kind of value.
+     */
+    Siblings applyCrdt(Key key, CrdtOp op, long operationId, String actor, HybridClock clock, long physicalMillis) {
+        Siblings current = get(key);
+        if (current.hasLiveValues()) {
+            throw new IllegalArgumentException("key " + key + " holds plain values, not a " + op.target().displayName());
+        }
+        if (current.crdt() != null && current.crdt().type() != op.target()) {
+            throw new IllegalArgumentException("key " + key + " holds a " + current.crdt().type().displayName()
+                    + ", not a " + op.target().displayName() + ": a key's type is fixed by its first write");
+        }
+        if (current.appliedOps().contains(operationId)) return Siblings.ofCrdt(current.crdt(), current.appliedOps());
+        Update<?> update = CrdtOps.apply(current.crdt(), op, actor, clock, physicalMillis);
+        store(key, current, current.withCrdt(update.state(), operationId));
+        return Siblings.ofCrdt(update.delta(), AppliedOps.of(operationId));
     }
 
     /** Merges another replica's state of the key into ours; returns what is stored now. */

@@ -1,5 +1,6 @@
 package io.chorus.replication.replica;
 
+import io.chorus.crdt.type.CrdtType;
 import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.coordinator.ReadCoordinator;
 import io.chorus.replication.env.ClientRef;
@@ -12,12 +13,14 @@ import java.util.List;
 final class ReadOperation extends Operation {
     final ReadCoordinator coordinator;
     final int contacted;
+    final CrdtType crdtType; // non-null: a CRDT read of this type
 
     ReadOperation(long opId, ClientRef client, long requestId, Key key, Consistency level, long deadlineTick,
-                  List<NodeId> replicas, int required, int contacted) {
+                  List<NodeId> replicas, int required, int contacted, CrdtType crdtType) {
         super(opId, client, requestId, key, level, deadlineTick);
         this.coordinator = new ReadCoordinator(replicas, required);
         this.contacted = contacted;
+        this.crdtType = crdtType;
     }
 
     @Override

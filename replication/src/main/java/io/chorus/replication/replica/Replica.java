@@ -1,6 +1,12 @@
 package io.chorus.replication.replica;
 
 import io.chorus.crdt.clock.VersionVector;
+import io.chorus.crdt.type.Crdt;
+import io.chorus.crdt.type.CrdtCodec;
+import io.chorus.crdt.type.CrdtType;
+import io.chorus.crdt.type.HybridClock;
+import io.chorus.replication.crdt.CrdtOp;
+import io.chorus.replication.crdt.CrdtOps;
 import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.Clock;
@@ -12,6 +18,10 @@ import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.ClusterDescription;
+import io.chorus.replication.message.CrdtGet;
+import io.chorus.replication.message.CrdtMint;
+import io.chorus.replication.message.CrdtUpdate;
+import io.chorus.replication.message.CrdtValue;
 import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.DescribeCluster;
 import io.chorus.replication.message.ErrorKind;
@@ -56,6 +66,8 @@ import java.util.Set;
  * repair). Anti-entropy repairs the rest in the background.
  */
 public final class Replica {
+    /** How far ahead of this node's clock a stored register timestamp may be before it is distrusted. */
+    private static final long HYBRID_CLOCK_DRIFT_MILLIS_MAX = 3_600_000;
     private final NodeId self;
     private final Membership membership;
     private final Ring ring;
@@ -67,6 +79,9 @@ public final class Replica {
     private final RequestValidator validator;
     private final AntiEntropy antiEntropy;
     private final Set<InjectedBug> bugs;
+    private final MintLog mintLog;
+    private final Clock clock;
+    private final HybridClock hybridClock;
     private final LinkedHashMap<Long, Operation> inFlight = new LinkedHashMap<>(); // creation order = deadline order
     private long tick;
     private long nextOpId;
@@ -91,6 +106,9 @@ public final class Replica {
         this.validator = new RequestValidator(config, replicationFactor);
         this.antiEntropy = new AntiEntropy(self, ring, replicationFactor, store, outbox, config.antiEntropyKeysMax());
         this.bugs = bugs.isEmpty() ? EnumSet.noneOf(InjectedBug.class) : EnumSet.copyOf(bugs);
+        this.mintLog = new MintLog(4L * config.requestTimeoutTicks(), config.inFlightRequestsMax());
+        this.clock = clock;
+        this.hybridClock = new HybridClock(self.name(), HYBRID_CLOCK_DRIFT_MILLIS_MAX);
         // Op ids start at a random point so that late replies to a previous incarnation's ops never match.
         this.nextOpId = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) + 1;
     }
@@ -117,6 +135,8 @@ public final class Replica {
             antiEntropy.onPartitionDigests(from, m);
         } else if (message instanceof KeyDigests m) {
             antiEntropy.onKeyDigests(from, m);
+        } else if (message instanceof CrdtMint m) {
+            onCrdtMint(from, m);
         } else if (message instanceof PullKeys m) {
             antiEntropy.onPullKeys(from, m, key -> replicasOf(key).contains(from) && replicasOf(key).contains(self));
         } else {
@@ -128,11 +148,15 @@ public final class Replica {
     public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
         try {
             if (request instanceof Get get) {
-                startRead(client, requestId, get);
+                startRead(client, requestId, get.key(), get.consistency(), null);
             } else if (request instanceof Put put) {
                 startWrite(client, requestId, put.key(), put.consistency(), put.context(), checkedValue(put.value()));
             } else if (request instanceof Delete delete) {
                 startWrite(client, requestId, delete.key(), delete.consistency(), delete.context(), null);
+            } else if (request instanceof CrdtUpdate update) {
+                startCrdtUpdate(client, requestId, update);
+            } else if (request instanceof CrdtGet get) {
+                startRead(client, requestId, get.key(), get.consistency(), requireType(get.type()));
             } else if (request instanceof DescribeCluster) {
                 outbox.reply(client, requestId, describe());
             } else {
@@ -153,6 +177,7 @@ public final class Replica {
         }
         if (tick % config.antiEntropyIntervalTicks() == 0) antiEntropy.startRound(this::isAlive);
         expireOperations();
+        mintLog.expire(tick);
     }
 
     /** The shell lost (or could not open) its connection to {@code peer}: treat it as down until heard from. */
@@ -176,21 +201,46 @@ public final class Replica {
 
     // ---- reads ---------------------------------------------------------------------------------
 
-    private void startRead(ClientRef client, long requestId, Get get) {
-        validator.key(get.key());
-        Consistency level = validator.consistency(get.consistency());
-        List<NodeId> replicas = replicasOf(get.key());
+    private void startRead(ClientRef client, long requestId, Key key, String levelText, CrdtType crdtType) {
+        validator.key(key);
+        Consistency level = validator.consistency(levelText);
+        List<NodeId> replicas = replicasOf(key);
         int required = level.required(replicationFactor);
         List<NodeId> live = liveOf(replicas);
-        if (refusedBeforeStart(client, requestId, "read", get.key(), level, replicas, live, required)) return;
+        if (refusedBeforeStart(client, requestId, "read", key, level, replicas, live, required)) return;
         long opId = nextOpId++;
-        ReadOperation op = new ReadOperation(opId, client, requestId, get.key(), level,
-                tick + config.requestTimeoutTicks(), replicas, required, live.size());
+        ReadOperation op = new ReadOperation(opId, client, requestId, key, level,
+                tick + config.requestTimeoutTicks(), replicas, required, live.size(), crdtType);
         inFlight.put(opId, op);
         for (NodeId replica : live) {
-            if (!replica.equals(self)) outbox.send(replica, new ReplicaRead(opId, get.key()));
+            if (!replica.equals(self)) outbox.send(replica, new ReplicaRead(opId, key));
         }
-        if (live.contains(self)) addReadResult(op, self, store.get(get.key()));
+        if (live.contains(self)) addReadResult(op, self, store.get(key));
+    }
+
+    private static CrdtType requireType(CrdtType type) {
+        if (type == null) throw new InvalidRequestException("CRDT read names no type");
+        return type;
+    }
+
+    /** The read's answer: plain values, or the CRDT value, refusing a read of the wrong kind. */
+    private ClientResponse readAnswer(ReadOperation op, Siblings merged) {
+        Crdt<?> crdt = merged.crdt();
+        if (op.crdtType == null) {
+            if (crdt != null && !crdt.isEmpty() && !merged.hasLiveValues()) {
+                return new Failure(ErrorKind.INVALID_REQUEST, "key " + op.key + " holds a " + crdt.type().displayName()
+                        + ", not plain values: read it as a " + crdt.type().displayName());
+            }
+            return new GetResult(merged.liveValues().toArray(new byte[0][]), CausalContext.encode(merged.context()));
+        }
+        if (merged.hasLiveValues()) {
+            return new Failure(ErrorKind.INVALID_REQUEST, "key " + op.key + " holds plain values, not a " + op.crdtType.displayName());
+        }
+        if (crdt != null && crdt.type() != op.crdtType) {
+            return new Failure(ErrorKind.INVALID_REQUEST, "key " + op.key + " holds a " + crdt.type().displayName()
+                    + ", not a " + op.crdtType.displayName() + ": a key's type is fixed by its first write");
+        }
+        return new CrdtValue(CrdtCodec.encode(crdt == null ? op.crdtType.empty() : crdt));
     }
 
     private void onReadResult(NodeId from, ReplicaReadResult m) {
@@ -201,7 +251,7 @@ public final class Replica {
         if (!op.coordinator.addResult(from, siblings)) return;
         if (!op.isAnswered() && op.coordinator.isDone()) {
             Siblings merged = bugs.contains(InjectedBug.SKIP_SIBLING_MERGE) ? op.coordinator.lastReply() : op.coordinator.response();
-            answer(op, new GetResult(merged.liveValues().toArray(new byte[0][]), CausalContext.encode(merged.context())));
+            answer(op, readAnswer(op, merged));
         }
         if (op.isFinished()) finishRead(op);
     }
@@ -238,7 +288,7 @@ public final class Replica {
         NodeId minter = live.contains(self) ? self : live.get(0);
         long opId = nextOpId++;
         WriteOperation op = new WriteOperation(opId, client, requestId, key, level, tick + config.requestTimeoutTicks(),
-                replicas, required, live, minter, value, context);
+                replicas, required, live, minter, value, context, null);
         inFlight.put(opId, op);
         if (minter.equals(self)) {
             MintResult minted = mintLocally(opId, key, value, context);
@@ -253,7 +303,16 @@ public final class Replica {
             outbox.send(from, MintResult.refused(m.opId(), m.key(), ErrorKind.UNAVAILABLE, self + " is not a replica of key " + m.key()));
             return;
         }
-        outbox.send(from, mintLocally(m.opId(), m.key(), m.value(), m.context()));
+        MintLog.Outcome earlier = mintLog.find(from, m.opId());
+        if (earlier != null) { // a duplicate: answer as before, never mint twice
+            outbox.send(from, earlier.refusal() == null
+                    ? MintResult.ok(m.opId(), m.key(), store.get(m.key()))
+                    : MintResult.refused(m.opId(), m.key(), earlier.refusal(), earlier.reason()));
+            return;
+        }
+        MintResult result = mintLocally(m.opId(), m.key(), m.value(), m.context());
+        mintLog.record(from, m.opId(), result.errorKind(), result.error(), tick);
+        outbox.send(from, result);
     }
 
     private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context) {
@@ -265,6 +324,69 @@ public final class Replica {
                         + "): read it and write back with the read's context to resolve them");
             }
             return MintResult.ok(opId, key, stored);
+        } catch (IllegalArgumentException e) {
+            return MintResult.refused(opId, key, ErrorKind.INVALID_REQUEST, e.getMessage());
+        } catch (StorageFullException e) {
+            return MintResult.refused(opId, key, ErrorKind.UNAVAILABLE, "storage full on " + self + ": " + e.getMessage());
+        }
+    }
+
+    // ---- CRDT updates --------------------------------------------------------------------------
+
+    /**
+     * Like a write, but the minter is always the first live replica in preference-list order, not
+     * this node: a retry of the same operation through another coordinator then reaches the same
+     * replica, which recognises the operation id and does not apply it twice.
+     */
+    private void startCrdtUpdate(ClientRef client, long requestId, CrdtUpdate update) {
+        validator.key(update.key());
+        Consistency level = validator.consistency(update.consistency());
+        try {
+            CrdtOps.validate(update.operation(), config.valueBytesMax(), 0);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidRequestException("CRDT operation is invalid: " + e.getMessage());
+        }
+        List<NodeId> replicas = replicasOf(update.key());
+        int required = level.required(replicationFactor);
+        if (bugs.contains(InjectedBug.ACK_BEFORE_QUORUM)) required = Math.max(1, required - 1);
+        List<NodeId> live = liveOf(replicas);
+        String verb = update.operation().target().displayName() + " update";
+        if (refusedBeforeStart(client, requestId, verb, update.key(), level, replicas, live, required)) return;
+        NodeId minter = live.get(0);
+        long opId = nextOpId++;
+        WriteOperation op = new WriteOperation(opId, client, requestId, update.key(), level, tick + config.requestTimeoutTicks(),
+                replicas, required, live, minter, null, null, update.operation());
+        inFlight.put(opId, op);
+        if (minter.equals(self)) {
+            onMinted(op, mintCrdtLocally(opId, update.key(), update.operation(), update.operationId()));
+        } else {
+            outbox.send(minter, new CrdtMint(opId, update.key(), update.operation(), update.operationId()));
+        }
+    }
+
+    private void onCrdtMint(NodeId from, CrdtMint m) {
+        if (!replicasOf(m.key()).contains(self)) {
+            outbox.send(from, MintResult.refused(m.opId(), m.key(), ErrorKind.UNAVAILABLE, self + " is not a replica of key " + m.key()));
+            return;
+        }
+        MintLog.Outcome earlier = mintLog.find(from, m.opId());
+        if (earlier != null) {
+            outbox.send(from, earlier.refusal() == null
+                    ? MintResult.ok(m.opId(), m.key(), store.get(m.key()))
+                    : MintResult.refused(m.opId(), m.key(), earlier.refusal(), earlier.reason()));
+            return;
+        }
+        MintResult result = mintCrdtLocally(m.opId(), m.key(), m.operation(), m.operationId());
+        mintLog.record(from, m.opId(), result.errorKind(), result.error(), tick);
+        outbox.send(from, result);
+    }
+
+    private MintResult mintCrdtLocally(long opId, Key key, CrdtOp operation, long operationId) {
+        try {
+            Siblings delta = store.applyCrdt(key, operation, operationId, self.name(), hybridClock, clock.wallMillis());
+            return MintResult.ok(opId, key, delta);
+        } catch (IllegalArgumentException e) {
+            return MintResult.refused(opId, key, ErrorKind.INVALID_REQUEST, e.getMessage());
         } catch (StorageFullException e) {
             return MintResult.refused(opId, key, ErrorKind.UNAVAILABLE, "storage full on " + self + ": " + e.getMessage());
         }

@@ -2,6 +2,10 @@ package io.chorus.replication.replica;
 
 import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.clock.VersionVector;
+import io.chorus.crdt.type.Crdt;
+import io.chorus.crdt.type.CrdtCodec;
+import io.chorus.replication.crdt.AppliedOps;
+import io.chorus.replication.ring.KeyHash;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,19 +17,27 @@ import java.util.List;
  * context of a newer write has been superseded and is gone; the siblings left are pairwise
  * concurrent. Immutable.
  *
+ * <p>A key may instead hold a CRDT value ({@link #crdt()}), which merges by itself and never makes
+ * siblings, with the ids of the operations recently applied to it ({@link #appliedOps()}) so that
+ * a retried operation is applied once. The first write fixes which kind a key holds.
+ *
  * <p>Invariants (checked on construction when assertions are on): dots are distinct, sorted, and
  * all included in {@code context}.
  */
 public final class Siblings {
-    private static final Siblings EMPTY = new Siblings(VersionVector.empty(), List.of());
+    private static final Siblings EMPTY = new Siblings(VersionVector.empty(), List.of(), null, AppliedOps.none());
 
     private final VersionVector context;
     private final List<Sibling> siblings;
+    private final Crdt<?> crdt;             // null: a plain key (or nothing yet)
+    private final AppliedOps appliedOps;
     private long digest; // lazily computed; 0 = not yet
 
-    private Siblings(VersionVector context, List<Sibling> sortedSiblings) {
+    private Siblings(VersionVector context, List<Sibling> sortedSiblings, Crdt<?> crdt, AppliedOps appliedOps) {
         this.context = context;
         this.siblings = sortedSiblings;
+        this.crdt = crdt;
+        this.appliedOps = appliedOps;
         assert isWellFormed() : "malformed siblings " + this;
     }
 
@@ -42,7 +54,40 @@ public final class Siblings {
             if (!context.contains(dot)) throw new IllegalArgumentException("sibling dot " + dot + " is outside context " + context);
             if (i > 0 && sorted.get(i - 1).dot().equals(dot)) throw new IllegalArgumentException("duplicate sibling dot " + dot);
         }
-        return new Siblings(context, Collections.unmodifiableList(sorted));
+        return new Siblings(context, Collections.unmodifiableList(sorted), null, AppliedOps.none());
+    }
+
+    /** Rebuilds a stored or decoded state that may hold a CRDT part. */
+    public static Siblings of(VersionVector context, List<Sibling> siblings, Crdt<?> crdt, AppliedOps appliedOps) {
+        Siblings plain = of(context, siblings);
+        return crdt == null && appliedOps.isEmpty() ? plain : new Siblings(plain.context, plain.siblings, crdt, appliedOps);
+    }
+
+    /** A CRDT value (or delta) with the operation that produced it, as shipped between replicas. */
+    public static Siblings ofCrdt(Crdt<?> value, AppliedOps appliedOps) {
+        return new Siblings(VersionVector.empty(), List.of(), value, appliedOps);
+    }
+
+    /** The CRDT value, or null when the key holds plain values (or nothing). */
+    public Crdt<?> crdt() {
+        return crdt;
+    }
+
+    public AppliedOps appliedOps() {
+        return appliedOps;
+    }
+
+    /** This state with its CRDT part replaced by {@code value} after applying operation {@code operationId}. */
+    public Siblings withCrdt(Crdt<?> value, long operationId) {
+        return new Siblings(context, siblings, value, appliedOps.with(operationId));
+    }
+
+    /** True when the key holds plain values that are not all deleted. */
+    public boolean hasLiveValues() {
+        for (Sibling s : siblings) {
+            if (!s.isTombstone()) return true;
+        }
+        return false;
     }
 
     /**
@@ -58,7 +103,7 @@ public final class Siblings {
             if (!clientContext.contains(s.dot())) kept.add(s);
         }
         kept.add(new Sibling(dot, valueOrNull));
-        return of(seen.with(dot), kept);
+        return of(seen.with(dot), kept, crdt, appliedOps);
     }
 
     /** How many siblings {@link #update} with this client context would leave. */
@@ -75,7 +120,7 @@ public final class Siblings {
      * and dropped it. Commutative, associative and idempotent.
      */
     public Siblings merge(Siblings other) {
-        if (this == other || other.context.equals(context) && other.siblings.equals(siblings)) return this;
+        if (this == other || equals(other)) return this;
         List<Sibling> kept = new ArrayList<>(siblings.size() + other.siblings.size());
         for (Sibling s : siblings) {
             if (!other.context.contains(s.dot()) || other.hasDot(s.dot())) kept.add(s);
@@ -83,7 +128,20 @@ public final class Siblings {
         for (Sibling s : other.siblings) {
             if (!context.contains(s.dot())) kept.add(s);
         }
-        return of(context.merge(other.context), kept);
+        Siblings plain = of(context.merge(other.context), kept);
+        return of(plain.context, plain.siblings, mergeCrdt(crdt, other.crdt), appliedOps.merge(other.appliedOps));
+    }
+
+    /**
+     * Two replicas' CRDT parts. When concurrent first writes gave a key two different CRDT types,
+     * the type with the lower codec tag is kept on every replica, so that replicas still converge;
+     * the other value is lost. Coordinators refuse a mismatched type whenever they can see it.
+     */
+    private static Crdt<?> mergeCrdt(Crdt<?> a, Crdt<?> b) {
+        if (a == null) return b;
+        if (b == null || a == b) return a;
+        if (a.type() != b.type()) return a.type().tag() < b.type().tag() ? a : b;
+        return Crdt.mergeAny(a, b);
     }
 
     private boolean hasDot(Dot dot) {
@@ -107,7 +165,7 @@ public final class Siblings {
     }
 
     public boolean isEmpty() {
-        return siblings.isEmpty() && context.isEmpty();
+        return siblings.isEmpty() && context.isEmpty() && crdt == null && appliedOps.isEmpty();
     }
 
     /** Values of the live (non-tombstone) siblings, in dot order. Empty: not found or deleted. */
@@ -125,8 +183,10 @@ public final class Siblings {
         long h = 0x84222325CBF29CE4L;
         for (var e : context.toMap().entrySet()) h = mix(mix(h, e.getKey().hashCode()), e.getValue());
         for (Sibling s : siblings) {
-            h = mix(mix(mix(h, s.dot().actor().hashCode()), s.dot().counter()), s.isTombstone() ? -1 : io.chorus.replication.ring.KeyHash.hash64(s.value()));
+            h = mix(mix(mix(h, s.dot().actor().hashCode()), s.dot().counter()), s.isTombstone() ? -1 : KeyHash.hash64(s.value()));
         }
+        if (crdt != null) h = mix(h, KeyHash.hash64(CrdtCodec.encode(crdt)));
+        for (long id : appliedOps.ids()) h = mix(h, id);
         digest = h == 0 ? 1 : h;
         return digest;
     }
@@ -148,16 +208,17 @@ public final class Siblings {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Siblings s && context.equals(s.context) && siblings.equals(s.siblings);
+        return o instanceof Siblings s && context.equals(s.context) && siblings.equals(s.siblings)
+                && java.util.Objects.equals(crdt, s.crdt) && appliedOps.equals(s.appliedOps);
     }
 
     @Override
     public int hashCode() {
-        return context.hashCode() * 31 + siblings.hashCode();
+        return (context.hashCode() * 31 + siblings.hashCode()) * 31 + java.util.Objects.hashCode(crdt);
     }
 
     @Override
     public String toString() {
-        return "Siblings" + siblings + "@" + context;
+        return "Siblings" + siblings + "@" + context + (crdt == null ? "" : " " + crdt + " " + appliedOps);
     }
 }

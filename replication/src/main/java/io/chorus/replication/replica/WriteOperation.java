@@ -3,6 +3,7 @@ package io.chorus.replication.replica;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.coordinator.WriteCoordinator;
+import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.Key;
 import io.chorus.replication.ring.NodeId;
@@ -20,20 +21,23 @@ final class WriteOperation extends Operation {
     final NodeId minter;
     final byte[] value;             // null for a delete
     final VersionVector context;
+    final CrdtOp crdtOp;            // non-null for a CRDT update (then value and context are unused)
     byte[] writtenContext;          // the minted version's context, returned to the client
 
     WriteOperation(long opId, ClientRef client, long requestId, Key key, Consistency level, long deadlineTick,
                    List<NodeId> replicas, int required, List<NodeId> liveReplicas, NodeId minter,
-                   byte[] value, VersionVector context) {
+                   byte[] value, VersionVector context, CrdtOp crdtOp) {
         super(opId, client, requestId, key, level, deadlineTick);
         this.coordinator = new WriteCoordinator(replicas, required);
         this.liveReplicas = List.copyOf(liveReplicas);
         this.minter = minter;
         this.value = value;
         this.context = context;
+        this.crdtOp = crdtOp;
     }
 
     String verb() {
+        if (crdtOp != null) return crdtOp.target().displayName() + " update";
         return value == null ? "delete" : "put";
     }
 

@@ -44,7 +44,15 @@ class CodecTest {
                 new ClientReply(11, new GetResult(new byte[][]{{1}, {2, 3}}, new byte[]{1})),
                 new ClientReply(12, new WriteResult(new byte[0])),
                 new ClientReply(13, new Failure(ErrorKind.UNAVAILABLE, "(need 3, alive 2)")),
-                new ClientReply(14, new ClusterDescription(new String[]{"n1"}, new String[]{"127.0.0.1:7401"}, 64, 1)));
+                new ClientReply(14, new ClusterDescription(new String[]{"n1"}, new String[]{"127.0.0.1:7401"}, 64, 1)),
+                new ClientFrame(15, new CrdtUpdate(KEY, new io.chorus.replication.crdt.MapUpdate("f",
+                        new io.chorus.replication.crdt.SetAdd(new byte[][]{{1}})), 99, "ONE")),
+                new ClientFrame(16, new CrdtUpdate(KEY, new io.chorus.replication.crdt.CounterAdd(-3), 100, "ONE")),
+                new ClientFrame(17, new CrdtGet(KEY, io.chorus.crdt.type.CrdtType.OR_MAP, "ALL")),
+                new ClientReply(18, new CrdtValue(new byte[]{1, 2})),
+                new CrdtMint(19, KEY, new io.chorus.replication.crdt.MapRemove("f", io.chorus.crdt.type.CrdtType.EW_FLAG), 5),
+                new ReplicaWrite(20, KEY, Siblings.ofCrdt(io.chorus.crdt.type.PnCounter.empty().increment("n1", 4).state(),
+                        io.chorus.replication.crdt.AppliedOps.of(7, 3)), true));
     }
 
     @Test

@@ -142,6 +142,18 @@ class ReplicaTest {
     }
 
     @Test
+    void aDuplicatedMintRequestMintsOnce() {
+        TestCluster five = new TestCluster(5);
+        NodeId outsider = five.node(1);
+        Key key = keyNotReplicatedBy(five, outsider);
+        five.duplicateRule = m -> m instanceof MintWrite;
+        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("once"), null, "ALL")));
+        five.tick(5);
+        assertEquals(List.of("once"), values(five.call(five.node(2), new Get(key, "ALL"))),
+                "a duplicated MintWrite must not store the write under a second dot");
+    }
+
+    @Test
     void unansweredWritesTimeOutAndSayHowManyAcked() {
         cluster.dropRule = (to, m) -> m instanceof ReplicaWriteAck;
         long id = cluster.request(n1, put("x", null, "QUORUM"));

@@ -41,6 +41,7 @@ final class TestCluster {
     final Map<Long, ClientResponse> replies = new LinkedHashMap<>();
     final Set<NodeId> stopped = new HashSet<>();
     BiPredicate<NodeId, PeerMessage> dropRule = (to, m) -> false;
+    java.util.function.Predicate<PeerMessage> duplicateRule = m -> false;
     long delivered;
     private long nextRequestId = 1;
 
@@ -71,6 +72,7 @@ final class TestCluster {
             public void send(NodeId to, PeerMessage message) {
                 if (stopped.contains(self) || dropRule.test(to, message)) return;
                 network.add(new InFlight(self, to, codec.encode(message)));
+                if (duplicateRule.test(message)) network.add(new InFlight(self, to, codec.encode(message)));
             }
 
             @Override

@@ -1,0 +1,43 @@
+package io.chorus.bench.store;
+
+import io.chorus.client.ChorusClient;
+import io.chorus.client.ChorusException;
+import io.chorus.client.Context;
+import io.chorus.replication.coordinator.Consistency;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The real cluster, through the public client ({@link ChorusClient}: routes each request to a
+ * replica of its key). One instance per connection the driver opens; it owns its client.
+ */
+public final class ChorusStore implements Store {
+    private final ChorusClient client;
+
+    public ChorusStore(ChorusClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
+        return client.getAsync(key, level).thenApply(r -> new StoreRead(r.values(), r.context().bytes()));
+    }
+
+    @Override
+    public CompletionStage<StoreAck> put(byte[] key, byte[] value, byte[] context, Consistency level) {
+        Context ctx = context == null ? Context.NONE : Context.of(context);
+        return client.putAsync(key, value, ctx, level).thenApply(a -> new StoreAck(a.context().bytes()));
+    }
+
+    /** The contract's error names ("Timeout", "Unavailable", ...); anything else by class name. */
+    @Override
+    public String errorKind(Throwable failure) {
+        Throwable t = ErrorKinds.unwrap(failure);
+        return t instanceof ChorusException e ? e.kind().displayName() : ErrorKinds.of(t);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

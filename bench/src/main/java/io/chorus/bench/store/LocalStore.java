@@ -1,0 +1,52 @@
+package io.chorus.bench.store;
+
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.message.CausalContext;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.replica.Siblings;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A single-copy store in this process, with the same version semantics as a node (dotted version
+ * vector sets, {@link Siblings}), completing every call at once. For {@code chorus bench --cluster
+ * local}: a dry run that shows what the driver alone costs, with no network and no server. It is
+ * never stale, since there is only one copy.
+ */
+public final class LocalStore implements Store {
+    private static final String ACTOR = "local";
+
+    private final ConcurrentHashMap<Key, Siblings> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
+        Siblings stored = entries.getOrDefault(Key.of(key), Siblings.empty());
+        return CompletableFuture.completedFuture(new StoreRead(stored.liveValues(), CausalContext.encode(stored.context())));
+    }
+
+    @Override
+    public CompletionStage<StoreAck> put(byte[] key, byte[] value, byte[] context, Consistency level) {
+        VersionVector seen;
+        try {
+            seen = CausalContext.decode(context);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Siblings updated = entries.compute(Key.of(key),
+                (k, old) -> (old == null ? Siblings.empty() : old).update(seen, value.clone(), ACTOR));
+        return CompletableFuture.completedFuture(new StoreAck(CausalContext.encode(updated.context())));
+    }
+
+    /** Keys stored, for tests. */
+    public int size() {
+        return entries.size();
+    }
+
+    @Override
+    public void close() {
+        entries.clear();
+    }
+}

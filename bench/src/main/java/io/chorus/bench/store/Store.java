@@ -1,0 +1,38 @@
+package io.chorus.bench.store;
+
+import io.chorus.replication.coordinator.Consistency;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the load driver needs from a key-value store: an asynchronous get and a put with a causal
+ * context. The driver is written against this seam so that its logic (workloads, open-loop pacing,
+ * the stale-read checker, the final verification) can be tested against in-memory fakes, and the
+ * real cluster is reached through one small adapter over the public client.
+ *
+ * <p>Contexts are the bytes of {@link io.chorus.replication.message.CausalContext} (an encoded
+ * version vector); {@code null} or empty means "nothing seen". The checker decodes them to decide
+ * whether a read has seen a write.
+ *
+ * <p>Failures complete the stage exceptionally; {@link #errorKind} names the kind for the report.
+ * Implementations must be thread-safe: every driver thread calls them.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Reads {@code key} at {@code level}: all concurrent values and the context to write back with. */
+    CompletionStage<StoreRead> get(byte[] key, Consistency level);
+
+    /**
+     * Writes {@code value}, superseding exactly what {@code context} has seen (null: nothing, so an
+     * existing value stays as a sibling). The stage completes when the store acknowledged it.
+     */
+    CompletionStage<StoreAck> put(byte[] key, byte[] value, byte[] context, Consistency level);
+
+    /** A short name for the kind of a failure, e.g. "Timeout" or "Unavailable", for counting errors by kind. */
+    default String errorKind(Throwable failure) {
+        return ErrorKinds.of(failure);
+    }
+
+    @Override
+    void close();
+}

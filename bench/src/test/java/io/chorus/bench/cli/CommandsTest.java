@@ -1,0 +1,123 @@
+package io.chorus.bench.cli;
+
+import io.chorus.bench.report.JsonSyntaxAccess;
+import io.chorus.bench.run.BenchConfig;
+import io.chorus.bench.workload.KeyDistribution;
+import io.chorus.bench.workload.Workload;
+import io.chorus.replication.coordinator.Consistency;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandsTest {
+    final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    int run(Path dir, String... args) throws InterruptedException {
+        return Commands.run(args, out, err, dir);
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedOnes() {
+        BenchConfig c = RunCommand.config(Options.parse(new String[0], RunCommand.VALUED, RunCommand.FLAGS));
+        assertEquals(Workload.A, c.workload());
+        assertEquals(KeyDistribution.ZIPFIAN, c.distribution());
+        assertEquals(100_000, c.records());
+        assertEquals(1000, c.valueBytes());
+        assertEquals(32, c.threads());
+        assertEquals(Duration.ofSeconds(60), c.duration());
+        assertEquals(Consistency.QUORUM, c.readLevel());
+        assertEquals(Consistency.QUORUM, c.writeLevel());
+        assertEquals(Consistency.ALL, c.verifyLevel());
+        assertFalse(c.openLoop());
+        assertTrue(c.load() && c.runPhase() && c.verify());
+        assertTrue(c.promisesFreshReads());
+    }
+
+    @Test
+    void theMustShowCommandLineParses() {
+        BenchConfig c = RunCommand.config(Options.parse(new String[]{"--workload", "a", "--records", "100000", "--duration", "60s",
+                "--read-consistency", "quorum", "--write-consistency", "quorum"}, RunCommand.VALUED, RunCommand.FLAGS));
+        assertEquals(Duration.ofSeconds(60), c.duration());
+        BenchConfig one = RunCommand.config(Options.parse(new String[]{"--read-consistency=one", "--write-consistency", "QUORUM",
+                "--rate", "2500", "--workload", "d"}, RunCommand.VALUED, RunCommand.FLAGS));
+        assertFalse(one.promisesFreshReads(), "1 + 2 is not more than 3");
+        assertTrue(one.openLoop());
+        assertEquals(KeyDistribution.LATEST, one.distribution());
+        assertTrue(one.keysMax() > one.records(), "room for inserts");
+    }
+
+    @Test
+    void durationsTakeUnits() {
+        assertEquals(Duration.ofMillis(500), Options.parseDuration("x", "500ms"));
+        assertEquals(Duration.ofSeconds(90), Options.parseDuration("x", "1.5m"));
+        assertEquals(Duration.ofSeconds(7), Options.parseDuration("x", "7"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Options.parseDuration("duration", "soon"));
+        assertTrue(e.getMessage().contains("--duration"), e.getMessage());
+    }
+
+    @Test
+    void badArgumentsAreNamedWithTheUsageAndExitCode2(@TempDir Path dir) throws InterruptedException {
+        assertEquals(Commands.EXIT_USAGE, run(dir, "--workload", "z"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("unknown workload \"z\""));
+        assertEquals(Commands.EXIT_USAGE, run(dir, "--thread", "4"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("unknown option --thread"));
+        assertEquals(Commands.EXIT_USAGE, run(dir, "--value-size", "8", "--cluster", "local"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("value size 8 B"));
+        assertEquals(Commands.EXIT_USAGE, run(dir, "--plot", "x.gif"));
+        assertEquals(Commands.EXIT_USAGE, run(dir, "--duration", "0"));
+        assertEquals(Commands.EXIT_OK, run(dir, "--help"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("--read-consistency"));
+    }
+
+    @Test
+    void theDefaultClusterIsTheLocalClustersAddressFile(@TempDir Path dir) throws IOException {
+        assertEquals("cluster 127.0.0.1:7401,127.0.0.1:7402,127.0.0.1:7403", Clusters.describe(null, dir));
+        Path file = dir.resolve(".chorus/cluster/cluster.addresses");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "# nodes\n127.0.0.1:9001\n127.0.0.1:9002\n");
+        assertEquals("cluster 127.0.0.1:9001,127.0.0.1:9002", Clusters.describe(null, dir));
+        assertEquals("cluster 127.0.0.5:1", Clusters.describe("127.0.0.5:1", dir));
+    }
+
+    @Test
+    void aWholeRunAgainstTheInProcessStoreWritesItsJsonAndPlot(@TempDir Path dir) throws InterruptedException, IOException {
+        Path json = dir.resolve("r.json");
+        Path plot = dir.resolve("r.svg");
+        int code = run(dir, "--cluster", "local", "--records", "200", "--threads", "2", "--duration", "0", "--ops", "1000",
+                "--json", json.toString(), "--plot", plot.toString(), "--seed", "1");
+        String printed = outBytes.toString(StandardCharsets.UTF_8);
+        assertEquals(Commands.EXIT_OK, code, printed + errBytes);
+        assertTrue(printed.contains("all acknowledged writes verified"), printed);
+        String text = Files.readString(json);
+        JsonSyntaxAccess.check(text);
+        assertTrue(text.contains("\"distribution\":[["), "percentile rows");
+        assertTrue(text.contains("\"staleReads\":0"));
+        assertTrue(text.contains("\"passed\":true"));
+        assertTrue(Files.readString(plot).contains("<polyline"));
+    }
+
+    @Test
+    void theStalenessCommandRunsAgainstTheInProcessStore(@TempDir Path dir) throws InterruptedException, IOException {
+        Path json = dir.resolve("s.json");
+        int code = run(dir, "staleness", "--cluster", "local", "--delays", "0,1", "--samples", "5", "--threads", "1",
+                "--json", json.toString());
+        assertEquals(Commands.EXIT_OK, code, errBytes.toString(StandardCharsets.UTF_8));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("0/5"), "one copy is never stale");
+        JsonSyntaxAccess.check(Files.readString(json));
+    }
+}

@@ -1,0 +1,26 @@
+package io.chorus.bench.run;
+
+import io.chorus.bench.workload.KeyDistribution;
+import io.chorus.bench.workload.Workload;
+import io.chorus.replication.coordinator.Consistency;
+
+import java.time.Duration;
+
+/** Small, op-count-bounded configurations for driver tests (no time bound: the tests never race a clock). */
+final class Configs {
+    private Configs() {
+    }
+
+    static BenchConfig of(Workload workload, long records, int threads, long ops, Consistency read, Consistency write) {
+        return new BenchConfig(workload, workload.defaultDistribution(), records, records + 100_000, 64, threads, 1,
+                Duration.ZERO, Duration.ZERO, ops, 0, read, write, 3, true, true, true, Consistency.ALL,
+                Duration.ZERO, Duration.ofSeconds(5), "user", 42, null, null);
+    }
+
+    static BenchConfig withDistribution(BenchConfig c, KeyDistribution d) {
+        return new BenchConfig(c.workload(), d, c.records(), c.keysMax(), c.valueBytes(), c.threads(), c.connections(),
+                c.duration(), c.warmup(), c.opsMax(), c.rateOpsPerSecond(), c.readLevel(), c.writeLevel(),
+                c.replicationFactor(), c.load(), c.runPhase(), c.verify(), c.verifyLevel(), c.verifyTimeout(),
+                c.requestTimeout(), c.keyPrefix(), c.seed(), c.jsonFile(), c.plotFile());
+    }
+}

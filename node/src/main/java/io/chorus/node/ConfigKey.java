@@ -1,0 +1,50 @@
+package io.chorus.node;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every key a node's config accepts. Anything else is refused, so that a typo cannot silently fall
+ * back to a default. node/CONFIG.md documents each one (a test checks it lists them all).
+ */
+public enum ConfigKey {
+    NODE_NAME("node.name"),
+    NODE_LISTEN("node.listen"),
+    NODE_DATA_DIR("node.dataDir"),
+    CLUSTER_MEMBERS("cluster.members"),
+    CLUSTER_PARTITIONS("cluster.partitions"),
+    REPLICATION_FACTOR("replication.factor"),
+    TICK_MILLIS("tick.millis"),
+    REQUEST_TIMEOUT_MILLIS("request.timeout.millis"),
+    HEARTBEAT_INTERVAL_MILLIS("heartbeat.interval.millis"),
+    FAILURE_SUSPECT_MILLIS("failure.suspect.millis"),
+    KEY_BYTES_MAX("limits.keyBytesMax"),
+    VALUE_BYTES_MAX("limits.valueBytesMax"),
+    SIBLINGS_MAX("limits.siblingsMax"),
+    FRAME_BYTES_MAX("limits.frameBytesMax"),
+    IN_FLIGHT_PER_CONNECTION_MAX("limits.inFlightPerConnectionMax"),
+    PIPELINE_RING_SIZE("pipeline.ringSize"),
+    STORAGE_ENTRIES_MAX("storage.entriesMax"),
+    STORAGE_AVERAGE_VALUE_BYTES("storage.averageValueBytes"),
+    METRICS_PORT("metrics.port");
+
+    private final String key;
+
+    ConfigKey(String key) {
+        this.key = key;
+    }
+
+    /** The key as written in the file, e.g. {@code tick.millis}. */
+    public String key() {
+        return key;
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+
+    public static List<String> allKeys() {
+        return Arrays.stream(values()).map(ConfigKey::key).toList();
+    }
+}

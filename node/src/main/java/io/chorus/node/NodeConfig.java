@@ -1,0 +1,195 @@
+package io.chorus.node;
+
+import io.chorus.replication.replica.Member;
+import io.chorus.replication.replica.Membership;
+import io.chorus.replication.replica.ReplicaConfig;
+import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.ring.Ring;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * A node's configuration: every key of node/CONFIG.md, parsed and checked. Times are in
+ * milliseconds here and converted to ticks for the replica ({@link #replicaConfig()}).
+ *
+ * @param name                     this node's name, also its actor name in version vectors
+ * @param listen                   where the node accepts peer and client connections
+ * @param dataDir                  where the node keeps its storage (created if missing)
+ * @param members                  every node of the cluster, this one included, in config order
+ * @param partitions               ring partitions (a power of two, at least the member count)
+ * @param replicationFactor        N, already capped at the member count
+ * @param metricsPort              HTTP port for /metrics, /health, /ready; 0 = off
+ */
+public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member> members, int partitions,
+                         int replicationFactor, int tickMillis, int requestTimeoutMillis,
+                         int heartbeatIntervalMillis, int failureSuspectMillis, int keyBytesMax,
+                         int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
+                         int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Room in a frame for a request's key, context and framing beside the largest value. */
+    static final int FRAME_OVERHEAD_BYTES = 64 * 1024;
+
+    public NodeConfig {
+        members = List.copyOf(members);
+    }
+
+    /**
+     * Reads {@code file} (Java properties syntax, {@code key = value}; null for none) and applies
+     * {@code overrides} on top. Unknown keys and bad values fail with a {@link ConfigException}
+     * naming the key and what was expected.
+     */
+    public static NodeConfig load(Path file, Map<String, String> overrides) {
+        ConfigValues values = new ConfigValues();
+        if (file != null) readFile(file, values);
+        overrides.forEach((key, value) -> values.put(key, value, "override"));
+        return parse(values);
+    }
+
+    /** All defaults: a single node n1 on 127.0.0.1:7401. */
+    public static NodeConfig defaults() {
+        return load(null, Map.of());
+    }
+
+    private static void readFile(Path file, ConfigValues values) {
+        if (!Files.isRegularFile(file)) throw new ConfigException("config file " + file + " does not exist or is not a file");
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        properties.stringPropertyNames().stream().sorted().forEach(key -> values.put(key, properties.getProperty(key), "in " + file));
+    }
+
+    private static NodeConfig parse(ConfigValues v) {
+        NodeId name = v.parsed(ConfigKey.NODE_NAME, NodeId.of("n1"), "a name of 1 to 64 letters, digits, '.', '_' or '-'", NodeConfig::nodeName);
+        HostPort listen = v.parsed(ConfigKey.NODE_LISTEN, new HostPort("127.0.0.1", 7401), "host:port", HostPort::parse);
+        Path dataDir = v.parsed(ConfigKey.NODE_DATA_DIR, Path.of("data", name.name()), "a directory path", Path::of);
+        List<Member> members = v.parsed(ConfigKey.CLUSTER_MEMBERS, List.of(new Member(name, listen.toString())),
+                "a comma-separated list of name@host:port", NodeConfig::members);
+        if (members.stream().noneMatch(m -> m.id().equals(name))) {
+            throw new ConfigException(v.describe(ConfigKey.CLUSTER_MEMBERS) + ": must list this node's name '" + name + "', got " + names(members));
+        }
+        int partitions = v.intIn(ConfigKey.CLUSTER_PARTITIONS, Ring.defaultPartitions(members.size()), members.size(), 1 << 20, "partitions");
+        if (Integer.bitCount(partitions) != 1) throw v.bad(ConfigKey.CLUSTER_PARTITIONS, "a power of two (partitions)");
+        int replicationFactor = Math.min(members.size(), v.intIn(ConfigKey.REPLICATION_FACTOR, 3, 1, 64, "replicas per key"));
+
+        int tick = v.intIn(ConfigKey.TICK_MILLIS, 10, 1, 1000, "milliseconds");
+        int requestTimeout = v.intIn(ConfigKey.REQUEST_TIMEOUT_MILLIS, 2000, tick, 3_600_000, "milliseconds, at least tick.millis");
+        int heartbeat = v.intIn(ConfigKey.HEARTBEAT_INTERVAL_MILLIS, 100, tick, 3_600_000, "milliseconds, at least tick.millis");
+        int suspect = v.intIn(ConfigKey.FAILURE_SUSPECT_MILLIS, 500, tick, 3_600_000, "milliseconds, at least tick.millis");
+        if (ticks(suspect, tick) <= ticks(heartbeat, tick)) {
+            throw v.bad(ConfigKey.FAILURE_SUSPECT_MILLIS, "more than heartbeat.interval.millis (" + heartbeat + ") by at least one tick (" + tick + " ms)");
+        }
+
+        int keyBytesMax = v.intIn(ConfigKey.KEY_BYTES_MAX, 1024, 1, 64 * 1024, "bytes");
+        int valueBytesMax = v.intIn(ConfigKey.VALUE_BYTES_MAX, 1 << 20, 1, 64 << 20, "bytes");
+        int siblingsMax = v.intIn(ConfigKey.SIBLINGS_MAX, 64, 1, 4096, "values per key");
+        int frameBytesMax = v.intIn(ConfigKey.FRAME_BYTES_MAX, 2 << 20, 1024, 256 << 20, "bytes");
+        long frameNeeded = (long) valueBytesMax + keyBytesMax + FRAME_OVERHEAD_BYTES;
+        if (frameBytesMax < frameNeeded) {
+            throw v.bad(ConfigKey.FRAME_BYTES_MAX, "at least limits.valueBytesMax + limits.keyBytesMax + " + FRAME_OVERHEAD_BYTES
+                    + " = " + frameNeeded + " bytes, so that the largest allowed write fits in one frame");
+        }
+        int inFlight = v.intIn(ConfigKey.IN_FLIGHT_PER_CONNECTION_MAX, 1024, 1, 1 << 20, "requests");
+        int ringSize = v.intIn(ConfigKey.PIPELINE_RING_SIZE, 65536, 16, 1 << 24, "events");
+        if (Integer.bitCount(ringSize) != 1) throw v.bad(ConfigKey.PIPELINE_RING_SIZE, "a power of two from 16 to " + (1 << 24) + " (events)");
+        long entriesMax = v.longIn(ConfigKey.STORAGE_ENTRIES_MAX, 1_000_000, 100, 1L << 34, "keys");
+        int averageValueBytes = v.intIn(ConfigKey.STORAGE_AVERAGE_VALUE_BYTES, 1024, 1, valueBytesMax, "bytes, at most limits.valueBytesMax");
+        int metricsPort = v.intIn(ConfigKey.METRICS_PORT, 0, 0, 65535, "TCP port, 0 = off");
+
+        return new NodeConfig(name, listen, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
+                heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
+                entriesMax, averageValueBytes, metricsPort);
+    }
+
+    private static NodeId nodeName(String text) {
+        if (!NAME.matcher(text).matches()) throw new IllegalArgumentException("'" + text + "' is not a valid node name");
+        return NodeId.of(text);
+    }
+
+    private static List<Member> members(String text) {
+        List<Member> members = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            String e = entry.trim();
+            if (e.isEmpty()) continue;
+            int at = e.indexOf('@');
+            if (at < 0) throw new IllegalArgumentException("'" + e + "' has no '@' between name and address");
+            NodeId id = nodeName(e.substring(0, at).trim());
+            HostPort address = HostPort.parse(e.substring(at + 1));
+            if (members.stream().anyMatch(m -> m.id().equals(id))) throw new IllegalArgumentException("node '" + id + "' is listed twice");
+            members.add(new Member(id, address.toString()));
+        }
+        if (members.isEmpty()) throw new IllegalArgumentException("no members listed");
+        return members;
+    }
+
+    private static List<String> names(List<Member> members) {
+        return members.stream().map(m -> m.id().name()).toList();
+    }
+
+    /** Milliseconds to whole ticks, rounding up so that a timeout is never shorter than configured. */
+    static int ticks(int millis, int tickMillis) {
+        return Math.max(1, (millis + tickMillis - 1) / tickMillis);
+    }
+
+    /** This node's entry in {@link #members()}. */
+    public Member self() {
+        return members.stream().filter(m -> m.id().equals(name)).findFirst().orElseThrow();
+    }
+
+    public Membership membership() {
+        return new Membership(members, partitions);
+    }
+
+    /** The replica's view: timings in ticks of {@link #tickMillis()}. */
+    public ReplicaConfig replicaConfig() {
+        return new ReplicaConfig(replicationFactor, ticks(requestTimeoutMillis, tickMillis), ticks(heartbeatIntervalMillis, tickMillis),
+                ticks(failureSuspectMillis, tickMillis), keyBytesMax, valueBytesMax, siblingsMax,
+                ReplicaConfig.DEFAULTS.inFlightRequestsMax());
+    }
+
+    /** The same config with one key changed, through the same checks as a file (for tests and tools). */
+    public NodeConfig with(Map<String, String> overrides) {
+        ConfigValues values = new ConfigValues();
+        toText().forEach((key, value) -> values.put(key, value, "base config"));
+        overrides.forEach((key, value) -> values.put(key, value, "override"));
+        return parse(values);
+    }
+
+    /** Every key with its effective value, as it would be written in a config file. */
+    public Map<String, String> toText() {
+        Map<String, String> text = new java.util.LinkedHashMap<>();
+        text.put(ConfigKey.NODE_NAME.key(), name.name());
+        text.put(ConfigKey.NODE_LISTEN.key(), listen.toString());
+        text.put(ConfigKey.NODE_DATA_DIR.key(), dataDir.toString());
+        text.put(ConfigKey.CLUSTER_MEMBERS.key(), String.join(",", members.stream().map(m -> m.id().name() + "@" + m.address()).toList()));
+        text.put(ConfigKey.CLUSTER_PARTITIONS.key(), Integer.toString(partitions));
+        text.put(ConfigKey.REPLICATION_FACTOR.key(), Integer.toString(replicationFactor));
+        text.put(ConfigKey.TICK_MILLIS.key(), Integer.toString(tickMillis));
+        text.put(ConfigKey.REQUEST_TIMEOUT_MILLIS.key(), Integer.toString(requestTimeoutMillis));
+        text.put(ConfigKey.HEARTBEAT_INTERVAL_MILLIS.key(), Integer.toString(heartbeatIntervalMillis));
+        text.put(ConfigKey.FAILURE_SUSPECT_MILLIS.key(), Integer.toString(failureSuspectMillis));
+        text.put(ConfigKey.KEY_BYTES_MAX.key(), Integer.toString(keyBytesMax));
+        text.put(ConfigKey.VALUE_BYTES_MAX.key(), Integer.toString(valueBytesMax));
+        text.put(ConfigKey.SIBLINGS_MAX.key(), Integer.toString(siblingsMax));
+        text.put(ConfigKey.FRAME_BYTES_MAX.key(), Integer.toString(frameBytesMax));
+        text.put(ConfigKey.IN_FLIGHT_PER_CONNECTION_MAX.key(), Integer.toString(inFlightPerConnectionMax));
+        text.put(ConfigKey.PIPELINE_RING_SIZE.key(), Integer.toString(ringSize));
+        text.put(ConfigKey.STORAGE_ENTRIES_MAX.key(), Long.toString(storageEntriesMax));
+        text.put(ConfigKey.STORAGE_AVERAGE_VALUE_BYTES.key(), Integer.toString(storageAverageValueBytes));
+        text.put(ConfigKey.METRICS_PORT.key(), Integer.toString(metricsPort));
+        assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
+        return text;
+    }
+}

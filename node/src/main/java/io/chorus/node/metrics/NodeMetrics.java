@@ -1,0 +1,142 @@
+package io.chorus.node.metrics;
+
+import io.chorus.node.net.Connections;
+import io.chorus.node.net.NetworkCounters;
+import io.chorus.node.pipeline.BatchingOutbox;
+import io.chorus.node.pipeline.Inbound;
+import io.chorus.node.pipeline.NodeHandler;
+import io.chorus.node.storage.ChronicleStorage;
+import io.chorus.replication.message.ErrorKind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/**
+ * A node's metrics, in a Prometheus registry, every series tagged {@code node=<name>}:
+ * <ul>
+ *   <li>{@code chorus_request_latency_seconds{op,consistency}}: a histogram of every client request
+ *       the handler answered, from the moment Netty published it to the moment the reply was
+ *       handed back (its count is the request rate);</li>
+ *   <li>{@code chorus_request_errors_total{op,kind}}: failed requests by error kind;</li>
+ *   <li>{@code chorus_requests_refused_total{reason}}: requests the network layer refused on its
+ *       own (queue_full, in_flight_limit, shutting_down) and connections refused for a bad_frame;</li>
+ *   <li>{@code chorus_pipeline_ring_occupancy} / {@code _capacity} (events), dropped ticks and peer
+ *       messages, state machine failures;</li>
+ *   <li>{@code chorus_storage_entries}, {@code chorus_storage_file_bytes}, {@code chorus_storage_used_bytes};</li>
+ *   <li>client connections and connected peers, and the usual JVM and process meters.</li>
+ * </ul>
+ * Request meters are updated by the handler thread; gauges are read by the scraping thread.
+ */
+public final class NodeMetrics implements AutoCloseable {
+    private static final List<String> LEVELS = List.of("ONE", "TWO", "QUORUM", "ALL", Operation.LEVEL_NONE, Operation.LEVEL_INVALID);
+
+    private final String nodeName;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer[][] latency = new Timer[Operation.values().length][LEVELS.size()];
+    private final Counter[][] errors = new Counter[Operation.values().length][ErrorKind.values().length];
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+    public NodeMetrics(String nodeName) {
+        this.nodeName = nodeName;
+        registry.config().commonTags("node", nodeName);
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** The handler-side observer that times requests and logs failures. */
+    public RequestTracker newTracker() {
+        return new RequestTracker(this, new RequestLog(nodeName));
+    }
+
+    /** Gauges over the node's parts; call once they exist. */
+    public void bind(Inbound inbound, ChronicleStorage storage, Connections connections, NodeHandler handler, BatchingOutbox outbox) {
+        Gauge.builder("chorus.pipeline.ring.occupancy", inbound, Inbound::occupancy).description("events waiting for the handler thread").register(registry);
+        Gauge.builder("chorus.pipeline.ring.capacity", inbound, Inbound::capacity).description("pipeline.ringSize").register(registry);
+        counter("chorus.pipeline.dropped", "what", "tick", inbound::droppedTicks, "ticks dropped because the ring was full");
+        counter("chorus.pipeline.dropped", "what", "peer_message", inbound::droppedPeerMessages, "peer messages dropped because the ring was full");
+        counter("chorus.outbox.dropped", null, null, outbox::droppedMessages, "outgoing messages dropped: no open connection");
+        counter("chorus.handler.failures", null, null, handler::failures, "state machine exceptions (bugs), each logged");
+        NetworkCounters refused = connections.counters();
+        refusedCounter("queue_full", refused.refusedQueueFull);
+        refusedCounter("in_flight_limit", refused.refusedInFlightLimit);
+        refusedCounter("shutting_down", refused.refusedShuttingDown);
+        refusedCounter("bad_frame", refused.refusedBadFrames);
+        Gauge.builder("chorus.storage.entries", storage, s -> s.isOpen() ? s.size() : Double.NaN).description("keys stored on this node").register(registry);
+        Gauge.builder("chorus.storage.file.bytes", storage, s -> s.isOpen() ? s.fileBytes() : Double.NaN).baseUnit("bytes").register(registry);
+        Gauge.builder("chorus.storage.used.bytes", storage, s -> s.isOpen() ? s.usedBytes() : Double.NaN).baseUnit("bytes").register(registry);
+        Gauge.builder("chorus.connections.clients", connections, Connections::clientCount).register(registry);
+        Gauge.builder("chorus.peers.connected", connections, Connections::connectedPeerCount).register(registry);
+    }
+
+    private void counter(String name, String tagKey, String tagValue, LongSupplier value, String description) {
+        FunctionCounter.Builder<LongSupplier> builder = FunctionCounter.builder(name, value, LongSupplier::getAsLong).description(description);
+        if (tagKey != null) builder.tag(tagKey, tagValue);
+        builder.register(registry);
+    }
+
+    private void refusedCounter(String reason, LongAdder adder) {
+        FunctionCounter.builder("chorus.requests.refused", adder, LongAdder::sum).tag("reason", reason)
+                .description("requests (or connections) the network layer refused before the handler saw them").register(registry);
+    }
+
+    /** Handler thread: one answered request. */
+    void recordRequest(Operation op, String level, long latencyNanos) {
+        int levelIndex = levelIndex(level);
+        Timer timer = latency[op.ordinal()][levelIndex];
+        if (timer == null) {
+            timer = Timer.builder("chorus.request.latency").tag("op", op.tag()).tag("consistency", LEVELS.get(levelIndex))
+                    .description("client requests, from arrival to reply").publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+            latency[op.ordinal()][levelIndex] = timer;
+        }
+        timer.record(latencyNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Handler thread: one failed request. */
+    void recordError(Operation op, ErrorKind kind) {
+        Counter counter = errors[op.ordinal()][kind.ordinal()];
+        if (counter == null) {
+            counter = Counter.builder("chorus.request.errors").tag("op", op.tag()).tag("kind", kind.displayName())
+                    .description("failed client requests by error kind").register(registry);
+            errors[op.ordinal()][kind.ordinal()] = counter;
+        }
+        counter.increment();
+    }
+
+    private static int levelIndex(String level) {
+        int index = LEVELS.indexOf(level);
+        return index < 0 ? LEVELS.indexOf(Operation.LEVEL_INVALID) : index;
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,42 @@
+package io.chorus.node.metrics;
+
+import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.message.ClientRequest;
+import io.chorus.replication.message.Delete;
+import io.chorus.replication.message.DescribeCluster;
+import io.chorus.replication.message.Get;
+import io.chorus.replication.message.Put;
+
+/** A request's operation and consistency level as metric tags: small fixed sets, never user text. */
+enum Operation {
+    GET, PUT, DELETE, DESCRIBE;
+
+    static final String LEVEL_NONE = "none";
+    static final String LEVEL_INVALID = "invalid";
+
+    String tag() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Operation of(ClientRequest request) {
+        if (request instanceof Get) return GET;
+        if (request instanceof Put) return PUT;
+        if (request instanceof Delete) return DELETE;
+        assert request instanceof DescribeCluster : "unknown request " + request;
+        return DESCRIBE;
+    }
+
+    /** The level as a tag: one of ONE, TWO, QUORUM, ALL, or "none" (describe) / "invalid" (unparseable text). */
+    static String levelTag(ClientRequest request) {
+        String text;
+        if (request instanceof Get get) text = get.consistency();
+        else if (request instanceof Put put) text = put.consistency();
+        else if (request instanceof Delete delete) text = delete.consistency();
+        else return LEVEL_NONE;
+        try {
+            return Consistency.parse(text == null ? "" : text).name();
+        } catch (IllegalArgumentException e) {
+            return LEVEL_INVALID;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.chorus.node.net;
+
+import io.chorus.node.pipeline.Destination;
+import io.chorus.node.pipeline.Inbound;
+import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.message.ClientFrame;
+import io.chorus.replication.message.ClientReply;
+import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.Failure;
+import io.chorus.replication.message.Message;
+import io.netty.channel.Channel;
+
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One client connection: admits its requests into the pipeline (within the per-connection in-flight
+ * limit) and writes the replies the handler produces. {@code inFlight} is touched only on the
+ * channel's event loop: incremented when a request is admitted, decremented when its reply is
+ * written, so it needs no synchronisation.
+ */
+final class ClientConnection implements Destination {
+    private final ClientRef ref;
+    private final Channel channel;
+    private final Inbound inbound;
+    private final NetworkSettings settings;
+    private final NetworkCounters counters;
+    private int inFlight;
+
+    ClientConnection(ClientRef ref, Channel channel, Inbound inbound, NetworkSettings settings, NetworkCounters counters) {
+        this.ref = ref;
+        this.channel = channel;
+        this.inbound = inbound;
+        this.settings = settings;
+        this.counters = counters;
+    }
+
+    ClientRef ref() {
+        return ref;
+    }
+
+    /** A decoded frame from this client (on the event loop). */
+    void onFrame(ClientFrame frame) {
+        assert channel.eventLoop().inEventLoop();
+        if (frame.request() == null) {
+            refuse(frame.requestId(), ErrorKind.INVALID_REQUEST, "the frame carries no request");
+            return;
+        }
+        if (inFlight >= settings.inFlightPerConnectionMax()) {
+            counters.refusedInFlightLimit.increment();
+            refuse(frame.requestId(), ErrorKind.OVERLOADED, "(in flight " + inFlight + ", limit limits.inFlightPerConnectionMax="
+                    + settings.inFlightPerConnectionMax() + "): too many requests waiting on this connection; retry with backoff");
+            return;
+        }
+        inFlight++;
+        if (!inbound.tryClientRequest(ref, frame.requestId(), frame.request())) {
+            inFlight--;
+            if (inbound.isAccepting()) {
+                counters.refusedQueueFull.increment();
+                refuse(frame.requestId(), ErrorKind.OVERLOADED, "(queue full, pipeline.ringSize=" + settings.ringSize()
+                        + "): " + settings.self() + " has too many requests waiting; retry with backoff");
+            } else {
+                counters.refusedShuttingDown.increment();
+                refuse(frame.requestId(), ErrorKind.UNAVAILABLE, settings.self() + " is shutting down; retry on another node");
+            }
+        }
+    }
+
+    /** Answers at once from the event loop: nothing was published, so nothing else will answer. */
+    private void refuse(long requestId, ErrorKind kind, String message) {
+        channel.writeAndFlush(new ClientReply(requestId, new Failure(kind, message)), channel.voidPromise());
+    }
+
+    /** Replies from the handler thread: handed to the event loop, written and flushed there. */
+    @Override
+    public void deliver(List<Message> replies) {
+        try {
+            channel.eventLoop().execute(() -> write(replies));
+        } catch (RejectedExecutionException e) {
+            // the event loop is shutting down with the node: the connection is going away anyway
+        }
+    }
+
+    private void write(List<Message> replies) {
+        inFlight -= replies.size();
+        assert inFlight >= 0 : "more replies than requests on client connection " + ref.id();
+        if (!channel.isActive()) return;
+        for (Message reply : replies) channel.write(reply, channel.voidPromise());
+        channel.flush();
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    @Override
+    public String toString() {
+        return "client " + ref.id() + " at " + channel.remoteAddress();
+    }
+}

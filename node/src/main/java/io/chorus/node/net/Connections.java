@@ -1,0 +1,65 @@
+package io.chorus.node.net;
+
+import io.chorus.node.pipeline.Destination;
+import io.chorus.node.pipeline.Destinations;
+import io.chorus.node.pipeline.Inbound;
+import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.ring.NodeId;
+import io.netty.channel.Channel;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live connections of a node, as the outbox finds them: client connections by the
+ * {@link ClientRef} minted for them (ids are never reused, so a late reply cannot reach a newer
+ * client), and the outgoing link to each peer. Read by the handler thread, written by event loops.
+ */
+public final class Connections implements Destinations {
+    private final ConcurrentHashMap<Long, ClientConnection> clients = new ConcurrentHashMap<>();
+    private final AtomicLong nextClientId = new AtomicLong(1);
+    private volatile Map<NodeId, PeerLink> links = Map.of();
+    private final NetworkCounters counters = new NetworkCounters();
+
+    public NetworkCounters counters() {
+        return counters;
+    }
+
+    ClientConnection registerClient(Channel channel, Inbound inbound, NetworkSettings settings) {
+        ClientConnection connection = new ClientConnection(new ClientRef(nextClientId.getAndIncrement()), channel, inbound, settings, counters);
+        clients.put(connection.ref().id(), connection);
+        return connection;
+    }
+
+    void unregisterClient(ClientConnection connection) {
+        clients.remove(connection.ref().id(), connection);
+    }
+
+    void setLinks(Map<NodeId, PeerLink> links) {
+        this.links = Map.copyOf(links);
+    }
+
+    Map<NodeId, PeerLink> links() {
+        return links;
+    }
+
+    @Override
+    public Destination client(ClientRef client) {
+        return clients.get(client.id());
+    }
+
+    @Override
+    public Destination peer(NodeId peer) {
+        return links.get(peer);
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    /** Peers with an open outgoing link right now. */
+    public long connectedPeerCount() {
+        return links.values().stream().filter(PeerLink::isConnected).count();
+    }
+}

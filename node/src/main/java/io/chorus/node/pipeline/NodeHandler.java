@@ -1,0 +1,80 @@
+package io.chorus.node.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.Failure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns a node's state: it feeds each event to the state machine (the replica,
+ * which owns the storage) and flushes the outbox at the end of every batch. Nothing else ever calls
+ * the state machine, so the core needs no locks.
+ *
+ * <p>A state machine that throws is a bug, not bad input (the core validates input and answers
+ * InvalidRequest): the handler logs it with the event, makes sure a client request still gets its
+ * one reply, and carries on with the next event instead of taking the node down.
+ */
+public final class NodeHandler implements EventHandler<InboundEvent> {
+    private static final Logger log = LoggerFactory.getLogger(NodeHandler.class);
+
+    private final String nodeName;
+    private final StateMachine machine;
+    private final BatchingOutbox outbox;
+    private final PipelineObserver observer;
+    private volatile long failures; // written by the handler thread only, read by metrics
+
+    public NodeHandler(String nodeName, StateMachine machine, BatchingOutbox outbox, PipelineObserver observer) {
+        this.nodeName = nodeName;
+        this.machine = machine;
+        this.outbox = outbox;
+        this.observer = observer;
+    }
+
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+        observer.onBatchStart(batchSize, queueDepth);
+    }
+
+    @Override
+    public void onEvent(InboundEvent event, long sequence, boolean endOfBatch) {
+        long repliesBefore = outbox.replies();
+        try {
+            dispatch(event);
+        } catch (RuntimeException | AssertionError e) {
+            onStateMachineFailure(event, repliesBefore, e);
+        } finally {
+            event.clear();
+        }
+        if (endOfBatch) outbox.flush();
+    }
+
+    private void dispatch(InboundEvent event) {
+        switch (event.kind) {
+            case CLIENT_REQUEST -> {
+                observer.onClientRequest(event.client, event.requestId, event.request, event.publishedNanos);
+                machine.onClientRequest(event.client, event.requestId, event.request);
+            }
+            case PEER_MESSAGE -> machine.onMessage(event.peer, event.message);
+            case TICK -> machine.onTick();
+            case PEER_UNREACHABLE -> machine.onPeerUnreachable(event.peer);
+        }
+    }
+
+    private void onStateMachineFailure(InboundEvent event, long repliesBefore, Throwable e) {
+        failures = failures + 1;
+        log.error("{}: the replica failed on {} (a bug; the node carries on)", nodeName, event, e);
+        if (event.kind == InboundEvent.Kind.CLIENT_REQUEST && outbox.replies() == repliesBefore) {
+            // No error kind means "internal error"; Timeout is the one whose contract fits: the
+            // outcome is indeterminate (part of a write may have happened) and a retry is allowed.
+            outbox.reply(event.client, event.requestId, new Failure(ErrorKind.TIMEOUT,
+                    "internal error on " + nodeName + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); the request may or may not have been applied; see the node's log"));
+        }
+    }
+
+    /** State machine failures so far (each one logged); any thread. */
+    public long failures() {
+        return failures;
+    }
+}

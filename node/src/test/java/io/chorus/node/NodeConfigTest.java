@@ -1,0 +1,136 @@
+package io.chorus.node;
+
+import io.chorus.replication.replica.ReplicaConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NodeConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        NodeConfig config = NodeConfig.defaults();
+        assertEquals("n1", config.name().name());
+        assertEquals(new HostPort("127.0.0.1", 7401), config.listen());
+        assertEquals(Path.of("data", "n1"), config.dataDir());
+        assertEquals(1, config.members().size());
+        assertEquals("127.0.0.1:7401", config.self().address());
+        assertEquals(64, config.partitions());
+        assertEquals(1, config.replicationFactor(), "N is capped at the member count");
+        assertEquals(2_097_152, config.frameBytesMax());
+        assertEquals(1024, config.inFlightPerConnectionMax());
+        assertEquals(65536, config.ringSize());
+        assertEquals(1_000_000, config.storageEntriesMax());
+        assertEquals(0, config.metricsPort());
+    }
+
+    @Test
+    void millisBecomeTicks() {
+        ReplicaConfig replica = NodeConfig.defaults().replicaConfig();
+        assertEquals(200, replica.requestTimeoutTicks());
+        assertEquals(10, replica.heartbeatIntervalTicks());
+        assertEquals(50, replica.failureSuspectTicks());
+        assertEquals(1024, replica.keyBytesMax());
+        assertEquals(1 << 20, replica.valueBytesMax());
+        assertEquals(64, replica.siblingsMax());
+        ReplicaConfig coarse = NodeConfig.load(null, Map.of("tick.millis", "30", "request.timeout.millis", "100")).replicaConfig();
+        assertEquals(4, coarse.requestTimeoutTicks(), "rounds up: a timeout is never shorter than configured");
+    }
+
+    @Test
+    void fileThenOverrides() throws IOException {
+        Path file = write("""
+                # a three-node cluster
+                node.name = n2
+                node.listen = 127.0.0.1:7402
+                cluster.members = n1@127.0.0.1:7401, n2@127.0.0.1:7402,n3@127.0.0.1:7403
+                tick.millis = 20
+                storage.entriesMax = 1_000
+                """);
+        NodeConfig config = NodeConfig.load(file, Map.of("tick.millis", "5", "node.dataDir", "/tmp/x"));
+        assertEquals("n2", config.name().name());
+        assertEquals(3, config.members().size());
+        assertEquals(3, config.replicationFactor());
+        assertEquals(256, config.partitions());
+        assertEquals(5, config.tickMillis(), "the override wins");
+        assertEquals(Path.of("/tmp/x"), config.dataDir());
+        assertEquals(1000, config.storageEntriesMax());
+        assertEquals("127.0.0.1:7402", config.self().address());
+        assertEquals(config, NodeConfig.load(null, config.toText()), "toText round-trips");
+    }
+
+    @Test
+    void unknownKeyIsRefusedWithTheKnownOnes() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> NodeConfig.load(write("tick.milis = 10\n"), Map.of()));
+        assertContains(e, "unknown config key 'tick.milis'");
+        assertContains(e, "tick.millis");
+        assertContains(e, "in " + dir.resolve("node.properties"));
+        assertContains(assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("nope", "1"))), "unknown config key 'nope' (override)");
+    }
+
+    @Test
+    void badValuesNameTheKeyAndWhatWasExpected() {
+        assertContains(bad("tick.millis", "abc"), "config key 'tick.millis' (override): expected an integer from 1 to 1000 (milliseconds), got 'abc'");
+        assertContains(bad("tick.millis", "0"), "expected an integer from 1 to 1000");
+        assertContains(bad("pipeline.ringSize", "1000"), "'pipeline.ringSize' (override): expected a power of two");
+        assertContains(bad("cluster.partitions", "100"), "'cluster.partitions' (override): expected a power of two");
+        assertContains(bad("node.listen", "localhost"), "'node.listen' (override): expected host:port, got 'localhost'");
+        assertContains(bad("node.listen", "localhost:99999"), "port must be 1..65535");
+        assertContains(bad("node.name", "n 1"), "'node.name' (override): expected a name of 1 to 64 letters");
+        assertContains(bad("cluster.members", "n1@127.0.0.1:7401,n2"), "'n2' has no '@'");
+        assertContains(bad("cluster.members", "n1@127.0.0.1:7401,n1@127.0.0.1:7402"), "node 'n1' is listed twice");
+        assertContains(bad("cluster.members", "n2@127.0.0.1:7402"), "'cluster.members' (override): must list this node's name 'n1', got [n2]");
+        assertContains(bad("metrics.port", "-1"), "'metrics.port' (override): expected an integer from 0 to 65535");
+        assertContains(bad("storage.averageValueBytes", "2000000"), "at most limits.valueBytesMax");
+    }
+
+    @Test
+    void crossKeyChecks() {
+        ConfigException suspect = assertThrows(ConfigException.class,
+                () -> NodeConfig.load(null, Map.of("heartbeat.interval.millis", "500", "failure.suspect.millis", "500")));
+        assertContains(suspect, "'failure.suspect.millis' (override): expected more than heartbeat.interval.millis (500)");
+        ConfigException frame = assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("limits.frameBytesMax", "1048576")));
+        assertContains(frame, "'limits.frameBytesMax' (override): expected at least limits.valueBytesMax + limits.keyBytesMax");
+        ConfigException timeout = assertThrows(ConfigException.class,
+                () -> NodeConfig.load(null, Map.of("tick.millis", "100", "request.timeout.millis", "50")));
+        assertContains(timeout, "'request.timeout.millis' (override): expected an integer from 100");
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path missing = dir.resolve("missing.properties");
+        assertContains(assertThrows(ConfigException.class, () -> NodeConfig.load(missing, Map.of())), "config file " + missing + " does not exist");
+    }
+
+    @Test
+    void configDocumentsEveryKey() throws IOException {
+        String doc = Files.readString(Path.of("CONFIG.md"));
+        for (String key : ConfigKey.allKeys()) {
+            assertTrue(doc.contains("| `" + key + "` |"), "CONFIG.md has no table row for " + key);
+        }
+    }
+
+    private ConfigException bad(String key, String value) {
+        return assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of(key, value)), key + "=" + value);
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static void assertContains(Throwable e, String expected) {
+        assertTrue(e.getMessage().contains(expected), "expected \"" + expected + "\" in: " + e.getMessage());
+    }
+}

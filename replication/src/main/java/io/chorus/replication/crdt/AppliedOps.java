@@ -1,0 +1,85 @@
+package io.chorus.replication.crdt;
+
+import java.util.Arrays;
+
+/**
+ * The operation ids most recently applied to one key, so that a retried CRDT operation (same id,
+ * any coordinator) is applied at most once. Bounded: it keeps the {@link #CAPACITY} largest ids.
+ * Clients make ids that grow with time, so this is "the last 256 operations on the key": a retry is
+ * recognised as long as fewer than 256 newer operations reached the key in between. Merge is the
+ * top-256 of the union: commutative, associative and idempotent, like the value it travels with.
+ */
+public final class AppliedOps {
+    public static final int CAPACITY = 256;
+    private static final AppliedOps NONE = new AppliedOps(new long[0]);
+
+    private final long[] ids; // sorted ascending, distinct
+
+    private AppliedOps(long[] ids) {
+        this.ids = ids;
+    }
+
+    public static AppliedOps none() {
+        return NONE;
+    }
+
+    public static AppliedOps of(long... ids) {
+        long[] sorted = Arrays.stream(ids).distinct().sorted().toArray();
+        return trimmed(sorted);
+    }
+
+    public boolean contains(long id) {
+        return Arrays.binarySearch(ids, id) >= 0;
+    }
+
+    public AppliedOps with(long id) {
+        return contains(id) ? this : merge(of(id));
+    }
+
+    public AppliedOps merge(AppliedOps other) {
+        if (other.ids.length == 0 || other == this) return this;
+        if (ids.length == 0) return other;
+        long[] union = new long[ids.length + other.ids.length];
+        int i = 0, j = 0, n = 0;
+        while (i < ids.length || j < other.ids.length) {
+            long next;
+            if (j == other.ids.length || (i < ids.length && ids[i] < other.ids[j])) next = ids[i++];
+            else if (i == ids.length || other.ids[j] < ids[i]) next = other.ids[j++];
+            else { next = ids[i++]; j++; }
+            union[n++] = next;
+        }
+        return trimmed(Arrays.copyOf(union, n));
+    }
+
+    private static AppliedOps trimmed(long[] sorted) {
+        if (sorted.length == 0) return NONE;
+        return new AppliedOps(sorted.length <= CAPACITY ? sorted : Arrays.copyOfRange(sorted, sorted.length - CAPACITY, sorted.length));
+    }
+
+    public long[] ids() {
+        return ids.clone();
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public boolean isEmpty() {
+        return ids.length == 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AppliedOps a && Arrays.equals(ids, a.ids);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(ids);
+    }
+
+    @Override
+    public String toString() {
+        return "AppliedOps" + Arrays.toString(ids);
+    }
+}

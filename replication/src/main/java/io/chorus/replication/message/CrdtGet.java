@@ -1,0 +1,7 @@
+package io.chorus.replication.message;
+
+import io.chorus.crdt.type.CrdtType;
+
+/** Read the CRDT value of {@code key}, which must be of {@code type} (or hold nothing yet). */
+public record CrdtGet(Key key, CrdtType type, String consistency) implements ClientRequest {
+}
