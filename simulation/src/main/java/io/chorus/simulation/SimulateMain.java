@@ -5,6 +5,7 @@ import io.chorus.simulation.run.RegressionSeeds;
 import io.chorus.simulation.run.SeedBatch;
 import io.chorus.simulation.run.SeedRunner;
 import io.chorus.simulation.world.ReplicaFactory;
+import io.chorus.simulation.world.RunOptions;
 import io.chorus.simulation.world.RunParameters;
 import io.chorus.simulation.world.RunResult;
 import io.chorus.simulation.world.Trace;
@@ -26,6 +27,7 @@ public final class SimulateMain {
             options: --virtual-seconds S   length of the safety phase (faults on), default 60
                      --power-loss          crashes may also drop unsynced storage writes (storage does not fsync:
                                            expect durability findings)
+                     --late-duplicates     a duplicated peer message may trail the original by up to 10s
                      --threads T           seeds run in parallel, default: available processors""";
 
     private SimulateMain() {
@@ -41,7 +43,7 @@ public final class SimulateMain {
         Long seed = null, count = null;
         long from = 1;
         int seconds = 60, threads = Runtime.getRuntime().availableProcessors();
-        boolean trace = false, powerLoss = false, regression = false;
+        boolean trace = false, powerLoss = false, lateDuplicates = false, regression = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -52,6 +54,7 @@ public final class SimulateMain {
                     case "--threads" -> threads = Integer.parseInt(value(args, ++i, "--threads"));
                     case "--trace" -> trace = true;
                     case "--power-loss" -> powerLoss = true;
+                    case "--late-duplicates" -> lateDuplicates = true;
                     case "--regression" -> regression = true;
                     case "--help", "-h" -> {
                         out.println(USAGE);
@@ -71,9 +74,10 @@ public final class SimulateMain {
             err.println(USAGE);
             return 2;
         }
-        if (seed != null) return replay(seed, seconds, powerLoss, trace, out);
-        if (regression) return regression(threads, out);
-        return batch(SeedBatch.range(from, count.intValue()), seconds, powerLoss, threads, out);
+        RunOptions options = new RunOptions(seconds, powerLoss, lateDuplicates);
+        if (seed != null) return replay(seed, options, trace, out);
+        if (regression) return regression(out);
+        return batch(SeedBatch.range(from, count.intValue()), options, threads, out);
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -81,9 +85,9 @@ public final class SimulateMain {
         return args[i];
     }
 
-    private static int replay(long seed, int seconds, boolean powerLoss, boolean trace, PrintStream out) {
-        out.println(RunParameters.draw(seed, seconds, powerLoss).describe());
-        RunResult result = SeedRunner.run(seed, seconds, powerLoss, ReplicaFactory.PRODUCTION, trace ? Trace.printingTo(out) : Trace.OFF);
+    private static int replay(long seed, RunOptions options, boolean trace, PrintStream out) {
+        out.println(RunParameters.draw(seed, options).describe());
+        RunResult result = SeedRunner.run(seed, options, ReplicaFactory.PRODUCTION, trace ? Trace.printingTo(out) : Trace.OFF);
         out.println(result.summary());
         if (!result.passed()) {
             out.print(result.explanation());
@@ -92,15 +96,15 @@ public final class SimulateMain {
         return result.passed() ? 0 : 1;
     }
 
-    private static int batch(List<Long> seeds, int seconds, boolean powerLoss, int threads, PrintStream out) {
-        BatchSummary summary = SeedBatch.run(seeds, seconds, powerLoss, ReplicaFactory.PRODUCTION, threads, result -> {
+    private static int batch(List<Long> seeds, RunOptions options, int threads, PrintStream out) {
+        BatchSummary summary = SeedBatch.run(seeds, options, ReplicaFactory.PRODUCTION, threads, result -> {
             if (!result.passed()) printFailure(result, out);
         });
         out.println(summary);
         return summary.passed() ? 0 : 1;
     }
 
-    private static int regression(int threads, PrintStream out) {
+    private static int regression(PrintStream out) {
         List<RegressionSeeds.Entry> entries = RegressionSeeds.load();
         int failed = 0;
         List<Long> seeds = new ArrayList<>();

@@ -122,6 +122,7 @@ public final class SimNetwork {
         int copies = random.chance(duplicateRate) ? 2 : 1;
         for (int copy = 0; copy < copies; copy++) {
             long at = Math.max(world.nowMicros(), clogUntilMicros[from][to]) + latency(from, to);
+            if (copy > 0 && model.lateDuplicateMaxMicros() > 0) at += (long) Draw.between(random, 0, model.lateDuplicateMaxMicros());
             if (trace.on()) trace.line(world.nowMicros(), "send " + nodes.get(from) + "->" + toId + " " + describe(message, bytes) + " at " + at + (copy > 0 ? " dup" : ""));
             world.schedule(at, () -> deliverPeer(from, to, bytes));
         }

@@ -1,6 +1,7 @@
 package io.chorus.simulation.run;
 
 import io.chorus.simulation.world.ReplicaFactory;
+import io.chorus.simulation.world.RunOptions;
 import io.chorus.simulation.world.RunResult;
 import io.chorus.simulation.world.Trace;
 
@@ -24,7 +25,7 @@ public final class SeedBatch {
     /**
      * @param onResult called (from one thread at a time) as each seed finishes
      */
-    public static BatchSummary run(List<Long> seeds, int safetySeconds, boolean powerLoss, ReplicaFactory factory,
+    public static BatchSummary run(List<Long> seeds, RunOptions options, ReplicaFactory factory,
                                    int threads, Consumer<RunResult> onResult) {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
@@ -38,7 +39,7 @@ public final class SeedBatch {
                 futures.add(pool.submit(() -> {
                     RunResult result;
                     try {
-                        result = SeedRunner.run(seed, safetySeconds, powerLoss, factory, Trace.OFF);
+                        result = SeedRunner.run(seed, options, factory, Trace.OFF);
                     } catch (RuntimeException | AssertionError e) { // the simulator's own bug: name the seed that shows it
                         throw new IllegalStateException("seed " + seed + " crashed the simulator: " + e, e);
                     }

@@ -1,6 +1,7 @@
 package io.chorus.simulation.run;
 
 import io.chorus.simulation.world.ReplicaFactory;
+import io.chorus.simulation.world.RunOptions;
 import io.chorus.simulation.world.RunParameters;
 import io.chorus.simulation.world.RunResult;
 import io.chorus.simulation.world.SimWorld;
@@ -11,12 +12,12 @@ public final class SeedRunner {
     private SeedRunner() {
     }
 
-    public static RunResult run(long seed, int safetySeconds, boolean powerLoss, ReplicaFactory factory, Trace trace) {
-        RunParameters parameters = RunParameters.draw(seed, safetySeconds, powerLoss);
+    public static RunResult run(long seed, RunOptions options, ReplicaFactory factory, Trace trace) {
+        RunParameters parameters = RunParameters.draw(seed, options);
         return new SimWorld(parameters, factory, trace).run();
     }
 
     public static RunResult run(long seed, int safetySeconds) {
-        return run(seed, safetySeconds, false, ReplicaFactory.PRODUCTION, Trace.OFF);
+        return run(seed, RunOptions.standard(safetySeconds), ReplicaFactory.PRODUCTION, Trace.OFF);
     }
 }

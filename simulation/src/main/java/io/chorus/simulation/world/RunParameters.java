@@ -17,7 +17,7 @@ import java.util.Locale;
  * level mix and client count all vary by seed) and printed with it. The run itself draws from
  * independent streams forked from the same seed, so these parameters are fixed by the seed alone.
  *
- * @param safetySeconds            virtual length of the safety phase (faults on)
+ * @param options                  the safety phase's length and exploration modes, as asked for
  * @param siblingsMax              the replicas' limit; often small, so that TooManySiblings and its resolution run
  * @param antiEntropyKeysMax       the replicas' limit on keys per anti-entropy message; often below the key
  *                                 count, so that the bounded, multi-round exchange runs
@@ -25,7 +25,7 @@ import java.util.Locale;
  * @param clockOffsetMaxMillis     each node's wall clock is off by up to this, either way
  * @param clockDriftMax            each node's clock rate is off by up to this fraction, either way
  */
-public record RunParameters(long seed, int safetySeconds, int nodes, int replicationFactor, long tickMicros,
+public record RunParameters(long seed, RunOptions options, int nodes, int replicationFactor, long tickMicros,
                             int requestTimeoutTicks, int antiEntropyIntervalTicks, int siblingsMax,
                             int antiEntropyKeysMax, LinkModel links, Faults faults,
                             long clockOffsetMaxMillis, double clockDriftMax, WorkloadMix workload) {
@@ -33,8 +33,13 @@ public record RunParameters(long seed, int safetySeconds, int nodes, int replica
     public static final int NODES_MAX = 7;
     public static final long TICK_MICROS = 10_000;
 
-    /** Draws a run's parameters from {@code seed}. {@code powerLoss} turns the power-loss model on. */
-    public static RunParameters draw(long seed, int safetySeconds, boolean powerLoss) {
+    /** Draws the parameters of a build run (no exploration mode) from {@code seed}. */
+    public static RunParameters draw(long seed, int safetySeconds) {
+        return draw(seed, RunOptions.standard(safetySeconds));
+    }
+
+    /** Draws a run's parameters from {@code seed}. */
+    public static RunParameters draw(long seed, RunOptions options) {
         RandomSource r = new SplitMixRandom(seed).fork(); // the world forks its own streams from a fresh source
         int nodes = Draw.intBetween(r, NODES_MIN, NODES_MAX);
         int n = 1 + Draw.weighted(r, 1, 1, 4, 1, 1); // N in 1..5, mostly 3
@@ -44,8 +49,8 @@ public record RunParameters(long seed, int safetySeconds, int nodes, int replica
         int antiEntropyIntervalTicks = Draw.intBetween(r, 100, 500);
         int siblingsMax = r.chance(0.6) ? ReplicaConfig.DEFAULTS.siblingsMax() : Draw.intBetween(r, 1, 8);
         int antiEntropyKeysMax = r.chance(0.6) ? ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT : Draw.intBetween(r, 1, 8);
-        LinkModel links = drawLinks(r);
-        Faults faults = drawFaults(r, nodes, powerLoss);
+        LinkModel links = drawLinks(r, options.lateDuplicates());
+        Faults faults = drawFaults(r, nodes, options.powerLoss());
         long offsetMax = r.chance(0.3) ? 0 : Draw.intBetween(r, 1, 5_000);
         double driftMax = r.chance(0.3) ? 0 : Draw.between(r, 0, 0.05);
         long coordinatorTimeoutMicros = (long) (requestTimeoutTicks * TICK_MICROS / (1 - driftMax));
@@ -53,16 +58,17 @@ public record RunParameters(long seed, int safetySeconds, int nodes, int replica
                 Draw.intBetween(r, 1, 5), Draw.intBetween(r, 1, 5), Draw.intBetween(r, 0, 2),
                 Draw.between(r, 0.2, 1.0), LevelMix.draw(r), LevelMix.draw(r), Draw.intBetween(r, 1, 100) * 1000L,
                 coordinatorTimeoutMicros + 1_000_000);
-        return new RunParameters(seed, safetySeconds, nodes, n, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
+        return new RunParameters(seed, options, nodes, n, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
                 siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload);
     }
 
-    private static LinkModel drawLinks(RandomSource r) {
+    private static LinkModel drawLinks(RandomSource r, boolean lateDuplicates) {
         long min = Draw.intBetween(r, 100, 1_000);
         long max = min + Draw.intBetween(r, 0, 5_000);
         double loss = r.chance(0.3) ? 0 : Draw.between(r, 0, 0.10);
         double duplicate = r.chance(0.4) ? 0 : Draw.between(r, 0, 0.05);
-        return new LinkModel(min, max, Draw.intBetween(r, 50, 2_000), Draw.between(r, 0, 0.02), loss, duplicate);
+        return new LinkModel(min, max, Draw.intBetween(r, 50, 2_000), Draw.between(r, 0, 0.02), loss, duplicate,
+                lateDuplicates ? RunOptions.LATE_DUPLICATE_MAX_MICROS : 0);
     }
 
     private static Faults drawFaults(RandomSource r, int nodes, boolean powerLoss) {
@@ -81,6 +87,10 @@ public record RunParameters(long seed, int safetySeconds, int nodes, int replica
         long syncInterval = Draw.intBetween(r, 5, 200) * 1_000L;
         return new Faults(partitionInterval, partitionMean, shapes, crashInterval, crashedMax, restartMax,
                 clogInterval, clogMax, powerLoss ? 0.5 : 0, syncInterval);
+    }
+
+    public int safetySeconds() {
+        return options.safetySeconds();
     }
 
     /** The replicas' configuration for this run. */
@@ -104,14 +114,15 @@ public record RunParameters(long seed, int safetySeconds, int nodes, int replica
     public String describe() {
         return String.format(Locale.ROOT, "seed %d: %d nodes, N=%d, %ds safety phase, tick %dms, request timeout %d ticks, "
                         + "anti-entropy every %d ticks (%d keys per message), siblingsMax %d%n"
-                        + "  network: latency %.1f-%.1fms + jitter ~%.1fms, tail %.1f%%, loss %.1f%%, duplicates %.1f%%%n"
+                        + "  network: latency %.1f-%.1fms + jitter ~%.1fms, tail %.1f%%, loss %.1f%%, duplicates %.1f%%%s%n"
                         + "  faults: %s%n"
                         + "  clocks: offset up to %dms, drift up to %.1f%%%n"
                         + "  workload: %s",
-                seed, nodes, replicationFactor, safetySeconds, tickMicros / 1000, requestTimeoutTicks, antiEntropyIntervalTicks,
+                seed, nodes, replicationFactor, safetySeconds(), tickMicros / 1000, requestTimeoutTicks, antiEntropyIntervalTicks,
                 antiEntropyKeysMax, siblingsMax,
                 links.latencyMinMicros() / 1e3, links.latencyMaxMicros() / 1e3, links.jitterMeanMicros() / 1e3,
                 links.tailRate() * 100, links.lossRate() * 100, links.duplicateRate() * 100,
+                links.lateDuplicateMaxMicros() > 0 ? " (trailing by up to " + links.lateDuplicateMaxMicros() / 1_000_000 + "s)" : "",
                 faults, clockOffsetMaxMillis, clockDriftMax * 100, workload);
     }
 }

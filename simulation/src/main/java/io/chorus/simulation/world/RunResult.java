@@ -55,7 +55,6 @@ public record RunResult(RunParameters parameters, List<Violation> violations, lo
 
     /** The command that replays this run exactly. */
     public String replayCommand() {
-        return "./chorus simulate --seed " + parameters.seed() + " --virtual-seconds " + parameters.safetySeconds()
-                + (parameters.faults().powerLossModel() ? " --power-loss" : "");
+        return "./chorus simulate --seed " + parameters.seed() + " " + parameters.options().flags();
     }
 }

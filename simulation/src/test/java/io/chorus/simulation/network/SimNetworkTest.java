@@ -98,7 +98,7 @@ class SimNetworkTest {
     }
 
     private static SimNetwork network(FakeWorld world, double loss, double duplicate) {
-        return new SimNetwork(NODES, 1, new LinkModel(1_000, 1_000, 100, 0, loss, duplicate), new SplitMixRandom(7), new Codec(), Trace.OFF, world);
+        return new SimNetwork(NODES, 1, new LinkModel(1_000, 1_000, 100, 0, loss, duplicate, 0), new SplitMixRandom(7), new Codec(), Trace.OFF, world);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.chorus.simulation.run;
 import io.chorus.replication.replica.InjectedBug;
 import io.chorus.replication.replica.Replica;
 import io.chorus.simulation.world.ReplicaFactory;
+import io.chorus.simulation.world.RunOptions;
 import io.chorus.simulation.world.RunResult;
 import io.chorus.simulation.world.Trace;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class InjectedBugTest {
                 new Replica(self, membership, config, storage, outbox, random, clock, EnumSet.of(bug));
         List<Long> productionFailed = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS_MAX; seed++) {
-            RunResult result = SeedRunner.run(seed, SAFETY_SECONDS, false, broken, Trace.OFF);
+            RunResult result = SeedRunner.run(seed, RunOptions.standard(SAFETY_SECONDS), broken, Trace.OFF);
             if (result.passed()) continue;
             if (!SeedRunner.run(seed, SAFETY_SECONDS).passed()) {
                 productionFailed.add(seed);

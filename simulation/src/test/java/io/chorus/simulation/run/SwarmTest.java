@@ -1,6 +1,7 @@
 package io.chorus.simulation.run;
 
 import io.chorus.simulation.world.ReplicaFactory;
+import io.chorus.simulation.world.RunOptions;
 import io.chorus.simulation.world.RunResult;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class SwarmTest {
     @Test
     void everySeedKeepsEveryPromise() {
         List<RunResult> failures = new ArrayList<>();
-        BatchSummary summary = SeedBatch.run(SeedBatch.range(1, SEEDS), SAFETY_SECONDS, false, ReplicaFactory.PRODUCTION, THREADS, result -> {
+        BatchSummary summary = SeedBatch.run(SeedBatch.range(1, SEEDS), RunOptions.standard(SAFETY_SECONDS), ReplicaFactory.PRODUCTION, THREADS, result -> {
             if (!result.passed()) failures.add(result);
         });
         System.out.println("[simulation] " + summary);

@@ -19,7 +19,7 @@ class DeterminismTest {
 
     private static Replay replay(long seed) {
         Trace.Digest trace = new Trace.Digest();
-        String summary = SeedRunner.run(seed, SAFETY_SECONDS, false, ReplicaFactory.PRODUCTION, trace).summary();
+        String summary = SeedRunner.run(seed, RunOptions.standard(SAFETY_SECONDS), ReplicaFactory.PRODUCTION, trace).summary();
         return new Replay(trace.hex(), trace.lines(), summary);
     }
 
@@ -37,7 +37,7 @@ class DeterminismTest {
 
     @Test
     void parametersAreAFunctionOfTheSeedAlone() {
-        assertEquals(RunParameters.draw(5, 60, false).describe(), RunParameters.draw(5, 60, false).describe());
-        assertNotEquals(RunParameters.draw(5, 60, false).describe(), RunParameters.draw(6, 60, false).describe());
+        assertEquals(RunParameters.draw(5, 60).describe(), RunParameters.draw(5, 60).describe());
+        assertNotEquals(RunParameters.draw(5, 60).describe(), RunParameters.draw(6, 60).describe());
     }
 }

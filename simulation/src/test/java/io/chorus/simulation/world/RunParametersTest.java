@@ -14,10 +14,11 @@ class RunParametersTest {
         TreeSet<Integer> sizes = new TreeSet<>(), factors = new TreeSet<>(), clients = new TreeSet<>();
         int withoutPartitions = 0, withoutCrashes = 0, withLoss = 0;
         for (long seed = 1; seed <= 500; seed++) {
-            RunParameters p = RunParameters.draw(seed, 60, false);
+            RunParameters p = RunParameters.draw(seed, 60);
             assertTrue(p.replicationFactor() >= 1 && p.replicationFactor() <= p.nodes(), p.describe());
             assertTrue(p.workload().clientTimeoutMicros() > p.requestTimeoutTicks() * p.tickMicros() / (1 - p.clockDriftMax()), p.describe());
             assertEquals(0, p.faults().powerLossRate(), p.describe());
+            assertEquals(0, p.links().lateDuplicateMaxMicros(), p.describe());
             sizes.add(p.nodes());
             factors.add(p.replicationFactor());
             clients.add(p.workload().clients());
@@ -34,7 +35,11 @@ class RunParametersTest {
     }
 
     @Test
-    void powerLossIsOnlyOnWhenAskedFor() {
-        assertTrue(RunParameters.draw(3, 60, true).faults().powerLossModel());
+    void explorationModesAreOnlyOnWhenAskedFor() {
+        RunParameters p = RunParameters.draw(3, new RunOptions(60, true, true));
+        assertTrue(p.faults().powerLossModel());
+        assertEquals(RunOptions.LATE_DUPLICATE_MAX_MICROS, p.links().lateDuplicateMaxMicros());
+        assertTrue(p.describe().contains("trailing by up to 10s"), p.describe());
+        assertEquals("--virtual-seconds 60 --power-loss --late-duplicates", p.options().flags());
     }
 }
