@@ -4,7 +4,11 @@ import io.chorus.replication.crdt.CrdtOp;
 
 /**
  * Apply a CRDT operation to {@code key}. {@code operationId} is chosen by the client and reused on
- * retries: a replica that already applied it does not apply it again (see AppliedOps).
+ * retries, with {@code attempt} counting up from 1. A first attempt is applied unless a replica
+ * already applied that id. A retry is settled first: if any replica already applied the id, it is
+ * only replicated further, never applied again; if a replica that might hold it is down, the retry
+ * is refused (Unavailable) until it is back. Ids should grow with time (the client uses its clock)
+ * because replicas remember the last 256 ids per key.
  */
-public record CrdtUpdate(Key key, CrdtOp operation, long operationId, String consistency) implements ClientRequest {
+public record CrdtUpdate(Key key, CrdtOp operation, long operationId, int attempt, String consistency) implements ClientRequest {
 }

@@ -8,6 +8,7 @@ import io.chorus.crdt.type.HybridClock;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.crdt.CrdtOps;
 import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.coordinator.ReadCoordinator;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.Clock;
 import io.chorus.replication.env.Outbox;
@@ -244,7 +245,10 @@ public final class Replica {
     }
 
     private void onReadResult(NodeId from, ReplicaReadResult m) {
-        if (inFlight.get(m.opId()) instanceof ReadOperation op && op.key.equals(m.key())) addReadResult(op, from, m.siblings());
+        Operation op = inFlight.get(m.opId());
+        if (op == null || !op.key.equals(m.key())) return;
+        if (op instanceof ReadOperation read) addReadResult(read, from, m.siblings());
+        else if (op instanceof WriteOperation write && write.settlement != null) addSettlementResult(write, from, m.siblings());
     }
 
     private void addReadResult(ReadOperation op, NodeId from, Siblings siblings) {
@@ -288,7 +292,7 @@ public final class Replica {
         NodeId minter = live.contains(self) ? self : live.get(0);
         long opId = nextOpId++;
         WriteOperation op = new WriteOperation(opId, client, requestId, key, level, tick + config.requestTimeoutTicks(),
-                replicas, required, live, minter, value, context, null);
+                replicas, required, live, minter, value, context, null, 0);
         inFlight.put(opId, op);
         if (minter.equals(self)) {
             MintResult minted = mintLocally(opId, key, value, context);
@@ -352,15 +356,62 @@ public final class Replica {
         List<NodeId> live = liveOf(replicas);
         String verb = update.operation().target().displayName() + " update";
         if (refusedBeforeStart(client, requestId, verb, update.key(), level, replicas, live, required)) return;
+        if (update.attempt() > 1 && live.size() < replicas.size()) {
+            List<NodeId> down = new ArrayList<>(replicas);
+            down.removeAll(live);
+            outbox.reply(client, requestId, new Failure(ErrorKind.UNAVAILABLE, "(need " + replicas.size() + ", alive " + live.size()
+                    + "): retried operation " + update.operationId() + " on key " + update.key() + " cannot be settled while "
+                    + down + " is down: it may have applied the first attempt. Retry when it is back"));
+            return;
+        }
         NodeId minter = live.get(0);
         long opId = nextOpId++;
         WriteOperation op = new WriteOperation(opId, client, requestId, update.key(), level, tick + config.requestTimeoutTicks(),
-                replicas, required, live, minter, null, null, update.operation());
+                replicas, required, live, minter, null, null, update.operation(), update.operationId());
         inFlight.put(opId, op);
-        if (minter.equals(self)) {
-            onMinted(op, mintCrdtLocally(opId, update.key(), update.operation(), update.operationId()));
+        if (update.attempt() > 1) {
+            settleRetry(op, replicas);
         } else {
-            outbox.send(minter, new CrdtMint(opId, update.key(), update.operation(), update.operationId()));
+            mintCrdt(op);
+        }
+    }
+
+    private void mintCrdt(WriteOperation op) {
+        if (op.minter.equals(self)) {
+            onMinted(op, mintCrdtLocally(op.opId, op.key, op.crdtOp, op.operationId));
+        } else {
+            outbox.send(op.minter, new CrdtMint(op.opId, op.key, op.crdtOp, op.operationId));
+        }
+    }
+
+    /**
+     * A retry may follow a first attempt that was applied but never acknowledged, possibly on a
+     * replica that crashed before shipping it. So before applying, read every replica: if any
+     * applied the operation id, only replicate that state; if none did (and all answered), apply.
+     */
+    private void settleRetry(WriteOperation op, List<NodeId> replicas) {
+        op.settlement = new ReadCoordinator(replicas, replicas.size());
+        for (NodeId replica : replicas) {
+            if (!replica.equals(self)) outbox.send(replica, new ReplicaRead(op.opId, op.key));
+        }
+        if (replicas.contains(self)) addSettlementResult(op, self, store.get(op.key));
+    }
+
+    private void addSettlementResult(WriteOperation op, NodeId from, Siblings state) {
+        if (op.isAnswered() || op.writtenContext != null || !op.settlement.addResult(from, state) || !op.settlement.isComplete()) return;
+        Siblings merged = op.settlement.response();
+        if (!merged.appliedOps().contains(op.operationId)) {
+            mintCrdt(op);
+            return;
+        }
+        // Applied before: make sure W replicas hold it, without applying it again.
+        op.writtenContext = CausalContext.encode(merged.context());
+        for (NodeId replica : op.liveReplicas) {
+            if (replica.equals(self)) {
+                recordStoreOutcome(op, self, storeLocally(op.key, merged));
+            } else {
+                outbox.send(replica, new ReplicaWrite(op.opId, op.key, merged, true));
+            }
         }
     }
 

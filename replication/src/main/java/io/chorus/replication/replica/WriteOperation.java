@@ -2,6 +2,7 @@ package io.chorus.replication.replica;
 
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.coordinator.ReadCoordinator;
 import io.chorus.replication.coordinator.WriteCoordinator;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.env.ClientRef;
@@ -22,11 +23,13 @@ final class WriteOperation extends Operation {
     final byte[] value;             // null for a delete
     final VersionVector context;
     final CrdtOp crdtOp;            // non-null for a CRDT update (then value and context are unused)
+    final long operationId;         // the client's id of the CRDT operation
+    ReadCoordinator settlement;     // a retried CRDT update: every replica's state, read before applying
     byte[] writtenContext;          // the minted version's context, returned to the client
 
     WriteOperation(long opId, ClientRef client, long requestId, Key key, Consistency level, long deadlineTick,
                    List<NodeId> replicas, int required, List<NodeId> liveReplicas, NodeId minter,
-                   byte[] value, VersionVector context, CrdtOp crdtOp) {
+                   byte[] value, VersionVector context, CrdtOp crdtOp, long operationId) {
         super(opId, client, requestId, key, level, deadlineTick);
         this.coordinator = new WriteCoordinator(replicas, required);
         this.liveReplicas = List.copyOf(liveReplicas);
@@ -34,6 +37,7 @@ final class WriteOperation extends Operation {
         this.value = value;
         this.context = context;
         this.crdtOp = crdtOp;
+        this.operationId = operationId;
     }
 
     String verb() {

@@ -57,12 +57,44 @@ class CrdtReplicaTest {
     @Test
     void aRetriedIncrementCountsOnce() {
         long operationId = nextOperationId++;
-        cluster.call(n1, new CrdtUpdate(HITS, new CounterAdd(1), operationId, "QUORUM")); // its reply is "lost"
-        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(1), operationId, "QUORUM")));
-        assertInstanceOf(WriteResult.class, cluster.call(n3, new CrdtUpdate(HITS, new CounterAdd(1), operationId, "ALL")));
+        cluster.call(n1, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 1, "QUORUM")); // its reply is "lost"
+        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 2, "QUORUM")));
+        assertInstanceOf(WriteResult.class, cluster.call(n3, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 3, "ALL")));
         assertEquals(1, counter(n1, "ALL"), "three attempts of one operation count once");
         update(n1, HITS, new CounterAdd(1), "ALL");
         assertEquals(2, counter(n2, "ALL"), "a new operation id counts");
+    }
+
+    /**
+     * The minter applied the first attempt and crashed before shipping it; the retry must not be
+     * applied elsewhere while the crashed replica is down, and is settled without re-applying once
+     * it is back.
+     */
+    @Test
+    void aRetryIsSettledNotReappliedWhenTheMinterDiedBeforeShippingIt() {
+        NodeId minter = cluster.membership.ring().preferenceList(HITS.bytesUnsafe(), 3).primaries().get(0);
+        NodeId other = List.of(n1, n2, n3).stream().filter(n -> !n.equals(minter)).findFirst().orElseThrow();
+        long operationId = nextOperationId++;
+        cluster.dropRule = (to, m) -> true;                // the minter's delta and replies never leave
+        cluster.call(minter, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 1, "QUORUM"));
+        cluster.dropRule = (to, m) -> false;
+        cluster.stop(minter);                              // it crashes with the operation stored
+        ClientResponse whileDown = cluster.call(other, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 2, "QUORUM"));
+        Failure refused = assertInstanceOf(Failure.class, whileDown);
+        assertEquals(ErrorKind.UNAVAILABLE, refused.kind());
+        assertTrue(refused.message().contains("cannot be settled"), refused.message());
+
+        cluster.start(minter, EnumSet.noneOf(InjectedBug.class));
+        cluster.tick(cluster.config.heartbeatIntervalTicks() + 1);
+        assertInstanceOf(WriteResult.class, cluster.call(other, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 3, "QUORUM")));
+        assertEquals(1, counter(other, "ALL"), "applied once, on the crashed minter, and replicated by the settled retry");
+    }
+
+    @Test
+    void aRetryOfAnOperationNobodyAppliedIsApplied() {
+        long operationId = nextOperationId++;
+        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(4), operationId, 2, "QUORUM")));
+        assertEquals(4, counter(n1, "ALL"));
     }
 
     @Test
@@ -71,7 +103,7 @@ class CrdtReplicaTest {
         NodeId outsider = five.node(1);
         Key key = ReplicaTest.keyNotReplicatedBy(five, outsider);
         five.duplicateRule = m -> m instanceof CrdtMint;
-        assertInstanceOf(WriteResult.class, five.call(outsider, new CrdtUpdate(key, new CounterAdd(7), 42, "ALL")));
+        assertInstanceOf(WriteResult.class, five.call(outsider, new CrdtUpdate(key, new CounterAdd(7), 42, 1, "ALL")));
         CrdtValue v = assertInstanceOf(CrdtValue.class, five.call(five.node(2), new CrdtGet(key, CrdtType.PN_COUNTER, "ALL")));
         assertEquals(7, CrdtCodec.decode(v.value(), PnCounter.class).value());
     }
@@ -143,7 +175,7 @@ class CrdtReplicaTest {
     }
 
     ClientResponse update(NodeId coordinator, Key key, CrdtOp op, String level) {
-        return cluster.call(coordinator, new CrdtUpdate(key, op, nextOperationId++, level));
+        return cluster.call(coordinator, new CrdtUpdate(key, op, nextOperationId++, 1, level));
     }
 
     long counter(NodeId coordinator, String level) {

@@ -1,0 +1,44 @@
+package io.chorus.node.cli;
+
+/** The one usage text of the {@code chorus} command, printed by {@code help} and after a usage error. */
+final class Usage {
+    /** What the user typed to run us: the launcher passes its path in this system property. */
+    static final String PROGRAM_PROPERTY = "chorus.program";
+
+    private Usage() {
+    }
+
+    static String program() {
+        return System.getProperty(PROGRAM_PROPERTY, "chorus");
+    }
+
+    static String text() {
+        String p = program();
+        return """
+                Usage: %1$s COMMAND [ARGS]
+
+                Run a node:
+                  %1$s node --config FILE [--set key=value]...
+                      Run one node in the foreground until SIGTERM or Ctrl-C. --set overrides a key
+                      of the config file (e.g. --set node.listen=127.0.0.1:7501).
+
+                A local cluster (background processes; files under DIR, default .chorus/cluster):
+                  %1$s cluster start [--nodes 3] [--dir DIR] [--base-port 7401] [--wait 30]
+                      Start the nodes that are not running; wait up to --wait seconds until every
+                      node answers. The first start fixes the cluster's shape (node count, ports);
+                      run it again to bring back a node that died.
+                  %1$s cluster status [--dir DIR]
+                  %1$s cluster stop [--dir DIR]
+
+                Data (default cluster: .chorus/cluster/cluster.addresses, else 127.0.0.1:7401-7403):
+                  %1$s put KEY VALUE [--consistency L] [--context CTX] [--cluster host:port,...]
+                  %1$s get KEY [--consistency L] [--cluster host:port,...]
+                  %1$s delete KEY [--context CTX] [--consistency L] [--cluster host:port,...]
+
+                Tools:
+                  %1$s simulate ...      the deterministic simulator (%1$s simulate --help)
+                  %1$s bench ...         the load driver (%1$s bench --help)
+                  %1$s help              this text
+                """.formatted(p);
+    }
+}

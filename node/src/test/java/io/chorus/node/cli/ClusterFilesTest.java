@@ -1,0 +1,62 @@
+package io.chorus.node.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterFilesTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void createsTheAddressesFileAndEachNodesConfigAndDataDir() throws IOException {
+        ClusterDir dir = new ClusterDir(temp.resolve("c"));
+        ClusterShape shape = ClusterShape.local(3, 7401);
+        ClusterFiles.ensure(dir, shape);
+        assertEquals("127.0.0.1:7401\n127.0.0.1:7402\n127.0.0.1:7403\n", Files.readString(dir.addressesFile()));
+        for (NodeSpec node : shape.nodes()) {
+            assertEquals(NodeConfigFile.render(shape, node, dir.dataDir(node.name())), Files.readString(dir.configFile(node.name())));
+            assertTrue(Files.isDirectory(dir.dataDir(node.name())));
+        }
+        assertEquals(Optional.of(shape), ClusterShape.read(dir));
+        assertFalse(Files.exists(dir.root().resolve("cluster.addresses.tmp")), "no temporary file left behind");
+    }
+
+    @Test
+    void keepsAnEditedConfigOfAnExistingClusterAndRestoresADeletedOne() throws IOException {
+        ClusterDir dir = new ClusterDir(temp);
+        ClusterShape shape = ClusterShape.local(2, 7401);
+        ClusterFiles.ensure(dir, shape);
+        Files.writeString(dir.configFile("n1"), "node.name = n1\ntick.millis = 5\n");
+        Files.delete(dir.configFile("n2"));
+        ClusterFiles.ensure(dir, shape);
+        assertEquals("node.name = n1\ntick.millis = 5\n", Files.readString(dir.configFile("n1")));
+        assertEquals(NodeConfigFile.render(shape, shape.nodes().get(1), dir.dataDir("n2")), Files.readString(dir.configFile("n2")));
+    }
+
+    @Test
+    void rewritesConfigsLeftByAFirstStartThatNeverFinished() throws IOException {
+        ClusterDir dir = new ClusterDir(temp);
+        Files.createDirectories(dir.nodeDir("n1"));
+        Files.writeString(dir.configFile("n1"), "cluster.members = n1@127.0.0.1:9999\n");
+        ClusterShape shape = ClusterShape.local(2, 7401);
+        ClusterFiles.ensure(dir, shape);
+        assertEquals(NodeConfigFile.render(shape, shape.nodes().get(0), dir.dataDir("n1")), Files.readString(dir.configFile("n1")));
+    }
+
+    @Test
+    void noAddressesFileMeansNoCluster() {
+        ClusterDir dir = new ClusterDir(temp);
+        assertEquals(Optional.empty(), ClusterShape.read(dir));
+        CliException e = assertThrows(CliException.class, () -> ClusterCommand.existingShape(dir));
+        assertTrue(e.getMessage().startsWith("no cluster in " + temp), e.getMessage());
+    }
+}

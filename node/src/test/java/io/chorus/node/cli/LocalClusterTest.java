@@ -1,0 +1,139 @@
+package io.chorus.node.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real three-node cluster in a temporary directory: child JVMs launched by {@code cluster start}
+ * from this test JVM's binary, classpath and flags, exactly as from the launcher. One node killed
+ * with SIGKILL must show as down and come back on the next start; stop must leave no process behind.
+ */
+class LocalClusterTest {
+    private static final int NODES = 3;
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    /** Three JVMs with Chronicle Map start in ~5-20 s on a busy 2-core machine; leave room. */
+    private static final String WAIT_SECONDS = "120";
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void leaveNoNodeBehind() {
+        // safety net if an assertion failed midway: every process whose command line names our directory
+        ProcessHandle.allProcesses().filter(this::mentionsTemp).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void startKillRestartAndStopAThreeNodeCluster() {
+        assumeTrue(classPresent("io.chorus.node.ChorusNode"), "the node (branch node) has not landed yet");
+        int basePort = freeConsecutivePorts(NODES);
+        String dir = temp.resolve("cluster").toString();
+
+        Result start = chorus("cluster", "start", "--nodes", "3", "--dir", dir, "--base-port", Integer.toString(basePort), "--wait", WAIT_SECONDS);
+        assertEquals(0, start.code(), start.err());
+        assertTrue(start.out().contains("All 3 nodes answer"), start.out());
+        Map<String, String[]> status = status(dir);
+        assertEquals(List.of("running", "running", "running"), states(status));
+
+        long victim = Long.parseLong(status.get("n2")[2]);
+        ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+        assertTrue(Deadline.after(KILL_WAIT).await(() -> ProcessHandle.of(victim).map(p -> !p.isAlive()).orElse(true)));
+        assertEquals(List.of("running", "down", "running"), states(status(dir)));
+
+        Result restart = chorus("cluster", "start", "--dir", dir, "--wait", WAIT_SECONDS);
+        assertEquals(0, restart.code(), restart.err());
+        Map<String, String[]> after = status(dir);
+        assertEquals(List.of("running", "running", "running"), states(after));
+        assertEquals(status.get("n1")[2], after.get("n1")[2], "a live node is left alone");
+        assertEquals(status.get("n3")[2], after.get("n3")[2], "a live node is left alone");
+
+        Result stop = chorus("cluster", "stop", "--dir", dir);
+        assertEquals(0, stop.code(), stop.err());
+        for (String[] row : after.values()) {
+            long pid = Long.parseLong(row[2]);
+            assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "node " + row[0] + " pid " + pid + " still alive");
+        }
+        assertEquals(List.of("down", "down", "down"), states(status(dir)));
+        assertEquals(Optional.empty(), ProcessHandle.allProcesses().filter(this::mentionsTemp).findAny(), "no node process remains");
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result chorus(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The status table's rows by node name: name, address, pid, state. */
+    private static Map<String, String[]> status(String dir) {
+        Result status = chorus("cluster", "status", "--dir", dir);
+        assertEquals(0, status.code(), status.err());
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        status.out().lines().skip(1).forEach(line -> {
+            String[] cells = line.split(" +", 4);
+            rows.put(cells[0], cells);
+        });
+        assertEquals(List.of("n1", "n2", "n3"), List.copyOf(rows.keySet()), status.out());
+        return rows;
+    }
+
+    private static List<String> states(Map<String, String[]> status) {
+        return status.values().stream().map(row -> row[3]).toList();
+    }
+
+    private boolean mentionsTemp(ProcessHandle process) {
+        return NodeProcesses.commandLine(process).map(args -> args.stream().anyMatch(arg -> arg.contains(temp.toString()))).orElse(false);
+    }
+
+    /** A base port whose {@code count} consecutive ports are free now, from a random spot of a high range. */
+    private static int freeConsecutivePorts(int count) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            boolean allFree = true;
+            for (int port = base; port < base + count && allFree; port++) {
+                allFree = portFree(port);
+            }
+            if (allFree) {
+                return base;
+            }
+        }
+        throw new AssertionError("no " + count + " consecutive free ports found");
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName(ClusterShape.HOST))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, LocalClusterTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
