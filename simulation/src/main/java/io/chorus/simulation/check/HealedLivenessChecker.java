@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Liveness on the healed cluster: once every link is up, every node is running and the failure
- * detectors had time to notice, every operation invoked in the liveness window must succeed, and the
- * replicas must have converged before the deadline. Two refusals are part of the contract even on a
+ * Liveness on the healed cluster: once every link is up and every node running, the replicas must
+ * converge with no client traffic (anti-entropy) before a deadline; every operation invoked in the
+ * liveness window that follows must succeed; and after it the replicas must settle again before a
+ * second deadline. Two refusals are part of the contract even on a
  * healthy cluster and are not counted: a level needing more replicas than N (it can never succeed),
  * and TooManySiblings (the client must resolve siblings first).
  */
@@ -33,8 +34,12 @@ public final class HealedLivenessChecker implements Checker {
             }
         }
         if (history.convergenceDeadlineMicros() != History.UNSET && history.convergedMicros() == History.UNSET) {
-            violations.add(new Violation(name(), "replicas did not converge by the deadline "
+            violations.add(new Violation(name(), "with no client traffic, replicas did not converge by the deadline "
                     + Micros.format(history.convergenceDeadlineMicros()) + " (healed at " + Micros.format(history.healedMicros()) + ")"));
+        }
+        if (history.settleDeadlineMicros() != History.UNSET && history.settledMicros() == History.UNSET) {
+            violations.add(new Violation(name(), "replicas did not agree again by " + Micros.format(history.settleDeadlineMicros())
+                    + " after the liveness window ended at " + Micros.format(history.livenessUntilMicros())));
         }
         return violations;
     }

@@ -26,6 +26,8 @@ public final class History {
     private long livenessUntilMicros = UNSET;
     private long convergedMicros = UNSET;
     private long convergenceDeadlineMicros = UNSET;
+    private long settledMicros = UNSET;
+    private long settleDeadlineMicros = UNSET;
 
     /** Records an invocation; its opId must be the next one (ops are numbered from 0 in order). */
     public void invoke(Invocation invocation) {
@@ -89,8 +91,26 @@ public final class History {
         convergenceDeadlineMicros = micros;
     }
 
+    /** The replicas converged after heal with no client traffic (anti-entropy alone). */
     public void markConverged(long micros) {
         convergedMicros = micros;
+    }
+
+    /** After the liveness window, the replicas must agree again by this time. */
+    public void markSettleDeadline(long micros) {
+        settleDeadlineMicros = micros;
+    }
+
+    public void markSettled(long micros) {
+        settledMicros = micros;
+    }
+
+    public long settledMicros() {
+        return settledMicros;
+    }
+
+    public long settleDeadlineMicros() {
+        return settleDeadlineMicros;
     }
 
     public long healedMicros() {

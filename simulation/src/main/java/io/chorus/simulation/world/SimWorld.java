@@ -38,10 +38,11 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>safety: clients run and the nemesis injects faults for {@code safetySeconds};</li>
  *   <li>heal: every link up, loss and duplication off, every node restarted (crashed ones, and
- *       running ones as a fresh process on their storage);</li>
- *   <li>liveness: after the failure detectors settle, clients keep running for a window in which
- *       every op must succeed; then they stop, and the replicas must converge (anti-entropy, no
- *       client traffic) before a deadline.</li>
+ *       running ones as a fresh process on their storage), clients paused;</li>
+ *   <li>convergence: with no client traffic (so no read repair), anti-entropy alone must make the
+ *       replicas identical before a deadline;</li>
+ *   <li>liveness: clients resume for a window in which every op must succeed; then they stop, and
+ *       the replicas must settle (converge again) before a second deadline.</li>
  * </ol>
  * Then the checkers judge the history and the final storage of every node.
  */
@@ -121,16 +122,15 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
             for (SimNode node : nodes) scheduleSync(node);
         }
         long healAt = parameters.safetySeconds() * 1_000_000L;
-        long livenessFrom = healAt + 2L * config.failureSuspectTicks() * parameters.tickMicros();
-        long livenessUntil = livenessFrom + LIVENESS_WINDOW_MICROS;
-        long deadline = livenessUntil + parameters.convergenceBoundMicros();
-        history.markLivenessWindow(livenessFrom, livenessUntil);
-        history.markConvergenceDeadline(deadline);
-        schedule(healAt, this::heal);
-        schedule(livenessUntil, () -> {
-            issuing = false;
-            fault("clients stop; waiting for convergence until " + deadline);
-            pollConvergence(deadline);
+        long convergenceDeadline = healAt + parameters.convergenceBoundMicros();
+        history.markConvergenceDeadline(convergenceDeadline);
+        schedule(healAt, () -> {
+            heal();
+            awaitConvergence(convergenceDeadline, converged -> {
+                if (converged) history.markConverged(now);
+                fault(converged ? "converged by anti-entropy" : "convergence deadline passed");
+                openLivenessWindow();
+            });
         });
         while (!stopped) {
             Event event = queue.poll();
@@ -166,20 +166,42 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
             if (node.isUp()) crash(node.index, false); // a fresh process on every node, rebuilt from its storage
             restart(node.index);
         }
+        issuing = false;
         history.markHealed(now);
-        fault("heal: all links up, loss and duplicates off, every node restarted");
+        fault("heal: all links up, loss and duplicates off, every node restarted, clients paused");
     }
 
-    private void pollConvergence(long deadline) {
+    /** Once the failure detectors have had time to see every node up, clients run a window in which every op must succeed. */
+    private void openLivenessWindow() {
+        long from = Math.max(now, history.healedMicros() + 2L * config.failureSuspectTicks() * parameters.tickMicros());
+        long until = from + LIVENESS_WINDOW_MICROS;
+        history.markLivenessWindow(from, until);
+        schedule(from, () -> {
+            issuing = true;
+            for (SimClient client : clients) client.start();
+            fault("liveness window: clients resume until " + until);
+        });
+        schedule(until, () -> {
+            issuing = false;
+            long deadline = now + parameters.convergenceBoundMicros();
+            history.markSettleDeadline(deadline);
+            fault("clients stop; replicas must settle by " + deadline);
+            awaitConvergence(deadline, settled -> {
+                if (settled) history.markSettled(now);
+                fault(settled ? "settled" : "settle deadline passed");
+                stopped = true;
+            });
+        });
+    }
+
+    /** Polls until no client has an op in flight and the replicas agree, or the deadline; then tells {@code then} which. */
+    private void awaitConvergence(long deadline, Consumer<Boolean> then) {
         if (idleClients() && converged()) {
-            history.markConverged(now);
-            fault("converged");
-            stopped = true;
+            then.accept(true);
         } else if (now >= deadline) {
-            fault("convergence deadline passed");
-            stopped = true;
+            then.accept(false);
         } else {
-            schedule(now + CONVERGENCE_POLL_MICROS, () -> pollConvergence(deadline));
+            schedule(now + CONVERGENCE_POLL_MICROS, () -> awaitConvergence(deadline, then));
         }
     }
 

@@ -59,6 +59,17 @@ class HealedLivenessCheckerTest {
     }
 
     @Test
+    void rejectsARunThatDidNotSettleAfterTheLivenessWindow() {
+        Scenario s = healedAt100(3);
+        s.history.markSettleDeadline(9_000);
+        List<Violation> violations = s.check(checker);
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).explanation().contains("did not agree again"), violations.toString());
+        s.history.markSettled(8_000);
+        assertEquals(List.of(), s.check(checker));
+    }
+
+    @Test
     void rejectsARunThatDidNotConvergeByTheDeadline() {
         Scenario s = new Scenario();
         s.history.markHealed(100);
