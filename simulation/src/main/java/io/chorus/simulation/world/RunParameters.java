@@ -3,6 +3,7 @@ package io.chorus.simulation.world;
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.SplitMixRandom;
 import io.chorus.replication.replica.ReplicaConfig;
+import io.chorus.replication.ring.Ring;
 import io.chorus.simulation.network.LinkModel;
 import io.chorus.simulation.network.PartitionShape;
 import io.chorus.simulation.workload.LevelMix;
@@ -18,6 +19,8 @@ import java.util.Locale;
  * independent streams forked from the same seed, so these parameters are fixed by the seed alone.
  *
  * @param options                  the safety phase's length and exploration modes, as asked for
+ * @param partitions               the ring's partition count; sometimes only a few, so that a partition holds
+ *                                 several keys and anti-entropy's per-partition digests and bounded key lists matter
  * @param siblingsMax              the replicas' limit; often small, so that TooManySiblings and its resolution run
  * @param antiEntropyKeysMax       the replicas' limit on keys per anti-entropy message; often below the key
  *                                 count, so that the bounded, multi-round exchange runs
@@ -25,7 +28,7 @@ import java.util.Locale;
  * @param clockOffsetMaxMillis     each node's wall clock is off by up to this, either way
  * @param clockDriftMax            each node's clock rate is off by up to this fraction, either way
  */
-public record RunParameters(long seed, RunOptions options, int nodes, int replicationFactor, long tickMicros,
+public record RunParameters(long seed, RunOptions options, int nodes, int replicationFactor, int partitions, long tickMicros,
                             int requestTimeoutTicks, int antiEntropyIntervalTicks, int siblingsMax,
                             int antiEntropyKeysMax, LinkModel links, Faults faults,
                             long clockOffsetMaxMillis, double clockDriftMax, WorkloadMix workload) {
@@ -58,7 +61,12 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
                 Draw.intBetween(r, 1, 5), Draw.intBetween(r, 1, 5), Draw.intBetween(r, 0, 2),
                 Draw.between(r, 0.2, 1.0), LevelMix.draw(r), LevelMix.draw(r), Draw.intBetween(r, 1, 100) * 1000L,
                 coordinatorTimeoutMicros + 1_000_000);
-        return new RunParameters(seed, options, nodes, n, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
+        // Draws added later come from a stream forked after all the others, so that they leave every
+        // earlier draw, and so the runs that regression seeds name, as they were.
+        RandomSource later = r.fork();
+        int fewest = Integer.highestOneBit(nodes - 1) << 1; // a power of two, at least one partition per node
+        int partitions = later.chance(0.7) ? Ring.defaultPartitions(nodes) : fewest << later.nextInt(3);
+        return new RunParameters(seed, options, nodes, n, partitions, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
                 siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload);
     }
 
@@ -112,13 +120,13 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
 
     /** The parameters as printed with the seed. */
     public String describe() {
-        return String.format(Locale.ROOT, "seed %d: %d nodes, N=%d, %ds safety phase, tick %dms, request timeout %d ticks, "
+        return String.format(Locale.ROOT, "seed %d: %d nodes, N=%d, %d partitions, %ds safety phase, tick %dms, request timeout %d ticks, "
                         + "anti-entropy every %d ticks (%d keys per message), siblingsMax %d%n"
                         + "  network: latency %.1f-%.1fms + jitter ~%.1fms, tail %.1f%%, loss %.1f%%, duplicates %.1f%%%s%n"
                         + "  faults: %s%n"
                         + "  clocks: offset up to %dms, drift up to %.1f%%%n"
                         + "  workload: %s",
-                seed, nodes, replicationFactor, safetySeconds(), tickMicros / 1000, requestTimeoutTicks, antiEntropyIntervalTicks,
+                seed, nodes, replicationFactor, partitions, safetySeconds(), tickMicros / 1000, requestTimeoutTicks, antiEntropyIntervalTicks,
                 antiEntropyKeysMax, siblingsMax,
                 links.latencyMinMicros() / 1e3, links.latencyMaxMicros() / 1e3, links.jitterMeanMicros() / 1e3,
                 links.tailRate() * 100, links.lossRate() * 100, links.duplicateRate() * 100,

@@ -92,7 +92,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
             nodeIds.add(id);
             members.add(new Member(id, "10.0.0." + (i + 1) + ":7401"));
         }
-        this.membership = Membership.of(members);
+        this.membership = new Membership(members, parameters.partitions());
         this.ring = membership.ring();
         this.config = parameters.replicaConfig();
         this.network = new SimNetwork(nodeIds, parameters.workload().clients(), parameters.links(), networkRandom,
