@@ -12,13 +12,15 @@ class RunParametersTest {
     @Test
     void seedsSpreadOverClusterSizesReplicationFactorsAndFaults() {
         TreeSet<Integer> sizes = new TreeSet<>(), factors = new TreeSet<>(), clients = new TreeSet<>();
-        int withoutPartitions = 0, withoutCrashes = 0, withLoss = 0;
+        int withoutPartitions = 0, withoutCrashes = 0, withLoss = 0, fewPartitions = 0;
         for (long seed = 1; seed <= 500; seed++) {
             RunParameters p = RunParameters.draw(seed, 60);
             assertTrue(p.replicationFactor() >= 1 && p.replicationFactor() <= p.nodes(), p.describe());
             assertTrue(p.workload().clientTimeoutMicros() > p.requestTimeoutTicks() * p.tickMicros() / (1 - p.clockDriftMax()), p.describe());
             assertEquals(0, p.faults().powerLossRate(), p.describe());
             assertEquals(0, p.links().lateDuplicateMaxMicros(), p.describe());
+            assertTrue(Integer.bitCount(p.partitions()) == 1 && p.partitions() >= p.nodes(), p.describe());
+            if (p.partitions() < io.chorus.replication.ring.Ring.defaultPartitions(p.nodes())) fewPartitions++;
             sizes.add(p.nodes());
             factors.add(p.replicationFactor());
             clients.add(p.workload().clients());
@@ -32,6 +34,7 @@ class RunParametersTest {
         assertTrue(withoutPartitions > 50 && withoutPartitions < 250, "runs without partitions: " + withoutPartitions);
         assertTrue(withoutCrashes > 50 && withoutCrashes < 250, "runs without crashes: " + withoutCrashes);
         assertTrue(withLoss > 250, "runs with loss: " + withLoss);
+        assertTrue(fewPartitions > 100 && fewPartitions < 200, "runs with few partitions: " + fewPartitions);
     }
 
     @Test
