@@ -49,6 +49,11 @@ import java.util.function.Consumer;
 public final class SimWorld implements SimNetwork.World, SimClient.World {
     /** Liveness window: ops invoked in it must all succeed. */
     static final long LIVENESS_WINDOW_MICROS = 5_000_000;
+    /**
+     * Events one run may process, about a hundred times a busy 60-second run: a replica that keeps
+     * scheduling work without letting virtual time advance would otherwise hang the run, not fail it.
+     */
+    static final long EVENTS_MAX = 20_000_000;
     /** How often the liveness phase checks whether the replicas have converged. */
     static final long CONVERGENCE_POLL_MICROS = 100_000;
 
@@ -136,7 +141,11 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
             Event event = queue.poll();
             if (event == null) break;
             now = event.atMicros;
-            events++;
+            if (++events > EVENTS_MAX) {
+                history.anomaly("the run used up its budget of " + EVENTS_MAX + " events at virtual time " + now
+                        + " (a livelock, or a message storm)");
+                break;
+            }
             event.action.run();
         }
         return judge();
