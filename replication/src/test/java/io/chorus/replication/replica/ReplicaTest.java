@@ -191,6 +191,37 @@ class ReplicaTest {
     }
 
     @Test
+    void readsAskOnlyAsManyReplicasAsTheyNeed() {
+        cluster.call(n1, put("hello", null, "ALL"));
+        List<String> asked = new ArrayList<>();
+        cluster.dropRule = (to, m) -> {
+            if (m instanceof io.chorus.replication.message.ReplicaRead) asked.add(to.name());
+            return false;
+        };
+        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, "ONE"))));
+        assertEquals(List.of(), asked, "a replica answers ONE from its own copy");
+        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, "QUORUM"))));
+        assertEquals(1, asked.size(), "QUORUM of 3 asks this node and one peer");
+    }
+
+    @Test
+    void aSilentReplicaIsCoveredBySpeculation() {
+        cluster.call(n1, put("hello", null, "ALL"));
+        NodeId silent = cluster.membership.ring().preferenceList(KEY.bytesUnsafe(), 3).primaries().stream()
+                .filter(n -> !n.equals(n1)).findFirst().orElseThrow();
+        cluster.dropRule = (to, m) -> to.equals(silent) && m instanceof io.chorus.replication.message.ReplicaRead;
+        long id = cluster.request(n1, new Get(KEY, "QUORUM"));
+        cluster.deliverAll();
+        int ticks = 0;
+        while (cluster.replies.get(id) == null && ticks < cluster.config.requestTimeoutTicks()) {
+            cluster.tick(1);
+            ticks++;
+        }
+        assertEquals(List.of("hello"), values(cluster.replies.get(id)));
+        assertTrue(ticks <= cluster.config.readSpeculationTicks() + 1, "answered after " + ticks + " ticks, not a timeout");
+    }
+
+    @Test
     void describeClusterListsMembersAndRing() {
         ClusterDescription d = assertInstanceOf(ClusterDescription.class, cluster.call(n2, new DescribeCluster()));
         assertArrayEquals(new String[]{"n1", "n2", "n3"}, d.nodeNames());

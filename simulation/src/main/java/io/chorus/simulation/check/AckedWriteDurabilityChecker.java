@@ -1,0 +1,99 @@
+package io.chorus.simulation.check;
+
+import io.chorus.crdt.clock.Dot;
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.replication.replica.Sibling;
+import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.ring.NodeId;
+import io.chorus.simulation.history.History;
+import io.chorus.simulation.history.Op;
+import io.chorus.simulation.history.OpType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Invariant 2: an acknowledged write is never lost. After heal and convergence, on every replica of
+ * the key:
+ * <ul>
+ *   <li>an acknowledged put is held (a sibling with its dot), or the replica has seen its dot (its
+ *       context contains it) and some client write that may have applied carried a context
+ *       containing that dot, i.e. the put was causally superseded, not dropped. An acked put whose
+ *       value never reached any storage is lost outright;</li>
+ *   <li>an acknowledged put or delete stays in effect: no replica holds a version whose dot the
+ *       write's context had seen (such a version was superseded and came back, or was never
+ *       removed). This is how a delete's durability shows: the values it deleted stay deleted.</li>
+ * </ul>
+ * Dots come from the simulator's observation of storage ({@link History#dotsOf}), since values are
+ * unique per put.
+ */
+public final class AckedWriteDurabilityChecker implements Checker {
+    @Override
+    public String name() {
+        return "durability";
+    }
+
+    @Override
+    public List<Violation> check(History history, FinalState state) {
+        Supersession supersession = new Supersession(history);
+        List<Violation> violations = new ArrayList<>();
+        for (Op op : history.ops()) {
+            if (!op.type().isWrite() || !op.isOk()) continue;
+            if (op.type() == OpType.PUT) checkPutHeld(op, history, state, supersession, violations);
+            checkSupersededStayGone(op, state, violations);
+        }
+        return violations;
+    }
+
+    private void checkPutHeld(Op put, History history, FinalState state, Supersession supersession, List<Violation> out) {
+        List<Dot> dots = history.dotsOf(put.invocation().value());
+        if (dots.isEmpty()) {
+            out.add(violation("acknowledged put never reached any replica's storage: " + put.describe()));
+            return;
+        }
+        for (NodeId replica : state.replicasOf(put.key())) {
+            Siblings held = state.at(replica, put.key());
+            if (holdsAny(held, dots)) continue;
+            if (!seenAny(held.context(), dots)) {
+                out.add(violation("replica " + replica + " lost (or never received) acknowledged " + put.describe()
+                        + "; minted as " + dots + "; " + replica + " holds " + FinalState.describe(held)));
+            } else if (!supersession.anySuperseded(put.key(), dots, Long.MAX_VALUE)) {
+                out.add(violation("replica " + replica + " dropped acknowledged " + put.describe() + " (minted as " + dots
+                        + ") although no client write's context ever covered it; " + replica + " holds " + FinalState.describe(held)));
+            }
+        }
+    }
+
+    private void checkSupersededStayGone(Op write, FinalState state, List<Violation> out) {
+        VersionVector seen = write.invocation().context();
+        if (seen.isEmpty()) return;
+        for (NodeId replica : state.replicasOf(write.key())) {
+            Siblings held = state.at(replica, write.key());
+            for (Sibling sibling : held.siblings()) {
+                if (seen.contains(sibling.dot())) {
+                    out.add(violation("replica " + replica + " still holds version " + sibling.dot() + "="
+                            + (sibling.isTombstone() ? "<tombstone>" : FinalState.valueOf(sibling))
+                            + " which acknowledged " + write.describe() + " superseded; " + replica + " holds " + FinalState.describe(held)));
+                }
+            }
+        }
+    }
+
+    private static boolean holdsAny(Siblings held, List<Dot> dots) {
+        for (Sibling s : held.siblings()) {
+            if (dots.contains(s.dot())) return true;
+        }
+        return false;
+    }
+
+    private static boolean seenAny(VersionVector context, List<Dot> dots) {
+        for (Dot dot : dots) {
+            if (context.contains(dot)) return true;
+        }
+        return false;
+    }
+
+    private Violation violation(String explanation) {
+        return new Violation(name(), explanation);
+    }
+}

@@ -1,0 +1,66 @@
+package io.chorus.simulation.history;
+
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.replication.message.Key;
+
+import java.util.List;
+
+/** One operation: its invocation and, once known, its completion (an op never completed is indeterminate). */
+public record Op(Invocation invocation, Completion completion) {
+    public int id() {
+        return invocation.opId();
+    }
+
+    public OpType type() {
+        return invocation.type();
+    }
+
+    public Key key() {
+        return invocation.key();
+    }
+
+    public Outcome outcome() {
+        return completion == null ? Outcome.INDETERMINATE : completion.outcome();
+    }
+
+    public boolean isOk() {
+        return outcome() == Outcome.OK;
+    }
+
+    /** Whether the write may have taken effect: anything but a definite failure. */
+    public boolean mayHaveApplied() {
+        return outcome() != Outcome.FAIL;
+    }
+
+    public long invokedMicros() {
+        return invocation.atMicros();
+    }
+
+    /** Completion time; {@link Long#MAX_VALUE} if never completed. */
+    public long completedMicros() {
+        return completion == null ? Long.MAX_VALUE : completion.atMicros();
+    }
+
+    public List<String> valuesRead() {
+        return completion == null ? List.of() : completion.values();
+    }
+
+    public VersionVector returnedContext() {
+        return completion == null ? VersionVector.empty() : completion.context();
+    }
+
+    /** A short description for checker explanations. */
+    public String describe() {
+        StringBuilder b = new StringBuilder("op #").append(id()).append(" c").append(invocation.client()).append(' ')
+                .append(type()).append(' ').append(key());
+        if (invocation.value() != null) b.append(" value ").append(invocation.value());
+        if (!invocation.context().isEmpty()) b.append(" ctx ").append(invocation.context());
+        b.append(" at ").append(invocation.level()).append(" via ").append(invocation.coordinator())
+                .append(", invoked ").append(Micros.format(invokedMicros()));
+        if (completion == null) return b.append(", never completed").toString();
+        b.append(", ").append(outcome()).append(' ').append(Micros.format(completedMicros()));
+        if (type() == OpType.GET && isOk()) b.append(" read ").append(valuesRead()).append(" ctx ").append(returnedContext());
+        if (completion.error() != null) b.append(" (").append(completion.error()).append(')');
+        return b.toString();
+    }
+}

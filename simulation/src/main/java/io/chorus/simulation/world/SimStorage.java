@@ -1,0 +1,79 @@
+package io.chorus.simulation.world;
+
+import io.chorus.replication.env.Storage;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.replica.Siblings;
+
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The simulated twin of a node's Chronicle Map. It outlives the {@code Replica}: a process crash
+ * drops the replica object and keeps this, as a memory-mapped file survives {@code kill -9}. With
+ * the power-loss model on, puts stay unsynced until {@link #sync()}, and {@link #losePower()} drops
+ * them, as a machine losing power drops dirty pages. Sorted maps keep iteration deterministic.
+ */
+public final class SimStorage implements Storage {
+    private final TreeMap<Key, Siblings> synced = new TreeMap<>();
+    private final TreeMap<Key, Siblings> unsynced = new TreeMap<>();
+    private final boolean powerLossModel;
+    private final Observer observer;
+
+    /** Sees every put with the state it replaces (null if none). */
+    @FunctionalInterface
+    public interface Observer {
+        void stored(Key key, Siblings before, Siblings after);
+    }
+
+    /**
+     * @param powerLossModel whether puts wait for {@link #sync()} to become durable
+     * @param observer       sees every put (the simulator learns which dot a value was minted with)
+     */
+    public SimStorage(boolean powerLossModel, Observer observer) {
+        this.powerLossModel = powerLossModel;
+        this.observer = observer;
+    }
+
+    @Override
+    public Siblings get(Key key) {
+        Siblings pending = unsynced.get(key);
+        return pending != null ? pending : synced.get(key);
+    }
+
+    @Override
+    public void put(Key key, Siblings siblings) {
+        observer.stored(key, get(key), siblings);
+        (powerLossModel ? unsynced : synced).put(key, siblings);
+    }
+
+    @Override
+    public void forEach(BiConsumer<Key, Siblings> visitor) {
+        if (unsynced.isEmpty()) synced.forEach(visitor); else snapshot().forEach(visitor);
+    }
+
+    @Override
+    public long size() {
+        if (unsynced.isEmpty()) return synced.size();
+        return snapshot().size();
+    }
+
+    /** Makes every put so far durable (an fsync). */
+    public void sync() {
+        synced.putAll(unsynced);
+        unsynced.clear();
+    }
+
+    /** Power loss: unsynced puts are gone. Returns how many keys lost their latest state. */
+    public int losePower() {
+        int lost = unsynced.size();
+        unsynced.clear();
+        return lost;
+    }
+
+    /** What a reader sees now, synced or not, in key order. */
+    public TreeMap<Key, Siblings> snapshot() {
+        TreeMap<Key, Siblings> all = new TreeMap<>(synced);
+        all.putAll(unsynced);
+        return all;
+    }
+}

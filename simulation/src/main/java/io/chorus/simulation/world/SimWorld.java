@@ -1,0 +1,401 @@
+package io.chorus.simulation.world;
+
+import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.env.RandomSource;
+import io.chorus.replication.env.SplitMixRandom;
+import io.chorus.replication.message.ClientFrame;
+import io.chorus.replication.message.ClientReply;
+import io.chorus.replication.message.Codec;
+import io.chorus.replication.message.CodecException;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.replica.Member;
+import io.chorus.replication.replica.Membership;
+import io.chorus.replication.replica.Replica;
+import io.chorus.replication.replica.ReplicaConfig;
+import io.chorus.replication.replica.Sibling;
+import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.ring.Ring;
+import io.chorus.simulation.check.Checkers;
+import io.chorus.simulation.check.ConvergenceChecker;
+import io.chorus.simulation.check.FinalState;
+import io.chorus.simulation.history.History;
+import io.chorus.simulation.history.Op;
+import io.chorus.simulation.network.SimNetwork;
+import io.chorus.simulation.workload.SimClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * One seeded run: real replicas on a virtual network and clock, driven by a single thread from a
+ * priority queue of events ordered by (virtual time, sequence). Phases:
+ * <ol>
+ *   <li>safety: clients run and the nemesis injects faults for {@code safetySeconds};</li>
+ *   <li>heal: every link up, loss and duplication off, every node restarted (crashed ones, and
+ *       running ones as a fresh process on their storage), clients paused;</li>
+ *   <li>convergence: with no client traffic (so no read repair), anti-entropy alone must make the
+ *       replicas identical before a deadline;</li>
+ *   <li>liveness: clients resume for a window in which every op must succeed; then they stop, and
+ *       the replicas must settle (converge again) before a second deadline.</li>
+ * </ol>
+ * Then the checkers judge the history and the final storage of every node.
+ */
+public final class SimWorld implements SimNetwork.World, SimClient.World {
+    /** Liveness window: ops invoked in it must all succeed. */
+    static final long LIVENESS_WINDOW_MICROS = 5_000_000;
+    /**
+     * Events one run may process, about a hundred times a busy 60-second run: a replica that keeps
+     * scheduling work without letting virtual time advance would otherwise hang the run, not fail it.
+     */
+    static final long EVENTS_MAX = 20_000_000;
+    /** How often the liveness phase checks whether the replicas have converged. */
+    static final long CONVERGENCE_POLL_MICROS = 100_000;
+
+    private record Event(long atMicros, long sequence, Runnable action) {
+    }
+
+    private final RunParameters parameters;
+    private final Trace trace;
+    private final ReplicaFactory factory;
+    private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.atMicros != b.atMicros
+            ? Long.compare(a.atMicros, b.atMicros) : Long.compare(a.sequence, b.sequence));
+    private final History history = new History();
+    private final Membership membership;
+    private final Ring ring;
+    private final ReplicaConfig config;
+    private final List<NodeId> nodeIds = new ArrayList<>();
+    private final SimNode[] nodes;
+    private final SimClient[] clients;
+    private final SimNetwork network;
+    private final Nemesis nemesis;
+    private final RandomSource worldRandom;
+    private long now;
+    private long sequence;
+    private long events;
+    private boolean issuing = true;
+    private boolean stopped;
+
+    public SimWorld(RunParameters parameters, ReplicaFactory factory, Trace trace) {
+        this.parameters = parameters;
+        this.factory = factory;
+        this.trace = trace;
+        RandomSource root = new SplitMixRandom(parameters.seed());
+        root.fork(); // the parameters' stream (RunParameters.draw)
+        RandomSource networkRandom = root.fork();
+        RandomSource nemesisRandom = root.fork();
+        RandomSource clientRandom = root.fork();
+        this.worldRandom = root.fork();
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < parameters.nodes(); i++) {
+            NodeId id = NodeId.of("n" + (i + 1));
+            nodeIds.add(id);
+            members.add(new Member(id, "10.0.0." + (i + 1) + ":7401"));
+        }
+        this.membership = new Membership(members, parameters.partitions());
+        this.ring = membership.ring();
+        this.config = parameters.replicaConfig();
+        this.network = new SimNetwork(nodeIds, parameters.workload().clients(), parameters.links(), networkRandom,
+                new Codec(), trace, this);
+        this.nodes = new SimNode[parameters.nodes()];
+        for (int i = 0; i < nodes.length; i++) {
+            RandomSource nodeRandom = root.fork();
+            long offset = parameters.clockOffsetMaxMillis() == 0 ? 0
+                    : (long) Draw.between(nodeRandom, -parameters.clockOffsetMaxMillis(), parameters.clockOffsetMaxMillis());
+            double drift = Draw.between(nodeRandom, -parameters.clockDriftMax(), parameters.clockDriftMax());
+            SimClock clock = new SimClock(this::nowMicros, offset, drift);
+            SimStorage storage = new SimStorage(parameters.faults().powerLossModel(), this::observeStored);
+            nodes[i] = new SimNode(i, nodeIds.get(i), storage, clock, network.outboxOf(i), nodeRandom,
+                    clock.tickPeriodMicros(parameters.tickMicros()));
+        }
+        this.clients = new SimClient[parameters.workload().clients()];
+        for (int c = 0; c < clients.length; c++) clients[c] = new SimClient(c, clientRandom.fork(), parameters.workload(), this);
+        this.nemesis = new Nemesis(this, parameters.faults(), nemesisRandom);
+    }
+
+    /** Runs to the end and judges the run. */
+    public RunResult run() {
+        for (SimNode node : nodes) start(node);
+        for (SimClient client : clients) client.start();
+        nemesis.start();
+        if (parameters.faults().powerLossModel()) {
+            for (SimNode node : nodes) scheduleSync(node);
+        }
+        long healAt = parameters.safetySeconds() * 1_000_000L;
+        long convergenceDeadline = healAt + parameters.convergenceBoundMicros();
+        history.markConvergenceDeadline(convergenceDeadline);
+        schedule(healAt, () -> {
+            heal();
+            awaitConvergence(convergenceDeadline, converged -> {
+                if (converged) history.markConverged(now);
+                fault(converged ? "converged by anti-entropy" : "convergence deadline passed");
+                openLivenessWindow();
+            });
+        });
+        while (!stopped) {
+            Event event = queue.poll();
+            if (event == null) break;
+            now = event.atMicros;
+            if (++events > EVENTS_MAX) {
+                history.anomaly("the run used up its budget of " + EVENTS_MAX + " events at virtual time " + now
+                        + " (a livelock, or a message storm)");
+                break;
+            }
+            event.action.run();
+        }
+        return judge();
+    }
+
+    private RunResult judge() {
+        FinalState state = finalState();
+        int ok = 0, failed = 0, indeterminate = 0;
+        for (Op op : history.ops()) {
+            switch (op.outcome()) {
+                case OK -> ok++;
+                case FAIL -> failed++;
+                case INDETERMINATE -> indeterminate++;
+            }
+        }
+        return new RunResult(parameters, Checkers.checkAll(history, state), events, now,
+                network.stats().sent(), network.stats().dropped(), network.stats().duplicated(), ok, failed, indeterminate,
+                nemesis.partitions, nemesis.crashes, nemesis.powerLosses, nemesis.clogs);
+    }
+
+    // ---- phases ----------------------------------------------------------------------------------
+
+    private void heal() {
+        nemesis.stop();
+        network.healAll();
+        for (SimNode node : nodes) {
+            if (node.isUp()) crash(node.index, false); // a fresh process on every node, rebuilt from its storage
+            restart(node.index);
+        }
+        issuing = false;
+        history.markHealed(now);
+        fault("heal: all links up, loss and duplicates off, every node restarted, clients paused");
+    }
+
+    /** Once the failure detectors have had time to see every node up, clients run a window in which every op must succeed. */
+    private void openLivenessWindow() {
+        long from = Math.max(now, history.healedMicros() + 2L * config.failureSuspectTicks() * parameters.tickMicros());
+        long until = from + LIVENESS_WINDOW_MICROS;
+        history.markLivenessWindow(from, until);
+        schedule(from, () -> {
+            issuing = true;
+            for (SimClient client : clients) client.start();
+            fault("liveness window: clients resume until " + until);
+        });
+        schedule(until, () -> {
+            issuing = false;
+            long deadline = now + parameters.convergenceBoundMicros();
+            history.markSettleDeadline(deadline);
+            fault("clients stop; replicas must settle by " + deadline);
+            awaitConvergence(deadline, settled -> {
+                if (settled) history.markSettled(now);
+                fault(settled ? "settled" : "settle deadline passed");
+                stopped = true;
+            });
+        });
+    }
+
+    /** Polls until no client has an op in flight and the replicas agree, or the deadline; then tells {@code then} which. */
+    private void awaitConvergence(long deadline, Consumer<Boolean> then) {
+        if (idleClients() && converged()) {
+            then.accept(true);
+        } else if (now >= deadline) {
+            then.accept(false);
+        } else {
+            schedule(now + CONVERGENCE_POLL_MICROS, () -> awaitConvergence(deadline, then));
+        }
+    }
+
+    private boolean idleClients() {
+        for (SimClient client : clients) {
+            if (!client.idle()) return false;
+        }
+        return true;
+    }
+
+    /** Every replica of every stored key holds the same state: the convergence checker, on the state now. */
+    private boolean converged() {
+        return new ConvergenceChecker().check(history, finalState()).isEmpty();
+    }
+
+    private FinalState finalState() {
+        TreeMap<NodeId, TreeMap<Key, Siblings>> storage = new TreeMap<>();
+        for (SimNode node : nodes) storage.put(node.id, node.storage.snapshot());
+        return new FinalState(storage, ring, parameters.replicationFactor());
+    }
+
+    // ---- nodes -----------------------------------------------------------------------------------
+
+    private void start(SimNode node) {
+        node.incarnation++;
+        node.replica = factory.create(node.id, membership, config, node.storage, node.outbox, node.random.fork(), node.clock);
+        int incarnation = node.incarnation;
+        scheduleTick(node, incarnation, now + 1 + worldRandom.nextInt((int) node.tickPeriodMicros));
+    }
+
+    private void scheduleTick(SimNode node, int incarnation, long at) {
+        schedule(at, () -> {
+            if (node.incarnation != incarnation || !node.isUp()) return;
+            call(node, "tick", Replica::onTick);
+            scheduleTick(node, incarnation, now + node.tickPeriodMicros);
+        });
+    }
+
+    private void scheduleSync(SimNode node) {
+        schedule(now + parameters.faults().syncIntervalMicros(), () -> {
+            node.storage.sync();
+            scheduleSync(node);
+        });
+    }
+
+    void crash(int index, boolean powerLoss) {
+        SimNode node = nodes[index];
+        node.replica = null;
+        node.incarnation++;
+        int lost = powerLoss ? node.storage.losePower() : 0;
+        fault((powerLoss ? "power loss " : "crash ") + node.id + (powerLoss ? " (" + lost + " unsynced keys lost)" : ""));
+        network.nodeCrashed(index);
+    }
+
+    void restart(int index) {
+        SimNode node = nodes[index];
+        if (node.isUp()) return;
+        start(node);
+        fault("restart " + node.id);
+    }
+
+    int downCount() {
+        int down = 0;
+        for (SimNode node : nodes) {
+            if (!node.isUp()) down++;
+        }
+        return down;
+    }
+
+    int randomUpNode(RandomSource random) {
+        List<Integer> up = new ArrayList<>();
+        for (SimNode node : nodes) {
+            if (node.isUp()) up.add(node.index);
+        }
+        return up.get(random.nextInt(up.size()));
+    }
+
+    int nodeCount() {
+        return nodes.length;
+    }
+
+    NodeId nodeId(int index) {
+        return nodeIds.get(index);
+    }
+
+    SimNetwork network() {
+        return network;
+    }
+
+    void fault(String description) {
+        if (trace.on()) trace.line(now, "# " + description);
+    }
+
+    /** Calls into a replica; an exception or failed assertion there ends the run as a failure. {@code what} is described only then. */
+    private void call(SimNode node, Object what, Consumer<Replica> call) {
+        try {
+            call.accept(node.replica);
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            StackTraceElement[] stack = e.getStackTrace();
+            history.anomaly(node.id + " threw " + e + " while handling " + what + " at virtual time " + now
+                    + (stack.length > 0 ? " (" + stack[0] + ")" : ""));
+            stopped = true;
+        }
+    }
+
+    /**
+     * The simulator learns which dot each written value was minted with. Only versions new to this
+     * storage need a look: a version whose dot the old state had seen was recorded then (a merge
+     * never brings back a version whose dot is already in the context).
+     */
+    private void observeStored(Key key, Siblings before, Siblings after) {
+        for (Sibling sibling : after.siblings()) {
+            if (sibling.isTombstone() || before != null && before.context().contains(sibling.dot())) continue;
+            history.minted(new String(sibling.value(), StandardCharsets.UTF_8), sibling.dot());
+        }
+    }
+
+    // ---- SimNetwork.World and SimClient.World ----------------------------------------------------
+
+    @Override
+    public long nowMicros() {
+        return now;
+    }
+
+    @Override
+    public void schedule(long atMicros, Runnable action) {
+        assert atMicros >= now : "event scheduled in the past: " + atMicros + " < " + now;
+        queue.add(new Event(atMicros, sequence++, action));
+    }
+
+    @Override
+    public boolean isUp(int node) {
+        return nodes[node].isUp();
+    }
+
+    @Override
+    public void deliverPeer(int to, NodeId from, PeerMessage message) {
+        SimNode node = nodes[to];
+        call(node, message, replica -> replica.onMessage(from, message));
+    }
+
+    @Override
+    public void deliverClientRequest(int node, int client, ClientFrame frame) {
+        call(nodes[node], frame,
+                replica -> replica.onClientRequest(new ClientRef(client), frame.requestId(), frame.request()));
+    }
+
+    @Override
+    public void deliverClientReply(int client, ClientReply reply) {
+        clients[client].onReply(reply);
+    }
+
+    @Override
+    public void refused(int client, long requestId, NodeId node) {
+        clients[client].onRefused(requestId, node);
+    }
+
+    @Override
+    public void peerUnreachable(int node, NodeId peer) {
+        call(nodes[node], "onPeerUnreachable(" + peer + ")", replica -> replica.onPeerUnreachable(peer));
+    }
+
+    @Override
+    public void undecodable(String link, CodecException e) {
+        history.anomaly("the codec could not decode a message it encoded, on " + link + " at virtual time " + now + ": " + e.getMessage());
+        stopped = true;
+    }
+
+    @Override
+    public void send(int client, int node, ClientFrame frame) {
+        network.sendFromClient(client, node, frame);
+    }
+
+    @Override
+    public boolean issuing() {
+        return issuing;
+    }
+
+    @Override
+    public History history() {
+        return history;
+    }
+
+    @Override
+    public List<NodeId> nodes() {
+        return nodeIds;
+    }
+}

@@ -1,0 +1,82 @@
+package io.chorus.simulation.check;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.chorus.replication.coordinator.Consistency.QUORUM;
+import static io.chorus.simulation.check.Scenario.N2;
+import static io.chorus.simulation.check.Scenario.N3;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AckedWriteDurabilityCheckerTest {
+    private final Checker checker = new AckedWriteDurabilityChecker();
+
+    @Test
+    void acceptsAnAcknowledgedPutHeldEverywhere() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:1").minted("v1", "n1:1").allHold("n1:1", "n1:1=v1");
+        assertEquals(List.of(), s.check(checker));
+    }
+
+    @Test
+    void acceptsAPutSupersededByAWriteThatSawIt() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:1").minted("v1", "n1:1");
+        s.acked(s.put("v2", "n1:1", QUORUM, 30), 40, "n1:2").minted("v2", "n1:2");
+        s.allHold("n1:2", "n1:2=v2");
+        assertEquals(List.of(), s.check(checker));
+    }
+
+    @Test
+    void acceptsALostIndeterminateWrite() {
+        Scenario s = new Scenario();
+        s.put("v1", "", QUORUM, 10); // never completed
+        s.allHold("", new String[0]);
+        assertEquals(List.of(), s.check(checker));
+    }
+
+    @Test
+    void rejectsAReplicaThatNeverGotAnAcknowledgedPut() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:1").minted("v1", "n1:1").allHold("n1:1", "n1:1=v1");
+        s.holds(N3, "", new String[0]);
+        List<Violation> violations = s.check(checker);
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).explanation().contains("replica n3 lost"), violations.toString());
+    }
+
+    @Test
+    void rejectsAPutDroppedThoughNoWriteSupersededIt() {
+        // The replicas saw v1's dot but hold only v2, written without a context: v1 was silently overwritten.
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:1").minted("v1", "n1:1");
+        s.acked(s.put("v2", "", QUORUM, 11), 21, "n2:1").minted("v2", "n2:1");
+        s.allHold("n1:1,n2:1", "n2:1=v2");
+        List<Violation> violations = s.check(checker);
+        assertEquals(3, violations.size(), violations.toString());
+        assertTrue(violations.get(0).explanation().contains("although no client write's context ever covered it"), violations.toString());
+    }
+
+    @Test
+    void rejectsAnAcknowledgedPutThatNeverReachedStorage() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:1");
+        List<Violation> violations = s.check(checker);
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).explanation().contains("never reached any replica"), violations.toString());
+    }
+
+    @Test
+    void rejectsADeletedValueThatCameBack() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:1").minted("v1", "n1:1");
+        s.acked(s.delete("n1:1", QUORUM, 30), 40, "n1:2");
+        s.allHold("n1:2", "n1:2=~");
+        s.holds(N2, "n1:1", "n1:1=v1"); // n2 never got the tombstone
+        List<Violation> violations = s.check(checker);
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).explanation().contains("replica n2 still holds version n1:1=v1"), violations.toString());
+    }
+}

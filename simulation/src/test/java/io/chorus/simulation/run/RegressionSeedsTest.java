@@ -1,0 +1,33 @@
+package io.chorus.simulation.run;
+
+import io.chorus.simulation.world.RunResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Seeds that once failed stay fixed: every entry of regression-seeds.txt runs on every build. */
+class RegressionSeedsTest {
+    @Test
+    void everyRegressionSeedPasses() {
+        List<RegressionSeeds.Entry> entries = RegressionSeeds.load();
+        assertFalse(entries.isEmpty(), "the regression list lost its entries");
+        for (RegressionSeeds.Entry entry : entries) {
+            RunResult result = SeedRunner.run(entry.seed(), entry.safetySeconds());
+            assertTrue(result.passed(), "regression seed " + entry.seed() + " (" + entry.note() + ") fails again:\n"
+                    + result.explanation() + "replay: " + result.replayCommand());
+        }
+    }
+
+    @Test
+    void parsesEntriesAndCommentsAndRejectsMalformedLines() {
+        List<RegressionSeeds.Entry> entries = RegressionSeeds.parse(List.of("# header", "", "17 60 # lost ack on heal", "  4 5"));
+        assertEquals(List.of(new RegressionSeeds.Entry(17, 60, "lost ack on heal"), new RegressionSeeds.Entry(4, 5, "")), entries);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegressionSeeds.parse(List.of("17")));
+        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+    }
+}
