@@ -1,6 +1,10 @@
 package io.chorus.client.cli;
 
+import io.chorus.client.Addresses;
+import io.chorus.client.ChorusClient;
+import io.chorus.client.MapView;
 import io.chorus.client.TestClusters;
+import io.chorus.replication.coordinator.Consistency;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,18 +127,17 @@ class CrdtCommandsTest {
 
     @Test
     void nestedMapsPrintIndented() {
-        io.chorus.client.MapView view = readNestedMap();
+        MapView view = readNestedMap();
         assertEquals(List.of("address (map):", "  city (last-writer-wins register): \"Oslo\"", "  moved (flag): enabled",
                 "name (multi-value register): \"Ada\""), MapPrinter.lines(view));
     }
 
     /** A map with a nested map, written through the library (the CLI writes only counters and sets into maps). */
-    private io.chorus.client.MapView readNestedMap() {
-        try (io.chorus.client.ChorusClient client = io.chorus.client.ChorusClient.builder()
-                .seeds(io.chorus.client.Addresses.parseList(cluster.seeds())).build()) {
-            client.map("profile").update(io.chorus.replication.coordinator.Consistency.ONE, m -> m.register("name").set("Ada")
+    private MapView readNestedMap() {
+        try (ChorusClient client = ChorusClient.builder().seeds(Addresses.parseList(cluster.seeds())).build()) {
+            client.map("profile").update(Consistency.ONE, m -> m.register("name").set("Ada")
                     .map("address").update(a -> a.lwwRegister("city").set("Oslo").flag("moved").enable()));
-            return client.map("profile").get(io.chorus.replication.coordinator.Consistency.ONE);
+            return client.map("profile").get(Consistency.ONE);
         }
     }
 
@@ -183,7 +187,7 @@ class CrdtCommandsTest {
         for (String command : List.of("counter KEY incr", "set KEY add", "flag KEY enable", "register KEY set", "--lww", "map KEY get")) {
             assertTrue(help.out().contains(command), "usage mentions " + command);
         }
-        assertEquals(java.util.Set.of("put", "get", "delete", "counter", "set", "flag", "register", "map"), DataCommands.COMMANDS);
+        assertEquals(Set.of("put", "get", "delete", "counter", "set", "flag", "register", "map"), DataCommands.COMMANDS);
     }
 
     @Test

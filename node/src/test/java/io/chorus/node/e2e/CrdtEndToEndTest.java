@@ -3,6 +3,7 @@ package io.chorus.node.e2e;
 import io.chorus.client.ChorusClient;
 import io.chorus.client.ChorusException;
 import io.chorus.client.MapView;
+import io.chorus.client.cli.DataCommands;
 import io.chorus.crdt.type.CrdtCodec;
 import io.chorus.crdt.type.CrdtType;
 import io.chorus.crdt.type.PnCounter;
@@ -11,7 +12,6 @@ import io.chorus.node.NodeConfig;
 import io.chorus.node.support.Await;
 import io.chorus.node.support.FreePorts;
 import io.chorus.node.support.RawClient;
-import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.crdt.CounterAdd;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.CrdtGet;
@@ -25,7 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -169,6 +171,27 @@ class CrdtEndToEndTest {
         ChorusException plain = assertThrows(ChorusException.class, () -> client.get("e2e-typed", QUORUM));
         assertTrue(plain.getMessage().contains("holds a counter"), plain.getMessage());
         assertEquals(1, client.counter("e2e-typed").value(ALL), "nothing of the refused operations was applied");
+    }
+
+    @Test
+    void theCliCommandsRunAgainstRealNodes() {
+        String cluster = "127.0.0.1:" + nodes.get(1).address().getPort();
+        assertEquals("ok\n", cli("counter", "e2e-cli-hits", "incr", "5", "--cluster", cluster));
+        assertEquals("ok\n", cli("counter", "e2e-cli-hits", "decr", "--cluster", cluster));
+        assertEquals("4\n", cli("counter", "e2e-cli-hits", "value", "--consistency", "all", "--cluster", cluster));
+        assertEquals("ok\n", cli("map", "e2e-cli-map", "incr", "visits", "--cluster", cluster));
+        assertEquals("ok\n", cli("map", "e2e-cli-map", "add", "tags", "x", "y", "--cluster", cluster));
+        assertEquals("tags (set): {\"x\", \"y\"}\nvisits (counter): 1\n", cli("map", "e2e-cli-map", "get", "--consistency", "all", "--cluster", cluster));
+    }
+
+    /** Runs a command as the launcher would and returns what it printed; fails on a non-zero exit. */
+    private static String cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = DataCommands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exitCode, String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static long counterAt(RawClient node, Key key) throws IOException {
