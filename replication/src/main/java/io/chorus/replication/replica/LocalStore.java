@@ -56,15 +56,20 @@ final class LocalStore {
     /**
      * Applies a client write as {@code actor}, the new version superseding what {@code context} saw.
      * Refused (null, nothing applied) when the key would hold more than {@code siblingsMax} values.
+     * A non-zero {@code mintId} (a coordinator's op id) is stored with the value, and a write whose
+     * id is already there is a duplicate: the current state is returned and nothing is minted. Unlike
+     * an in-memory log this survives a restart of this replica.
      */
-    Siblings mint(Key key, byte[] valueOrNull, VersionVector context, String actor, int siblingsMax) {
+    Siblings mint(Key key, byte[] valueOrNull, VersionVector context, String actor, int siblingsMax, long mintId) {
         Siblings current = get(key);
+        if (mintId != 0 && current.appliedOps().contains(mintId)) return current;
         if (current.crdt() != null && !current.crdt().isEmpty()) {
             throw new IllegalArgumentException("key " + key + " holds a " + current.crdt().type().displayName()
                     + ", not plain values: use the " + current.crdt().type().displayName() + " operations");
         }
         if (current.sizeAfterUpdate(context) > siblingsMax) return null;
         Siblings updated = current.update(context, valueOrNull, actor);
+        if (mintId != 0) updated = updated.withAppliedOp(mintId);
         store(key, current, updated);
         return updated;
     }

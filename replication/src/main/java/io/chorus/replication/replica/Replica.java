@@ -318,7 +318,7 @@ public final class Replica {
                 replicas, required, live, minter, value, context, null, 0);
         inFlight.put(opId, op);
         if (minter.equals(self)) {
-            MintResult minted = mintLocally(opId, key, value, context);
+            MintResult minted = mintLocally(opId, key, value, context, 0);
             onMinted(op, minted);
         } else {
             outbox.send(minter, new MintWrite(opId, key, value, context));
@@ -337,14 +337,23 @@ public final class Replica {
                     : MintResult.refused(m.opId(), m.key(), earlier.refusal(), earlier.reason()));
             return;
         }
-        MintResult result = mintLocally(m.opId(), m.key(), m.value(), m.context());
+        MintResult result = mintLocally(m.opId(), m.key(), m.value(), m.context(), mintIdOf(from, m.opId()));
         mintLog.record(from, m.opId(), result.errorKind(), result.error(), tick);
         outbox.send(from, result);
     }
 
-    private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context) {
+    /**
+     * The id a remote mint is stored under: the coordinator's op id mixed with its name, so that two
+     * coordinators' op ids cannot collide.
+     */
+    private static long mintIdOf(NodeId coordinator, long opId) {
+        long id = (opId * 0x9E3779B97F4A7C15L) ^ ((long) coordinator.name().hashCode() << 17);
+        return id == 0 ? 1 : id;
+    }
+
+    private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context, long mintId) {
         try {
-            Siblings stored = store.mint(key, value, context, self.name(), config.siblingsMax());
+            Siblings stored = store.mint(key, value, context, self.name(), config.siblingsMax(), mintId);
             if (stored == null) {
                 return MintResult.refused(opId, key, ErrorKind.TOO_MANY_SIBLINGS, "key " + key + " already holds "
                         + store.get(key).size() + " concurrent values (limit siblingsMax=" + config.siblingsMax()

@@ -82,6 +82,11 @@ public final class Siblings {
         return new Siblings(context, siblings, value, appliedOps.with(operationId));
     }
 
+    /** This state with {@code operationId} recorded as applied (a minted write, so a duplicate is recognised). */
+    public Siblings withAppliedOp(long operationId) {
+        return new Siblings(context, siblings, crdt, appliedOps.with(operationId));
+    }
+
     /** True when the key holds plain values that are not all deleted. */
     public boolean hasLiveValues() {
         for (Sibling s : siblings) {

@@ -31,9 +31,9 @@ class LocalStoreTest {
             for (int step : steps) {
                 Key key = Key.of("k" + step % 12);
                 switch (step / 12) {
-                    case 0 -> store.mint(key, bytes("v" + step), VersionVector.empty(), "n1", 64);
-                    case 1 -> store.mint(key, null, store.get(key).context(), "n1", 64);
-                    case 2 -> peer.mint(key, bytes("p" + step), VersionVector.empty(), "n2", 64);
+                    case 0 -> store.mint(key, bytes("v" + step), VersionVector.empty(), "n1", 64, step);
+                    case 1 -> store.mint(key, null, store.get(key).context(), "n1", 64, 0);
+                    case 2 -> peer.mint(key, bytes("p" + step), VersionVector.empty(), "n2", 64, 0);
                     case 3 -> store.merge(key, peer.get(key));
                     default -> store.applyCrdt(Key.of("c" + step % 12), new CounterAdd(1), step, "n1", null, 0);
                 }
@@ -53,7 +53,7 @@ class LocalStoreTest {
         Key key = Key.of("a");
         int partition = ring.partitionOf(key.bytesUnsafe());
         long before = store.partitionDigest(partition);
-        store.mint(key, bytes("x"), VersionVector.empty(), "n1", 64);
+        store.mint(key, bytes("x"), VersionVector.empty(), "n1", 64, 0);
         assertNotEquals(before, store.partitionDigest(partition));
         assertEquals(store.recomputedDigest(partition), store.partitionDigest(partition));
     }

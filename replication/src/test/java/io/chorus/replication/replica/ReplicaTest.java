@@ -153,6 +153,27 @@ class ReplicaTest {
                 "a duplicated MintWrite must not store the write under a second dot");
     }
 
+    /** The duplicate arrives after the minter restarted, with no memory of the first copy. */
+    @Test
+    void aMintRequestDuplicatedAcrossTheMintersRestartMintsOnce() {
+        TestCluster five = new TestCluster(5);
+        NodeId outsider = five.node(1);
+        Key key = keyNotReplicatedBy(five, outsider);
+        List<TestCluster.InFlight> copies = new ArrayList<>();
+        five.dropRule = (to, m) -> {
+            if (m instanceof MintWrite) copies.add(new TestCluster.InFlight(outsider, to, five.codec.encode(m)));
+            return false;
+        };
+        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("once"), null, "ALL")));
+        NodeId minter = copies.get(0).to();
+        five.stop(minter);
+        five.start(minter, EnumSet.noneOf(InjectedBug.class));
+        five.network.add(copies.get(0));                  // the network delivers the late duplicate
+        five.deliverAll();
+        five.tick(five.config.heartbeatIntervalTicks() + 1);
+        assertEquals(List.of("once"), values(five.call(five.node(2), new Get(key, "ALL"))));
+    }
+
     @Test
     void unansweredWritesTimeOutAndSayHowManyAcked() {
         cluster.dropRule = (to, m) -> m instanceof ReplicaWriteAck;
