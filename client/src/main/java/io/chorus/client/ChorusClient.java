@@ -73,8 +73,11 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@link Builder#crdtRetryBackoff}); each attempt has the full request timeout, so a blocking
  * update may take up to {@code attempts × requestTimeout + (attempts - 1) × backoffMax}. Replicas
  * apply an id at most once, so an update that succeeds counts once however many attempts it took;
- * one that fails with {@code Timeout} may have been applied (once). Plain {@code put} and
- * {@code delete} are never retried: they carry no operation id.
+ * one that fails with {@code Timeout} may have been applied (once). The replicas' memory of ids is
+ * bounded: they recognise a retry while fewer than 256 operations with larger ids (later, by the
+ * clients' clocks) reached the same key in between, so a very hot key or a client clock far
+ * behind the others' weakens the promise. Plain {@code put} and {@code delete} are never retried:
+ * they carry no operation id.
  *
  * <p><b>Resources.</b> One small Netty event loop group (daemon threads) and one multiplexed
  * connection per node. {@link #close()} fails what is still pending and releases all of it.
