@@ -60,7 +60,7 @@ public final class Main {
             case "cluster" -> {
                 return ClusterCommand.run(rest, out, err);
             }
-            case "put", "get", "delete" -> {
+            case "put", "get", "delete", "counter", "set", "flag", "register", "map" -> {
                 return DataCommandsBridge.run(args, out, err);
             }
             default -> throw new UsageException("unknown command '" + args[0] + "'");

@@ -35,6 +35,13 @@ final class Usage {
                   %1$s get KEY [--consistency L] [--cluster host:port,...]
                   %1$s delete KEY [--context CTX] [--consistency L] [--cluster host:port,...]
 
+                CRDT values (same --consistency and --cluster; a key keeps the type of its first write):
+                  %1$s counter KEY incr [N] | decr [N] | value
+                  %1$s set KEY add X [Y...] | remove X [Y...] | members | contains X | clear
+                  %1$s flag KEY enable | disable | value
+                  %1$s register KEY set VALUE | get [--lww]
+                  %1$s map KEY get | incr FIELD [N] | add FIELD X [Y...]
+
                 Tools:
                   %1$s simulate ...      the deterministic simulator (%1$s simulate --help)
                   %1$s bench ...         the load driver (%1$s bench --help)

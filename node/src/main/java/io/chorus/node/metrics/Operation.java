@@ -2,6 +2,8 @@ package io.chorus.node.metrics;
 
 import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.message.ClientRequest;
+import io.chorus.replication.message.CrdtGet;
+import io.chorus.replication.message.CrdtUpdate;
 import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.DescribeCluster;
 import io.chorus.replication.message.Get;
@@ -9,7 +11,7 @@ import io.chorus.replication.message.Put;
 
 /** A request's operation and consistency level as metric tags: small fixed sets, never user text. */
 enum Operation {
-    GET, PUT, DELETE, DESCRIBE;
+    GET, PUT, DELETE, CRDT_GET, CRDT_UPDATE, DESCRIBE;
 
     static final String LEVEL_NONE = "none";
     static final String LEVEL_INVALID = "invalid";
@@ -22,6 +24,8 @@ enum Operation {
         if (request instanceof Get) return GET;
         if (request instanceof Put) return PUT;
         if (request instanceof Delete) return DELETE;
+        if (request instanceof CrdtGet) return CRDT_GET;
+        if (request instanceof CrdtUpdate) return CRDT_UPDATE;
         assert request instanceof DescribeCluster : "unknown request " + request;
         return DESCRIBE;
     }
@@ -32,6 +36,8 @@ enum Operation {
         if (request instanceof Get get) text = get.consistency();
         else if (request instanceof Put put) text = put.consistency();
         else if (request instanceof Delete delete) text = delete.consistency();
+        else if (request instanceof CrdtGet get) text = get.consistency();
+        else if (request instanceof CrdtUpdate update) text = update.consistency();
         else return LEVEL_NONE;
         try {
             return Consistency.parse(text == null ? "" : text).name();
