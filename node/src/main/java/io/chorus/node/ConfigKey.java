@@ -27,7 +27,9 @@ public enum ConfigKey {
     PIPELINE_RING_SIZE("pipeline.ringSize"),
     STORAGE_ENTRIES_MAX("storage.entriesMax"),
     STORAGE_AVERAGE_VALUE_BYTES("storage.averageValueBytes"),
-    METRICS_PORT("metrics.port");
+    METRICS_PORT("metrics.port"),
+    ANTI_ENTROPY_INTERVAL_MILLIS("antiEntropy.interval.millis"),
+    READ_SPECULATION_MILLIS("read.speculation.millis");
 
     private final String key;
 

@@ -28,12 +28,15 @@ import java.util.regex.Pattern;
  * @param partitions               ring partitions (a power of two, at least the member count)
  * @param replicationFactor        N, already capped at the member count
  * @param metricsPort              HTTP port for /metrics, /health, /ready; 0 = off
+ * @param antiEntropyIntervalMillis how often the node compares partition digests with one peer
+ * @param readSpeculationMillis    a read that has not heard from R replicas after this long asks the others too
  */
 public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
                          int heartbeatIntervalMillis, int failureSuspectMillis, int keyBytesMax,
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
-                         int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort) {
+                         int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
+                         int antiEntropyIntervalMillis, int readSpeculationMillis) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Room in a frame for a request's key, context and framing beside the largest value. */
@@ -107,10 +110,12 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         long entriesMax = v.longIn(ConfigKey.STORAGE_ENTRIES_MAX, 1_000_000, 100, 1L << 34, "keys");
         int averageValueBytes = v.intIn(ConfigKey.STORAGE_AVERAGE_VALUE_BYTES, 1024, 1, valueBytesMax, "bytes, at most limits.valueBytesMax");
         int metricsPort = v.intIn(ConfigKey.METRICS_PORT, 0, 0, 65535, "TCP port, 0 = off");
+        int antiEntropyInterval = v.intIn(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS, 5000, tick, 86_400_000, "milliseconds, at least tick.millis");
+        int readSpeculation = v.intIn(ConfigKey.READ_SPECULATION_MILLIS, 50, tick, 3_600_000, "milliseconds, at least tick.millis");
 
         return new NodeConfig(name, listen, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
-                entriesMax, averageValueBytes, metricsPort);
+                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation);
     }
 
     private static NodeId nodeName(String text) {
@@ -156,7 +161,8 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
     public ReplicaConfig replicaConfig() {
         return new ReplicaConfig(replicationFactor, ticks(requestTimeoutMillis, tickMillis), ticks(heartbeatIntervalMillis, tickMillis),
                 ticks(failureSuspectMillis, tickMillis), keyBytesMax, valueBytesMax, siblingsMax,
-                ReplicaConfig.DEFAULTS.inFlightRequestsMax());
+                ReplicaConfig.DEFAULTS.inFlightRequestsMax(), ticks(antiEntropyIntervalMillis, tickMillis),
+                ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis));
     }
 
     /** The same config with one key changed, through the same checks as a file (for tests and tools). */
@@ -189,6 +195,8 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         text.put(ConfigKey.STORAGE_ENTRIES_MAX.key(), Long.toString(storageEntriesMax));
         text.put(ConfigKey.STORAGE_AVERAGE_VALUE_BYTES.key(), Integer.toString(storageAverageValueBytes));
         text.put(ConfigKey.METRICS_PORT.key(), Integer.toString(metricsPort));
+        text.put(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS.key(), Integer.toString(antiEntropyIntervalMillis));
+        text.put(ConfigKey.READ_SPECULATION_MILLIS.key(), Integer.toString(readSpeculationMillis));
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

@@ -39,6 +39,9 @@ final class Usage {
                   %1$s simulate ...      the deterministic simulator (%1$s simulate --help)
                   %1$s bench ...         the load driver (%1$s bench --help)
                   %1$s help              this text
+
+                Environment: JAVA_HOME (else java on PATH; 17 or newer); CHORUS_JAVA_OPTS, extra JVM
+                flags (e.g. -Xmx1g) for the command and the cluster nodes it starts.
                 """.formatted(p);
     }
 }

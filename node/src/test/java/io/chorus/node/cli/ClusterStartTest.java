@@ -119,6 +119,7 @@ class ClusterStartTest {
         return NodeProcesses.commandLine(process).map(args -> args.stream().anyMatch(arg -> arg.contains(temp.toString()))).orElse(false);
     }
 
+    /** A base port whose {@code count} consecutive ports are free now, from a random spot of a high range. */
     static int freeConsecutivePorts(int count) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);

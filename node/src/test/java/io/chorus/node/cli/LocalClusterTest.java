@@ -2,12 +2,9 @@ package io.chorus.node.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +38,7 @@ class LocalClusterTest {
 
     @Test
     void startKillRestartAndStopAThreeNodeCluster() {
-        assumeTrue(classPresent("io.chorus.node.ChorusNode"), "the node (branch node) has not landed yet");
-        int basePort = freeConsecutivePorts(NODES);
+        int basePort = ClusterStartTest.freeConsecutivePorts(NODES);
         String dir = temp.resolve("cluster").toString();
 
         Result start = chorus("cluster", "start", "--nodes", "3", "--dir", dir, "--base-port", Integer.toString(basePort), "--wait", WAIT_SECONDS);
@@ -103,37 +98,5 @@ class LocalClusterTest {
 
     private boolean mentionsTemp(ProcessHandle process) {
         return NodeProcesses.commandLine(process).map(args -> args.stream().anyMatch(arg -> arg.contains(temp.toString()))).orElse(false);
-    }
-
-    /** A base port whose {@code count} consecutive ports are free now, from a random spot of a high range. */
-    private static int freeConsecutivePorts(int count) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
-            boolean allFree = true;
-            for (int port = base; port < base + count && allFree; port++) {
-                allFree = portFree(port);
-            }
-            if (allFree) {
-                return base;
-            }
-        }
-        throw new AssertionError("no " + count + " consecutive free ports found");
-    }
-
-    private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName(ClusterShape.HOST))) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean classPresent(String name) {
-        try {
-            Class.forName(name, false, LocalClusterTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }

@@ -18,6 +18,15 @@ public enum Consistency {
 
     /** Parses {@code one|two|quorum|all}, any case; the error names the accepted values. */
     public static Consistency parse(String text) {
+        if (text != null) {
+            switch (text) { // the exact names, as clients send them, without allocating
+                case "ONE": return ONE;
+                case "TWO": return TWO;
+                case "QUORUM": return QUORUM;
+                case "ALL": return ALL;
+                default: break;
+            }
+        }
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {

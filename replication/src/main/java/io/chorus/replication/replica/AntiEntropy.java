@@ -58,24 +58,21 @@ final class AntiEntropy {
         }
     }
 
-    /** A peer's digests: list our keys of every partition where we differ. */
+    /** A peer's digests: list our keys of the partitions where we differ (whole partitions, up to keysMax keys). */
     void onPartitionDigests(NodeId from, PartitionDigests message) {
-        boolean[] mismatched = new boolean[store.partitionCount()];
         List<Integer> partitions = new ArrayList<>();
-        for (int i = 0; i < message.partitions().length; i++) {
-            int p = message.partitions()[i];
-            if (!isShared(from, p) || store.partitionDigest(p) == message.digests()[i]) continue;
-            mismatched[p] = true;
-            partitions.add(p);
-        }
-        if (partitions.isEmpty()) return;
         List<Key> keys = new ArrayList<>();
         List<Long> digests = new ArrayList<>();
-        store.forEachIn(mismatched, (key, siblings) -> {
-            if (keys.size() >= keysMax) return;
-            keys.add(key);
-            digests.add(LocalStore.entryDigest(key, siblings));
-        });
+        for (int i = 0; i < message.partitions().length && keys.size() < keysMax; i++) {
+            int p = message.partitions()[i];
+            if (!isShared(from, p) || store.partitionDigest(p) == message.digests()[i]) continue;
+            partitions.add(p);
+            store.forEachDigestIn(p, (key, digest) -> {
+                keys.add(key);
+                digests.add(digest);
+            });
+        }
+        if (partitions.isEmpty()) return;
         outbox.send(from, new KeyDigests(partitions.stream().mapToInt(Integer::intValue).toArray(),
                 keys.toArray(new Key[0]), digests.stream().mapToLong(Long::longValue).toArray()));
     }
@@ -84,22 +81,20 @@ final class AntiEntropy {
     void onKeyDigests(NodeId from, KeyDigests message) {
         TreeMap<Key, Long> theirs = new TreeMap<>();
         for (int i = 0; i < message.keys().length; i++) theirs.put(message.keys()[i], message.digests()[i]);
-        boolean[] partitions = new boolean[store.partitionCount()];
-        for (int p : message.partitions()) {
-            if (isShared(from, p)) partitions[p] = true;
-        }
         int[] pushed = {0};
         TreeMap<Key, Boolean> agreed = new TreeMap<>();
-        store.forEachIn(partitions, (key, siblings) -> {
-            Long their = theirs.get(key);
-            long mine = LocalStore.entryDigest(key, siblings);
-            if (their != null && their == mine) {
-                agreed.put(key, true);
-            } else if (pushed[0] < keysMax) {
-                pushed[0]++;
-                outbox.send(from, new ReplicaWrite(0, key, siblings, false));
-            }
-        });
+        for (int p : message.partitions()) {
+            if (!isShared(from, p)) continue;
+            store.forEachDigestIn(p, (key, mine) -> {
+                Long their = theirs.get(key);
+                if (their != null && their.longValue() == mine) {
+                    agreed.put(key, true);
+                } else if (pushed[0] < keysMax) {
+                    pushed[0]++;
+                    outbox.send(from, new ReplicaWrite(0, key, store.get(key), false));
+                }
+            });
+        }
         List<Key> pull = new ArrayList<>();
         for (Key key : theirs.keySet()) {
             if (!agreed.containsKey(key) && pull.size() < keysMax) pull.add(key);

@@ -11,6 +11,7 @@ import io.chorus.replication.message.Key;
 import io.chorus.replication.ring.KeyHash;
 import io.chorus.replication.ring.Ring;
 
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -18,17 +19,32 @@ import java.util.function.BiConsumer;
  * writes, and a running digest per partition (XOR of a hash of every key's state) so that
  * anti-entropy can tell in one number whether two replicas of a partition agree. Every write goes
  * through here, which keeps the digests exact.
+ *
+ * <p>It also keeps, in memory, every key's digest grouped by partition, so that anti-entropy
+ * compares partitions without scanning (and decoding) storage on the node's only thread: a full
+ * scan of 100,000 keys stalled request handling for hundreds of milliseconds. The cost is about
+ * 100 bytes of heap per key plus the key itself; an on-disk hash tree can replace it when nodes
+ * hold more keys than that comfortably allows.
  */
 final class LocalStore {
     private final Storage storage;
     private final Ring ring;
     private final long[] partitionDigests;
+    private final TreeMap<Key, Long>[] keyDigests; // per partition: key -> entryDigest, sorted for determinism
 
+    @SuppressWarnings("unchecked")
     LocalStore(Storage storage, Ring ring) {
         this.storage = storage;
         this.ring = ring;
         this.partitionDigests = new long[ring.partitions()];
-        storage.forEach((key, siblings) -> partitionDigests[ring.partitionOf(key.bytesUnsafe())] ^= entryDigest(key, siblings));
+        this.keyDigests = new TreeMap[ring.partitions()];
+        for (int p = 0; p < keyDigests.length; p++) keyDigests[p] = new TreeMap<>();
+        storage.forEach((key, siblings) -> {
+            int partition = ring.partitionOf(key.bytesUnsafe());
+            long digest = entryDigest(key, siblings);
+            partitionDigests[partition] ^= digest;
+            if (digest != 0) keyDigests[partition].put(key, digest);
+        });
     }
 
     /** The key's state, empty if none. */
@@ -40,15 +56,20 @@ final class LocalStore {
     /**
      * Applies a client write as {@code actor}, the new version superseding what {@code context} saw.
      * Refused (null, nothing applied) when the key would hold more than {@code siblingsMax} values.
+     * A non-zero {@code mintId} (a coordinator's op id) is stored with the value, and a write whose
+     * id is already there is a duplicate: the current state is returned and nothing is minted. Unlike
+     * an in-memory log this survives a restart of this replica.
      */
-    Siblings mint(Key key, byte[] valueOrNull, VersionVector context, String actor, int siblingsMax) {
+    Siblings mint(Key key, byte[] valueOrNull, VersionVector context, String actor, int siblingsMax, long mintId) {
         Siblings current = get(key);
+        if (mintId != 0 && current.appliedOps().contains(mintId)) return current;
         if (current.crdt() != null && !current.crdt().isEmpty()) {
             throw new IllegalArgumentException("key " + key + " holds a " + current.crdt().type().displayName()
                     + ", not plain values: use the " + current.crdt().type().displayName() + " operations");
         }
         if (current.sizeAfterUpdate(context) > siblingsMax) return null;
         Siblings updated = current.update(context, valueOrNull, actor);
+        if (mintId != 0) updated = updated.withAppliedOp(mintId);
         store(key, current, updated);
         return updated;
     }
@@ -85,22 +106,25 @@ final class LocalStore {
     private void store(Key key, Siblings before, Siblings after) {
         storage.put(key, after); // throws StorageFullException before anything changes
         int partition = ring.partitionOf(key.bytesUnsafe());
-        partitionDigests[partition] ^= entryDigest(key, before) ^ entryDigest(key, after);
+        long digest = entryDigest(key, after);
+        partitionDigests[partition] ^= entryDigest(key, before) ^ digest;
+        if (digest == 0) keyDigests[partition].remove(key); else keyDigests[partition].put(key, digest);
     }
 
-    int partitionCount() {
-        return partitionDigests.length;
+    /** The partition digest recomputed from the key digests; equal to {@link #partitionDigest} (for tests). */
+    long recomputedDigest(int partition) {
+        long digest = 0;
+        for (long d : keyDigests[partition].values()) digest ^= d;
+        return digest;
     }
 
     long partitionDigest(int partition) {
         return partitionDigests[partition];
     }
 
-    /** Visits every key of the given partitions with its state (a full scan: only on digest mismatch). */
-    void forEachIn(boolean[] partitions, BiConsumer<Key, Siblings> visitor) {
-        storage.forEach((key, siblings) -> {
-            if (partitions[ring.partitionOf(key.bytesUnsafe())]) visitor.accept(key, siblings);
-        });
+    /** Visits every key of {@code partition} with its entry digest, in key order, without touching storage. */
+    void forEachDigestIn(int partition, BiConsumer<Key, Long> visitor) {
+        keyDigests[partition].forEach(visitor);
     }
 
     static long entryDigest(Key key, Siblings siblings) {

@@ -28,6 +28,9 @@ public record Membership(List<Member> members, int partitions) {
     }
 
     public Optional<Member> member(NodeId id) {
-        return members.stream().filter(m -> m.id().equals(id)).findFirst();
+        for (Member m : members) {
+            if (m.id().equals(id)) return Optional.of(m);
+        }
+        return Optional.empty();
     }
 }

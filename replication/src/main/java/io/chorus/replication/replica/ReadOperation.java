@@ -7,20 +7,28 @@ import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.Key;
 import io.chorus.replication.ring.NodeId;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** A read in flight: answered after R replies, finished when every contacted replica replied. */
+/**
+ * A read in flight: R live replicas are asked first (this node first when it is one), the others
+ * only if the answers are slow ({@link #spare}); answered after R replies, finished when every
+ * contacted replica replied.
+ */
 final class ReadOperation extends Operation {
     final ReadCoordinator coordinator;
-    final int contacted;
     final CrdtType crdtType; // non-null: a CRDT read of this type
+    final long speculateAtTick;
+    final List<NodeId> spare; // live replicas not asked yet
+    int contacted;
 
     ReadOperation(long opId, ClientRef client, long requestId, Key key, Consistency level, long deadlineTick,
-                  List<NodeId> replicas, int required, int contacted, CrdtType crdtType) {
+                  List<NodeId> replicas, int required, CrdtType crdtType, long speculateAtTick, List<NodeId> spare) {
         super(opId, client, requestId, key, level, deadlineTick);
         this.coordinator = new ReadCoordinator(replicas, required);
-        this.contacted = contacted;
         this.crdtType = crdtType;
+        this.speculateAtTick = speculateAtTick;
+        this.spare = new ArrayList<>(spare);
     }
 
     @Override

@@ -45,7 +45,6 @@ import io.chorus.replication.message.ReplicaWriteAck;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.replica.RequestValidator.InvalidRequestException;
 import io.chorus.replication.ring.NodeId;
-import io.chorus.replication.ring.PreferenceList;
 import io.chorus.replication.ring.Ring;
 
 import java.util.ArrayList;
@@ -84,6 +83,7 @@ public final class Replica {
     private final Clock clock;
     private final HybridClock hybridClock;
     private final LinkedHashMap<Long, Operation> inFlight = new LinkedHashMap<>(); // creation order = deadline order
+    private final List<NodeId>[] replicasByPartition; // membership is static: computed once
     private long tick;
     private long nextOpId;
 
@@ -101,6 +101,7 @@ public final class Replica {
         this.ring = membership.ring();
         this.config = config;
         this.replicationFactor = Math.min(config.replicationFactor(), ring.members().size());
+        this.replicasByPartition = preferenceLists(ring, replicationFactor);
         this.outbox = outbox;
         this.store = new LocalStore(storage, ring);
         this.failureDetector = new FailureDetector(self, config.failureSuspectTicks());
@@ -178,6 +179,7 @@ public final class Replica {
         }
         if (tick % config.antiEntropyIntervalTicks() == 0) antiEntropy.startRound(this::isAlive);
         expireOperations();
+        speculateSlowReads();
         mintLog.expire(tick);
     }
 
@@ -210,13 +212,34 @@ public final class Replica {
         List<NodeId> live = liveOf(replicas);
         if (refusedBeforeStart(client, requestId, "read", key, level, replicas, live, required)) return;
         long opId = nextOpId++;
-        ReadOperation op = new ReadOperation(opId, client, requestId, key, level,
-                tick + config.requestTimeoutTicks(), replicas, required, live.size(), crdtType);
+        List<NodeId> ask = new ArrayList<>(live);
+        if (ask.remove(self)) ask.add(0, self); // the local copy costs no message
+        ReadOperation op = new ReadOperation(opId, client, requestId, key, level, tick + config.requestTimeoutTicks(),
+                replicas, required, crdtType, tick + config.readSpeculationTicks(), ask.subList(required, ask.size()));
         inFlight.put(opId, op);
-        for (NodeId replica : live) {
-            if (!replica.equals(self)) outbox.send(replica, new ReplicaRead(opId, key));
+        askForRead(op, ask.subList(0, required));
+    }
+
+    private void askForRead(ReadOperation op, List<NodeId> replicas) {
+        op.contacted += replicas.size();
+        boolean local = false;
+        for (NodeId replica : replicas) {
+            if (replica.equals(self)) local = true; else outbox.send(replica, new ReplicaRead(op.opId, op.key));
         }
-        if (live.contains(self)) addReadResult(op, self, store.get(key));
+        if (local) addReadResult(op, self, store.get(op.key));
+    }
+
+    /** Reads whose first replicas are slow ask the spare ones too. */
+    private void speculateSlowReads() {
+        List<ReadOperation> slow = new ArrayList<>();
+        for (Operation op : inFlight.values()) {
+            if (op instanceof ReadOperation read && !read.isAnswered() && !read.spare.isEmpty() && read.speculateAtTick <= tick) slow.add(read);
+        }
+        for (ReadOperation read : slow) {
+            List<NodeId> spare = new ArrayList<>(read.spare);
+            read.spare.clear();
+            askForRead(read, spare);
+        }
     }
 
     private static CrdtType requireType(CrdtType type) {
@@ -295,7 +318,7 @@ public final class Replica {
                 replicas, required, live, minter, value, context, null, 0);
         inFlight.put(opId, op);
         if (minter.equals(self)) {
-            MintResult minted = mintLocally(opId, key, value, context);
+            MintResult minted = mintLocally(opId, key, value, context, 0);
             onMinted(op, minted);
         } else {
             outbox.send(minter, new MintWrite(opId, key, value, context));
@@ -314,14 +337,23 @@ public final class Replica {
                     : MintResult.refused(m.opId(), m.key(), earlier.refusal(), earlier.reason()));
             return;
         }
-        MintResult result = mintLocally(m.opId(), m.key(), m.value(), m.context());
+        MintResult result = mintLocally(m.opId(), m.key(), m.value(), m.context(), mintIdOf(from, m.opId()));
         mintLog.record(from, m.opId(), result.errorKind(), result.error(), tick);
         outbox.send(from, result);
     }
 
-    private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context) {
+    /**
+     * The id a remote mint is stored under: the coordinator's op id mixed with its name, so that two
+     * coordinators' op ids cannot collide.
+     */
+    private static long mintIdOf(NodeId coordinator, long opId) {
+        long id = (opId * 0x9E3779B97F4A7C15L) ^ ((long) coordinator.name().hashCode() << 17);
+        return id == 0 ? 1 : id;
+    }
+
+    private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context, long mintId) {
         try {
-            Siblings stored = store.mint(key, value, context, self.name(), config.siblingsMax());
+            Siblings stored = store.mint(key, value, context, self.name(), config.siblingsMax(), mintId);
             if (stored == null) {
                 return MintResult.refused(opId, key, ErrorKind.TOO_MANY_SIBLINGS, "key " + key + " already holds "
                         + store.get(key).size() + " concurrent values (limit siblingsMax=" + config.siblingsMax()
@@ -513,8 +545,14 @@ public final class Replica {
     // ---- shared --------------------------------------------------------------------------------
 
     private List<NodeId> replicasOf(Key key) {
-        PreferenceList list = ring.preferenceList(key.bytesUnsafe(), replicationFactor);
-        return list.primaries();
+        return replicasByPartition[ring.partitionOf(key.bytesUnsafe())];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<NodeId>[] preferenceLists(Ring ring, int n) {
+        List<NodeId>[] lists = new List[ring.partitions()];
+        for (int p = 0; p < lists.length; p++) lists[p] = ring.preferenceList(p, n).primaries();
+        return lists;
     }
 
     private List<NodeId> liveOf(List<NodeId> replicas) {

@@ -14,11 +14,14 @@ package io.chorus.replication.replica;
  * @param inFlightRequestsMax    most client requests a node coordinates at once (past it: Overloaded)
  * @param antiEntropyIntervalTicks how often a node compares partition digests with one peer
  * @param antiEntropyKeysMax     most keys listed in one anti-entropy message (bounds its size)
+ * @param readSpeculationTicks   a read first asks R replicas; after this long without R answers it asks the rest
  */
 public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                             int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
-                            int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax) {
+                            int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
+                            int readSpeculationTicks) {
     public static final int ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT = 500;
+    public static final int READ_SPECULATION_TICKS_DEFAULT = 5;
     public static final int ANTI_ENTROPY_KEYS_MAX_DEFAULT = 1000;
     public static final ReplicaConfig DEFAULTS = new ReplicaConfig(3, 200, 10, 50, 1024, 1 << 20, 64, 100_000);
 
@@ -27,7 +30,8 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
                          int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
                          int inFlightRequestsMax) {
         this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT, ANTI_ENTROPY_KEYS_MAX_DEFAULT);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT, ANTI_ENTROPY_KEYS_MAX_DEFAULT,
+                READ_SPECULATION_TICKS_DEFAULT);
     }
 
     public ReplicaConfig {
@@ -41,6 +45,7 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
         positive("inFlightRequestsMax", inFlightRequestsMax);
         positive("antiEntropyIntervalTicks", antiEntropyIntervalTicks);
         positive("antiEntropyKeysMax", antiEntropyKeysMax);
+        positive("readSpeculationTicks", readSpeculationTicks);
         if (failureSuspectTicks <= heartbeatIntervalTicks) {
             throw new IllegalArgumentException("failureSuspectTicks (" + failureSuspectTicks + ") must exceed heartbeatIntervalTicks (" + heartbeatIntervalTicks + ")");
         }
@@ -52,21 +57,26 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
 
     public ReplicaConfig withReplicationFactor(int n) {
         return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks);
     }
 
     public ReplicaConfig withRequestTimeoutTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks);
     }
 
     public ReplicaConfig withSiblingsMax(int max) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax);
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks);
+    }
+
+    public ReplicaConfig withReadSpeculationTicks(int ticks) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, ticks);
     }
 
     public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks);
     }
 }

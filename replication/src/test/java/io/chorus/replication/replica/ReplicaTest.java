@@ -153,6 +153,27 @@ class ReplicaTest {
                 "a duplicated MintWrite must not store the write under a second dot");
     }
 
+    /** The duplicate arrives after the minter restarted, with no memory of the first copy. */
+    @Test
+    void aMintRequestDuplicatedAcrossTheMintersRestartMintsOnce() {
+        TestCluster five = new TestCluster(5);
+        NodeId outsider = five.node(1);
+        Key key = keyNotReplicatedBy(five, outsider);
+        List<TestCluster.InFlight> copies = new ArrayList<>();
+        five.dropRule = (to, m) -> {
+            if (m instanceof MintWrite) copies.add(new TestCluster.InFlight(outsider, to, five.codec.encode(m)));
+            return false;
+        };
+        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("once"), null, "ALL")));
+        NodeId minter = copies.get(0).to();
+        five.stop(minter);
+        five.start(minter, EnumSet.noneOf(InjectedBug.class));
+        five.network.add(copies.get(0));                  // the network delivers the late duplicate
+        five.deliverAll();
+        five.tick(five.config.heartbeatIntervalTicks() + 1);
+        assertEquals(List.of("once"), values(five.call(five.node(2), new Get(key, "ALL"))));
+    }
+
     @Test
     void unansweredWritesTimeOutAndSayHowManyAcked() {
         cluster.dropRule = (to, m) -> m instanceof ReplicaWriteAck;
@@ -188,6 +209,37 @@ class ReplicaTest {
                 "with the bug, one stored copy is acknowledged as a quorum");
         cluster.dropRule = (to, m) -> m instanceof ReplicaWrite;
         assertNull(cluster.call(n1, put("x", null, "QUORUM")), "without it, the write waits");
+    }
+
+    @Test
+    void readsAskOnlyAsManyReplicasAsTheyNeed() {
+        cluster.call(n1, put("hello", null, "ALL"));
+        List<String> asked = new ArrayList<>();
+        cluster.dropRule = (to, m) -> {
+            if (m instanceof io.chorus.replication.message.ReplicaRead) asked.add(to.name());
+            return false;
+        };
+        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, "ONE"))));
+        assertEquals(List.of(), asked, "a replica answers ONE from its own copy");
+        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, "QUORUM"))));
+        assertEquals(1, asked.size(), "QUORUM of 3 asks this node and one peer");
+    }
+
+    @Test
+    void aSilentReplicaIsCoveredBySpeculation() {
+        cluster.call(n1, put("hello", null, "ALL"));
+        NodeId silent = cluster.membership.ring().preferenceList(KEY.bytesUnsafe(), 3).primaries().stream()
+                .filter(n -> !n.equals(n1)).findFirst().orElseThrow();
+        cluster.dropRule = (to, m) -> to.equals(silent) && m instanceof io.chorus.replication.message.ReplicaRead;
+        long id = cluster.request(n1, new Get(KEY, "QUORUM"));
+        cluster.deliverAll();
+        int ticks = 0;
+        while (cluster.replies.get(id) == null && ticks < cluster.config.requestTimeoutTicks()) {
+            cluster.tick(1);
+            ticks++;
+        }
+        assertEquals(List.of("hello"), values(cluster.replies.get(id)));
+        assertTrue(ticks <= cluster.config.readSpeculationTicks() + 1, "answered after " + ticks + " ticks, not a timeout");
     }
 
     @Test

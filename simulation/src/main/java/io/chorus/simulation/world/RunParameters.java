@@ -105,7 +105,8 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
     public ReplicaConfig replicaConfig() {
         ReplicaConfig d = ReplicaConfig.DEFAULTS;
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, d.heartbeatIntervalTicks(), d.failureSuspectTicks(),
-                d.keyBytesMax(), d.valueBytesMax(), siblingsMax, d.inFlightRequestsMax(), antiEntropyIntervalTicks, antiEntropyKeysMax);
+                d.keyBytesMax(), d.valueBytesMax(), siblingsMax, d.inFlightRequestsMax(), antiEntropyIntervalTicks, antiEntropyKeysMax,
+                d.readSpeculationTicks());
     }
 
     /**
