@@ -19,7 +19,8 @@ final class NodeConfigFile {
                 + "node.listen = " + escape(node.address()) + "\n"
                 + "node.dataDir = " + escape(dataDir.toString()) + "\n"
                 + "cluster.members = " + escape(shape.membersValue()) + "\n"
-                + "replication.factor = " + shape.replicationFactor() + "\n";
+                + "replication.factor = " + shape.replicationFactor() + "\n"
+                + "metrics.port = " + node.metricsPort() + "\n";
     }
 
     /** Properties-file escaping of a value: backslashes, line breaks and a leading blank. */

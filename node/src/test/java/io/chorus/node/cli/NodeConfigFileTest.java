@@ -19,7 +19,8 @@ class NodeConfigFileTest {
                 "node.listen", "127.0.0.1:7402",
                 "node.dataDir", "/c/n2/data",
                 "cluster.members", "n1@127.0.0.1:7401,n2@127.0.0.1:7402,n3@127.0.0.1:7403",
-                "replication.factor", "3"), config);
+                "replication.factor", "3",
+                "metrics.port", "8402"), config);
     }
 
     @Test

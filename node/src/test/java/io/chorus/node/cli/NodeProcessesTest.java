@@ -73,10 +73,13 @@ class NodeProcessesTest {
         NodeStatus status = status("n1");
         assertEquals(NodeState.RUNNING, status.state());
         assertEquals(Optional.of(node.pid()), status.process().map(ProcessHandle::pid));
-        List<String> rows = ClusterStatus.table(NodeStatus.ofAll(dir, ClusterShape.read(dir).orElseThrow())).lines().toList();
-        assertEquals(List.of("NODE", "ADDRESS", "PID", "STATE"), List.of(rows.get(0).split(" +")));
-        assertEquals(List.of("n1", "127.0.0.1:7401", Long.toString(node.pid()), "running"), List.of(rows.get(1).split(" +")));
-        assertEquals(List.of("n2", "127.0.0.1:7402", "-", "not", "started"), List.of(rows.get(2).split(" +")));
+        List<NodeStatus> statuses = NodeStatus.ofAll(dir, ClusterShape.read(dir).orElseThrow());
+        List<NodeHealth> health = List.of(new NodeHealth("ready", "12", "340"), NodeHealth.UNKNOWN, NodeHealth.UNKNOWN);
+        List<String> rows = ClusterStatus.table(statuses, health.subList(0, statuses.size())).lines().toList();
+        assertEquals(List.of("NODE", "ADDRESS", "PID", "STATE", "METRICS", "HEALTH", "KEYS", "REQUESTS"), List.of(rows.get(0).split(" +")));
+        assertEquals(List.of("n1", "127.0.0.1:7401", Long.toString(node.pid()), "running", ":8401", "ready", "12", "340"),
+                List.of(rows.get(1).split(" +")));
+        assertEquals(List.of("n2", "127.0.0.1:7402", "-", "not", "started", ":8402", "-", "-", "-"), List.of(rows.get(2).split(" +")));
     }
 
     @Test
