@@ -68,6 +68,8 @@ import java.util.Set;
 public final class Replica {
     /** How far ahead of this node's clock a stored register timestamp may be before it is distrusted. */
     private static final long HYBRID_CLOCK_DRIFT_MILLIS_MAX = 3_600_000;
+    /** How long (in request timeouts) refused mints are remembered: the Outbox's bound on a duplicate's delay. */
+    static final int MINT_LOG_RETENTION_TIMEOUTS = 16;
     private final NodeId self;
     private final Membership membership;
     private final Ring ring;
@@ -108,7 +110,7 @@ public final class Replica {
         this.validator = new RequestValidator(config, replicationFactor);
         this.antiEntropy = new AntiEntropy(self, ring, replicationFactor, store, outbox, config.antiEntropyKeysMax());
         this.bugs = bugs.isEmpty() ? EnumSet.noneOf(InjectedBug.class) : EnumSet.copyOf(bugs);
-        this.mintLog = new MintLog(4L * config.requestTimeoutTicks(), config.inFlightRequestsMax());
+        this.mintLog = new MintLog(MINT_LOG_RETENTION_TIMEOUTS * config.requestTimeoutTicks(), config.inFlightRequestsMax());
         this.clock = clock;
         this.hybridClock = new HybridClock(self.name(), HYBRID_CLOCK_DRIFT_MILLIS_MAX);
         // Op ids start at a random point so that late replies to a previous incarnation's ops never match.
