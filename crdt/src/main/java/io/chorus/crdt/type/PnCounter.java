@@ -118,8 +118,24 @@ public final class PnCounter extends Crdt<PnCounter> {
 
     @Override
     PnCounter joinStores(CausalContext mine, PnCounter other, CausalContext theirs, CausalContext result) {
-        DotFun<Totals> joined = entries.join(mine, other.entries, theirs);
-        return joined == entries && result.equals(context()) ? this : of(joined, result);
+        DotFun<Totals> joined = latestPerActor(entries.join(mine, other.entries, theirs));
+        return joined.equals(entries) && result.equals(context()) ? this : of(joined, result);
+    }
+
+    /**
+     * Keeps each actor's highest-dot entry only. An actor's entry is cumulative: a node mints a new
+     * entry from its own latest one (or from nothing, after it observed a reset), so its highest
+     * entry supersedes every lower one even when the deltas between them were lost. Without this a
+     * replica that missed a delta kept the old entry beside the new one and counted it twice (found
+     * by the simulator, regression seeds 87 and 173).
+     */
+    private static DotFun<Totals> latestPerActor(DotFun<Totals> store) {
+        TreeMap<String, Dot> latest = new TreeMap<>();
+        for (Dot dot : store.entries().keySet()) latest.merge(dot.actor(), dot, (a, b) -> a.counter() >= b.counter() ? a : b);
+        if (latest.size() == store.entries().size()) return store;
+        TreeMap<Dot, Totals> kept = new TreeMap<>();
+        for (Dot dot : latest.values()) kept.put(dot, store.entries().get(dot));
+        return DotFun.of(kept);
     }
 
     @Override
