@@ -22,6 +22,10 @@ public final class SeedRunner {
     }
 
     public static RunResult run(long seed, int safetySeconds) {
-        return run(seed, RunOptions.standard(safetySeconds), ReplicaFactory.PRODUCTION, Trace.OFF);
+        return run(seed, RunOptions.standard(safetySeconds));
+    }
+
+    public static RunResult run(long seed, RunOptions options) {
+        return run(seed, options, ReplicaFactory.PRODUCTION, Trace.OFF);
     }
 }

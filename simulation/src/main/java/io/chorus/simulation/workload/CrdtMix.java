@@ -44,6 +44,8 @@ public record CrdtMix(int clients, int counterKeys, int setKeys, int setElements
                       long backoffMaxMicros, boolean newIdPerAttempt) {
     /** Increments add 1..AMOUNT_MAX: varied, so that a double-applied one rarely hides as a subset of others. */
     public static final int AMOUNT_MAX = 1_000;
+    /** The shortest mean pause between a client's operations. */
+    static final long THINK_MIN_MICROS = 100_000;
     /** Clients number themselves into the operation ids' low bits (see {@link CrdtClient}). */
     public static final int CLIENTS_MAX = 3;
     public static final CrdtMix OFF = new CrdtMix(0, 1, 1, 1, 1, 1, 1, 1, 1, new LevelMix(0, 0, 1, 0), new LevelMix(0, 0, 1, 0),
@@ -84,9 +86,11 @@ public record CrdtMix(int clients, int counterKeys, int setKeys, int setElements
         int counterAdd = counters ? Draw.intBetween(r, 1, 4) : 0, counterRead = counters ? Draw.intBetween(r, 1, 3) : 0;
         int setAdd = sets ? Draw.intBetween(r, 1, 4) : 0, setRemove = sets ? Draw.intBetween(r, 0, 3) : 0, setRead = sets ? Draw.intBetween(r, 1, 3) : 0;
         LevelMix reads = LevelMix.draw(r), writes = LevelMix.draw(r);
-        long think = Draw.intBetween(r, 400, 1_500) * 1000L;
         int attemptsMax = Draw.intBetween(r, 2, 4);
         long backoffMax = Draw.intBetween(r, 200, 1_000) * 1000L;
+        // As busy as the replicas' memory of operation ids allows (see the class comment), up to three times calmer.
+        long thinkMin = Math.max(THINK_MIN_MICROS, 2L * clients * retrySpanMaxMicros(attemptsMax, clientTimeoutMicros, backoffMax) / AppliedOps.CAPACITY + 1);
+        long think = (long) Draw.between(r, thinkMin, 3.0 * thinkMin);
         return new CrdtMix(clients, counterKeys, setKeys, elements, counterAdd, counterRead, setAdd, setRemove, setRead, reads, writes,
                 think, clientTimeoutMicros, attemptsMax, 50_000, backoffMax, false);
     }

@@ -68,7 +68,8 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
         RandomSource later = r.fork();
         int fewest = Integer.highestOneBit(nodes - 1) << 1; // a power of two, at least one partition per node
         int partitions = later.chance(0.7) ? Ring.defaultPartitions(nodes) : fewest << later.nextInt(3);
-        CrdtMix crdt = CrdtMix.draw(later.fork(), workload.clientTimeoutMicros()); // a stream of its own: later draws go after it
+        CrdtMix drawn = CrdtMix.draw(later.fork(), workload.clientTimeoutMicros()); // a stream of its own: later draws go after it
+        CrdtMix crdt = options.noCrdt() ? CrdtMix.OFF : drawn;
         return new RunParameters(seed, options, nodes, n, partitions, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
                 siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload, crdt);
     }
