@@ -28,6 +28,7 @@ public final class SimulateMain {
                      --power-loss          crashes may also drop unsynced storage writes (storage does not fsync:
                                            expect durability findings)
                      --late-duplicates     a duplicated peer message may trail the original by up to 10s
+                     --no-crdt             no CRDT clients (the runs of seeds found before they existed)
                      --threads T           seeds run in parallel, default: available processors""";
 
     private SimulateMain() {
@@ -43,7 +44,7 @@ public final class SimulateMain {
         Long seed = null, count = null;
         long from = 1;
         int seconds = 60, threads = Runtime.getRuntime().availableProcessors();
-        boolean trace = false, powerLoss = false, lateDuplicates = false, regression = false;
+        boolean trace = false, powerLoss = false, lateDuplicates = false, noCrdt = false, regression = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -55,6 +56,7 @@ public final class SimulateMain {
                     case "--trace" -> trace = true;
                     case "--power-loss" -> powerLoss = true;
                     case "--late-duplicates" -> lateDuplicates = true;
+                    case "--no-crdt" -> noCrdt = true;
                     case "--regression" -> regression = true;
                     case "--help", "-h" -> {
                         out.println(USAGE);
@@ -74,7 +76,7 @@ public final class SimulateMain {
             err.println(USAGE);
             return 2;
         }
-        RunOptions options = new RunOptions(seconds, powerLoss, lateDuplicates);
+        RunOptions options = new RunOptions(seconds, powerLoss, lateDuplicates, noCrdt);
         if (seed != null) return replay(seed, options, trace, out);
         if (regression) return regression(out);
         return batch(SeedBatch.range(from, count.intValue()), options, threads, out);
@@ -108,7 +110,7 @@ public final class SimulateMain {
     private static int regression(PrintStream out) {
         int broken = 0, open = 0;
         for (RegressionSeeds.Entry entry : RegressionSeeds.load()) {
-            RunResult result = SeedRunner.run(entry.seed(), entry.safetySeconds());
+            RunResult result = SeedRunner.run(entry.seed(), entry.options());
             if (entry.open()) {
                 open++;
                 out.println((result.passed() ? "open seed " + entry.seed() + " passes now (drop its `open`): "

@@ -12,7 +12,7 @@ public final class Checkers {
 
     public static List<Checker> all() {
         return List.of(new AckedWriteDurabilityChecker(), new NoPhantomChecker(), new ConvergenceChecker(),
-                new StrictQuorumFreshnessChecker(), new HealedLivenessChecker());
+                new StrictQuorumFreshnessChecker(), new HealedLivenessChecker(), new CounterBoundsChecker(), new SetChecker());
     }
 
     public static List<Violation> checkAll(History history, FinalState state) {

@@ -61,7 +61,7 @@ public final class StrictQuorumFreshnessChecker implements Checker {
         TreeMap<Key, List<Op>> readsByKey = new TreeMap<>();
         TreeMap<Key, List<Op>> writesByKey = new TreeMap<>();
         for (Op op : history.ops()) {
-            if (!op.isOk()) continue;
+            if (!op.isOk() || !op.type().isPlain()) continue; // CRDT keys have their own checkers
             (op.type().isWrite() ? writesByKey : readsByKey).computeIfAbsent(op.key(), k -> new ArrayList<>()).add(op);
         }
         List<Violation> violations = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.chorus.simulation.run;
 
+import io.chorus.simulation.world.RunOptions;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +13,25 @@ import java.util.List;
 
 /**
  * Seeds that once failed, kept forever and run on every build. The list is a resource,
- * {@code regression-seeds.txt}: one entry a line, {@code SEED VIRTUAL_SECONDS [open] # why it failed};
- * blank lines and lines starting with {@code #} are comments. An {@code open} entry is a known bug
- * not fixed yet: it must still fail, and once it passes its {@code open} is dropped, so that the seed
- * guards the fix from then on.
+ * {@code regression-seeds.txt}: one entry a line, {@code SEED VIRTUAL_SECONDS [open] [no-crdt] # why it
+ * failed}; blank lines and lines starting with {@code #} are comments. An {@code open} entry is a
+ * known bug not fixed yet: it must still fail, and once it passes its {@code open} is dropped, so
+ * that the seed guards the fix from then on. A {@code no-crdt} entry was found before CRDT clients
+ * existed and runs without them, so that it replays the run that found its bug.
  */
 public final class RegressionSeeds {
     public static final String RESOURCE = "/io/chorus/simulation/regression-seeds.txt";
 
-    /** One kept seed, the safety-phase length it failed with, and whether its bug is still open. */
-    public record Entry(long seed, int safetySeconds, boolean open, String note) {
+    /** One kept seed, the safety-phase length it failed with, whether its bug is still open, and whether it runs without CRDT clients. */
+    public record Entry(long seed, int safetySeconds, boolean open, boolean noCrdt, String note) {
+        public Entry(long seed, int safetySeconds, boolean open, String note) {
+            this(seed, safetySeconds, open, false, note);
+        }
+
+        /** The options the entry's seed failed with. */
+        public RunOptions options() {
+            return new RunOptions(safetySeconds, false, false, noCrdt);
+        }
     }
 
     private RegressionSeeds() {
@@ -44,9 +55,12 @@ public final class RegressionSeeds {
             String note = hash < 0 ? "" : line.substring(hash + 1).strip();
             String[] fields = (hash < 0 ? line : line.substring(0, hash)).strip().split("\\s+");
             try {
-                boolean open = fields.length == 3 && fields[2].equals("open");
-                if (fields.length != 2 && !open) throw new NumberFormatException("expected SEED VIRTUAL_SECONDS [open]");
-                entries.add(new Entry(Long.parseLong(fields[0]), Integer.parseInt(fields[1]), open, note));
+                List<String> flags = List.of(fields).subList(Math.min(2, fields.length), fields.length);
+                boolean open = flags.contains("open"), noCrdt = flags.contains("no-crdt");
+                if (fields.length < 2 || flags.size() != (open ? 1 : 0) + (noCrdt ? 1 : 0)) {
+                    throw new NumberFormatException("expected SEED VIRTUAL_SECONDS [open] [no-crdt]");
+                }
+                entries.add(new Entry(Long.parseLong(fields[0]), Integer.parseInt(fields[1]), open, noCrdt, note));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(RESOURCE + " line " + (i + 1) + " \"" + line + "\": " + e.getMessage());
             }

@@ -50,15 +50,16 @@ public final class SeedBatch {
                 }));
             }
             List<Long> failed = new ArrayList<>();
-            long virtualMicros = 0, ops = 0, events = 0;
+            long virtualMicros = 0, ops = 0, crdtOps = 0, events = 0;
             for (Future<RunResult> future : futures) {
                 RunResult result = future.get();
                 if (!result.passed()) failed.add(result.parameters().seed());
                 virtualMicros += result.endMicros();
                 ops += result.opsChecked();
+                crdtOps += result.crdtOps();
                 events += result.events();
             }
-            return new BatchSummary(seeds.size(), failed, virtualMicros, ops, events, (System.nanoTime() - started) / 1_000_000);
+            return new BatchSummary(seeds.size(), failed, virtualMicros, ops, crdtOps, events, (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running seeds", e);

@@ -13,11 +13,19 @@ public final class SeedRunner {
     }
 
     public static RunResult run(long seed, RunOptions options, ReplicaFactory factory, Trace trace) {
-        RunParameters parameters = RunParameters.draw(seed, options);
+        return run(RunParameters.draw(seed, options), factory, trace);
+    }
+
+    /** Runs parameters a test adjusted (say, with CRDT clients forced on); they still name their seed. */
+    public static RunResult run(RunParameters parameters, ReplicaFactory factory, Trace trace) {
         return new SimWorld(parameters, factory, trace).run();
     }
 
     public static RunResult run(long seed, int safetySeconds) {
-        return run(seed, RunOptions.standard(safetySeconds), ReplicaFactory.PRODUCTION, Trace.OFF);
+        return run(seed, RunOptions.standard(safetySeconds));
+    }
+
+    public static RunResult run(long seed, RunOptions options) {
+        return run(seed, options, ReplicaFactory.PRODUCTION, Trace.OFF);
     }
 }

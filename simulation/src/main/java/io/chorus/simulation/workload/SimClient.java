@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * with it; after TooManySiblings it reads the key and writes back with the read's context, which
  * resolves the siblings, as the error message tells users to.
  */
-public final class SimClient {
+public final class SimClient implements WorkloadClient {
     /** What a client needs from the world. */
     public interface World {
         long nowMicros();
@@ -50,6 +50,8 @@ public final class SimClient {
 
         List<NodeId> nodes();
     }
+
+    private static final OpType[] PLAIN = {OpType.GET, OpType.PUT, OpType.DELETE};
 
     private record Pending(long requestId, int opId, OpType type, Key key) {
     }
@@ -71,11 +73,12 @@ public final class SimClient {
         this.world = world;
     }
 
+    @Override
     public void start() {
         scheduleNext();
     }
 
-    /** No operation in flight. */
+    @Override
     public boolean idle() {
         return pending == null;
     }
@@ -88,7 +91,7 @@ public final class SimClient {
         if (!world.issuing() || pending != null) return;
         Key key = resolving != null ? resolving : Key.of("k" + random.nextInt(mix.keys()));
         OpType type = resolving != null ? (lastReadContext.containsKey(key) ? OpType.PUT : OpType.GET)
-                : OpType.values()[Draw.weighted(random, mix.getWeight(), mix.putWeight(), mix.deleteWeight())];
+                : PLAIN[Draw.weighted(random, mix.getWeight(), mix.putWeight(), mix.deleteWeight())];
         boolean resolvingWrite = resolving != null && type == OpType.PUT;
         if (resolvingWrite) resolving = null;
         Consistency level = (type == OpType.GET ? mix.reads() : mix.writes()).pick(random);
@@ -99,6 +102,7 @@ public final class SimClient {
             case GET -> new Get(key, level.name());
             case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.name());
             case DELETE -> new Delete(key, context, level.name());
+            default -> throw new AssertionError("not a plain operation: " + type);
         };
         History history = world.history();
         int opId = history.nextOpId();
@@ -110,11 +114,13 @@ public final class SimClient {
         world.schedule(world.nowMicros() + mix.clientTimeoutMicros(), () -> onTimeout(requestId));
     }
 
+    @Override
     public void onReply(ClientReply reply) {
         if (pending == null || pending.requestId() != reply.requestId()) return; // late: the op already timed out
         complete(completionOf(pending, reply.response()));
     }
 
+    @Override
     public void onRefused(long requestId, NodeId node) {
         if (pending == null || pending.requestId() != requestId) return;
         complete(Completion.refused(pending.opId(), world.nowMicros(), "connection refused: " + node + " is down"));

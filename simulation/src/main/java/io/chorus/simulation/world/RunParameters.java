@@ -6,6 +6,7 @@ import io.chorus.replication.replica.ReplicaConfig;
 import io.chorus.replication.ring.Ring;
 import io.chorus.simulation.network.LinkModel;
 import io.chorus.simulation.network.PartitionShape;
+import io.chorus.simulation.workload.CrdtMix;
 import io.chorus.simulation.workload.LevelMix;
 import io.chorus.simulation.workload.WorkloadMix;
 
@@ -27,11 +28,12 @@ import java.util.Locale;
  * @param tickMicros               nominal tick; each node's is skewed by its clock drift
  * @param clockOffsetMaxMillis     each node's wall clock is off by up to this, either way
  * @param clockDriftMax            each node's clock rate is off by up to this fraction, either way
+ * @param crdt                     the CRDT clients beside the plain ones (often none), on keys of their own
  */
 public record RunParameters(long seed, RunOptions options, int nodes, int replicationFactor, int partitions, long tickMicros,
                             int requestTimeoutTicks, int antiEntropyIntervalTicks, int siblingsMax,
                             int antiEntropyKeysMax, LinkModel links, Faults faults,
-                            long clockOffsetMaxMillis, double clockDriftMax, WorkloadMix workload) {
+                            long clockOffsetMaxMillis, double clockDriftMax, WorkloadMix workload, CrdtMix crdt) {
     public static final int NODES_MIN = 3;
     public static final int NODES_MAX = 7;
     public static final long TICK_MICROS = 10_000;
@@ -66,8 +68,10 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
         RandomSource later = r.fork();
         int fewest = Integer.highestOneBit(nodes - 1) << 1; // a power of two, at least one partition per node
         int partitions = later.chance(0.7) ? Ring.defaultPartitions(nodes) : fewest << later.nextInt(3);
+        CrdtMix drawn = CrdtMix.draw(later.fork(), workload.clientTimeoutMicros()); // a stream of its own: later draws go after it
+        CrdtMix crdt = options.noCrdt() ? CrdtMix.OFF : drawn;
         return new RunParameters(seed, options, nodes, n, partitions, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
-                siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload);
+                siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload, crdt);
     }
 
     private static LinkModel drawLinks(RandomSource r, boolean lateDuplicates) {
@@ -97,6 +101,17 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
                 clogInterval, clogMax, powerLoss ? 0.5 : 0, syncInterval);
     }
 
+    /** These parameters with another CRDT workload (tests: switch it on, or break its retries on purpose). */
+    public RunParameters withCrdt(CrdtMix mix) {
+        return new RunParameters(seed, options, nodes, replicationFactor, partitions, tickMicros, requestTimeoutTicks, antiEntropyIntervalTicks,
+                siblingsMax, antiEntropyKeysMax, links, faults, clockOffsetMaxMillis, clockDriftMax, workload, mix);
+    }
+
+    /** Every client endpoint: the plain clients, then the CRDT clients. */
+    public int clientCount() {
+        return workload.clients() + crdt.clients();
+    }
+
     public int safetySeconds() {
         return options.safetySeconds();
     }
@@ -110,13 +125,15 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
     }
 
     /**
-     * How long after the clients stop the replicas may take to converge: every node must have had
-     * an anti-entropy round with each peer twice, times the rounds a bounded message needs to cover
-     * every key, plus slack.
+     * How long after the clients stop the replicas may take to converge: the clients' last attempts
+     * must end, then every node must have had an anti-entropy round with each peer twice, times the
+     * rounds a bounded message needs to cover every key (plain and CRDT), plus slack.
      */
     public long convergenceBoundMicros() {
-        long roundsPerPeer = 2L * ((workload.keys() + antiEntropyKeysMax - 1) / antiEntropyKeysMax);
-        return workload.clientTimeoutMicros() + roundsPerPeer * (nodes - 1) * antiEntropyIntervalTicks * tickMicros + 10_000_000L;
+        int keys = workload.keys() + (crdt.on() ? crdt.counterKeys() + crdt.setKeys() : 0);
+        long roundsPerPeer = 2L * ((keys + antiEntropyKeysMax - 1) / antiEntropyKeysMax);
+        long clientsIdle = workload.clientTimeoutMicros() + (crdt.on() ? crdt.backoffMaxMicros() : 0); // a CRDT retry may be waiting
+        return clientsIdle + roundsPerPeer * (nodes - 1) * antiEntropyIntervalTicks * tickMicros + 10_000_000L;
     }
 
     /** The parameters as printed with the seed. */
@@ -126,12 +143,13 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
                         + "  network: latency %.1f-%.1fms + jitter ~%.1fms, tail %.1f%%, loss %.1f%%, duplicates %.1f%%%s%n"
                         + "  faults: %s%n"
                         + "  clocks: offset up to %dms, drift up to %.1f%%%n"
-                        + "  workload: %s",
+                        + "  workload: %s%n"
+                        + "  crdt workload: %s",
                 seed, nodes, replicationFactor, partitions, safetySeconds(), tickMicros / 1000, requestTimeoutTicks, antiEntropyIntervalTicks,
                 antiEntropyKeysMax, siblingsMax,
                 links.latencyMinMicros() / 1e3, links.latencyMaxMicros() / 1e3, links.jitterMeanMicros() / 1e3,
                 links.tailRate() * 100, links.lossRate() * 100, links.duplicateRate() * 100,
                 links.lateDuplicateMaxMicros() > 0 ? " (trailing by up to " + links.lateDuplicateMaxMicros() / 1_000_000 + "s)" : "",
-                faults, clockOffsetMaxMillis, clockDriftMax * 100, workload);
+                faults, clockOffsetMaxMillis, clockDriftMax * 100, workload, crdt);
     }
 }

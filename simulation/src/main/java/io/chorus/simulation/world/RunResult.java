@@ -15,10 +15,12 @@ import java.util.TreeMap;
  *
  * @param endMicros     virtual time when the run stopped
  * @param opsIndeterminate ops that timed out or were never answered
+ * @param crdtOps          of all the ops, those on counter and set keys
+ * @param crdtRetried      CRDT updates sent more than once (under one operation id)
  */
 public record RunResult(RunParameters parameters, List<Violation> violations, long events, long endMicros,
                         long messagesSent, long messagesDropped, long messagesDuplicated,
-                        int opsOk, int opsFailed, int opsIndeterminate,
+                        int opsOk, int opsFailed, int opsIndeterminate, int crdtOps, int crdtRetried,
                         int partitions, int crashes, int powerLosses, int clogs) {
     public RunResult {
         violations = List.copyOf(violations);
@@ -34,9 +36,9 @@ public record RunResult(RunParameters parameters, List<Violation> violations, lo
 
     public String summary() {
         return String.format(Locale.ROOT, "seed %d %s: %d events, %s virtual, messages %d sent / %d dropped / %d duplicated, "
-                        + "ops %d ok / %d fail / %d indeterminate, faults %d partitions / %d crashes (%d power losses) / %d clogs",
+                        + "ops %d ok / %d fail / %d indeterminate (%d on CRDT keys, %d retried), faults %d partitions / %d crashes (%d power losses) / %d clogs",
                 parameters.seed(), passed() ? "passed" : "FAILED", events, Micros.format(endMicros), messagesSent, messagesDropped,
-                messagesDuplicated, opsOk, opsFailed, opsIndeterminate, partitions, crashes, powerLosses, clogs);
+                messagesDuplicated, opsOk, opsFailed, opsIndeterminate, crdtOps, crdtRetried, partitions, crashes, powerLosses, clogs);
     }
 
     /** The checkers' explanations, at most {@link Checker#EXPLANATIONS_MAX} per checker, with counts. */

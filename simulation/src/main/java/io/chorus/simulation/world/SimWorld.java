@@ -23,7 +23,9 @@ import io.chorus.simulation.check.FinalState;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;
 import io.chorus.simulation.network.SimNetwork;
+import io.chorus.simulation.workload.CrdtClient;
 import io.chorus.simulation.workload.SimClient;
+import io.chorus.simulation.workload.WorkloadClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     private final ReplicaConfig config;
     private final List<NodeId> nodeIds = new ArrayList<>();
     private final SimNode[] nodes;
-    private final SimClient[] clients;
+    private final WorkloadClient[] clients; // the plain clients, then the CRDT clients
     private final SimNetwork network;
     private final Nemesis nemesis;
     private final RandomSource worldRandom;
@@ -100,7 +102,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         this.membership = new Membership(members, parameters.partitions());
         this.ring = membership.ring();
         this.config = parameters.replicaConfig();
-        this.network = new SimNetwork(nodeIds, parameters.workload().clients(), parameters.links(), networkRandom,
+        this.network = new SimNetwork(nodeIds, parameters.clientCount(), parameters.links(), networkRandom,
                 new Codec(), trace, this);
         this.nodes = new SimNode[parameters.nodes()];
         for (int i = 0; i < nodes.length; i++) {
@@ -113,15 +115,17 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
             nodes[i] = new SimNode(i, nodeIds.get(i), storage, clock, network.outboxOf(i), nodeRandom,
                     clock.tickPeriodMicros(parameters.tickMicros()));
         }
-        this.clients = new SimClient[parameters.workload().clients()];
-        for (int c = 0; c < clients.length; c++) clients[c] = new SimClient(c, clientRandom.fork(), parameters.workload(), this);
+        this.clients = new WorkloadClient[parameters.clientCount()];
+        int plain = parameters.workload().clients();
+        for (int c = 0; c < plain; c++) clients[c] = new SimClient(c, clientRandom.fork(), parameters.workload(), this);
+        for (int c = plain; c < clients.length; c++) clients[c] = new CrdtClient(c, clientRandom.fork(), parameters.crdt(), this);
         this.nemesis = new Nemesis(this, parameters.faults(), nemesisRandom);
     }
 
     /** Runs to the end and judges the run. */
     public RunResult run() {
         for (SimNode node : nodes) start(node);
-        for (SimClient client : clients) client.start();
+        for (WorkloadClient client : clients) client.start();
         nemesis.start();
         if (parameters.faults().powerLossModel()) {
             for (SimNode node : nodes) scheduleSync(node);
@@ -153,8 +157,10 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
 
     private RunResult judge() {
         FinalState state = finalState();
-        int ok = 0, failed = 0, indeterminate = 0;
+        int ok = 0, failed = 0, indeterminate = 0, crdt = 0, retried = 0;
         for (Op op : history.ops()) {
+            if (!op.type().isPlain()) crdt++;
+            if (op.completion() != null && op.completion().attempts() > 1) retried++;
             switch (op.outcome()) {
                 case OK -> ok++;
                 case FAIL -> failed++;
@@ -162,7 +168,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
             }
         }
         return new RunResult(parameters, Checkers.checkAll(history, state), events, now,
-                network.stats().sent(), network.stats().dropped(), network.stats().duplicated(), ok, failed, indeterminate,
+                network.stats().sent(), network.stats().dropped(), network.stats().duplicated(), ok, failed, indeterminate, crdt, retried,
                 nemesis.partitions, nemesis.crashes, nemesis.powerLosses, nemesis.clogs);
     }
 
@@ -187,7 +193,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         history.markLivenessWindow(from, until);
         schedule(from, () -> {
             issuing = true;
-            for (SimClient client : clients) client.start();
+            for (WorkloadClient client : clients) client.start();
             fault("liveness window: clients resume until " + until);
         });
         schedule(until, () -> {
@@ -215,7 +221,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     }
 
     private boolean idleClients() {
-        for (SimClient client : clients) {
+        for (WorkloadClient client : clients) {
             if (!client.idle()) return false;
         }
         return true;

@@ -17,7 +17,7 @@ class RegressionSeedsTest {
         List<RegressionSeeds.Entry> entries = RegressionSeeds.load();
         assertFalse(entries.isEmpty(), "the regression list lost its entries");
         for (RegressionSeeds.Entry entry : entries) {
-            RunResult result = SeedRunner.run(entry.seed(), entry.safetySeconds());
+            RunResult result = SeedRunner.run(entry.seed(), entry.options());
             if (entry.open()) {
                 assertFalse(result.passed(), "regression seed " + entry.seed() + " passes now: its bug (" + entry.note()
                         + ") looks fixed; drop the `open` from its entry so that it guards the fix");
@@ -30,11 +30,15 @@ class RegressionSeedsTest {
 
     @Test
     void parsesEntriesAndCommentsAndRejectsMalformedLines() {
-        List<RegressionSeeds.Entry> entries = RegressionSeeds.parse(List.of("# header", "", "17 60 # lost ack on heal", "  4 5", "9 30 open # livelock"));
+        List<RegressionSeeds.Entry> entries = RegressionSeeds.parse(List.of("# header", "", "17 60 # lost ack on heal", "  4 5", "9 30 open # livelock",
+                "3 60 no-crdt # old", "8 60 no-crdt open # old and open"));
         assertEquals(List.of(new RegressionSeeds.Entry(17, 60, false, "lost ack on heal"), new RegressionSeeds.Entry(4, 5, false, ""),
-                new RegressionSeeds.Entry(9, 30, true, "livelock")), entries);
+                new RegressionSeeds.Entry(9, 30, true, "livelock"), new RegressionSeeds.Entry(3, 60, false, true, "old"),
+                new RegressionSeeds.Entry(8, 60, true, true, "old and open")), entries);
+        assertEquals("--virtual-seconds 60 --no-crdt", entries.get(3).options().flags());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegressionSeeds.parse(List.of("17")));
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RegressionSeeds.parse(List.of("17 60 fixed")));
+        assertThrows(IllegalArgumentException.class, () -> RegressionSeeds.parse(List.of("17 60 open open")));
     }
 }

@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The build's random-seed simulation: 200 seeds (override with {@code -Dchorus.simulation.seeds=N})
  * of 60 virtual seconds of faults each, then heal and liveness, on two threads. A failing seed prints
- * the checkers' explanation and the command that replays it; add it to the regression list.
+ * the checkers' explanation and the command that replays it; add it to the regression list. Seeds
+ * whose entry there is {@code open} (a known bug, not fixed yet) are left to RegressionSeedsTest,
+ * which checks that they still fail, so that the build stays green while the bug is known.
  */
 class SwarmTest {
     private static final int SEEDS = Integer.getInteger("chorus.simulation.seeds", 200);
@@ -25,11 +27,16 @@ class SwarmTest {
     @Test
     void everySeedKeepsEveryPromise() {
         List<RunResult> failures = new ArrayList<>();
-        BatchSummary summary = SeedBatch.run(SeedBatch.range(1, SEEDS), RunOptions.standard(SAFETY_SECONDS), ReplicaFactory.PRODUCTION, THREADS, result -> {
+        List<Long> seeds = new ArrayList<>(SeedBatch.range(1, SEEDS));
+        for (RegressionSeeds.Entry entry : RegressionSeeds.load()) {
+            if (entry.open() && entry.options().equals(RunOptions.standard(SAFETY_SECONDS))) seeds.remove(Long.valueOf(entry.seed())); // the element, not an index
+        }
+        BatchSummary summary = SeedBatch.run(seeds, RunOptions.standard(SAFETY_SECONDS), ReplicaFactory.PRODUCTION, THREADS, result -> {
             if (!result.passed()) failures.add(result);
         });
-        System.out.println("[simulation] " + summary);
+        System.out.println("[simulation] " + summary + (seeds.size() < SEEDS ? "; " + (SEEDS - seeds.size()) + " open regression seeds left out" : ""));
         assertTrue(summary.opsChecked() > SEEDS * 100L, "the workload barely ran: " + summary);
+        assertTrue(summary.crdtOpsChecked() > SEEDS * 50L, "the CRDT workload barely ran: " + summary);
         failures.sort(Comparator.comparingLong(result -> result.parameters().seed())); // they arrive in any order
         StringBuilder shown = new StringBuilder();
         for (RunResult result : failures.subList(0, Math.min(FAILURES_SHOWN, failures.size()))) {

@@ -1,10 +1,13 @@
 package io.chorus.simulation.world;
 
+import io.chorus.replication.crdt.AppliedOps;
+import io.chorus.simulation.workload.CrdtMix;
 import org.junit.jupiter.api.Test;
 
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Swarm testing only helps if the seeds really spread over the space: check the draws cover it. */
@@ -35,6 +38,42 @@ class RunParametersTest {
         assertTrue(withoutCrashes > 50 && withoutCrashes < 250, "runs without crashes: " + withoutCrashes);
         assertTrue(withLoss > 250, "runs with loss: " + withLoss);
         assertTrue(fewPartitions > 100 && fewPartitions < 200, "runs with few partitions: " + fewPartitions);
+    }
+
+    /** CRDT clients in about 60% of runs, 1..3 of them, sometimes on one type only; never past the replicas' memory of op ids. */
+    @Test
+    void crdtClientsRunInMostSeedsWithinTheReplicasBound() {
+        int on = 0, countersOnly = 0, setsOnly = 0;
+        TreeSet<Integer> clients = new TreeSet<>(), attempts = new TreeSet<>();
+        for (long seed = 1; seed <= 500; seed++) {
+            RunParameters p = RunParameters.draw(seed, 60);
+            CrdtMix crdt = p.crdt();
+            assertEquals(p.workload().clients() + crdt.clients(), p.clientCount(), p.describe());
+            if (!crdt.on()) continue;
+            on++;
+            clients.add(crdt.clients());
+            attempts.add(crdt.attemptsMax());
+            if (crdt.setAddWeight() + crdt.setReadWeight() == 0) countersOnly++;
+            if (crdt.counterAddWeight() + crdt.counterReadWeight() == 0) setsOnly++;
+            assertEquals(p.workload().clientTimeoutMicros(), crdt.clientTimeoutMicros(), p.describe());
+            assertTrue(crdt.clients() * crdt.retrySpanMaxMicros() / crdt.thinkMeanMicros() <= AppliedOps.CAPACITY / 2, p.describe());
+            assertTrue(p.describe().contains("crdt workload: " + crdt.clients() + " clients"), p.describe());
+            assertFalse(RunParameters.draw(seed, new RunOptions(60, false, false, true)).crdt().on(), "--no-crdt");
+        }
+        assertTrue(on > 250 && on < 350, "runs with CRDT clients: " + on);
+        assertEquals(new TreeSet<>(java.util.List.of(1, 2, 3)), clients);
+        assertEquals(new TreeSet<>(java.util.List.of(2, 3, 4)), attempts);
+        assertTrue(countersOnly > 20 && setsOnly > 20, "counters only " + countersOnly + ", sets only " + setsOnly);
+    }
+
+    /** The CRDT draw comes last, from its own stream: turning it off changes no other parameter. */
+    @Test
+    void theCrdtDrawLeavesEveryOtherParameterAsItWas() {
+        for (long seed = 1; seed <= 100; seed++) {
+            RunParameters drawn = RunParameters.draw(seed, 60);
+            RunParameters without = RunParameters.draw(seed, new RunOptions(60, false, false, true));
+            assertEquals(drawn.withCrdt(CrdtMix.OFF).describe(), without.describe().replace(" --no-crdt", ""));
+        }
     }
 
     @Test
