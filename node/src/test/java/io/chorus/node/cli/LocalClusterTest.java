@@ -46,6 +46,7 @@ class LocalClusterTest {
         assertTrue(start.out().contains("All 3 nodes answer"), start.out());
         Map<String, String[]> status = status(dir);
         assertEquals(List.of("running", "running", "running"), states(status));
+        assertEquals(List.of("ready", "ready", "ready"), health(status), "each node's /ready endpoint answers");
 
         long victim = Long.parseLong(status.get("n2")[2]);
         ProcessHandle.of(victim).orElseThrow().destroyForcibly();
@@ -79,7 +80,7 @@ class LocalClusterTest {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** The status table's rows by node name: name, address, pid, state. */
+    /** The status table's rows by node name: name, address, pid, then state and the health columns. */
     private static Map<String, String[]> status(String dir) {
         Result status = chorus("cluster", "status", "--dir", dir);
         assertEquals(0, status.code(), status.err());
@@ -92,8 +93,14 @@ class LocalClusterTest {
         return rows;
     }
 
+    /** The STATE column: the text before the METRICS column (":port"); "not started" has a space. */
     private static List<String> states(Map<String, String[]> status) {
-        return status.values().stream().map(row -> row[3]).toList();
+        return status.values().stream().map(row -> row[3].split(" +:")[0].trim()).toList();
+    }
+
+    /** The HEALTH column of each row: what the node's /ready endpoint said. */
+    private static List<String> health(Map<String, String[]> status) {
+        return status.values().stream().map(row -> row[3].split(" +:[0-9]+ +")[1].split(" +")[0]).toList();
     }
 
     private boolean mentionsTemp(ProcessHandle process) {
