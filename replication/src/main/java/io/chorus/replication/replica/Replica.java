@@ -328,20 +328,27 @@ public final class Replica {
     }
 
     private void onMintWrite(NodeId from, MintWrite m) {
-        if (!replicasOf(m.key()).contains(self)) {
-            outbox.send(from, MintResult.refused(m.opId(), m.key(), ErrorKind.UNAVAILABLE, self + " is not a replica of key " + m.key()));
-            return;
-        }
-        MintLog.Outcome earlier = mintLog.find(from, m.opId());
-        if (earlier != null) { // a duplicate: answer as before, never mint twice
-            outbox.send(from, earlier.refusal() == null
-                    ? MintResult.ok(m.opId(), m.key(), store.get(m.key()))
-                    : MintResult.refused(m.opId(), m.key(), earlier.refusal(), earlier.reason()));
-            return;
-        }
+        if (answeredWithoutMinting(from, m.opId(), m.key())) return;
         MintResult result = mintLocally(m.opId(), m.key(), m.value(), m.context(), mintIdOf(from, m.opId()));
         mintLog.record(from, m.opId(), result.errorKind(), result.error(), tick);
         outbox.send(from, result);
+    }
+
+    /**
+     * A mint request this replica must not act on: it is not a replica of the key (refused), or the
+     * request is a duplicate (answered as before, never minted twice). True when it was answered.
+     */
+    private boolean answeredWithoutMinting(NodeId from, long opId, Key key) {
+        if (!replicasOf(key).contains(self)) {
+            outbox.send(from, MintResult.refused(opId, key, ErrorKind.UNAVAILABLE, self + " is not a replica of key " + key));
+            return true;
+        }
+        MintLog.Outcome earlier = mintLog.find(from, opId);
+        if (earlier == null) return false;
+        outbox.send(from, earlier.refusal() == null
+                ? MintResult.ok(opId, key, store.get(key))
+                : MintResult.refused(opId, key, earlier.refusal(), earlier.reason()));
+        return true;
     }
 
     /**
@@ -450,17 +457,7 @@ public final class Replica {
     }
 
     private void onCrdtMint(NodeId from, CrdtMint m) {
-        if (!replicasOf(m.key()).contains(self)) {
-            outbox.send(from, MintResult.refused(m.opId(), m.key(), ErrorKind.UNAVAILABLE, self + " is not a replica of key " + m.key()));
-            return;
-        }
-        MintLog.Outcome earlier = mintLog.find(from, m.opId());
-        if (earlier != null) {
-            outbox.send(from, earlier.refusal() == null
-                    ? MintResult.ok(m.opId(), m.key(), store.get(m.key()))
-                    : MintResult.refused(m.opId(), m.key(), earlier.refusal(), earlier.reason()));
-            return;
-        }
+        if (answeredWithoutMinting(from, m.opId(), m.key())) return;
         MintResult result = mintCrdtLocally(m.opId(), m.key(), m.operation(), m.operationId());
         mintLog.record(from, m.opId(), result.errorKind(), result.error(), tick);
         outbox.send(from, result);
