@@ -2,7 +2,6 @@ package io.chorus.replication.crdt;
 
 import io.chorus.crdt.type.Bytes;
 import io.chorus.crdt.type.Crdt;
-import io.chorus.crdt.type.CrdtType;
 import io.chorus.crdt.type.EwFlag;
 import io.chorus.crdt.type.HybridClock;
 import io.chorus.crdt.type.LwwRegister;
@@ -114,10 +113,5 @@ public final class CrdtOps {
     private static void field(String field) {
         if (field == null || field.isEmpty()) throw new IllegalArgumentException("map field name is empty");
         if (field.length() > 256) throw new IllegalArgumentException("map field name is " + field.length() + " characters, over the limit 256");
-    }
-
-    /** The empty value of {@code type}, for reads of a key nothing was written to. */
-    public static Crdt<?> empty(CrdtType type) {
-        return type.empty();
     }
 }

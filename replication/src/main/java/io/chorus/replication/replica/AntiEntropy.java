@@ -21,7 +21,6 @@ import java.util.TreeMap;
  * level when partitions grow large. Every message is bounded by {@code keysMax} keys.
  */
 final class AntiEntropy {
-    private final NodeId self;
     private final LocalStore store;
     private final Outbox outbox;
     private final int keysMax;
@@ -29,7 +28,6 @@ final class AntiEntropy {
     private int nextPeer;
 
     AntiEntropy(NodeId self, Ring ring, int replicationFactor, LocalStore store, Outbox outbox, int keysMax) {
-        this.self = self;
         this.store = store;
         this.outbox = outbox;
         this.keysMax = keysMax;
@@ -118,9 +116,5 @@ final class AntiEntropy {
     private boolean isShared(NodeId peer, int partition) {
         int[] shared = sharedPartitions.get(peer);
         return shared != null && java.util.Arrays.binarySearch(shared, partition) >= 0;
-    }
-
-    boolean hasPeers() {
-        return !sharedPartitions.isEmpty() && !sharedPartitions.containsKey(self);
     }
 }

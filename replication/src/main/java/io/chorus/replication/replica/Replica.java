@@ -290,7 +290,7 @@ public final class Replica {
         inFlight.remove(op.opId);
         for (Map.Entry<NodeId, Siblings> repair : op.coordinator.repairs().entrySet()) {
             if (repair.getKey().equals(self)) {
-                mergeLocally(op.key, repair.getValue());
+                storeLocally(op.key, repair.getValue()); // a failed repair is retried by anti-entropy
             } else {
                 outbox.send(repair.getKey(), new ReplicaWrite(0, op.key, repair.getValue(), false));
             }
@@ -535,10 +535,6 @@ public final class Replica {
         } catch (StorageFullException e) {
             return "storage full on " + self + ": " + e.getMessage();
         }
-    }
-
-    private void mergeLocally(Key key, Siblings siblings) {
-        storeLocally(key, siblings);
     }
 
     // ---- shared --------------------------------------------------------------------------------
