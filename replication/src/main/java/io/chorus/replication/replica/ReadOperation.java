@@ -18,16 +18,14 @@ import java.util.List;
 final class ReadOperation extends Operation {
     final ReadCoordinator coordinator;
     final CrdtType crdtType; // non-null: a CRDT read of this type
-    final long speculateAtTick;
     final List<NodeId> spare; // live replicas not asked yet
     int contacted;
 
     ReadOperation(long opId, ClientRef client, long requestId, Key key, Consistency level, long deadlineTick,
-                  List<NodeId> replicas, int required, CrdtType crdtType, long speculateAtTick, List<NodeId> spare) {
+                  List<NodeId> replicas, int required, CrdtType crdtType, List<NodeId> spare) {
         super(opId, client, requestId, key, level, deadlineTick);
         this.coordinator = new ReadCoordinator(replicas, required);
         this.crdtType = crdtType;
-        this.speculateAtTick = speculateAtTick;
         this.spare = new ArrayList<>(spare);
     }
 

@@ -217,7 +217,7 @@ public final class Replica {
         List<NodeId> ask = new ArrayList<>(live);
         if (ask.remove(self)) ask.add(0, self); // the local copy costs no message
         ReadOperation op = new ReadOperation(opId, client, requestId, key, level, tick + config.requestTimeoutTicks(),
-                replicas, required, crdtType, tick + config.readSpeculationTicks(), ask.subList(required, ask.size()));
+                replicas, required, crdtType, ask.subList(required, ask.size()));
         inFlight.put(opId, op);
         askForRead(op, ask.subList(0, required));
     }
@@ -233,10 +233,17 @@ public final class Replica {
 
     /** Reads whose first replicas are slow ask the spare ones too. */
     private void speculateSlowReads() {
-        List<ReadOperation> slow = new ArrayList<>();
+        List<ReadOperation> slow = null;
+        long createdNoLaterThan = tick - config.readSpeculationTicks();
         for (Operation op : inFlight.values()) {
-            if (op instanceof ReadOperation read && !read.isAnswered() && !read.spare.isEmpty() && read.speculateAtTick <= tick) slow.add(read);
+            // creation order: once an op is too young to speculate, so is every op after it
+            if (op.deadlineTick - config.requestTimeoutTicks() > createdNoLaterThan) break;
+            if (op instanceof ReadOperation read && !read.isAnswered() && !read.spare.isEmpty()) {
+                if (slow == null) slow = new ArrayList<>();
+                slow.add(read);
+            }
         }
+        if (slow == null) return;
         for (ReadOperation read : slow) {
             List<NodeId> spare = new ArrayList<>(read.spare);
             read.spare.clear();
