@@ -24,13 +24,15 @@ final class AntiEntropy {
     private final LocalStore store;
     private final Outbox outbox;
     private final int keysMax;
+    private final ReplicaObserver observer;
     private final TreeMap<NodeId, int[]> sharedPartitions = new TreeMap<>();
     private int nextPeer;
 
-    AntiEntropy(NodeId self, Ring ring, int replicationFactor, LocalStore store, Outbox outbox, int keysMax) {
+    AntiEntropy(NodeId self, Ring ring, int replicationFactor, LocalStore store, Outbox outbox, int keysMax, ReplicaObserver observer) {
         this.store = store;
         this.outbox = outbox;
         this.keysMax = keysMax;
+        this.observer = observer;
         for (NodeId peer : ring.members()) {
             if (peer.equals(self)) continue;
             List<Integer> shared = new ArrayList<>();
@@ -93,6 +95,7 @@ final class AntiEntropy {
                 }
             });
         }
+        if (pushed[0] > 0) observer.antiEntropyKeysSent(pushed[0]);
         List<Key> pull = new ArrayList<>();
         for (Key key : theirs.keySet()) {
             if (!agreed.containsKey(key) && pull.size() < keysMax) pull.add(key);
@@ -111,6 +114,7 @@ final class AntiEntropy {
             outbox.send(from, new ReplicaWrite(0, key, mine, false));
             sent++;
         }
+        if (sent > 0) observer.antiEntropyKeysSent(sent);
     }
 
     private boolean isShared(NodeId peer, int partition) {

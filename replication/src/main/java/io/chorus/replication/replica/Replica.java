@@ -81,6 +81,7 @@ public final class Replica {
     private final RequestValidator validator;
     private final AntiEntropy antiEntropy;
     private final Set<InjectedBug> bugs;
+    private final ReplicaObserver observer;
     private final MintLog mintLog;
     private final Clock clock;
     private final HybridClock hybridClock;
@@ -91,12 +92,23 @@ public final class Replica {
 
     public Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
                    RandomSource random, Clock clock) {
-        this(self, membership, config, storage, outbox, random, clock, EnumSet.noneOf(InjectedBug.class));
+        this(self, membership, config, storage, outbox, random, clock, ReplicaObserver.NOOP);
+    }
+
+    /** A replica that reports its repairs to {@code observer} (a node's metrics). */
+    public Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
+                   RandomSource random, Clock clock, ReplicaObserver observer) {
+        this(self, membership, config, storage, outbox, random, clock, EnumSet.noneOf(InjectedBug.class), observer);
     }
 
     /** For tests only: the same replica with deliberate bugs switched on. */
     public Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
                    RandomSource random, Clock clock, Set<InjectedBug> bugs) {
+        this(self, membership, config, storage, outbox, random, clock, bugs, ReplicaObserver.NOOP);
+    }
+
+    Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
+            RandomSource random, Clock clock, Set<InjectedBug> bugs, ReplicaObserver observer) {
         if (membership.member(self).isEmpty()) throw new IllegalArgumentException(self + " is not a member of " + membership.members());
         this.self = self;
         this.membership = membership;
@@ -108,7 +120,8 @@ public final class Replica {
         this.store = new LocalStore(storage, ring);
         this.failureDetector = new FailureDetector(self, config.failureSuspectTicks());
         this.validator = new RequestValidator(config, replicationFactor);
-        this.antiEntropy = new AntiEntropy(self, ring, replicationFactor, store, outbox, config.antiEntropyKeysMax());
+        this.observer = observer;
+        this.antiEntropy = new AntiEntropy(self, ring, replicationFactor, store, outbox, config.antiEntropyKeysMax(), observer);
         this.bugs = bugs.isEmpty() ? EnumSet.noneOf(InjectedBug.class) : EnumSet.copyOf(bugs);
         this.mintLog = new MintLog(MINT_LOG_RETENTION_TIMEOUTS * config.requestTimeoutTicks(), config.inFlightRequestsMax());
         this.clock = clock;
@@ -295,7 +308,9 @@ public final class Replica {
     /** Read repair: every replica that answered with less than the merge gets the merge. */
     private void finishRead(ReadOperation op) {
         inFlight.remove(op.opId);
-        for (Map.Entry<NodeId, Siblings> repair : op.coordinator.repairs().entrySet()) {
+        Map<NodeId, Siblings> repairs = op.coordinator.repairs();
+        if (!repairs.isEmpty()) observer.readRepaired(repairs.size());
+        for (Map.Entry<NodeId, Siblings> repair : repairs.entrySet()) {
             if (repair.getKey().equals(self)) {
                 storeLocally(op.key, repair.getValue()); // a failed repair is retried by anti-entropy
             } else {

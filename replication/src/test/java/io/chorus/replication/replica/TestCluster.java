@@ -37,6 +37,7 @@ final class TestCluster {
     final ReplicaConfig config;
     final Map<NodeId, InMemoryStorage> storages = new LinkedHashMap<>();
     final Map<NodeId, Replica> replicas = new LinkedHashMap<>();
+    final Map<NodeId, CountingObserver> observers = new LinkedHashMap<>(); // kept across a restart: tests add up what a node reported
     final ArrayDeque<InFlight> network = new ArrayDeque<>();
     final Map<Long, ClientResponse> replies = new LinkedHashMap<>();
     final Set<NodeId> stopped = new HashSet<>();
@@ -63,7 +64,7 @@ final class TestCluster {
     void start(NodeId id, Set<InjectedBug> bugs) {
         stopped.remove(id);
         replicas.put(id, new Replica(id, membership, config, storages.get(id), outboxOf(id),
-                new SplitMixRandom(id.hashCode()), () -> 0L, bugs));
+                new SplitMixRandom(id.hashCode()), () -> 0L, bugs, observers.computeIfAbsent(id, n -> new CountingObserver())));
     }
 
     private Outbox outboxOf(NodeId self) {

@@ -1,0 +1,31 @@
+package io.chorus.replication.replica;
+
+/**
+ * What a replica tells the shell about the repairs it makes, as plain counts, so that a node can
+ * export them as metrics without the core knowing about any metrics library. Called on the
+ * replica's own thread, from inside its input methods: an implementation must be cheap, must not
+ * block, and must not call back into the replica. The core never reads a clock for it; whatever
+ * an observer wants to time, it times in the shell (production wraps the {@link
+ * io.chorus.replication.env.Storage} for that).
+ *
+ * <p>Every method has an empty default, so an observer overrides only what it counts.
+ */
+public interface ReplicaObserver {
+    /** Observes nothing: the simulator and tests that do not count repairs. */
+    ReplicaObserver NOOP = new ReplicaObserver() { };
+
+    /**
+     * A read this node coordinated finished and found {@code replicas} (at least 1) of the replicas
+     * that answered behind the merged state; each was sent the merge (this node's own copy is
+     * merged locally, and counts too).
+     */
+    default void readRepaired(int replicas) {
+    }
+
+    /**
+     * Anti-entropy sent a peer {@code keys} (at least 1) keys because their digests differed:
+     * pushed after a key digest exchange, or asked for by the peer. The peer merges them.
+     */
+    default void antiEntropyKeysSent(int keys) {
+    }
+}

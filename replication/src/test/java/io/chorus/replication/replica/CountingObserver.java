@@ -1,0 +1,21 @@
+package io.chorus.replication.replica;
+
+/** Adds up what a replica reports, for tests that check a repair was counted. */
+final class CountingObserver implements ReplicaObserver {
+    long readRepairs;
+    long readRepairEvents;
+    long antiEntropyKeysSent;
+
+    @Override
+    public void readRepaired(int replicas) {
+        assert replicas >= 1 : "a read repair of " + replicas + " replicas";
+        readRepairs += replicas;
+        readRepairEvents++;
+    }
+
+    @Override
+    public void antiEntropyKeysSent(int keys) {
+        assert keys >= 1 : "anti-entropy sent " + keys + " keys";
+        antiEntropyKeysSent += keys;
+    }
+}
