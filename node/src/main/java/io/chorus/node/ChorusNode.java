@@ -22,6 +22,7 @@ import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.replica.Member;
 import io.chorus.replication.replica.Replica;
+import io.chorus.replication.replica.ReplicaObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class ChorusNode implements AutoCloseable {
         MetricsServer metricsServer = null;
         try {
             storage = openStorage(config, new Codec(storageCodecBytesMax(config)));
-            StateMachine machine = factory.create(config, storage, outbox);
+            StateMachine machine = factory.create(config, metrics.metered(storage), outbox, metrics.replicaObserver());
             NodeHandler handler = new NodeHandler(name, machine, outbox, tracker);
             pipeline = Pipeline.start(name, config.ringSize(), handler);
             server = NodeServer.start(networkSettings(config), Transport.best(), pipeline.inbound(), connections);
@@ -140,10 +141,10 @@ public final class ChorusNode implements AutoCloseable {
                         + (config.members().size() - 1) + " peers connected");
     }
 
-    private static StateMachine newReplica(NodeConfig config, Storage storage, Outbox outbox) {
+    private static StateMachine newReplica(NodeConfig config, Storage storage, Outbox outbox, ReplicaObserver observer) {
         SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
         Clock clock = System::currentTimeMillis;
-        return StateMachine.of(new Replica(config.name(), config.membership(), config.replicaConfig(), storage, outbox, random, clock));
+        return StateMachine.of(new Replica(config.name(), config.membership(), config.replicaConfig(), storage, outbox, random, clock, observer));
     }
 
     private static ChronicleStorage openStorage(NodeConfig config, Codec codec) {
@@ -262,9 +263,9 @@ public final class ChorusNode implements AutoCloseable {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
-    /** Makes the state machine a node runs, given its storage and outbox. */
+    /** Makes the state machine a node runs, given its storage, its outbox and what counts its replica's repairs. */
     @FunctionalInterface
     interface StateMachineFactory {
-        StateMachine create(NodeConfig config, Storage storage, Outbox outbox);
+        StateMachine create(NodeConfig config, Storage storage, Outbox outbox, ReplicaObserver observer);
     }
 }

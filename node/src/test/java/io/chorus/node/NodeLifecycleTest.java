@@ -71,7 +71,7 @@ class NodeLifecycleTest {
     @Test
     void closeAnswersEveryRequestItTookBeforeClosingTheConnection() throws Exception {
         NodeConfig config = config(FreePorts.pick(1).get(0));
-        ChorusNode node = ChorusNode.start(config, (c, storage, outbox) -> new RecordingStateMachine() {
+        ChorusNode node = ChorusNode.start(config, (c, storage, outbox, observer) -> new RecordingStateMachine() {
             @Override
             public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
                 try {

@@ -6,8 +6,11 @@ import io.chorus.node.pipeline.BatchingOutbox;
 import io.chorus.node.pipeline.Inbound;
 import io.chorus.node.pipeline.NodeHandler;
 import io.chorus.node.storage.ChronicleStorage;
+import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.replica.ReplicaObserver;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.stream.LongStream;
 
 /**
  * A node's metrics, in a Prometheus registry, every series tagged {@code node=<name>}:
@@ -37,11 +41,33 @@ import java.util.function.LongSupplier;
  *   <li>{@code chorus_pipeline_ring_occupancy} / {@code _capacity} (events), dropped ticks and peer
  *       messages, state machine failures;</li>
  *   <li>{@code chorus_storage_entries}, {@code chorus_storage_file_bytes}, {@code chorus_storage_used_bytes};</li>
+ *   <li>{@code chorus_replica_latency_seconds{op}}: a histogram of the replica's local storage work,
+ *       whoever asked for it (this node coordinating, a peer's ReplicaRead or ReplicaWrite, a repair):
+ *       {@code op="read"} is one lookup of a key's state (decoding included; a write looks the key up
+ *       first, so writes add reads too), {@code op="write"} one store of a key's new state (encoding
+ *       included);</li>
+ *   <li>{@code chorus_read_repairs_total}: replica copies a finished read found behind the merge and
+ *       repaired (counted by the coordinator, its own copy included);</li>
+ *   <li>{@code chorus_anti_entropy_keys_sent_total}: keys anti-entropy sent to a peer because their
+ *       digests differed (pushed, or pulled by the peer);</li>
+ *   <li>{@code chorus_stored_siblings} and {@code chorus_stored_value_bytes}: histograms of what each
+ *       store of a plain key's state holds: its siblings (tombstones included) and the bytes of its
+ *       values together (CRDT keys are left out of both);</li>
  *   <li>client connections and connected peers, and the usual JVM and process meters.</li>
  * </ul>
- * Request meters are updated by the handler thread; gauges are read by the scraping thread.
+ * Request and replica meters are updated by the handler thread; gauges are read by the scraping thread.
  */
 public final class NodeMetrics implements AutoCloseable {
+    /**
+     * Bucket bounds of replica latency: a Chronicle Map lookup and decode takes a few microseconds. Fixed
+     * buckets, not a percentile histogram: 16 series per op instead of about 100 in every scrape.
+     */
+    private static final Duration[] REPLICA_LATENCY_BUCKETS = LongStream.of(2, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500,
+            5_000, 10_000, 25_000, 100_000, 1_000_000).mapToObj(micros -> Duration.ofNanos(micros * 1_000)).toArray(Duration[]::new);
+    /** Bucket bounds of stored siblings: the default siblingsMax is 64. */
+    private static final double[] SIBLINGS_BUCKETS = {1, 2, 3, 4, 8, 16, 32, 64};
+    /** Bucket bounds of stored value bytes, by powers of 4 up to 64 MiB (siblingsMax values of valueBytesMax). */
+    private static final double[] VALUE_BYTES_BUCKETS = {16, 64, 256, 1 << 10, 1 << 12, 1 << 14, 1 << 16, 1 << 18, 1 << 20, 1 << 22, 1 << 24, 1 << 26};
     private static final List<String> LEVELS = List.of("ONE", "TWO", "QUORUM", "ALL", Operation.LEVEL_NONE, Operation.LEVEL_INVALID);
 
     private final String nodeName;
@@ -49,10 +75,24 @@ public final class NodeMetrics implements AutoCloseable {
     private final Timer[][] latency = new Timer[Operation.values().length][LEVELS.size()];
     private final Counter[][] errors = new Counter[Operation.values().length][ErrorKind.values().length];
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final Timer replicaReads;
+    private final Timer replicaWrites;
+    private final DistributionSummary storedSiblings;
+    private final DistributionSummary storedValueBytes;
+    private final ReplicaObserver replicaObserver;
 
     public NodeMetrics(String nodeName) {
         this.nodeName = nodeName;
         registry.config().commonTags("node", nodeName);
+        replicaReads = replicaTimer("read");
+        replicaWrites = replicaTimer("write");
+        storedSiblings = DistributionSummary.builder("chorus.stored.siblings").serviceLevelObjectives(SIBLINGS_BUCKETS)
+                .description("siblings (tombstones included) of each plain key state stored").register(registry);
+        storedValueBytes = DistributionSummary.builder("chorus.stored.value").baseUnit("bytes").serviceLevelObjectives(VALUE_BYTES_BUCKETS)
+                .description("bytes of all values of each plain key state stored").register(registry);
+        replicaObserver = new RepairCounters(
+                Counter.builder("chorus.read.repairs").description("replica copies repaired by read repair (counted by the coordinator)").register(registry),
+                Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry));
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -63,6 +103,34 @@ public final class NodeMetrics implements AutoCloseable {
     /** The handler-side observer that times requests and logs failures. */
     public RequestTracker newTracker() {
         return new RequestTracker(this, new RequestLog(nodeName));
+    }
+
+    /** What the replica reports about its repairs, counted here; handler thread only. */
+    public ReplicaObserver replicaObserver() {
+        return replicaObserver;
+    }
+
+    /** {@code storage} with the replica's reads and writes, and what it stores, measured here; handler thread only. */
+    public Storage metered(Storage storage) {
+        return new MeteredStorage(storage, replicaReads, replicaWrites, storedSiblings, storedValueBytes);
+    }
+
+    private Timer replicaTimer(String op) {
+        return Timer.builder("chorus.replica.latency").tag("op", op)
+                .description("this replica's storage work for any request or repair: read looks a key's state up, write stores a new one")
+                .serviceLevelObjectives(REPLICA_LATENCY_BUCKETS).register(registry);
+    }
+
+    private record RepairCounters(Counter readRepairs, Counter antiEntropyKeysSent) implements ReplicaObserver {
+        @Override
+        public void readRepaired(int replicas) {
+            readRepairs.increment(replicas);
+        }
+
+        @Override
+        public void antiEntropyKeysSent(int keys) {
+            antiEntropyKeysSent.increment(keys);
+        }
     }
 
     /** Gauges over the node's parts; call once they exist. */

@@ -62,6 +62,12 @@ class MetricsEndpointTest {
             assertEquals(1.0, value(text, "chorus_connections_clients", "node=\"n1\""));
             assertEquals(0.0, value(text, "chorus_requests_refused_total", "reason=\"queue_full\""));
             assertTrue(text.contains("chorus_request_latency_seconds_bucket{"), "latency is a histogram");
+            assertEquals(2.0, value(text, "chorus_replica_latency_seconds_count", "op=\"write\""), "each put stored the key's new state");
+            assertTrue(value(text, "chorus_replica_latency_seconds_count", "op=\"read\"") >= 3, "each put looked the key up first, and the get");
+            assertEquals(3.0, value(text, "chorus_stored_siblings_sum", "node=\"n1\""), "the blind second put made a second sibling");
+            assertEquals(3.0, value(text, "chorus_stored_value_bytes_sum", "node=\"n1\""), "one byte stored, then both");
+            assertEquals(0.0, value(text, "chorus_read_repairs_total", "node=\"n1\""), "one node has nobody to repair");
+            assertEquals(0.0, value(text, "chorus_anti_entropy_keys_sent_total", "node=\"n1\""));
             assertTrue(text.contains("jvm_memory_used_bytes{"), "JVM meters too");
 
             HttpResponse<String> health = get(base + "/health");
@@ -84,7 +90,7 @@ class MetricsEndpointTest {
     }
 
     /** The value of the series {@code name} whose labels contain every one of {@code labels}. */
-    private static double value(String text, String name, String... labels) {
+    static double value(String text, String name, String... labels) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)$").matcher(text);
         while (line.find()) {
             String found = line.group(1);
