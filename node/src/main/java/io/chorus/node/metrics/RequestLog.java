@@ -1,13 +1,16 @@
 package io.chorus.node.metrics;
 
+import io.chorus.node.logging.RequestIds;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * One structured line per failed request ({@code key=value} pairs: node, client, requestId, op,
- * consistency, kind, latency, then the message), so that an error a user reports can be found by
+ * One structured line per failed request: SLF4J key-value pairs (node, then {@code client} and
+ * {@code request} as on every line about a request, see {@link RequestIds}, then op, consistency,
+ * kind, latencyMicros), then the failure's message, so that an error a user reports can be found by
  * its request id. Written from the handler thread, so it is rate-limited: at most
  * {@link #LINES_PER_SECOND_MAX} lines a second; the next line says how many were left out.
  */
@@ -26,12 +29,13 @@ final class RequestLog {
 
     void failure(long clientId, long requestId, String op, String level, Failure failure, long latencyNanos, long nowNanos) {
         if (!admit(nowNanos)) return;
-        String line = "request failed node=" + nodeName + " client=" + clientId + " requestId=" + requestId + " op=" + op
-                + " consistency=" + level + " kind=" + failure.kind().displayName() + " latencyMicros=" + latencyNanos / 1000
-                + (suppressed > 0 ? " suppressedBefore=" + suppressed : "") + " message=\"" + failure.message().replace('"', '\'') + "\"";
+        LoggingEventBuilder line = failure.kind() == ErrorKind.TIMEOUT ? log.atWarn() : log.atInfo();
+        line = RequestIds.on(line.addKeyValue("node", nodeName), clientId, requestId)
+                .addKeyValue("op", op).addKeyValue("consistency", level).addKeyValue("kind", failure.kind().displayName())
+                .addKeyValue("latencyMicros", latencyNanos / 1000);
+        if (suppressed > 0) line = line.addKeyValue("suppressedBefore", suppressed);
         suppressed = 0;
-        if (failure.kind() == ErrorKind.TIMEOUT) log.warn(line);
-        else log.info(line);
+        line.log("request failed: {}", failure.message());
     }
 
     private boolean admit(long nowNanos) {

@@ -9,6 +9,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Message;
 import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
  * written, so it needs no synchronisation.
  */
 final class ClientConnection implements Destination {
+    /** The connection's client on its channel, so that the encoder's log lines can name it. */
+    static final AttributeKey<ClientRef> CLIENT = AttributeKey.valueOf("chorus.client");
+
     private final ClientRef ref;
     private final Channel channel;
     private final Inbound inbound;
@@ -33,6 +37,7 @@ final class ClientConnection implements Destination {
         this.inbound = inbound;
         this.settings = settings;
         this.counters = counters;
+        channel.attr(CLIENT).set(ref);
     }
 
     ClientRef ref() {

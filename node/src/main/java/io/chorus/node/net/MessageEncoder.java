@@ -1,5 +1,7 @@
 package io.chorus.node.net;
 
+import io.chorus.node.logging.RequestIds;
+import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
@@ -53,8 +55,10 @@ public final class MessageEncoder extends MessageToMessageEncoder<Message> {
 
     private byte[] encodeReplacement(ChannelHandlerContext ctx, Message message, RuntimeException e) {
         if (message instanceof ClientReply reply) {
-            log.warn("reply {} to {} does not encode within limits.frameBytesMax={} bytes: {}", reply.requestId(),
-                    ctx.channel().remoteAddress(), frameBytesMax, e.getMessage());
+            ClientRef client = ctx.channel().attr(ClientConnection.CLIENT).get(); // null: refused before it was a client
+            RequestIds.on(log.atWarn(), client == null ? -1 : client.id(), reply.requestId()).log(
+                    "reply to {} does not encode within limits.frameBytesMax={} bytes: {}", ctx.channel().remoteAddress(),
+                    frameBytesMax, e.getMessage());
             return codecs.get().encode(new ClientReply(reply.requestId(), tooLarge(reply)));
         }
         log.error("dropped a {} to {}: it does not encode within limits.frameBytesMax={} bytes: {}",

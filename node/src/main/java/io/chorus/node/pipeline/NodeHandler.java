@@ -1,10 +1,12 @@
 package io.chorus.node.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import io.chorus.node.logging.RequestIds;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The one thread that owns a node's state: it feeds each event to the state machine (the replica,
@@ -63,7 +65,9 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
 
     private void onStateMachineFailure(InboundEvent event, long repliesBefore, Throwable e) {
         failures = failures + 1;
-        log.error("{}: the replica failed on {} (a bug; the node carries on)", nodeName, event, e);
+        LoggingEventBuilder line = log.atError();
+        if (event.kind == InboundEvent.Kind.CLIENT_REQUEST) line = RequestIds.on(line, event.client.id(), event.requestId);
+        line.setCause(e).log("{}: the replica failed on {} (a bug; the node carries on)", nodeName, event);
         if (event.kind == InboundEvent.Kind.CLIENT_REQUEST && outbox.replies() == repliesBefore) {
             // No error kind means "internal error"; Timeout is the one whose contract fits: the
             // outcome is indeterminate (part of a write may have happened) and a retry is allowed.

@@ -6,6 +6,7 @@ import io.chorus.node.pipeline.NodeHandler;
 import io.chorus.node.pipeline.Pipeline;
 import io.chorus.node.pipeline.PipelineObserver;
 import io.chorus.node.pipeline.ReplyObserver;
+import io.chorus.node.support.CapturedStderr;
 import io.chorus.node.support.Frames;
 import io.chorus.node.support.RecordingStateMachine;
 import io.chorus.replication.env.ClientRef;
@@ -78,6 +79,7 @@ class FramingTest {
         assertNotNull(request);
         assertEquals(7, request.requestId());
         assertEquals(new Get(Key.of("k"), "QUORUM"), request.request());
+        assertNotNull(connections.client(channel.attr(ClientConnection.CLIENT).get()), "the channel names its client for the encoder's log lines");
         assertTrue(channel.isOpen());
         assertNull(channel.readOutbound(), "nothing answers at once");
         assertEquals(1, connections.clientCount());
@@ -225,8 +227,12 @@ class FramingTest {
     void aReplyTooLargeForOneFrameBecomesAFailure() {
         ThreadCodecs codecs = new ThreadCodecs(FRAME_BYTES_MAX);
         EmbeddedChannel out = new EmbeddedChannel(new MessageEncoder(codecs, FRAME_BYTES_MAX));
+        out.attr(ClientConnection.CLIENT).set(new ClientRef(9));
         byte[][] values = {new byte[3000], new byte[3000]};
-        out.writeOutbound(new ClientReply(11, new GetResult(values, new byte[0])));
+        try (CapturedStderr stderr = new CapturedStderr()) {
+            out.writeOutbound(new ClientReply(11, new GetResult(values, new byte[0])));
+            assertTrue(stderr.lineWith("does not encode").contains("WARN io.chorus.node.net.MessageEncoder - client=9 request=11 reply to"));
+        }
         ClientReply reply = (ClientReply) Frames.read(out.readOutbound());
         assertEquals(11, reply.requestId());
         Failure failure = (Failure) reply.response();

@@ -1,5 +1,6 @@
 package io.chorus.node.pipeline;
 
+import io.chorus.node.support.CapturedStderr;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.ClientRequest;
@@ -99,8 +100,13 @@ class NodeHandlerTest {
             }
         };
         NodeHandler handler = new NodeHandler("n1", buggy, outbox, PipelineObserver.NONE);
-        handler.onEvent(clientEvent(1), 0, false);
-        handler.onEvent(peerEvent(), 1, false);
+        try (CapturedStderr stderr = new CapturedStderr()) {
+            handler.onEvent(clientEvent(1), 0, false);
+            handler.onEvent(peerEvent(), 1, false);
+            assertTrue(stderr.lineWith("the replica failed on client request 1")
+                    .contains("ERROR io.chorus.node.pipeline.NodeHandler - client=1 request=1 n1: the replica failed"), "the ids lead the line");
+            assertTrue(stderr.lineWith("the replica failed on message from n2").contains("NodeHandler - n1: "), "no request, no ids");
+        }
         handler.onEvent(clientEvent(2), 2, true);
         assertEquals(2, handler.failures());
         List<Message> replies = destinations.toClient.get(0);
