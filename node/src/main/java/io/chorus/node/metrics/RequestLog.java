@@ -19,7 +19,8 @@ final class RequestLog {
     private static final Logger log = LoggerFactory.getLogger("io.chorus.node.requests");
 
     private final String nodeName;
-    private long windowStartNanos = Long.MIN_VALUE;
+    private boolean windowStarted;
+    private long windowStartNanos;
     private int linesInWindow;
     private long suppressed;
 
@@ -39,7 +40,9 @@ final class RequestLog {
     }
 
     private boolean admit(long nowNanos) {
-        if (nowNanos - windowStartNanos >= 1_000_000_000L) {
+        // The first line opens the first window: a start of Long.MIN_VALUE overflowed the subtraction.
+        if (!windowStarted || nowNanos - windowStartNanos >= 1_000_000_000L) {
+            windowStarted = true;
             windowStartNanos = nowNanos;
             linesInWindow = 0;
         }

@@ -5,6 +5,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The printed line of a failed request, as slf4j-simple writes it: the ids an operator greps for. */
@@ -20,6 +21,19 @@ class RequestLogTest {
                     + " latencyMicros=212 request failed: (need 3, alive 2): ALL put of key 'k'"), line);
             assertTrue(stderr.lineWith("request=18").contains(" WARN io.chorus.node.requests - node=n1 client=3 request=18 op=get"),
                     "a timeout is a warning");
+        }
+    }
+
+    @Test
+    void linesPastTheRateLimitAreCountedOnTheNextLine() {
+        RequestLog log = new RequestLog("n1");
+        try (CapturedStderr stderr = new CapturedStderr()) {
+            Failure failure = new Failure(ErrorKind.OVERLOADED, "busy");
+            long now = 3_600_000_000_000L; // System.nanoTime on Linux: time since boot, positive
+            for (int i = 0; i < RequestLog.LINES_PER_SECOND_MAX + 5; i++) log.failure(4, 100 + i, "get", "ONE", failure, 0, now);
+            assertEquals(RequestLog.LINES_PER_SECOND_MAX, stderr.linesWith("client=4 request=").size());
+            log.failure(4, 999, "get", "ONE", failure, 0, now + 1_000_000_000L);
+            assertTrue(stderr.lineWith("request=999").contains("latencyMicros=0 suppressedBefore=5 request failed: busy"));
         }
     }
 }
