@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.LongAdder;
  * then to any other node. It moves on only when the previous node certainly did not get it (the
  * connection could not be opened) or when it is a read; a write whose connection closed after it
  * was sent fails with {@code Timeout} (it may have been applied) instead of being applied twice.
+ * A read may instead name the node that coordinates it ({@code get(key, consistency, via)}), and
+ * {@link #replicas} tells which nodes hold a key.
  *
  * <p><b>Outcomes.</b> Every request completes within its request timeout (default 5 s): with a
  * result, or with a {@link ChorusException} whose {@link ChorusException#kind() kind} says what
@@ -138,6 +140,37 @@ public final class ChorusClient implements AutoCloseable {
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency) {
         Key wireKey = Key.of(key);
         return call(wireKey, new Get(wireKey, level(consistency)), true, 0)
+                .thenApply(response -> readResult(response));
+    }
+
+    /**
+     * Reads {@code key} (its UTF-8 bytes) through the node at {@code via} only: that node
+     * coordinates the read (see {@link #getAsync(byte[], Consistency, InetSocketAddress)}).
+     */
+    public ReadResult get(String key, Consistency consistency, InetSocketAddress via) {
+        return await(getAsync(utf8(key), consistency, via));
+    }
+
+    /** Reads {@code key} through the node at {@code via} only (see {@link #getAsync(byte[], Consistency, InetSocketAddress)}). */
+    public ReadResult get(byte[] key, Consistency consistency, InetSocketAddress via) {
+        return await(getAsync(key, consistency, via));
+    }
+
+    /**
+     * Reads {@code key} through the node at {@code via} only, instead of routing it to the first
+     * reachable replica: that node coordinates the read. A replica coordinating a read at
+     * {@code ONE} answers from its own copy, so this shows what one replica holds (with
+     * {@link #replicas} to find them), for example how far it lags behind a write acknowledged
+     * by another. No other node is tried: when {@code via} cannot be reached the read fails with
+     * {@code Unavailable}.
+     *
+     * @param via the client address of a node of the cluster (a seed, when the client does not know the ring)
+     * @throws IllegalArgumentException when {@code via} is not such a node
+     */
+    public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, InetSocketAddress via) {
+        Objects.requireNonNull(via, "via");
+        Key wireKey = Key.of(key);
+        return call(wireKey, new Get(wireKey, level(consistency)), true, 0, cluster.only(via))
                 .thenApply(response -> readResult(response));
     }
 
@@ -275,6 +308,20 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     /**
+     * The client addresses of {@code key}'s replicas (its UTF-8 bytes), in preference-list order:
+     * requests for the key go to the first reachable of them. Empty when the client does not know
+     * the ring ({@link #knowsRing()}).
+     */
+    public List<InetSocketAddress> replicas(String key) {
+        return cluster.replicaAddresses(utf8(key));
+    }
+
+    /** The client addresses of {@code key}'s replicas, in preference-list order; empty when the ring is unknown. */
+    public List<InetSocketAddress> replicas(byte[] key) {
+        return cluster.replicaAddresses(Objects.requireNonNull(key, "key"));
+    }
+
+    /**
      * Fails every pending request ({@code Timeout}: a write may have been applied), closes every
      * connection and stops the event loop. Idempotent; later calls throw {@link IllegalStateException}.
      */
@@ -334,6 +381,12 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     private CompletableFuture<ClientResponse> call(Key key, ClientRequest request, boolean resendable, int payloadBytes) {
+        return call(key, request, resendable, payloadBytes, null);
+    }
+
+    /** @param candidates the nodes to try in order; null: {@code key}'s replicas, then every other node */
+    private CompletableFuture<ClientResponse> call(Key key, ClientRequest request, boolean resendable, int payloadBytes,
+                                                   List<NodeConnection> candidates) {
         if (closed) throw new IllegalStateException("the client is closed");
         long frameBytes = (long) key.length() + payloadBytes + FRAME_OVERHEAD_BYTES;
         if (frameBytes > frameBytesMax) {
@@ -341,7 +394,8 @@ public final class ChorusClient implements AutoCloseable {
                     "the request (key " + key.length() + " bytes, value and context " + payloadBytes + " bytes) does not fit in a frame of "
                             + frameBytesMax + " bytes (frameBytesMax); nothing was sent"));
         }
-        RequestCall call = new RequestCall(request, resendable, cluster.candidates(key.bytesUnsafe()), requestTimeoutMillis);
+        RequestCall call = new RequestCall(request, resendable,
+                candidates != null ? candidates : cluster.candidates(key.bytesUnsafe()), requestTimeoutMillis);
         inFlight.add(call);
         call.result.whenComplete((response, error) -> inFlight.remove(call));
         call.start(group.next());

@@ -3,6 +3,7 @@ package io.chorus.client;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,5 +61,29 @@ final class ClusterView {
         }
         assert ordered.size() == all.size() : "candidates lost a node";
         return ordered;
+    }
+
+    /**
+     * The node at {@code address} as the only candidate: a request that must be coordinated by
+     * that node and by no other.
+     *
+     * @throws IllegalArgumentException when no node of the cluster (no seed, when the ring is unknown) has that address
+     */
+    List<NodeConnection> only(InetSocketAddress address) {
+        for (NodeConnection node : all) {
+            if (node.address().equals(address)) return List.of(node);
+        }
+        List<String> known = new ArrayList<>();
+        for (NodeConnection node : all) known.add(node.label());
+        throw new IllegalArgumentException(Addresses.text(address) + " is not a node of the cluster (" + String.join(", ", known) + ")");
+    }
+
+    /** The client addresses of {@code key}'s replicas in preference-list order; empty when the ring is unknown. */
+    List<InetSocketAddress> replicaAddresses(byte[] key) {
+        if (ring == null) return List.of();
+        List<InetSocketAddress> addresses = new ArrayList<>(replicationFactor);
+        for (NodeId replica : ring.preferenceList(key, replicationFactor).primaries()) addresses.add(byNode.get(replica).address());
+        assert !addresses.isEmpty() : "a key with no replica";
+        return List.copyOf(addresses);
     }
 }

@@ -3,6 +3,7 @@ package io.chorus.bench.cli;
 import io.chorus.bench.check.StalenessPoint;
 import io.chorus.bench.report.PlotWriter;
 import io.chorus.bench.report.StalenessReport;
+import io.chorus.bench.run.ReadVia;
 import io.chorus.bench.run.StalenessProbe;
 import io.chorus.bench.run.Ticker;
 import io.chorus.bench.store.Store;
@@ -22,18 +23,22 @@ import java.util.SplittableRandom;
 /** {@code chorus bench staleness}: a measured probabilistically bounded staleness curve. */
 final class StalenessCommand {
     static final Set<String> VALUED = Set.of("cluster", "delays", "samples", "threads", "read-consistency",
-            "write-consistency", "value-size", "request-timeout", "json", "plot");
+            "read-via", "write-consistency", "value-size", "request-timeout", "json", "plot");
 
     static final String USAGE = String.join("\n",
             "usage: chorus bench staleness [options]",
-            "For each delay t: write a new key, wait t after the acknowledgement, read it; report the share of",
-            "reads that miss the write (probabilistically bounded staleness), with a 95% interval.",
+            "For each delay t: write a new key (through its first replica), wait t after the acknowledgement, read",
+            "it; report the share of reads that miss the write (probabilistically bounded staleness), with a 95%",
+            "interval.",
             "  --cluster HOST:PORT,...|local   [as chorus bench]",
             "  --delays MS,MS,...              [0,1,2,5,10,20,50] values of t in milliseconds",
             "  --samples N                     [200] probes per delay",
             "  --threads N                     [4] probes in flight",
             "  --write-consistency L           [one]",
             "  --read-consistency L            [one]",
+            "  --read-via other|same           [other] read through the key's second replica: at ONE it answers from",
+            "                                  its own copy, so a miss is replication lag; same: through the node",
+            "                                  that took the write (at ONE it minted it: read-your-writes, never stale)",
             "  --value-size BYTES              [100]",
             "  --request-timeout D             [5s]",
             "  --json FILE, --plot FILE        results as JSON; chart of P(miss) against t (.png, .svg, .html)",
@@ -61,6 +66,7 @@ final class StalenessCommand {
             requestTimeout = o.duration("request-timeout", Duration.ofSeconds(5));
             config = new StalenessProbe.Config(delays, o.intValue("samples", 200), o.intValue("threads", 4),
                     Consistency.parse(o.text("write-consistency", "one")), Consistency.parse(o.text("read-consistency", "one")),
+                    ReadVia.parse(o.text("read-via", "other")),
                     String.format("pbs-%08x-", runId), o.intValue("value-size", 100),
                     requestTimeout.multipliedBy(2).plusSeconds(1).toNanos());
             new io.chorus.bench.workload.Values(runId, config.valueBytes());
@@ -82,13 +88,15 @@ final class StalenessCommand {
             return Commands.EXIT_UNREACHABLE;
         }
         try {
-            out.printf("chorus bench staleness: %s, write %s, read %s, %d samples per delay, %d threads%n", target,
-                    config.writeLevel(), config.readLevel(), config.samplesPerDelay(), config.threads());
+            out.printf("chorus bench staleness: %s, write %s, read %s via %s, %d samples per delay, %d threads%n", target,
+                    config.writeLevel(), config.readLevel(), config.readVia().displayName(), config.samplesPerDelay(), config.threads());
             StalenessProbe probe = new StalenessProbe(config, stores, Ticker.SYSTEM, runId);
             return Commands.whileInterruptible(probe::stop, () -> {
                 List<StalenessPoint> points = probe.run(out);
-                String heading = "staleness profile: " + target + ", write " + config.writeLevel() + ", read " + config.readLevel();
+                String heading = "staleness profile: " + target + ", write " + config.writeLevel() + ", read " + config.readLevel()
+                        + " via " + (config.readVia() == ReadVia.OTHER ? "another replica" : "the same node");
                 StalenessReport.print(heading, points, out);
+                if (probe.firstError() != null) out.println("first error: " + probe.firstError());
                 write(json, plot, heading, target, config, points, out, err);
                 return Commands.EXIT_OK;
             });
@@ -109,7 +117,8 @@ final class StalenessCommand {
                               List<StalenessPoint> points, PrintStream out, PrintStream err) {
         try {
             if (json != null) {
-                Files.writeString(json, StalenessReport.toJson(target, config.writeLevel().name(), config.readLevel().name(), points),
+                Files.writeString(json, StalenessReport.toJson(target, config.writeLevel().name(), config.readLevel().name(),
+                        config.readVia().displayName(), points),
                         StandardCharsets.UTF_8);
                 out.println("results written to " + json);
             }

@@ -23,9 +23,10 @@ public final class StalenessReport {
         }
     }
 
-    public static String toJson(String target, String writeLevel, String readLevel, List<StalenessPoint> points) {
+    /** @param readVia {@code other} or {@code same}: the node the reads went through (see {@code ReadVia}) */
+    public static String toJson(String target, String writeLevel, String readLevel, String readVia, List<StalenessPoint> points) {
         Json j = new Json().beginObject().member("tool", "chorus bench staleness").member("target", target)
-                .member("writeConsistency", writeLevel).member("readConsistency", readLevel);
+                .member("writeConsistency", writeLevel).member("readConsistency", readLevel).member("readVia", readVia);
         j.name("points").beginArray();
         for (StalenessPoint p : points) {
             double[] ci = p.interval95();

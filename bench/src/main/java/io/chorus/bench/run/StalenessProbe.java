@@ -5,6 +5,7 @@ import io.chorus.bench.check.Frontier;
 import io.chorus.bench.check.StalenessPoint;
 import io.chorus.bench.check.WriteLog;
 import io.chorus.bench.check.WriteRecord;
+import io.chorus.bench.store.ErrorKinds;
 import io.chorus.bench.store.Store;
 import io.chorus.bench.store.StoreAck;
 import io.chorus.bench.store.StoreRead;
@@ -17,15 +18,20 @@ import io.chorus.replication.message.CausalContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Measures probabilistically bounded staleness: for each delay t, writes a fresh key, waits until t
  * after the acknowledgement, reads it, and counts the reads that miss the write (by the same
- * freshness rule as the run's checker). The delays are interleaved (sample k uses delay k mod
+ * freshness rule as the run's checker). The write goes where the store routes it (a Chorus key's
+ * first replica); the read goes through the node {@link ReadVia} names, by default another replica,
+ * so that a miss shows replication lag. The delays are interleaved (sample k uses delay k mod
  * count), so a drift in load over the run affects every delay alike.
  */
 public final class StalenessProbe {
@@ -33,10 +39,12 @@ public final class StalenessProbe {
     /**
      * @param delaysMillis    the values of t
      * @param samplesPerDelay probes per value of t
+     * @param readVia         the node each read goes through
      */
     public record Config(double[] delaysMillis, int samplesPerDelay, int threads, Consistency writeLevel,
-                         Consistency readLevel, String keyPrefix, int valueBytes, long awaitNanos) {
+                         Consistency readLevel, ReadVia readVia, String keyPrefix, int valueBytes, long awaitNanos) {
         public Config {
+            Objects.requireNonNull(readVia, "readVia");
             if (delaysMillis.length == 0) throw new IllegalArgumentException("--delays needs at least one value");
             for (double d : delaysMillis) {
                 if (!(d >= 0)) throw new IllegalArgumentException("--delays must be >= 0 ms, got " + d);
@@ -55,6 +63,7 @@ public final class StalenessProbe {
     private final LongAdder[] misses;
     private final LongAdder[] errors;
     private final AtomicLong next = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
     private volatile boolean stopped;
 
     public StalenessProbe(Config config, List<Store> stores, Ticker ticker, int runId) {
@@ -131,7 +140,7 @@ public final class StalenessProbe {
             long ackNanos = ticker.nanoTime();
             WriteRecord write = new WriteRecord(writeId, VersionVector.empty(), decode(ack.context()), ackNanos);
             ticker.parkUntil(ackNanos + (long) (config.delaysMillis()[delay] * 1e6));
-            StoreRead read = await(store.get(key, config.readLevel()));
+            StoreRead read = await(read(store, key));
             Frontier expected = Frontier.EMPTY.withAck(write, WriteLog.FRONTIER_WRITES_MAX);
             samples[delay].increment();
             if (Freshness.firstMissed(expected, read, values) != null) misses[delay].increment();
@@ -139,10 +148,16 @@ public final class StalenessProbe {
             throw e;
         } catch (Exception e) {
             errors[delay].increment();
+            firstError.compareAndSet(null, store.errorKind(e) + ": " + ErrorKinds.unwrap(e).getMessage());
         }
     }
 
-    private <T> T await(java.util.concurrent.CompletionStage<T> stage) throws Exception {
+    private CompletionStage<StoreRead> read(Store store, byte[] key) {
+        if (config.readVia() == ReadVia.SAME) return store.get(key, config.readLevel());
+        return store.getThroughReplica(key, config.readLevel(), config.readVia().replicaIndex);
+    }
+
+    private <T> T await(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(config.awaitNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -152,6 +167,11 @@ public final class StalenessProbe {
         } catch (IllegalArgumentException e) {
             return VersionVector.empty();
         }
+    }
+
+    /** The first failed probe's error kind and message, or null when none failed: errors alone do not say why. */
+    public String firstError() {
+        return firstError.get();
     }
 
     public List<StalenessPoint> points() {

@@ -5,6 +5,9 @@ import io.chorus.client.ChorusException;
 import io.chorus.client.Context;
 import io.chorus.replication.coordinator.Consistency;
 
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,6 +24,17 @@ public final class ChorusStore implements Store {
     @Override
     public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
         return client.getAsync(key, level).thenApply(r -> new StoreRead(r.values(), r.context().bytes()));
+    }
+
+    /** Through the replica's node, named with {@link ChorusClient#getAsync(byte[], Consistency, InetSocketAddress)}. */
+    @Override
+    public CompletionStage<StoreRead> getThroughReplica(byte[] key, Consistency level, int replicaIndex) {
+        List<InetSocketAddress> replicas = client.replicas(key);
+        if (replicaIndex < 0 || replicaIndex >= replicas.size()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no replica " + replicaIndex + " to read through: the key has "
+                    + replicas.size() + " replicas as the client knows the cluster" + (client.knowsRing() ? "" : " (it does not know the ring)")));
+        }
+        return client.getAsync(key, level, replicas.get(replicaIndex)).thenApply(r -> new StoreRead(r.values(), r.context().bytes()));
     }
 
     @Override

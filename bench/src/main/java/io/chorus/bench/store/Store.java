@@ -23,6 +23,17 @@ public interface Store extends AutoCloseable {
     CompletionStage<StoreRead> get(byte[] key, Consistency level);
 
     /**
+     * Reads {@code key} at {@code level} through the replica at {@code replicaIndex} of the key's
+     * preference list, which coordinates the read (0 is the replica {@link #get} and {@link #put}
+     * go to while it is up). At {@code ONE} a replica answers from its own copy, so this shows
+     * whether a write has reached that replica. A store with a single copy, as this default
+     * assumes, reads that copy whatever the index. The stage fails when the key has no such replica.
+     */
+    default CompletionStage<StoreRead> getThroughReplica(byte[] key, Consistency level, int replicaIndex) {
+        return get(key, level);
+    }
+
+    /**
      * Writes {@code value}, superseding exactly what {@code context} has seen (null: nothing, so an
      * existing value stays as a sibling). The stage completes when the store acknowledged it.
      */

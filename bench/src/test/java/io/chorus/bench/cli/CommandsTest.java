@@ -117,7 +117,22 @@ class CommandsTest {
         int code = run(dir, "staleness", "--cluster", "local", "--delays", "0,1", "--samples", "5", "--threads", "1",
                 "--json", json.toString());
         assertEquals(Commands.EXIT_OK, code, errBytes.toString(StandardCharsets.UTF_8));
-        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("0/5"), "one copy is never stale");
-        JsonSyntaxAccess.check(Files.readString(json));
+        String printed = outBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("0/5"), "one copy is never stale");
+        assertTrue(printed.contains("read ONE via other"), "reads go through another replica by default: " + printed);
+        String text = Files.readString(json);
+        JsonSyntaxAccess.check(text);
+        assertTrue(text.contains("\"readVia\":\"other\""), text);
+    }
+
+    @Test
+    void theStalenessCommandReadsThroughTheSameNodeOnRequestAndRefusesOtherChoices(@TempDir Path dir) throws InterruptedException {
+        assertEquals(Commands.EXIT_OK, run(dir, "staleness", "--cluster", "local", "--delays", "0", "--samples", "2",
+                "--threads", "1", "--read-via", "SAME"));
+        assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("read ONE via same"), outBytes.toString(StandardCharsets.UTF_8));
+        assertEquals(Commands.EXIT_USAGE, run(dir, "staleness", "--cluster", "local", "--read-via=sideways"));
+        String errors = errBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("--read-via must be same or other, got \"sideways\""), errors);
+        assertTrue(errors.contains("--read-via other|same"), "the usage follows: " + errors);
     }
 }

@@ -85,9 +85,10 @@ class ReportTest {
 
     @Test
     void theStalenessReportIsValidJsonWithAnIntervalPerPoint() {
-        String json = StalenessReport.toJson("t", "ONE", "ONE", List.of(new StalenessPoint(0, 100, 12, 1), new StalenessPoint(5, 0, 0, 3)));
+        String json = StalenessReport.toJson("t", "ONE", "ONE", "other", List.of(new StalenessPoint(0, 100, 12, 1), new StalenessPoint(5, 0, 0, 3)));
         JsonSyntax.check(json);
         assertTrue(json.contains("\"missProbability\":0.12"), json);
+        assertTrue(json.contains("\"readVia\":\"other\""), json);
         assertTrue(json.contains("\"missProbability\":null"), "no samples: no probability, not NaN: " + json);
     }
 

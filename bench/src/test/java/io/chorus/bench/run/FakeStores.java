@@ -91,6 +91,62 @@ final class FakeStores {
         };
     }
 
+    /**
+     * Replicas that see a write at different times, on {@code ticker}'s clock: {@link Store#get} (the
+     * replica that took the write) at once, {@link Store#getThroughReplica} with index 1 or more
+     * {@code lagNanos} after the acknowledgement.
+     */
+    static Store replicated(FakeTicker ticker, long lagNanos) {
+        Store writer = new LocalStore();
+        Store behind = lagging(ticker, lagNanos);
+        return new Store() {
+            @Override
+            public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
+                return writer.get(key, level);
+            }
+
+            @Override
+            public CompletionStage<StoreRead> getThroughReplica(byte[] key, Consistency level, int replicaIndex) {
+                return replicaIndex == 0 ? writer.get(key, level) : behind.get(key, level);
+            }
+
+            @Override
+            public CompletionStage<StoreAck> put(byte[] key, byte[] value, byte[] context, Consistency level) {
+                behind.put(key, value, context, level);
+                return writer.put(key, value, context, level);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** A one-copy store that cannot read through any replica but the first (as a client that does not know the ring). */
+    static Store failingThroughReplicas(RuntimeException failure) {
+        LocalStore backing = new LocalStore();
+        return new Store() {
+            @Override
+            public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
+                return backing.get(key, level);
+            }
+
+            @Override
+            public CompletionStage<StoreRead> getThroughReplica(byte[] key, Consistency level, int replicaIndex) {
+                return replicaIndex == 0 ? backing.get(key, level) : CompletableFuture.failedFuture(failure);
+            }
+
+            @Override
+            public CompletionStage<StoreAck> put(byte[] key, byte[] value, byte[] context, Consistency level) {
+                return backing.put(key, value, context, level);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** Acknowledges every write but stores only those {@code keep} says yes to (by write number). */
     static Store losingWrites(java.util.function.LongPredicate keep) {
         AtomicLong writes = new AtomicLong();

@@ -63,7 +63,7 @@ class VerifierAndStalenessTest {
         Store store = FakeStores.lagging(ticker, lagNanos);
         double[] delays = {0, 2, 4.9, 5, 10};
         StalenessProbe probe = new StalenessProbe(new StalenessProbe.Config(delays, 20, 1, Consistency.ONE, Consistency.ONE,
-                "pbs-", 32, Long.MAX_VALUE), List.of(store), ticker, 5);
+                ReadVia.SAME, "pbs-", 32, Long.MAX_VALUE), List.of(store), ticker, 5);
         probe.probeUntilDone(store);
         List<StalenessPoint> points = probe.points();
         long[] expectedMisses = {20, 20, 20, 0, 0};
@@ -71,5 +71,39 @@ class VerifierAndStalenessTest {
             assertEquals(20, points.get(i).samples());
             assertEquals(expectedMisses[i], points.get(i).misses(), "t = " + delays[i] + " ms with a 5 ms lag");
         }
+    }
+
+    private static List<StalenessPoint> profile(FakeTicker ticker, Store store, ReadVia readVia, double[] delays) throws InterruptedException {
+        StalenessProbe probe = new StalenessProbe(new StalenessProbe.Config(delays, 10, 1, Consistency.ONE, Consistency.ONE,
+                readVia, "pbs-", 32, Long.MAX_VALUE), List.of(store), ticker, 5);
+        probe.probeUntilDone(store);
+        assertEquals(null, probe.firstError());
+        return probe.points();
+    }
+
+    @Test
+    void readingThroughAnotherReplicaSeesItsLagWhereReadingThroughTheWriterSeesNone() throws InterruptedException {
+        FakeTicker ticker = new FakeTicker();
+        Store store = FakeStores.replicated(ticker, TimeUnit.MILLISECONDS.toNanos(5));
+        double[] delays = {0, 4.9, 5, 10};
+        List<StalenessPoint> other = profile(ticker, store, ReadVia.OTHER, delays);
+        List<StalenessPoint> same = profile(ticker, store, ReadVia.SAME, delays);
+        long[] expectedOther = {10, 10, 0, 0};
+        for (int i = 0; i < delays.length; i++) {
+            assertEquals(expectedOther[i], other.get(i).misses(), "via another replica, t = " + delays[i] + " ms with a 5 ms lag");
+            assertEquals(0, same.get(i).misses(), "via the writer, t = " + delays[i] + " ms: read-your-writes");
+        }
+    }
+
+    @Test
+    void aReadThatCannotGoThroughAnotherReplicaIsAnErrorWithItsReason() throws InterruptedException {
+        FakeTicker ticker = new FakeTicker();
+        Store store = FakeStores.failingThroughReplicas(new IllegalStateException("no replica 1"));
+        StalenessProbe probe = new StalenessProbe(new StalenessProbe.Config(new double[]{0, 1}, 3, 1, Consistency.ONE, Consistency.ONE,
+                ReadVia.OTHER, "pbs-", 32, Long.MAX_VALUE), List.of(store), ticker, 5);
+        probe.probeUntilDone(store);
+        assertEquals(3, probe.points().get(0).errors());
+        assertEquals(0, probe.points().get(0).samples(), "a failed probe is no sample");
+        assertEquals("IllegalStateException: no replica 1", probe.firstError());
     }
 }

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The adapter over the real client, through real sockets and the real codec, against a one-copy test node. */
 class ChorusStoreTest {
@@ -65,6 +66,24 @@ class ChorusStoreTest {
         assertEquals(600, result.run().metrics().completedCount());
         assertEquals(0, result.staleReads());
         assertEquals(true, result.verification().allVerified());
+    }
+
+    @Test
+    void aReadThroughAReplicaNeedsTheRingAndAReplicaAtThatIndex() throws IOException {
+        CompletionException noRing = assertThrows(CompletionException.class,
+                () -> store.getThroughReplica(bytes("k"), Consistency.ONE, 1).toCompletableFuture().join());
+        assertTrue(noRing.getCause().getMessage().contains("does not know the ring"), noRing.getCause().getMessage());
+
+        try (SocketNode described = new SocketNode(true);
+             ChorusStore ringAware = new ChorusStore(ChorusClient.builder().seeds(List.of(described.address()))
+                     .requestTimeout(Duration.ofSeconds(10)).build())) {
+            ringAware.put(bytes("k"), bytes("v"), null, Consistency.ONE).toCompletableFuture().join();
+            StoreRead read = ringAware.getThroughReplica(bytes("k"), Consistency.ONE, 0).toCompletableFuture().join();
+            assertArrayEquals(bytes("v"), read.values().get(0));
+            CompletionException noSecond = assertThrows(CompletionException.class,
+                    () -> ringAware.getThroughReplica(bytes("k"), Consistency.ONE, 1).toCompletableFuture().join());
+            assertTrue(noSecond.getCause().getMessage().contains("the key has 1 replicas"), noSecond.getCause().getMessage());
+        }
     }
 
     @Test

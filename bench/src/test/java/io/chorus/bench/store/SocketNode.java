@@ -4,7 +4,9 @@ import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.ClusterDescription;
 import io.chorus.replication.message.Codec;
+import io.chorus.replication.message.DescribeCluster;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
@@ -25,15 +27,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in for one Chorus node on 127.0.0.1 for adapter tests: the real framing (4-byte length
  * prefix) and codec, a {@link LocalStore} behind it, blocking sockets (a thread per connection).
- * It does not describe the cluster, so the client sends everything to it. Keys starting with
- * {@code timeout} are answered with a Timeout failure.
+ * By default it does not describe the cluster, so the client sends everything to it; or it
+ * describes a cluster of itself alone (replication factor 1). Keys starting with {@code timeout}
+ * are answered with a Timeout failure.
  */
 final class SocketNode implements AutoCloseable {
     private final ServerSocket server;
     private final LocalStore store = new LocalStore();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
 
+    private final boolean describesItself;
+
     SocketNode() throws IOException {
+        this(false);
+    }
+
+    /** @param describesItself answer DescribeCluster with a one-node cluster, so that the client knows the ring */
+    SocketNode(boolean describesItself) throws IOException {
+        this.describesItself = describesItself;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "socket-node-accept");
         acceptor.setDaemon(true);
@@ -87,6 +98,9 @@ final class SocketNode implements AutoCloseable {
     }
 
     private ClientResponse answer(ClientFrame frame) {
+        if (frame.request() instanceof DescribeCluster && describesItself) {
+            return new ClusterDescription(new String[]{"n1"}, new String[]{"127.0.0.1:" + server.getLocalPort()}, 8, 1);
+        }
         if (frame.request() instanceof Get get) {
             if (get.key().asString().startsWith("timeout")) return new Failure(ErrorKind.TIMEOUT, "(needed 2, 1 answered)");
             StoreRead r = store.get(get.key().toBytes(), Consistency.parse(get.consistency())).toCompletableFuture().join();
