@@ -44,8 +44,6 @@ import java.util.concurrent.TimeUnit;
 public final class ChorusNode implements AutoCloseable {
     /** How long close() lets the handler finish the events already in the ring. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
-    /** Netty threads per node: two keep accept, peers and clients moving without starving the handler. */
-    static final int IO_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private static final Logger log = LoggerFactory.getLogger(ChorusNode.class);
 
     private final NodeConfig config;
@@ -151,7 +149,7 @@ public final class ChorusNode implements AutoCloseable {
         DataDirectory directory = DataDirectory.acquire(config.dataDir());
         StorageSizing sizing = new StorageSizing(config.storageEntriesMax(), config.storageAverageValueBytes(),
                 config.keyBytesMax(), config.valueBytesMax());
-        return ChronicleStorage.open(directory, sizing, codec, config.name().name());
+        return ChronicleStorage.open(directory, sizing, codec, config.storageCacheBytes(), config.name().name());
     }
 
     /** The handler's codec also writes stored siblings: room for every sibling at its largest. */
@@ -166,7 +164,7 @@ public final class ChorusNode implements AutoCloseable {
             if (!member.id().equals(config.name())) peers.put(member.id(), HostPort.parse(member.address()));
         }
         return new NetworkSettings(config.name(), config.listen(), peers, config.frameBytesMax(),
-                config.inFlightPerConnectionMax(), config.ringSize(), IO_THREADS);
+                config.inFlightPerConnectionMax(), config.ringSize(), config.ioThreads());
     }
 
     /** Where the node listens (the bound port). */

@@ -5,7 +5,10 @@ import io.chorus.replication.env.StorageFullException;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.message.Key;
 import io.chorus.replication.replica.Siblings;
+import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
 import net.openhft.chronicle.map.MapSegmentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,9 @@ import java.util.function.BiConsumer;
  * that owns the replica (the codec it is given is that thread's). Survives a process crash (the
  * page cache holds the writes) but not power loss: Chronicle never fsyncs a put.
  *
+ * <p>The keys used most recently are also kept decoded on the heap ({@link RecentSiblings}), up to
+ * {@code storage.cacheBytes}: a hot key is neither looked up in the map nor decoded again.
+ *
  * <p>A put that does not fit (map full, or the key's state larger than one segment tier) throws
  * {@link StorageFullException}; Chronicle allocates before it changes anything, so the old state
  * of the key stays as it was.
@@ -41,13 +47,15 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
     private final DataDirectory dataDirectory;
     private final ChronicleMap<byte[], byte[]> map;
     private final Codec codec;
+    private final RecentSiblings recent;
     private final boolean recovered;
     private boolean closed;
 
-    private ChronicleStorage(DataDirectory dataDirectory, ChronicleMap<byte[], byte[]> map, Codec codec, boolean recovered) {
+    private ChronicleStorage(DataDirectory dataDirectory, ChronicleMap<byte[], byte[]> map, Codec codec, long cacheBytes, boolean recovered) {
         this.dataDirectory = dataDirectory;
         this.map = map;
         this.codec = codec;
+        this.recent = new RecentSiblings(cacheBytes);
         this.recovered = recovered;
     }
 
@@ -62,6 +70,11 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
      * close cleanly. Takes ownership of {@code directory}: closing the storage releases it.
      */
     public static ChronicleStorage open(DataDirectory directory, StorageSizing sizing, Codec codec, String name) {
+        return open(directory, sizing, codec, 0, name);
+    }
+
+    /** As {@link #open(DataDirectory, StorageSizing, Codec, String)}, keeping up to {@code cacheBytes} of recently used keys decoded on the heap. */
+    public static ChronicleStorage open(DataDirectory directory, StorageSizing sizing, Codec codec, long cacheBytes, String name) {
         File file = directory.path().resolve(MAP_FILE).toFile();
         boolean exists = file.exists();
         boolean recover = exists && !directory.previousRunClean();
@@ -82,7 +95,7 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
                 map = builder.createPersistedTo(file);
             }
             directory.markInUse();
-            return new ChronicleStorage(directory, map, codec, recover);
+            return new ChronicleStorage(directory, map, codec, cacheBytes, recover);
         } catch (IOException e) {
             directory.close();
             throw new UncheckedIOException("cannot open storage " + file.getAbsolutePath() + ": " + e.getMessage(), e);
@@ -94,20 +107,30 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
 
     @Override
     public Siblings get(Key key) {
+        Siblings cached = recent.get(key);
+        if (cached != null) return cached;
         byte[] stored = map.get(key.bytesUnsafe());
-        return stored == null ? null : codec.decodeSiblings(stored);
+        if (stored == null) return null;
+        Siblings siblings = codec.decodeSiblings(stored);
+        recent.put(key, siblings, stored.length);
+        return siblings;
     }
 
     @Override
     public void put(Key key, Siblings siblings) {
         byte[] encoded = codec.encodeSiblings(siblings);
-        try {
-            map.put(key.bytesUnsafe(), encoded);
+        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(key.bytesUnsafe())) {
+            // Not map.put: it copies the old value out to return it, which nobody here reads.
+            context.writeLock().lock();
+            MapEntry<byte[], byte[]> entry = context.entry();
+            Data<byte[]> value = context.wrapValueAsData(encoded);
+            if (entry != null) entry.doReplaceValue(value); else context.absentEntry().doInsert(value);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // "Value too large" (one entry past a segment tier) or "Attempt to allocate #n extra segment tier"
             throw new StorageFullException("cannot store " + encoded.length + " bytes for key " + key + " (" + map.longSize()
                     + " keys stored; storage.entriesMax and storage.averageValueBytes size the map): " + firstLine(e.getMessage()));
         }
+        recent.put(key, siblings, encoded.length); // only once stored: the cache never holds what storage does not
     }
 
     /**
@@ -130,6 +153,15 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
             keys.clear();
             values.clear();
         }
+    }
+
+    /** Gets answered from the decoded cache, and not (handler thread; approximate from others). */
+    public long cacheHits() {
+        return recent.hits();
+    }
+
+    public long cacheMisses() {
+        return recent.misses();
     }
 
     @Override
