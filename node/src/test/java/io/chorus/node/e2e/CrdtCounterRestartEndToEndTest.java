@@ -62,7 +62,11 @@ class CrdtCounterRestartEndToEndTest {
             for (Thread thread : threads) thread.join(120_000);
             assertTrue(threads.stream().noneMatch(Thread::isAlive), "every thread finished within two minutes");
             assertTrue(failures.isEmpty(), "increments failed: " + failures);
-            assertTrue(client.crdtRetriesSent() > 0, "the stop cut off increments in flight, which the client retried");
+            // The stop must have hit increments: cut off in flight (retried under the same id) or refused
+            // while stopping (re-issued). Which of the two depends on timing: a node that drains fast
+            // answers everything in flight, and then only refusals remain (seen on a loaded CI machine).
+            assertTrue(client.crdtRetriesSent() + reissued.get() > 0, "the stop interrupted increments: "
+                    + client.crdtRetriesSent() + " retried, " + reissued.get() + " re-issued");
             Await.until(Duration.ofSeconds(20), "a read at ALL succeeds once the node is back", () -> readsAtAll(counter));
             assertEquals(THREADS * INCREMENTS_PER_THREAD, counter.value(Consistency.ALL),
                     "exactly one count per increment (" + client.crdtRetriesSent() + " retries sent, " + reissued.get()
