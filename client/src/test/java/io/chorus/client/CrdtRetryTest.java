@@ -101,7 +101,7 @@ class CrdtRetryTest {
     void anAttemptWithNoAnswerInTimeIsRetried() {
         FakeNode node = node(new CrdtStore());
         node.behave(request -> request instanceof CrdtUpdate u && u.attempt() == 1 ? FakeNode.Behaviour.SILENT : FakeNode.Behaviour.ANSWER);
-        ChorusClient client = client(node, 5, Duration.ofMillis(200));
+        ChorusClient client = client(node, 5, Duration.ofSeconds(1)); // the second attempt must answer within it, even on a loaded machine
 
         client.flag("on").enable(Consistency.ONE);
 

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 record NodeHealth(String readiness, String keys, String requests) {
     static final NodeHealth UNKNOWN = new NodeHealth("-", "-", "-");
-    private static final Duration TIMEOUT = Duration.ofMillis(800);
+    // Generous: the first HTTP request of a fresh CLI JVM is slow on a loaded machine, and a node that
+    // is down refuses the connection at once anyway.
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final Pattern ENTRIES = Pattern.compile("(?m)^chorus_storage_entries(?:\\{[^}]*\\})? ([0-9.eE+-]+)$");
     private static final Pattern REQUESTS = Pattern.compile("(?m)^chorus_request_latency_seconds_count\\{[^}]*\\} ([0-9.eE+-]+)$");
 
