@@ -43,6 +43,23 @@ public final class ChorusStore implements Store {
         return client.putAsync(key, value, ctx, level).thenApply(a -> new StoreAck(a.context().bytes()));
     }
 
+    /** Through {@link io.chorus.client.CounterRef}, whose retries keep one operation id. */
+    @Override
+    public CompletionStage<Void> increment(byte[] key, long amount, Consistency level) {
+        return client.counter(key).incrementAsync(amount, level);
+    }
+
+    @Override
+    public CompletionStage<Long> counterValue(byte[] key, Consistency level) {
+        return client.counter(key).valueAsync(level);
+    }
+
+    /** As the client says ({@link ChorusException#mayHaveBeenApplied()}: a {@code Timeout}); anything else may have been. */
+    @Override
+    public boolean mayHaveBeenApplied(Throwable failure) {
+        return !(ErrorKinds.unwrap(failure) instanceof ChorusException e) || e.mayHaveBeenApplied();
+    }
+
     /** The contract's error names ("Timeout", "Unavailable", ...); anything else by class name. */
     @Override
     public String errorKind(Throwable failure) {

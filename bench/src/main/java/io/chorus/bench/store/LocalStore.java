@@ -9,17 +9,20 @@ import io.chorus.replication.replica.Siblings;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A single-copy store in this process, with the same version semantics as a node (dotted version
  * vector sets, {@link Siblings}), completing every call at once. For {@code chorus bench --cluster
  * local}: a dry run that shows what the driver alone costs, with no network and no server. It is
- * never stale, since there is only one copy.
+ * never stale, since there is only one copy. Counters are kept apart from plain values (a node
+ * instead fixes a key's type by its first write and refuses the other kind).
  */
 public final class LocalStore implements Store {
     private static final String ACTOR = "local";
 
     private final ConcurrentHashMap<Key, Siblings> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, LongAdder> counters = new ConcurrentHashMap<>();
 
     @Override
     public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
@@ -40,6 +43,19 @@ public final class LocalStore implements Store {
         return CompletableFuture.completedFuture(new StoreAck(CausalContext.encode(updated.context())));
     }
 
+    @Override
+    public CompletionStage<Void> increment(byte[] key, long amount, Consistency level) {
+        if (amount < 0) return CompletableFuture.failedFuture(new IllegalArgumentException("increment must be >= 0, got " + amount));
+        counters.computeIfAbsent(Key.of(key), k -> new LongAdder()).add(amount);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Long> counterValue(byte[] key, Consistency level) {
+        LongAdder counter = counters.get(Key.of(key));
+        return CompletableFuture.completedFuture(counter == null ? 0L : counter.sum());
+    }
+
     /** Keys stored, for tests. */
     public int size() {
         return entries.size();
@@ -48,5 +64,6 @@ public final class LocalStore implements Store {
     @Override
     public void close() {
         entries.clear();
+        counters.clear();
     }
 }
