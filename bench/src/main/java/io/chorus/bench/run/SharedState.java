@@ -1,6 +1,7 @@
 package io.chorus.bench.run;
 
 import io.chorus.bench.check.ChunkedArray;
+import io.chorus.bench.check.CounterLog;
 import io.chorus.bench.check.StaleReadChecker;
 import io.chorus.bench.check.WriteLog;
 import io.chorus.bench.workload.KeySpace;
@@ -11,13 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every driver thread of a run shares: the key space, key and value makers, the checker's
- * write log, the latest context seen per key, and the stale-read checker. All thread-safe.
+ * write log (or, for counters, its counter log), the latest context seen per key, and the
+ * stale-read checker. All thread-safe.
  */
 public final class SharedState {
     private final KeySpace keySpace;
     private final Keys keys;
     private final Values values;
     private final WriteLog writeLog;
+    private final CounterLog counterLog;
     private final ChunkedArray<byte[]> contexts;
     private final StaleReadChecker checker;
     private final AtomicInteger writers = new AtomicInteger();
@@ -27,6 +30,7 @@ public final class SharedState {
         this.keys = keys;
         this.values = values;
         this.writeLog = new WriteLog(keySpace.keysMax());
+        this.counterLog = new CounterLog(keySpace.keysMax());
         this.contexts = new ChunkedArray<>(keySpace.keysMax());
         this.checker = new StaleReadChecker(values);
     }
@@ -45,6 +49,10 @@ public final class SharedState {
 
     public WriteLog writeLog() {
         return writeLog;
+    }
+
+    public CounterLog counterLog() {
+        return counterLog;
     }
 
     public StaleReadChecker checker() {
