@@ -11,6 +11,7 @@ import io.chorus.bench.run.Ticker;
 import io.chorus.bench.store.Store;
 import io.chorus.bench.workload.KeyDistribution;
 import io.chorus.bench.workload.OpType;
+import io.chorus.bench.workload.OperationMix;
 import io.chorus.bench.workload.Workload;
 import io.chorus.replication.coordinator.Consistency;
 
@@ -27,7 +28,7 @@ public final class RunCommand {
     /** Room for keys inserted during a run (workload D) beyond the loaded records. */
     static final long INSERTED_KEYS_MAX = 10_000_000L;
 
-    static final Set<String> VALUED = Set.of("cluster", "workload", "distribution", "records", "value-size", "threads",
+    static final Set<String> VALUED = Set.of("cluster", "workload", "read-proportion", "distribution", "records", "value-size", "threads",
             "connections", "duration", "warmup", "ops", "rate", "read-consistency", "write-consistency",
             "replication-factor", "verify-consistency", "verify-timeout", "request-timeout", "key-prefix", "seed",
             "json", "plot");
@@ -40,10 +41,12 @@ public final class RunCommand {
             "options (defaults in brackets):",
             "  --cluster HOST:PORT,...|local   [.chorus/cluster/cluster.addresses, else 127.0.0.1:7401-7403]",
             "                                  local: an in-process store, to see what the driver alone costs",
-            "  --workload a|b|c|d|f            [a] a 50% read/50% update, b 95/5, c read only,",
-            "                                  d 95% read/5% insert of the latest keys, f 50% read/50% read-modify-write",
+            "  --workload a|b|c|d|f|counter    [a] a 50% read/50% update, b 95/5, c read only,",
+            "                                  d 95% read/5% insert of the latest keys, f 50% read/50% read-modify-write,",
+            "                                  counter: CRDT counters, 50% increment by 1/50% read of the value",
+            "  --read-proportion P             [0.5] counter workload: share of reads (0 to 1), the rest increments",
             "  --distribution uniform|zipfian|latest   [the workload's: zipfian, latest for d]",
-            "  --records N                     [100000] keys loaded and used",
+            "  --records N                     [100000] keys loaded and used (counter: counters, whose start the load reads)",
             "  --value-size BYTES              [1000] every value (at least 20: each names the write that made it)",
             "  --threads N                     [32] driver threads, one operation in flight each",
             "  --connections N                 [1] clients (each with one connection per node), shared by the threads",
@@ -56,25 +59,26 @@ public final class RunCommand {
             "  --write-consistency L           [quorum]",
             "  --replication-factor N          [3] only to tell whether R+W>N promises fresh reads",
             "  --no-load | --load-only         skip the load phase / only load",
-            "  --no-verify                     skip the final read-back of every acknowledged write",
+            "  --no-verify                     skip the final read-back of every acknowledged write (or counter)",
             "  --verify-consistency L          [all] level of the final read-back",
             "  --verify-timeout D              [30s] keep re-reading keys that miss a write until then",
             "  --request-timeout D             [5s] the client's per-request timeout",
-            "  --key-prefix P                  [user] keys are P0, P1, ...",
+            "  --key-prefix P                  [user; counter for the counter workload] keys are P0, P1, ...",
             "  --seed N                        [random] key and operation choice",
             "  --json FILE                     write results and percentile distributions as JSON",
             "  --plot FILE                     latency-percentile chart: FILE.png, FILE.svg or FILE.html",
-            "Exit codes: 0 pass; 1 a check failed (stale reads with R+W>N, or an acknowledged write not",
-            "readable); 2 bad arguments; 3 the cluster could not be reached.");
+            "Exit codes: 0 pass; 1 a check failed (stale reads with R+W>N, an acknowledged write not readable,",
+            "or a counter off its acknowledged increments); 2 bad arguments; 3 the cluster could not be reached.");
 
     private RunCommand() {
     }
 
     static BenchConfig config(Options o) {
         Workload workload = Workload.parse(o.text("workload", "a"));
+        OperationMix mix = mix(o, workload);
         KeyDistribution distribution = o.has("distribution") ? KeyDistribution.parse(o.text("distribution", null)) : workload.defaultDistribution();
         long records = o.longValue("records", 100_000);
-        long keysMax = records + (workload.mix().includes(OpType.INSERT) ? INSERTED_KEYS_MAX : 0);
+        long keysMax = records + (mix.includes(OpType.INSERT) ? INSERTED_KEYS_MAX : 0);
         Duration duration = o.duration("duration", Duration.ofSeconds(60));
         long ops = o.longValue("ops", Long.MAX_VALUE);
         if (duration.isZero() && ops == Long.MAX_VALUE) throw new IllegalArgumentException("--duration 0 needs --ops, or the run never ends");
@@ -87,12 +91,23 @@ public final class RunCommand {
         Path plot = o.has("plot") ? Path.of(o.text("plot", null)) : null;
         if (plot != null) PlotWriter.checkName(plot);
         long seed = o.has("seed") ? o.longValue("seed", 0) : new SplittableRandom().nextLong();
-        return new BenchConfig(workload, distribution, records, keysMax, o.intValue("value-size", 1000),
+        return new BenchConfig(workload, distribution, mix, records, keysMax, o.intValue("value-size", 1000),
                 o.intValue("threads", 32), o.intValue("connections", 1), duration, o.duration("warmup", Duration.ZERO), ops, rate,
                 Consistency.parse(o.text("read-consistency", "quorum")), Consistency.parse(o.text("write-consistency", "quorum")),
                 o.intValue("replication-factor", 3), !o.has("no-load"), !loadOnly, !o.has("no-verify"),
                 Consistency.parse(o.text("verify-consistency", "all")), o.duration("verify-timeout", Duration.ofSeconds(30)),
-                o.duration("request-timeout", Duration.ofSeconds(5)), o.text("key-prefix", "user"), seed, json, plot);
+                o.duration("request-timeout", Duration.ofSeconds(5)), o.text("key-prefix", workload.defaultKeyPrefix()), seed, json, plot);
+    }
+
+    /** YCSB's core workloads keep their fixed mixes; the counter workload's read share is an option. */
+    private static OperationMix mix(Options o, Workload workload) {
+        if (!o.has("read-proportion")) return workload.mix();
+        if (!workload.counters()) {
+            throw new IllegalArgumentException("--read-proportion only applies to --workload counter (a, b, c, d and f have YCSB's fixed mixes)");
+        }
+        double share = o.doubleValue("read-proportion", 0.5);
+        if (!(share >= 0 && share <= 1)) throw new IllegalArgumentException("--read-proportion must be between 0 and 1, got " + share);
+        return Workload.counterMix(share);
     }
 
     /** Runs the command; returns the exit code. */

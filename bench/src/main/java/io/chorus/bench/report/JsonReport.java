@@ -45,8 +45,12 @@ public final class JsonReport {
     private static void config(Json j, BenchConfig c) {
         j.beginObject()
                 .member("workload", c.workload().name())
-                .member("distribution", c.distribution().name().toLowerCase())
+                .member("distribution", c.distribution().name().toLowerCase());
+        j.name("operations").beginObject();
+        for (OpType t : c.mix().types()) j.member(t.label(), c.mix().share(t));
+        j.endObject()
                 .member("records", c.records())
+                .member("keyPrefix", c.keyPrefix())
                 .member("valueBytes", c.valueBytes())
                 .member("threads", c.threads())
                 .member("connections", c.connections())
@@ -149,6 +153,11 @@ public final class JsonReport {
                     .member("missingKeys", v.missingKeys())
                     .member("errorKeys", v.errorKeys())
                     .member("rounds", v.rounds());
+            Verifier.CounterTotals t = v.counters();
+            if (t != null) {
+                j.member("indeterminateIncrements", t.indeterminate()).member("indeterminateCounted", t.indeterminateApplied())
+                        .member("countersSkipped", t.countersSkipped());
+            }
             j.name("examples").beginArray();
             v.examples().forEach(j::value);
             j.endArray().endObject();

@@ -38,11 +38,12 @@ public final class PercentilePlots {
         }
         var c = result.config();
         String title = String.format("chorus bench: workload %s, %s phase, %.0f ops/s", c.workload(), phase.name(), phase.opsPerSecond());
-        String subtitle = String.format("%s | read %s, write %s | %d threads, %s | %d records of %d B | stale reads %d | %s",
+        String subtitle = String.format("%s | read %s, write %s | %d threads, %s | %s | stale reads %d | %s",
                 result.target(), c.readLevel(), c.writeLevel(), c.threads(),
                 c.openLoop() ? String.format("open loop %.0f ops/s", c.rateOpsPerSecond()) : "closed loop",
-                c.records(), c.valueBytes(), result.staleReads(),
-                result.verification() == null ? "not verified" : result.verification().allVerified() ? "all writes verified" : "VERIFICATION FAILED");
+                c.describeData(), result.staleReads(),
+                result.verification() == null ? "not verified" : result.verification().allVerified()
+                        ? (c.workload().counters() ? "all counters verified" : "all writes verified") : "VERIFICATION FAILED");
         return of(title, subtitle, named);
     }
 

@@ -19,9 +19,8 @@ public final class Summary {
     public static void print(BenchResult result, PrintStream out) {
         BenchConfig c = result.config();
         out.println();
-        out.printf("== chorus bench: %s, workload %s (%s), %d records of %d B, %d threads, %d connection(s), %s%n",
-                result.target(), c.workload(), c.distribution().name().toLowerCase(), c.records(), c.valueBytes(), c.threads(),
-                c.connections(), c.openLoop() ? String.format("open loop at %.0f ops/s", c.rateOpsPerSecond()) : "closed loop");
+        out.printf("== chorus bench: %s, workload %s, %s, %d threads, %d connection(s), %s%n",
+                result.target(), c.describeWorkload(), c.describeData(), c.threads(), c.connections(), c.openLoop() ? String.format("open loop at %.0f ops/s", c.rateOpsPerSecond()) : "closed loop");
         if (result.load() != null) phase(result.load(), "write " + c.writeLevel(), out);
         if (result.run() != null) phase(result.run(), "read " + c.readLevel() + ", write " + c.writeLevel(), out);
         checks(result, out);
@@ -58,7 +57,8 @@ public final class Summary {
         int r = c.readLevel().required(n);
         int w = c.writeLevel().required(n);
         out.println();
-        out.printf("stale reads: %d of %d checked reads (R+W %s N: %d+%d %s %d%s)%n", result.staleReads(), result.checkedReads(),
+        out.printf("stale reads%s: %d of %d checked reads (R+W %s N: %d+%d %s %d%s)%n",
+                c.workload().counters() ? " (below the increments acknowledged before the read)" : "", result.staleReads(), result.checkedReads(),
                 c.promisesFreshReads() ? ">" : "<=", r, w, c.promisesFreshReads() ? ">" : "<=", n,
                 c.promisesFreshReads() ? ", so it must be 0" : ", so stale reads are allowed");
         for (String example : result.staleExamples()) out.println("  stale: " + example);
@@ -69,6 +69,8 @@ public final class Summary {
         Verifier.Result v = result.verification();
         if (v == null) {
             out.println(result.interrupted() ? "verification: skipped (the run was interrupted)" : "verification: skipped (--no-verify)");
+        } else if (v.counters() != null) {
+            counterVerification(v, c, out);
         } else if (v.allVerified()) {
             out.printf("verification: all acknowledged writes verified (%d writes, %d keys read back at %s)%n",
                     v.acknowledgedWrites(), v.keysRead(), v.level());
@@ -78,5 +80,23 @@ public final class Summary {
             for (String example : v.examples()) out.println("  " + example);
         }
         out.println(result.interrupted() ? "result: INTERRUPTED" : result.passed() ? "result: PASS" : "result: FAIL");
+    }
+
+    private static void counterVerification(Verifier.Result v, BenchConfig c, PrintStream out) {
+        Verifier.CounterTotals t = v.counters();
+        String increments = String.format("%d increments acknowledged; %d indeterminate, of which %d counted", v.acknowledgedWrites(),
+                t.indeterminate(), t.indeterminateApplied());
+        if (v.allVerified()) {
+            out.printf("verification: all %d counters incremented hold start + acknowledged increments (%s), read back at %s%n",
+                    v.keysRead(), increments, v.level());
+        } else {
+            out.printf("verification: FAILED: of %d counters read back at %s, %d are outside [start + acknowledged, + indeterminate]"
+                    + " and %d could not be read (%d rounds; %s)%n", v.keysRead(), v.level(), v.missingKeys(), v.errorKeys(), v.rounds(), increments);
+            for (String example : v.examples()) out.println("  " + example);
+            if (!c.load()) out.println("  (the load was skipped, so every counter was taken to start at 0)");
+        }
+        if (t.countersSkipped() > 0) {
+            out.printf("  (%d counters incremented were not checked: the load could not read their start)%n", t.countersSkipped());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.chorus.bench.run;
 
 import io.chorus.bench.workload.KeyDistribution;
+import io.chorus.bench.workload.OperationMix;
 import io.chorus.bench.workload.Workload;
 import io.chorus.replication.coordinator.Consistency;
 
@@ -10,6 +11,7 @@ import java.time.Duration;
 /**
  * One {@code chorus bench} run, fully decided (defaults applied, values checked).
  *
+ * @param mix              the run's operation shares: the workload's, or the counter workload's with {@code --read-proportion}
  * @param rateOpsPerSecond open loop at this total rate; 0 for closed loop (as fast as possible)
  * @param opsMax           stop after this many operations, or {@code Long.MAX_VALUE}
  * @param keysMax          key indices available: records plus room for inserts
@@ -18,6 +20,7 @@ import java.time.Duration;
 public record BenchConfig(
         Workload workload,
         KeyDistribution distribution,
+        OperationMix mix,
         long records,
         long keysMax,
         int valueBytes,
@@ -48,6 +51,16 @@ public record BenchConfig(
         if (connections > threads) throw new IllegalArgumentException("--connections " + connections + " is more than --threads " + threads);
         if (rateOpsPerSecond < 0) throw new IllegalArgumentException("--rate must be > 0, got " + rateOpsPerSecond);
         if (replicationFactor < 1) throw new IllegalArgumentException("--replication-factor must be >= 1, got " + replicationFactor);
+    }
+
+    /** {@code A (zipfian; read 50%, update 50%)}, for the report. */
+    public String describeWorkload() {
+        return workload + " (" + distribution.name().toLowerCase() + "; " + mix.describe() + ")";
+    }
+
+    /** What the run works on, for the report: {@code 1000 counters} or {@code 100000 records of 1000 B}. */
+    public String describeData() {
+        return workload.counters() ? records + " counters" : records + " records of " + valueBytes + " B";
     }
 
     public boolean openLoop() {

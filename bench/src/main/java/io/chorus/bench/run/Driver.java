@@ -63,19 +63,33 @@ public final class Driver {
     public BenchResult run(String target) throws InterruptedException {
         PhaseResult load = config.load() && !stopping ? loadPhase() : null;
         PhaseResult run = config.runPhase() && !stopping ? runPhase() : null;
-        Verifier.Result verification = null;
-        if (config.verify() && !stopping) {
-            out.printf("verifying that every acknowledged write (%d) is readable, at %s ...%n",
-                    shared.writeLog().acknowledgedCount(), config.verifyLevel());
-            verification = new Verifier(shared, stores, config.verifyLevel(), config.threads(), ticker,
-                    config.awaitNanos(), config.verifyTimeout().toNanos()).reportingTo(out).verify();
-        }
+        Verifier.Result verification = config.verify() && !stopping ? verify() : null;
         return new BenchResult(config, target, load, run, shared.checker().checkedCount(), shared.checker().staleCount(),
                 shared.checker().examples(), shared.writeLog().trimCount(), verification, stopping);
     }
 
+    private Verifier.Result verify() throws InterruptedException {
+        Verifier.ReadBack readBack;
+        if (config.workload().counters()) {
+            out.printf("verifying that every counter incremented holds its acknowledged increments, at %s ...%n", config.verifyLevel());
+            readBack = new CounterReadBack(shared, config.verifyLevel(), config.awaitNanos());
+        } else {
+            out.printf("verifying that every acknowledged write (%d) is readable, at %s ...%n",
+                    shared.writeLog().acknowledgedCount(), config.verifyLevel());
+            readBack = new WriteReadBack(shared, config.verifyLevel(), config.awaitNanos());
+        }
+        return new Verifier(readBack, shared.keys(), stores, config.verifyLevel(), config.threads(), ticker,
+                config.verifyTimeout().toNanos()).reportingTo(out).verify();
+    }
+
+    /**
+     * The load: every record written once (a read for its context, then a put), or for counters
+     * every counter's start read at the verify level, which the counter checks count from.
+     */
     private PhaseResult loadPhase() throws InterruptedException {
-        PhaseMetrics metrics = new PhaseMetrics(List.of(OpType.INSERT), false);
+        boolean counters = config.workload().counters();
+        OpType op = counters ? OpType.COUNTER_READ : OpType.INSERT;
+        PhaseMetrics metrics = new PhaseMetrics(List.of(op), false);
         RunControl control = new RunControl(Long.MAX_VALUE, Long.MAX_VALUE);
         current = control;
         AtomicLong next = new AtomicLong();
@@ -87,19 +101,24 @@ public final class Driver {
                 try {
                     for (long i = next.getAndIncrement(); i < config.records() && control.admit(0); i = next.getAndIncrement()) {
                         long start = ticker.nanoTime();
-                        if (ops.load(i)) recorders.record(OpType.INSERT, ticker.nanoTime() - start, 0);
+                        boolean ok = counters ? ops.loadCounter(i, config.verifyLevel()) : ops.load(i);
+                        if (ok) recorders.record(op, ticker.nanoTime() - start, 0);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
         }
-        out.printf("load: %d records of %d B, %d threads, write %s%n", config.records(), config.valueBytes(), config.threads(), config.writeLevel());
+        if (counters) {
+            out.printf("load: reading the start of %d counters at %s, %d threads%n", config.records(), config.verifyLevel(), config.threads());
+        } else {
+            out.printf("load: %s, %d threads, write %s%n", config.describeData(), config.threads(), config.writeLevel());
+        }
         return measure("load", metrics, loaders, 0);
     }
 
     private PhaseResult runPhase() throws InterruptedException {
-        PhaseMetrics metrics = new PhaseMetrics(config.workload().mix().types(), config.openLoop());
+        PhaseMetrics metrics = new PhaseMetrics(config.mix().types(), config.openLoop());
         long start = ticker.nanoTime();
         long warmupNanos = config.warmup().toNanos();
         long deadline = config.duration().isZero() ? Long.MAX_VALUE : start + warmupNanos + config.duration().toNanos();
@@ -110,11 +129,11 @@ public final class Driver {
         for (int t = 0; t < config.threads(); t++) {
             SplittableRandom random = seeds.split();
             Pacer pacer = config.openLoop() ? Pacer.fixedRate(config.rateOpsPerSecond(), config.threads(), t, start) : Pacer.closedLoop();
-            workers.add(new Worker(operations(t, metrics, chooser, random), config.workload().mix(), pacer, ticker,
+            workers.add(new Worker(operations(t, metrics, chooser, random), config.mix(), pacer, ticker,
                     control, metrics.newThread(), random));
         }
-        out.printf("run: workload %s (%s), %d threads over %d connection(s), %s, read %s / write %s%n",
-                config.workload(), config.distribution().name().toLowerCase(), config.threads(), config.connections(),
+        out.printf("run: workload %s, %d threads over %d connection(s), %s, read %s / write %s%n",
+                config.describeWorkload(), config.threads(), config.connections(),
                 config.openLoop() ? String.format("open loop at %.0f ops/s", config.rateOpsPerSecond()) : "closed loop",
                 config.readLevel(), config.writeLevel());
         return measure("run", metrics, workers, warmupNanos);

@@ -1,5 +1,6 @@
 package io.chorus.bench.run;
 
+import io.chorus.bench.check.CounterTally;
 import io.chorus.bench.check.Frontier;
 import io.chorus.bench.check.WriteRecord;
 import io.chorus.bench.store.ErrorKinds;
@@ -37,6 +38,8 @@ final class Operations {
     private final SplittableRandom random;
     private final long writerBits;
     private long writeSequence;
+    /** The last awaited call's failure; null when it succeeded. */
+    private Throwable failure;
 
     Operations(SharedState shared, Store store, Consistency readLevel, Consistency writeLevel, Ticker ticker,
                long awaitNanos, PhaseMetrics metrics, KeyChooser chooser, SplittableRandom random) {
@@ -58,6 +61,8 @@ final class Operations {
             case UPDATE -> update(chooser.next(random));
             case INSERT -> insert();
             case READ_MODIFY_WRITE -> readModifyWrite(chooser.next(random));
+            case INCREMENT -> increment(chooser.next(random));
+            case COUNTER_READ -> readCounter(chooser.next(random));
         };
     }
 
@@ -117,15 +122,58 @@ final class Operations {
         return true;
     }
 
-    /** The call's result, or null after counting its failure. */
+    /**
+     * An increment of the counter by 1. Acknowledged, it raises the least value later reads must
+     * show; failed in a way that may have counted (a timeout), it widens the counter's allowed range.
+     */
+    boolean increment(long keyIndex) throws InterruptedException {
+        CounterTally tally = shared.counterLog().tally(keyIndex);
+        tally.sent();
+        try {
+            await(OpType.INCREMENT, store.increment(shared.keys().key(keyIndex), 1, writeLevel));
+        } catch (InterruptedException e) {
+            tally.indeterminate(); // sent, never known
+            throw e;
+        }
+        if (failure == null) tally.acknowledged();
+        else if (store.mayHaveBeenApplied(failure)) tally.indeterminate();
+        return failure == null;
+    }
+
+    /** A read of the counter's value, checked against the increments acknowledged before it started. */
+    boolean readCounter(long keyIndex) throws InterruptedException {
+        CounterTally tally = shared.counterLog().peek(keyIndex);
+        long acknowledgedBefore = tally == null ? 0 : tally.acknowledgedCount();
+        Long value = await(OpType.COUNTER_READ, store.counterValue(shared.keys().key(keyIndex), readLevel));
+        if (value == null) return false;
+        if (acknowledgedBefore > 0 && tally.startKnown()) {
+            shared.checker().checkCounter(shared.keys().keyText(keyIndex), acknowledgedBefore, tally.floor(acknowledgedBefore), value);
+        }
+        return true;
+    }
+
+    /**
+     * One counter of the load: reads its value at {@code level} before the run, which its bounds
+     * count from, so that a run over an earlier run's counters is checked exactly too.
+     */
+    boolean loadCounter(long keyIndex, Consistency level) throws InterruptedException {
+        Long value = await(OpType.COUNTER_READ, store.counterValue(shared.keys().key(keyIndex), level));
+        shared.counterLog().tally(keyIndex).started(value == null ? CounterTally.UNKNOWN : value);
+        return value != null;
+    }
+
+    /** The call's result, or null after counting its failure (then also in {@link #failure}). */
     private <T> T await(OpType as, CompletionStage<T> stage) throws InterruptedException {
         CompletableFuture<T> future = stage.toCompletableFuture();
+        failure = null;
         try {
             return future.get(awaitNanos, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            metrics.error(as, store.errorKind(e.getCause() == null ? e : e.getCause()));
+            failure = e.getCause() == null ? e : e.getCause();
+            metrics.error(as, store.errorKind(failure));
         } catch (TimeoutException e) {
             future.cancel(false);
+            failure = e;
             metrics.error(as, ErrorKinds.DRIVER_TIMEOUT);
         }
         return null;

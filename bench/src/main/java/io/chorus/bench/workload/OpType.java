@@ -9,7 +9,14 @@ public enum OpType {
     /** A put of a new key (workload D, and the load phase). */
     INSERT("insert"),
     /** A get, then a put of a new value with the context that get returned (workload F). */
-    READ_MODIFY_WRITE("rmw");
+    READ_MODIFY_WRITE("rmw"),
+    /** An increment of a counter by 1 (the counter workload). */
+    INCREMENT("incr"),
+    /**
+     * A read of a counter's value (the counter workload, and its load phase). Labelled {@code read}
+     * like {@link #READ}: no workload has both.
+     */
+    COUNTER_READ("read");
 
     private final String label;
 
@@ -20,10 +27,5 @@ public enum OpType {
     /** The short name used in progress lines, the summary and the JSON. */
     public String label() {
         return label;
-    }
-
-    /** True when this operation writes (and so is acknowledged with a context). */
-    public boolean writes() {
-        return this != READ;
     }
 }

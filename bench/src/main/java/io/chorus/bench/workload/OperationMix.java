@@ -65,4 +65,15 @@ public final class OperationMix {
     public boolean includes(OpType type) {
         return shares.containsKey(type);
     }
+
+    /** {@code read 50%, update 50%}: the shares in enum order, in percent (one decimal when not whole). */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        for (OpType t : types) {
+            if (b.length() > 0) b.append(", ");
+            double percent = shares.get(t) * 100;
+            b.append(t.label()).append(' ').append(String.format(Math.abs(percent - Math.rint(percent)) < 1e-9 ? "%.0f%%" : "%.1f%%", percent));
+        }
+        return b.toString();
+    }
 }

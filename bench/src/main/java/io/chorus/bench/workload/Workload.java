@@ -1,32 +1,31 @@
 package io.chorus.bench.workload;
 
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** YCSB's core workloads (E, scans, is left out: the store has no range reads). */
+/**
+ * YCSB's core workloads (E, scans, is left out: the store has no range reads), and a workload of
+ * CRDT counters.
+ */
 public enum Workload {
     /** Update heavy: 50% read, 50% update. */
-    A(KeyDistribution.ZIPFIAN, 0.5, 0.5, 0, 0),
+    A(KeyDistribution.ZIPFIAN, Map.of(OpType.READ, 0.5, OpType.UPDATE, 0.5)),
     /** Read mostly: 95% read, 5% update. */
-    B(KeyDistribution.ZIPFIAN, 0.95, 0.05, 0, 0),
+    B(KeyDistribution.ZIPFIAN, Map.of(OpType.READ, 0.95, OpType.UPDATE, 0.05)),
     /** Read only. */
-    C(KeyDistribution.ZIPFIAN, 1.0, 0, 0, 0),
+    C(KeyDistribution.ZIPFIAN, Map.of(OpType.READ, 1.0)),
     /** Read latest: 95% read, 5% insert, reads favour the newest keys. */
-    D(KeyDistribution.LATEST, 0.95, 0, 0.05, 0),
+    D(KeyDistribution.LATEST, Map.of(OpType.READ, 0.95, OpType.INSERT, 0.05)),
     /** Read-modify-write: 50% read, 50% read then write back with the read's context. */
-    F(KeyDistribution.ZIPFIAN, 0.5, 0, 0, 0.5);
+    F(KeyDistribution.ZIPFIAN, Map.of(OpType.READ, 0.5, OpType.READ_MODIFY_WRITE, 0.5)),
+    /** Counters: by default 50% increment by 1, 50% read of the value ({@link #counterMix} sets the share). */
+    COUNTER(KeyDistribution.ZIPFIAN, Map.of(OpType.COUNTER_READ, 0.5, OpType.INCREMENT, 0.5));
 
     private final KeyDistribution defaultDistribution;
     private final OperationMix mix;
 
-    Workload(KeyDistribution defaultDistribution, double read, double update, double insert, double readModifyWrite) {
+    Workload(KeyDistribution defaultDistribution, Map<OpType, Double> shares) {
         this.defaultDistribution = defaultDistribution;
-        Map<OpType, Double> shares = new EnumMap<>(OpType.class);
-        shares.put(OpType.READ, read);
-        shares.put(OpType.UPDATE, update);
-        shares.put(OpType.INSERT, insert);
-        shares.put(OpType.READ_MODIFY_WRITE, readModifyWrite);
         this.mix = OperationMix.of(shares);
     }
 
@@ -38,11 +37,30 @@ public enum Workload {
         return mix;
     }
 
+    /** The counter workload's mix with {@code readShare} of reads (0 to 1), the rest increments. */
+    public static OperationMix counterMix(double readShare) {
+        if (!(readShare >= 0 && readShare <= 1)) throw new IllegalArgumentException("read share must be in [0, 1], got " + readShare);
+        return OperationMix.of(Map.of(OpType.COUNTER_READ, readShare, OpType.INCREMENT, 1 - readShare));
+    }
+
+    /** True for the counter workload: its keys hold CRDT counters, not values. */
+    public boolean counters() {
+        return this == COUNTER;
+    }
+
+    /**
+     * The key prefix unless one is given: counters get their own, since a key's type is fixed by its
+     * first write and a counter increment of a key that holds values is refused.
+     */
+    public String defaultKeyPrefix() {
+        return counters() ? "counter" : "user";
+    }
+
     public static Workload parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown workload \"" + text + "\" (expected a, b, c, d or f)");
+            throw new IllegalArgumentException("unknown workload \"" + text + "\" (expected a, b, c, d, f or counter)");
         }
     }
 }

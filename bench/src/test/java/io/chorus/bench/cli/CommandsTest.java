@@ -112,6 +112,33 @@ class CommandsTest {
     }
 
     @Test
+    void theCounterWorkloadRunsAgainstTheInProcessStoreAndTakesItsReadShare(@TempDir Path dir) throws InterruptedException, IOException {
+        Path json = dir.resolve("c.json");
+        int code = run(dir, "--cluster", "local", "--workload", "counter", "--read-proportion", "0.25", "--records", "50",
+                "--threads", "2", "--duration", "0", "--ops", "1000", "--json", json.toString(), "--seed", "1");
+        String printed = outBytes.toString(StandardCharsets.UTF_8);
+        assertEquals(Commands.EXIT_OK, code, printed + errBytes);
+        assertTrue(printed.contains("workload COUNTER (zipfian; incr 75%, read 25%), 50 counters"), printed);
+        assertTrue(printed.contains("hold start + acknowledged increments"), printed);
+        String text = Files.readString(json);
+        JsonSyntaxAccess.check(text);
+        assertTrue(text.contains("\"incr\":{\"count\":"), "increments have their own histogram: " + text);
+        assertTrue(text.contains("\"passed\":true"));
+    }
+
+    @Test
+    void theReadShareIsOnlyForTheCounterWorkload(@TempDir Path dir) throws InterruptedException {
+        assertEquals(Commands.EXIT_USAGE, run(dir, "--workload", "a", "--read-proportion", "0.9"));
+        assertEquals(Commands.EXIT_USAGE, run(dir, "--workload", "counter", "--read-proportion", "2"));
+        String errors = errBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("--read-proportion only applies to --workload counter"), errors);
+        assertTrue(errors.contains("--read-proportion must be between 0 and 1, got 2.0"), errors);
+        BenchConfig c = RunCommand.config(Options.parse(new String[]{"--workload", "counter"}, RunCommand.VALUED, RunCommand.FLAGS));
+        assertEquals("counter", c.keyPrefix(), "counters live apart from workload A's values");
+        assertEquals(c.records(), c.keysMax(), "no inserts");
+    }
+
+    @Test
     void theStalenessCommandRunsAgainstTheInProcessStore(@TempDir Path dir) throws InterruptedException, IOException {
         Path json = dir.resolve("s.json");
         int code = run(dir, "staleness", "--cluster", "local", "--delays", "0,1", "--samples", "5", "--threads", "1",

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -60,7 +61,23 @@ class OperationMixTest {
     @Test
     void unknownWorkloadNamesTheAcceptedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workload.parse("e"));
-        assertTrue(e.getMessage().contains("a, b, c, d or f"), e.getMessage());
+        assertTrue(e.getMessage().contains("a, b, c, d, f or counter"), e.getMessage());
         assertEquals(Workload.F, Workload.parse(" F "));
+        assertEquals(Workload.COUNTER, Workload.parse("counter"));
+    }
+
+    @Test
+    void theCounterWorkloadIncrementsAndReadsHalfAndHalfUnlessToldOtherwise() {
+        assertEquals(0.5, Workload.COUNTER.mix().share(OpType.INCREMENT));
+        assertEquals(0.5, Workload.COUNTER.mix().share(OpType.COUNTER_READ));
+        assertEquals(KeyDistribution.ZIPFIAN, Workload.COUNTER.defaultDistribution());
+        assertEquals("counter", Workload.COUNTER.defaultKeyPrefix(), "a key that holds values refuses increments");
+        OperationMix readMostly = Workload.counterMix(0.95);
+        assertEquals(0.05, readMostly.share(OpType.INCREMENT), 1e-12);
+        assertEquals("incr 5%, read 95%", readMostly.describe());
+        assertEquals(List.of(OpType.INCREMENT), Workload.counterMix(0).types(), "a share of 0 leaves the type out");
+        assertThrows(IllegalArgumentException.class, () -> Workload.counterMix(1.5));
+        assertEquals("read 50%, update 50%", Workload.A.mix().describe());
+        assertEquals("incr 66.7%, read 33.3%", Workload.counterMix(1 / 3.0).describe());
     }
 }
