@@ -21,12 +21,14 @@ public final class Summary {
         out.println();
         out.printf("== chorus bench: %s, workload %s, %s, %d threads, %d connection(s), %s%n",
                 result.target(), c.describeWorkload(), c.describeData(), c.threads(), c.connections(), c.openLoop() ? String.format("open loop at %.0f ops/s", c.rateOpsPerSecond()) : "closed loop");
-        if (result.load() != null) phase(result.load(), "write " + c.writeLevel(), out);
-        if (result.run() != null) phase(result.run(), "read " + c.readLevel() + ", write " + c.writeLevel(), out);
+        boolean counters = c.workload().counters();
+        if (result.load() != null) phase(result.load(), counters ? "read " + c.verifyLevel() : "write " + c.writeLevel(), !counters, out);
+        if (result.run() != null) phase(result.run(), "read " + c.readLevel() + ", write " + c.writeLevel(), !counters, out);
         checks(result, out);
     }
 
-    private static void phase(PhaseResult phase, String levels, PrintStream out) {
+    /** @param valueReads whether reads return values, so that "found nothing" means something (a counter reads 0) */
+    private static void phase(PhaseResult phase, String levels, boolean valueReads, PrintStream out) {
         PhaseMetrics m = phase.metrics();
         out.printf("%n%s: %.1f s measured, %.0f ops/s, %s%n", phase.name(), phase.measuredSeconds(), phase.opsPerSecond(), levels);
         out.println(HEADER);
@@ -37,7 +39,8 @@ public final class Summary {
             out.println("(latency from each operation's intended start; service time from the actual send:)");
             for (OpType t : m.types()) out.println(row(t.label() + "*", m.totalService(t), phase.measuredSeconds(), m.errors(t)));
         }
-        out.printf("errors: %d (%s); reads that found nothing: %d%n", m.errorCount(), Format.counts(m.errorsByKind()), m.notFoundCount());
+        out.printf("errors: %d (%s)%s%n", m.errorCount(), Format.counts(m.errorsByKind()),
+                valueReads ? "; reads that found nothing: " + m.notFoundCount() : "");
     }
 
     static String row(String label, Histogram h, double seconds, long errors) {

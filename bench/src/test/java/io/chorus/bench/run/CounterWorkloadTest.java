@@ -64,6 +64,8 @@ class CounterWorkloadTest {
         assertEquals(increments, sum, "every acknowledged increment counted once");
         assertTrue(r.passed());
         assertTrue(printed().contains("| incr "), "a progress line with the increments: " + printed());
+        assertTrue(printed().contains("ops/s, read ALL"), "the load reads at the verify level: " + printed());
+        assertFalse(printed().contains("found nothing"), "a counter never written reads 0, it is not missing");
         assertTrue(printed().contains("hold start + acknowledged increments"), printed());
         assertTrue(printed().contains("result: PASS"));
     }
