@@ -7,9 +7,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * What the load driver needs from a key-value store: an asynchronous get and a put with a causal
- * context, and for the counter workload an increment and a read of a CRDT counter. The driver is written against this seam so that its logic (workloads, open-loop pacing,
- * the stale-read checker, the final verification) can be tested against in-memory fakes, and the
- * real cluster is reached through one small adapter over the public client.
+ * context, and for the counter workload an increment and a read of a CRDT counter. The driver is
+ * written against this seam so that its logic (workloads, open-loop pacing, the stale-read checker,
+ * the final verification) can be tested against in-memory fakes, and the real cluster is reached
+ * through one small adapter over the public client.
  *
  * <p>Contexts are the bytes of {@link io.chorus.replication.message.CausalContext} (an encoded
  * version vector); {@code null} or empty means "nothing seen". The checker decodes them to decide

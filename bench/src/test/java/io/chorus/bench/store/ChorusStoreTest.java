@@ -56,7 +56,8 @@ class ChorusStoreTest {
     @Test
     void aWholeRunPassesThroughTheClientAndTheWire() throws InterruptedException {
         var config = new io.chorus.bench.run.BenchConfig(io.chorus.bench.workload.Workload.F,
-                io.chorus.bench.workload.KeyDistribution.ZIPFIAN, io.chorus.bench.workload.Workload.F.mix(), 100, 100, 100, 2, 1, Duration.ZERO, Duration.ZERO, 600, 0,
+                io.chorus.bench.workload.KeyDistribution.ZIPFIAN, io.chorus.bench.workload.Workload.F.mix(), 100, 100, 100, 2, 1,
+                Duration.ZERO, Duration.ZERO, 600, 0,
                 Consistency.QUORUM, Consistency.QUORUM, 3, true, true, true, Consistency.ALL, Duration.ZERO,
                 Duration.ofSeconds(10), "user", 7, null, null);
         var printed = new java.io.ByteArrayOutputStream();
