@@ -142,7 +142,8 @@ public final class ChorusNode implements AutoCloseable {
     private static StateMachine newReplica(NodeConfig config, Storage storage, Outbox outbox, ReplicaObserver observer) {
         SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
         Clock clock = System::currentTimeMillis;
-        return StateMachine.of(new Replica(config.name(), config.membership(), config.replicaConfig(), storage, outbox, random, clock, observer));
+        // Epoch 0 until the data directory keeps the epoch: the plain node name, as before.
+        return StateMachine.of(new Replica(config.name(), 0, config.membership(), config.replicaConfig(), storage, outbox, random, clock, observer));
     }
 
     private static ChronicleStorage openStorage(NodeConfig config, Codec codec) {

@@ -178,7 +178,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         nemesis.stop();
         network.healAll();
         for (SimNode node : nodes) {
-            if (node.isUp()) crash(node.index, false); // a fresh process on every node, rebuilt from its storage
+            if (node.isUp()) stop(node, "stop " + node.id); // a fresh process on every node, rebuilt from its storage; a clean stop keeps the epoch
             restart(node.index);
         }
         issuing = false;
@@ -242,7 +242,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
 
     private void start(SimNode node) {
         node.incarnation++;
-        node.replica = factory.create(node.id, membership, config, node.storage, node.outbox, node.random.fork(), node.clock);
+        node.replica = factory.create(node.id, node.actorEpoch, membership, config, node.storage, node.outbox, node.random.fork(), node.clock);
         int incarnation = node.incarnation;
         scheduleTick(node, incarnation, now + 1 + worldRandom.nextInt((int) node.tickPeriodMicros));
     }
@@ -262,20 +262,31 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         });
     }
 
+    /**
+     * The node's process dies (and, on a power loss, its unsynced writes with it). Like a production
+     * node after any unclean stop, its next process mints in a new epoch: it cannot tell whether its
+     * storage lost the dots it minted last.
+     */
     void crash(int index, boolean powerLoss) {
         SimNode node = nodes[index];
+        node.actorEpoch++;
+        int lost = powerLoss ? node.storage.losePower() : 0;
+        stop(node, (powerLoss ? "power loss " : "crash ") + node.id + (powerLoss ? " (" + lost + " unsynced keys lost)" : ""));
+    }
+
+    /** The node's process ends; its storage stays. */
+    private void stop(SimNode node, String description) {
         node.replica = null;
         node.incarnation++;
-        int lost = powerLoss ? node.storage.losePower() : 0;
-        fault((powerLoss ? "power loss " : "crash ") + node.id + (powerLoss ? " (" + lost + " unsynced keys lost)" : ""));
-        network.nodeCrashed(index);
+        fault(description);
+        network.nodeCrashed(node.index);
     }
 
     void restart(int index) {
         SimNode node = nodes[index];
         if (node.isUp()) return;
         start(node);
-        fault("restart " + node.id);
+        fault("restart " + node.id + (node.actorEpoch == 0 ? "" : " minting as " + node.id.actor(node.actorEpoch)));
     }
 
     int downCount() {
