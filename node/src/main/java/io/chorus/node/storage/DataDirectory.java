@@ -72,7 +72,7 @@ public final class DataDirectory implements AutoCloseable {
         return previousRunClean;
     }
 
-    /** Removes the marker (durably): from now until {@link #markClean()} a crash is detectable. */
+    /** Removes the marker (durably): from now until {@link #markClean} a crash is detectable. */
     public void markInUse() {
         try {
             Files.deleteIfExists(dir.resolve(CLEAN_SHUTDOWN_MARKER));
@@ -82,8 +82,18 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
-    /** Writes the marker (durably); call only after the map was closed. */
-    public void markClean() {
+    /**
+     * Makes {@code dataFile} durable (an fsync: Chronicle never syncs its puts), then writes the
+     * marker (durably); call only after the map was closed. Without the sync, a power loss soon after
+     * a clean close could drop writes the marker vouches for.
+     */
+    public void markClean(Path dataFile) {
+        try (FileChannel channel = FileChannel.open(dataFile, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync " + dataFile.toAbsolutePath() + " (no clean-shutdown marker written; the next start"
+                    + " recovers): " + e.getMessage(), e);
+        }
         Path marker = dir.resolve(CLEAN_SHUTDOWN_MARKER);
         try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             channel.force(true);
