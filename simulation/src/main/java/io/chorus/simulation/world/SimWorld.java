@@ -1,5 +1,7 @@
 package io.chorus.simulation.world;
 
+import io.chorus.crdt.clock.Dot;
+import io.chorus.crdt.type.CausalContext;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.SplitMixRandom;
@@ -111,7 +113,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
                     : (long) Draw.between(nodeRandom, -parameters.clockOffsetMaxMillis(), parameters.clockOffsetMaxMillis());
             double drift = Draw.between(nodeRandom, -parameters.clockDriftMax(), parameters.clockDriftMax());
             SimClock clock = new SimClock(this::nowMicros, offset, drift);
-            SimStorage storage = new SimStorage(parameters.faults().powerLossModel(), this::observeStored);
+            SimStorage storage = new SimStorage(parameters.faults().powerLossModel(), new StorageWatch(i));
             nodes[i] = new SimNode(i, nodeIds.get(i), storage, clock, network.outboxOf(i), nodeRandom,
                     clock.tickPeriodMicros(parameters.tickMicros()));
         }
@@ -334,15 +336,49 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     }
 
     /**
-     * The simulator learns which dot each written value was minted with. Only versions new to this
-     * storage need a look: a version whose dot the old state had seen was recorded then (a merge
-     * never brings back a version whose dot is already in the context).
+     * What the simulator learns from one node's storage: which dot each written value was minted
+     * with, and which dots the node mints.
      */
-    private void observeStored(Key key, Siblings before, Siblings after) {
-        for (Sibling sibling : after.siblings()) {
-            if (sibling.isTombstone() || before != null && before.context().contains(sibling.dot())) continue;
-            history.minted(new String(sibling.value(), StandardCharsets.UTF_8), sibling.dot());
+    private final class StorageWatch implements SimStorage.Observer {
+        private final int index;
+
+        StorageWatch(int index) {
+            this.index = index;
         }
+
+        /**
+         * Only versions new to this storage need a look: a version whose dot the old state had seen
+         * was recorded then (a merge never brings back a version whose dot is already in the
+         * context). A dot of the actor the node mints as that is new to its storage was minted just
+         * now: the node never forgets its own actor's dots while that actor lasts (it takes a new one
+         * after every crash), so it cannot receive them back as news.
+         */
+        @Override
+        public void stored(Key key, Siblings before, Siblings after) {
+            for (Sibling sibling : after.siblings()) {
+                if (sibling.isTombstone() || before != null && before.context().contains(sibling.dot())) continue;
+                history.minted(new String(sibling.value(), StandardCharsets.UTF_8), sibling.dot());
+            }
+            SimNode node = nodes[index];
+            if (node.replica == null) return;
+            String actor = node.replica.actor();
+            for (long counter = highestDotOf(before, actor) + 1; counter <= highestDotOf(after, actor); counter++) {
+                history.mintedBy(key, new Dot(actor, counter), node.id, now);
+            }
+        }
+    }
+
+    /** The highest counter of {@code actor} that {@code state} has seen, in its versions or its CRDT value; 0 if none. */
+    private static long highestDotOf(Siblings state, String actor) {
+        if (state == null) return 0;
+        long highest = state.context().get(actor);
+        if (state.crdt() != null) {
+            CausalContext crdtContext = state.crdt().context();
+            highest = Math.max(highest, crdtContext.compact().get(actor));
+            Dot last = crdtContext.cloud().floor(new Dot(actor, Long.MAX_VALUE));
+            if (last != null && last.actor().equals(actor)) highest = Math.max(highest, last.counter());
+        }
+        return highest;
     }
 
     // ---- SimNetwork.World and SimClient.World ----------------------------------------------------
