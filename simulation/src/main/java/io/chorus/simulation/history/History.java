@@ -2,6 +2,7 @@ package io.chorus.simulation.history;
 
 import io.chorus.crdt.clock.Dot;
 import io.chorus.replication.message.Key;
+import io.chorus.replication.replica.Siblings;
 import io.chorus.replication.ring.NodeId;
 
 import java.util.ArrayList;
@@ -13,12 +14,20 @@ import java.util.List;
  * Everything a run recorded for the checkers: operations in invocation order, the phase marks, the
  * dots each written value was minted with (observed in storage by the simulator: the client cannot
  * see dots, but causality judgements need them), the dots each replica minted (a dot minted twice
- * names two versions), and anomalies the simulator itself noticed (a replica that threw, a reply to
- * a request never sent). Built by one thread; read after the run.
+ * names two versions), what power losses made replicas forget, and anomalies the simulator itself
+ * noticed (a replica that threw, a reply to a request never sent). Built by one thread; read after
+ * the run.
  */
 public final class History {
     /** Time marks are {@link #UNSET} until the run reaches them. */
     public static final long UNSET = -1;
+
+    /**
+     * A power loss rolled {@code node}'s state of {@code key} back from {@code lost} (what it held,
+     * unsynced) to {@code durable} (the last synced state; empty if none).
+     */
+    public record Rollback(NodeId node, long atMicros, Key key, Siblings durable, Siblings lost) {
+    }
 
     /** Who minted a key's dot first. */
     private record Mint(NodeId node, long atMicros) {
@@ -33,6 +42,7 @@ public final class History {
     private final HashMap<String, List<Dot>> mintedDots = new HashMap<>(); // looked up only: order never leaks
     private final HashMap<KeyDot, Mint> mints = new HashMap<>(); // looked up only
     private final List<String> dotsMintedTwice = new ArrayList<>();
+    private final List<Rollback> rollbacks = new ArrayList<>();
     private final List<String> anomalies = new ArrayList<>();
     private long healedMicros = UNSET;
     private long livenessFromMicros = UNSET;
@@ -98,6 +108,15 @@ public final class History {
     /** Every dot minted a second time, described, in the order it happened. */
     public List<String> dotsMintedTwice() {
         return Collections.unmodifiableList(dotsMintedTwice);
+    }
+
+    public void rolledBack(Rollback rollback) {
+        rollbacks.add(rollback);
+    }
+
+    /** What power losses made replicas forget, in time order; empty unless the run had them. */
+    public List<Rollback> rollbacks() {
+        return Collections.unmodifiableList(rollbacks);
     }
 
     public void anomaly(String description) {

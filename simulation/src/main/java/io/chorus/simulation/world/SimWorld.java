@@ -337,7 +337,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
 
     /**
      * What the simulator learns from one node's storage: which dot each written value was minted
-     * with, and which dots the node mints.
+     * with, which dots the node mints, and what a power loss makes it forget.
      */
     private final class StorageWatch implements SimStorage.Observer {
         private final int index;
@@ -365,6 +365,11 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
             for (long counter = highestDotOf(before, actor) + 1; counter <= highestDotOf(after, actor); counter++) {
                 history.mintedBy(key, new Dot(actor, counter), node.id, now);
             }
+        }
+
+        @Override
+        public void lost(Key key, Siblings durable, Siblings lost) {
+            history.rolledBack(new History.Rollback(nodes[index].id, now, key, durable == null ? Siblings.empty() : durable, lost));
         }
     }
 
