@@ -89,8 +89,11 @@ public final class ChorusNode implements AutoCloseable {
         NodeServer server = null;
         MetricsServer metricsServer = null;
         try {
-            storage = openStorage(config, new Codec(storageCodecBytesMax(config)));
-            StateMachine machine = factory.create(config, metrics.metered(storage), outbox, metrics.replicaObserver());
+            StorageSizing sizing = storageSizing(config);
+            DataDirectory directory = DataDirectory.acquire(config.dataDir()); // takes the next actor epoch after an unclean stop
+            storage = ChronicleStorage.open(directory, sizing, new Codec(storageCodecBytesMax(config)), config.storageCacheBytes(), name);
+            logActorEpoch(config, directory);
+            StateMachine machine = factory.create(config, directory.actorEpoch(), metrics.metered(storage), outbox, metrics.replicaObserver());
             NodeHandler handler = new NodeHandler(name, machine, outbox, tracker);
             pipeline = Pipeline.start(name, config.ringSize(), handler);
             server = NodeServer.start(networkSettings(config), Transport.best(), pipeline.inbound(), connections);
@@ -98,9 +101,9 @@ public final class ChorusNode implements AutoCloseable {
             if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
             ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer);
-            log.info("node {} listening on {} ({}), data in {} ({} keys{}), members {}, N={}, {} partitions, metrics {}",
+            log.info("node {} listening on {} ({}), data in {} ({} keys{}), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
                     config.name(), server.boundAddress(), server.transportName(), config.dataDir().toAbsolutePath(),
-                    storage.size(), storage.recovered() ? ", recovered after an unclean shutdown" : "",
+                    storage.size(), storage.recovered() ? ", recovered after an unclean shutdown" : "", config.name().actor(directory.actorEpoch()),
                     config.members().stream().map(m -> m.id() + "@" + m.address()).toList(),
                     config.replicationFactor(), config.partitions(),
                     metricsServer == null ? "off" : "on http://" + new HostPort(config.listen().host(), metricsServer.address().getPort()) + "/metrics");
@@ -139,17 +142,23 @@ public final class ChorusNode implements AutoCloseable {
                         + (config.members().size() - 1) + " peers connected");
     }
 
-    private static StateMachine newReplica(NodeConfig config, Storage storage, Outbox outbox, ReplicaObserver observer) {
+    private static StateMachine newReplica(NodeConfig config, long actorEpoch, Storage storage, Outbox outbox, ReplicaObserver observer) {
         SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
         Clock clock = System::currentTimeMillis;
-        return StateMachine.of(new Replica(config.name(), config.membership(), config.replicaConfig(), storage, outbox, random, clock, observer));
+        return StateMachine.of(new Replica(config.name(), actorEpoch, config.membership(), config.replicaConfig(), storage, outbox,
+                random, clock, observer));
     }
 
-    private static ChronicleStorage openStorage(NodeConfig config, Codec codec) {
-        DataDirectory directory = DataDirectory.acquire(config.dataDir());
-        StorageSizing sizing = new StorageSizing(config.storageEntriesMax(), config.storageAverageValueBytes(),
-                config.keyBytesMax(), config.valueBytesMax());
-        return ChronicleStorage.open(directory, sizing, codec, config.storageCacheBytes(), config.name().name());
+    private static StorageSizing storageSizing(NodeConfig config) {
+        return new StorageSizing(config.storageEntriesMax(), config.storageAverageValueBytes(), config.keyBytesMax(), config.valueBytesMax());
+    }
+
+    /** A new epoch means the node's latest writes may be lost: say so, and which actor it mints under now. */
+    private static void logActorEpoch(NodeConfig config, DataDirectory directory) {
+        if (!directory.actorEpochAdvanced()) return;
+        log.warn("node {}: the previous run did not shut down cleanly, so storage may have lost its latest writes and the dots"
+                + " minted for them; minting as actor {} from now on (epoch {}, kept in {})", config.name(),
+                config.name().actor(directory.actorEpoch()), directory.actorEpoch(), directory.actorEpochFile().toAbsolutePath());
     }
 
     /** The handler's codec also writes stored siblings: room for every sibling at its largest. */
@@ -261,9 +270,12 @@ public final class ChorusNode implements AutoCloseable {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
-    /** Makes the state machine a node runs, given its storage, its outbox and what counts its replica's repairs. */
+    /**
+     * Makes the state machine a node runs, given the actor epoch it must mint in (already durable),
+     * its storage, its outbox and what counts its replica's repairs.
+     */
     @FunctionalInterface
     interface StateMachineFactory {
-        StateMachine create(NodeConfig config, Storage storage, Outbox outbox, ReplicaObserver observer);
+        StateMachine create(NodeConfig config, long actorEpoch, Storage storage, Outbox outbox, ReplicaObserver observer);
     }
 }

@@ -1,6 +1,8 @@
 package io.chorus.node;
 
 import io.chorus.client.ChorusClient;
+import io.chorus.client.Context;
+import io.chorus.client.WriteAck;
 import io.chorus.node.support.FreePorts;
 import io.chorus.node.support.JavaProcess;
 import io.chorus.node.support.Frames;
@@ -8,6 +10,7 @@ import io.chorus.node.support.NodeProcess;
 import io.chorus.node.support.RawClient;
 import io.chorus.node.support.RecordingStateMachine;
 import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.ClientRequest;
@@ -71,7 +74,7 @@ class NodeLifecycleTest {
     @Test
     void closeAnswersEveryRequestItTookBeforeClosingTheConnection() throws Exception {
         NodeConfig config = config(FreePorts.pick(1).get(0));
-        ChorusNode node = ChorusNode.start(config, (c, storage, outbox, observer) -> new RecordingStateMachine() {
+        ChorusNode node = ChorusNode.start(config, (c, epoch, storage, outbox, observer) -> new RecordingStateMachine() {
             @Override
             public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
                 try {
@@ -172,10 +175,16 @@ class NodeLifecycleTest {
              ChorusClient client = ChorusClient.connect(List.of(node.address()))) {
             assertEquals("1", new String(client.get("before-sigterm", Consistency.ONE).values().get(0), StandardCharsets.UTF_8));
             assertEquals("2", new String(client.get("before-sigkill", Consistency.ONE).values().get(0), StandardCharsets.UTF_8));
-            client.put("after-recovery", "3".getBytes(StandardCharsets.UTF_8), Consistency.ALL);
+            assertEquals(List.of("n1"), actors(client.get("before-sigkill", Consistency.ONE).context()), "SIGTERM kept epoch 0");
+            WriteAck after = client.put("after-recovery", "3".getBytes(StandardCharsets.UTF_8), Consistency.ALL);
+            assertEquals(List.of("n1#1"), actors(after.context()), "after SIGKILL the node mints under a new actor");
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(millis < 20_000, "recovery must not wait on the dead process's locks; took " + millis + " ms");
+    }
+
+    private static List<String> actors(Context context) {
+        return CausalContext.decode(context.bytes()).actors();
     }
 
     private static Process startNodeProcess(Path configFile) throws IOException {

@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * One event of one actor: the {@code counter}-th update that {@code actor} minted.
- * Actors are node names, so the number of actors is bounded by the cluster size.
+ * Actors are node names with an epoch: a node mints under a new actor after every unclean restart
+ * (it may have lost dots it minted, and must never mint one again), so the number of actors is
+ * bounded by the cluster size times the unclean restarts.
  */
 public record Dot(String actor, long counter) implements Comparable<Dot> {
     public Dot {

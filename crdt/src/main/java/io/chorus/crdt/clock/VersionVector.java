@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * An immutable version vector: for each actor, the highest counter seen, meaning every dot
  * {@code actor:1..counter} is included. Actors are kept sorted so that iteration, equality and
- * encoding are deterministic. Size is bounded by the number of actors (nodes).
+ * encoding are deterministic. Size is bounded by the number of actors (nodes, each with one more
+ * actor per unclean restart).
  */
 public final class VersionVector {
     private static final VersionVector EMPTY = new VersionVector(new String[0], new long[0]);

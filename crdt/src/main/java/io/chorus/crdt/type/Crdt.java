@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * merging deltas in any order, with duplicates, converges to the same state as merging full states.
  *
  * <p>Values are immutable; equality and hash are by state; iteration is sorted. Actors are node
- * names (replicas mint dots, clients never do), so metadata is bounded by the number of nodes.
+ * names with an epoch (replicas mint dots, clients never do; a node takes a new actor after each
+ * unclean restart), so metadata is bounded by the number of nodes times their unclean restarts.
  *
  * @param <T> the concrete type, so that {@link #merge} takes and returns it
  */

@@ -17,7 +17,7 @@ public final class HybridClock {
     private int logical;
 
     /**
-     * @param actor          the node's name, stamped on every reading
+     * @param actor          the node's actor name (its name with its epoch), stamped on every reading
      * @param driftMillisMax how far ahead of the local physical time an observed timestamp may
      *                       be; a farther one is refused, so one bad clock cannot drag every
      *                       node's clock into the future

@@ -9,10 +9,11 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * A counter that goes up and down (PN-counter). Each node keeps one entry, its running totals of
+ * A counter that goes up and down (PN-counter). Each actor keeps one entry, its running totals of
  * increments and decrements, tagged with the dot of its latest update; an update replaces the
- * node's entry, so the state holds one entry per node that wrote, whatever the number of
- * operations or clients.
+ * actor's entry, so the state holds one entry per actor that wrote, whatever the number of
+ * operations or clients. An actor is a node in one epoch: a node restarted uncleanly (which may
+ * have lost its latest entry) starts a new entry under its new actor, beside its old one.
  *
  * <p>The dot is what lets a map reset the counter on removal: removing drops the dots it saw.
  * A node's entry updated concurrently with the removal survives whole (its running totals include

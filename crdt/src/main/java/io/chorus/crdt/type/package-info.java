@@ -12,7 +12,8 @@
  *
  * <p>Invariants: values are immutable, compare by state and iterate in sorted order; every live dot of
  * a top-level value is in its context; merge is commutative, associative and idempotent; actors are
- * node names, so metadata grows with the number of nodes and live elements, never with the number of
+ * node names with an epoch (one more per unclean restart of a node), so metadata grows with the
+ * number of nodes, their unclean restarts and live elements, never with the number of
  * clients, operations or removed elements. Pure: no clock, thread, randomness or I/O; time enters
  * as an argument ({@link io.chorus.crdt.type.HybridClock}).
  */

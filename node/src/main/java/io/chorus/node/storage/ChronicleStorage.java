@@ -25,7 +25,9 @@ import java.util.function.BiConsumer;
  * The replica's {@link Storage} on a Chronicle Map persisted in the node's data directory: key
  * bytes to the codec's siblings bytes ({@link Codec#encodeSiblings}). Called only from the thread
  * that owns the replica (the codec it is given is that thread's). Survives a process crash (the
- * page cache holds the writes) but not power loss: Chronicle never fsyncs a put.
+ * page cache holds the writes) but not power loss: Chronicle never fsyncs a put (a clean close
+ * does, once). The replica copes with the loss by minting in a new epoch after an unclean stop
+ * ({@link DataDirectory#actorEpoch}).
  *
  * <p>The keys used most recently are also kept decoded on the heap ({@link RecentSiblings}), up to
  * {@code storage.cacheBytes}: a hot key is neither looked up in the map nor decoded again.
@@ -198,8 +200,9 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
         if (closed) return;
         closed = true;
         try {
+            File file = map.file();
             map.close();
-            dataDirectory.markClean();
+            dataDirectory.markClean(file.toPath());
         } finally {
             dataDirectory.close();
         }

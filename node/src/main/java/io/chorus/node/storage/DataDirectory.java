@@ -1,12 +1,17 @@
 package io.chorus.node.storage;
 
+import io.chorus.replication.ring.NodeId;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -16,24 +21,42 @@ import java.nio.file.StandardOpenOption;
  * next open. A missing marker next to an existing map means the last run crashed (or was killed),
  * and Chronicle Map must then be opened with recovery: a plain reopen after kill -9 can find a
  * segment lock still held and block the first write for 60 s.
+ *
+ * <p>It keeps the node's actor epoch too ({@value #ACTOR_EPOCH_FILE}): the storage does not fsync
+ * its puts, so after a crash it may have lost the latest ones, and with them the dots the node
+ * minted. Minting those dots again for new values would give one dot two values on two replicas.
+ * So every start after an unclean stop takes the next epoch (the replica mints under a new actor),
+ * durably, before the node can mint anything; a clean restart keeps the epoch.
  */
 public final class DataDirectory implements AutoCloseable {
     static final String LOCK_FILE = "chorus.lock";
     static final String CLEAN_SHUTDOWN_MARKER = "clean-shutdown";
+    static final String ACTOR_EPOCH_FILE = "actor-epoch";
+    /** Longest epoch file accepted: a decimal long and a newline. */
+    private static final int ACTOR_EPOCH_BYTES_MAX = 32;
 
     private final Path dir;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean previousRunClean;
+    private final long actorEpoch;
+    private final boolean actorEpochAdvanced;
 
-    private DataDirectory(Path dir, FileChannel lockChannel, FileLock lock, boolean previousRunClean) {
+    private DataDirectory(Path dir, FileChannel lockChannel, FileLock lock, boolean previousRunClean, long actorEpoch,
+                          boolean actorEpochAdvanced) {
         this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.previousRunClean = previousRunClean;
+        this.actorEpoch = actorEpoch;
+        this.actorEpochAdvanced = actorEpochAdvanced;
     }
 
-    /** Creates the directory if needed and locks it; fails if another node holds it. */
+    /**
+     * Creates the directory if needed and locks it; fails if another node holds it. If a previous
+     * run used the directory and did not shut down cleanly, the actor epoch goes up by one, on disk
+     * before this returns.
+     */
     public static DataDirectory acquire(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -42,11 +65,19 @@ public final class DataDirectory implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
+            // The lock file stays after a run: its presence says some node used this directory before.
+            boolean usedBefore = Files.exists(dir.resolve(LOCK_FILE)) || Files.exists(dir.resolve(ACTOR_EPOCH_FILE));
             channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) throw new IllegalStateException(inUse(dir));
             boolean clean = Files.exists(dir.resolve(CLEAN_SHUTDOWN_MARKER));
-            return new DataDirectory(dir, channel, lock, clean);
+            long epoch = readActorEpoch(dir);
+            boolean advance = usedBefore && !clean;
+            if (advance) {
+                epoch = Math.addExact(epoch, 1);
+                writeActorEpoch(dir, epoch);
+            }
+            return new DataDirectory(dir, channel, lock, clean, epoch, advance);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw new IllegalStateException(inUse(dir), e);
@@ -67,12 +98,27 @@ public final class DataDirectory implements AutoCloseable {
         return dir;
     }
 
-    /** Whether the previous run closed cleanly (or there was no previous run that left a marker). */
+    /** Whether the previous run closed cleanly (false also when there was no previous run). */
     public boolean previousRunClean() {
         return previousRunClean;
     }
 
-    /** Removes the marker (durably): from now until {@link #markClean()} a crash is detectable. */
+    /** The epoch this run's replica mints in: 0 until the first unclean stop, one more after each. */
+    public long actorEpoch() {
+        return actorEpoch;
+    }
+
+    /** Whether this acquire took a new epoch, because the previous run did not shut down cleanly. */
+    public boolean actorEpochAdvanced() {
+        return actorEpochAdvanced;
+    }
+
+    /** Where the epoch is kept. */
+    public Path actorEpochFile() {
+        return dir.resolve(ACTOR_EPOCH_FILE);
+    }
+
+    /** Removes the marker (durably): from now until {@link #markClean} a crash is detectable. */
     public void markInUse() {
         try {
             Files.deleteIfExists(dir.resolve(CLEAN_SHUTDOWN_MARKER));
@@ -82,8 +128,19 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
-    /** Writes the marker (durably); call only after the map was closed. */
-    public void markClean() {
+    /**
+     * Makes {@code dataFile} durable (an fsync: Chronicle never syncs its puts), then writes the
+     * marker (durably); call only after the map was closed. Without the sync, a power loss soon after
+     * a clean close could drop writes the marker vouches for, and the next start would keep the epoch
+     * and mint the lost dots again.
+     */
+    public void markClean(Path dataFile) {
+        try (FileChannel channel = FileChannel.open(dataFile, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync " + dataFile.toAbsolutePath() + " (no clean-shutdown marker written; the next start"
+                    + " recovers and takes a new epoch): " + e.getMessage(), e);
+        }
         Path marker = dir.resolve(CLEAN_SHUTDOWN_MARKER);
         try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             channel.force(true);
@@ -93,8 +150,53 @@ public final class DataDirectory implements AutoCloseable {
         syncDirectory();
     }
 
-    /** Makes a file creation or deletion in the directory durable (best effort: not every OS allows it). */
+    /** The epoch on disk, 0 if none was ever written. */
+    private static long readActorEpoch(Path dir) {
+        Path file = dir.resolve(ACTOR_EPOCH_FILE);
+        String text;
+        try {
+            if (!Files.exists(file)) return 0;
+            long bytes = Files.size(file);
+            text = bytes > ACTOR_EPOCH_BYTES_MAX ? "(" + bytes + " bytes)" : Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the actor epoch file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        try {
+            long epoch = Long.parseLong(text);
+            if (epoch >= 0) return epoch;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        // Guessing an epoch could reuse one, and with it the dots minted in it: refuse to start.
+        throw new IllegalStateException("actor epoch file " + file.toAbsolutePath() + " does not hold a number >= 0 but \"" + text
+                + "\" (it is replaced atomically, so something else wrote it): write a number larger than any epoch this node used"
+                + " (its actors in stored data are <name>" + NodeId.EPOCH_SEPARATOR + "<epoch>), or remove the whole data directory");
+    }
+
+    /** Replaces the epoch file atomically and durably: temp file, fsync, rename, fsync of the directory. */
+    private static void writeActorEpoch(Path dir, long epoch) {
+        Path file = dir.resolve(ACTOR_EPOCH_FILE);
+        Path temp = dir.resolve(ACTOR_EPOCH_FILE + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap((epoch + "\n").getBytes(StandardCharsets.US_ASCII));
+                while (bytes.hasRemaining()) channel.write(bytes);
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write actor epoch " + epoch + " to " + file.toAbsolutePath()
+                    + " (the node must not mint before it is durable): " + e.getMessage(), e);
+        }
+        syncDirectory(dir);
+    }
+
+    /** Makes a file creation, rename or deletion in the directory durable (best effort: not every OS allows it). */
     private void syncDirectory() {
+        syncDirectory(dir);
+    }
+
+    private static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException ignored) {

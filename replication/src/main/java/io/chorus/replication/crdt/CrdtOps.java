@@ -14,7 +14,7 @@ import io.chorus.crdt.type.Update;
 import java.util.Objects;
 
 /**
- * Applies a client's {@link CrdtOp} to a replica's current value: pure, given the actor (this node)
+ * Applies a client's {@link CrdtOp} to a replica's current value: pure, given the actor (this node in its epoch)
  * and the hybrid clock with the current physical time (for last-writer-wins registers). Checks the
  * operation's inputs first and throws {@link IllegalArgumentException} naming what is wrong.
  */

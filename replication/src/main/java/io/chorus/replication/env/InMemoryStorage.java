@@ -29,4 +29,11 @@ public final class InMemoryStorage implements Storage {
     public long size() {
         return entries.size();
     }
+
+    /** A storage holding what this one holds now (a test's image of the disk before the writes a power loss drops). */
+    public InMemoryStorage copy() {
+        InMemoryStorage copy = new InMemoryStorage();
+        copy.entries.putAll(entries);
+        return copy;
+    }
 }

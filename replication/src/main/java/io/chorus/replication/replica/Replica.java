@@ -71,6 +71,8 @@ public final class Replica {
     /** How long (in request timeouts) refused mints are remembered: the Outbox's bound on a duplicate's delay. */
     static final int MINT_LOG_RETENTION_TIMEOUTS = 16;
     private final NodeId self;
+    /** The name this replica mints dots under: {@code self} in this epoch (see {@link NodeId#actor}). */
+    private final String actor;
     private final Membership membership;
     private final Ring ring;
     private final ReplicaConfig config;
@@ -90,27 +92,35 @@ public final class Replica {
     private long tick;
     private long nextOpId;
 
+    /** A replica in epoch 0: it mints under its plain node name (tests, and a node that never stopped uncleanly). */
     public Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
                    RandomSource random, Clock clock) {
-        this(self, membership, config, storage, outbox, random, clock, ReplicaObserver.NOOP);
+        this(self, 0, membership, config, storage, outbox, random, clock, ReplicaObserver.NOOP);
     }
 
-    /** A replica that reports its repairs to {@code observer} (a node's metrics). */
-    public Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
+    /**
+     * A replica that mints under {@code self.actor(actorEpoch)} and reports its repairs to
+     * {@code observer} (a node's metrics). The shell must give a new epoch after every stop that
+     * may have lost storage writes (anything but a clean shutdown): the dots minted into the lost
+     * writes may already be held by other replicas, and minting them again for new values would
+     * name two values with one dot.
+     */
+    public Replica(NodeId self, long actorEpoch, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
                    RandomSource random, Clock clock, ReplicaObserver observer) {
-        this(self, membership, config, storage, outbox, random, clock, EnumSet.noneOf(InjectedBug.class), observer);
+        this(self, actorEpoch, membership, config, storage, outbox, random, clock, EnumSet.noneOf(InjectedBug.class), observer);
     }
 
     /** For tests only: the same replica with deliberate bugs switched on. */
-    public Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
+    public Replica(NodeId self, long actorEpoch, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
                    RandomSource random, Clock clock, Set<InjectedBug> bugs) {
-        this(self, membership, config, storage, outbox, random, clock, bugs, ReplicaObserver.NOOP);
+        this(self, actorEpoch, membership, config, storage, outbox, random, clock, bugs, ReplicaObserver.NOOP);
     }
 
-    Replica(NodeId self, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
+    Replica(NodeId self, long actorEpoch, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
             RandomSource random, Clock clock, Set<InjectedBug> bugs, ReplicaObserver observer) {
         if (membership.member(self).isEmpty()) throw new IllegalArgumentException(self + " is not a member of " + membership.members());
         this.self = self;
+        this.actor = self.actor(actorEpoch);
         this.membership = membership;
         this.ring = membership.ring();
         this.config = config;
@@ -125,7 +135,7 @@ public final class Replica {
         this.bugs = bugs.isEmpty() ? EnumSet.noneOf(InjectedBug.class) : EnumSet.copyOf(bugs);
         this.mintLog = new MintLog(MINT_LOG_RETENTION_TIMEOUTS * config.requestTimeoutTicks(), config.inFlightRequestsMax());
         this.clock = clock;
-        this.hybridClock = new HybridClock(self.name(), HYBRID_CLOCK_DRIFT_MILLIS_MAX);
+        this.hybridClock = new HybridClock(actor, HYBRID_CLOCK_DRIFT_MILLIS_MAX);
         // Op ids start at a random point so that late replies to a previous incarnation's ops never match.
         this.nextOpId = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) + 1;
     }
@@ -215,6 +225,11 @@ public final class Replica {
 
     public NodeId self() {
         return self;
+    }
+
+    /** The actor name this replica mints under (its node name with its epoch). */
+    public String actor() {
+        return actor;
     }
 
     // ---- reads ---------------------------------------------------------------------------------
@@ -384,7 +399,7 @@ public final class Replica {
 
     private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context, long mintId) {
         try {
-            Siblings stored = store.mint(key, value, context, self.name(), config.siblingsMax(), mintId);
+            Siblings stored = store.mint(key, value, context, actor, config.siblingsMax(), mintId);
             if (stored == null) {
                 return MintResult.refused(opId, key, ErrorKind.TOO_MANY_SIBLINGS, "key " + key + " already holds "
                         + store.get(key).size() + " concurrent values (limit siblingsMax=" + config.siblingsMax()
@@ -487,7 +502,7 @@ public final class Replica {
 
     private MintResult mintCrdtLocally(long opId, Key key, CrdtOp operation, long operationId) {
         try {
-            Siblings delta = store.applyCrdt(key, operation, operationId, self.name(), hybridClock, clock.wallMillis());
+            Siblings delta = store.applyCrdt(key, operation, operationId, actor, hybridClock, clock.wallMillis());
             return MintResult.ok(opId, key, delta);
         } catch (IllegalArgumentException e) {
             return MintResult.refused(opId, key, ErrorKind.INVALID_REQUEST, e.getMessage());

@@ -98,7 +98,9 @@ public final class Siblings {
     /**
      * A client write minted by {@code actor}: the new value (null for a delete) supersedes exactly
      * the versions {@code clientContext} has seen; every other sibling stays. The new dot is past
-     * both this object's and the client's events of {@code actor}, so it is never reused.
+     * both this object's and the client's events of {@code actor}, so it is never reused while this
+     * object holds every dot {@code actor} minted for the key. After a power loss it may not: the
+     * node then mints under a new actor ({@code NodeId.actor}, one epoch on).
      */
     public Siblings update(VersionVector clientContext, byte[] valueOrNull, String actor) {
         VersionVector seen = context.merge(clientContext);

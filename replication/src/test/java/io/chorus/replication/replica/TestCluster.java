@@ -62,8 +62,13 @@ final class TestCluster {
     }
 
     void start(NodeId id, Set<InjectedBug> bugs) {
+        start(id, 0, bugs);
+    }
+
+    /** Starts (or restarts) {@code id} minting in {@code actorEpoch}, on whatever storage it has now. */
+    void start(NodeId id, long actorEpoch, Set<InjectedBug> bugs) {
         stopped.remove(id);
-        replicas.put(id, new Replica(id, membership, config, storages.get(id), outboxOf(id),
+        replicas.put(id, new Replica(id, actorEpoch, membership, config, storages.get(id), outboxOf(id),
                 new SplitMixRandom(id.hashCode()), () -> 0L, bugs, observers.computeIfAbsent(id, n -> new CountingObserver())));
     }
 

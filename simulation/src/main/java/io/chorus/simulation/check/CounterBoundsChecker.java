@@ -35,7 +35,9 @@ import java.util.TreeMap;
  * </ul>
  * Definitely failed increments promise nothing applied and count in no bound. The simulator's
  * clients retry an update under its operation id; the History holds one operation per update
- * whatever its attempts.
+ * whatever its attempts. In the --power-loss mode an acknowledged increment that a power loss made
+ * some replica forget ({@link PowerLosses}: storage does not fsync) counts, from then on, as if it
+ * were indeterminate: out of the lower bounds, and maybe held after heal.
  */
 public final class CounterBoundsChecker implements Checker {
     private static final Consistency[] LEVELS = Consistency.values();
@@ -56,10 +58,11 @@ public final class CounterBoundsChecker implements Checker {
                 if (state.at(node, key).crdt() instanceof PnCounter) byKey.computeIfAbsent(key, k -> new ArrayList<>());
             }
         }
+        PowerLosses powerLosses = new PowerLosses(history);
         List<Violation> violations = new ArrayList<>();
         byKey.forEach((key, ops) -> {
-            checkReads(ops, state.replicationFactor(), violations);
-            if (history.healedMicros() != History.UNSET) checkFinal(key, ops, state, violations);
+            checkReads(key, ops, state.replicationFactor(), powerLosses, violations);
+            if (history.healedMicros() != History.UNSET) checkFinal(key, ops, state, powerLosses, violations);
         });
         return violations;
     }
@@ -92,14 +95,22 @@ public final class CounterBoundsChecker implements Checker {
         }
     }
 
-    private void checkReads(List<Op> ops, int n, List<Violation> out) {
+    /** An acknowledged increment that a power loss made a replica forget, and when it first did. */
+    private record Forgotten(Op increment, long atMicros) {
+    }
+
+    private void checkReads(Key key, List<Op> ops, int n, PowerLosses powerLosses, List<Violation> out) {
         List<Op> mayHaveApplied = new ArrayList<>();
         List<List<Op>> ackedByLevel = new ArrayList<>();
+        List<Forgotten> forgotten = new ArrayList<>();
         for (int i = 0; i < LEVELS.length; i++) ackedByLevel.add(new ArrayList<>());
         for (Op op : ops) {
             if (op.type() != OpType.COUNTER_ADD || !op.mayHaveApplied()) continue;
             mayHaveApplied.add(op);
-            if (op.isOk()) ackedByLevel.get(op.invocation().level().ordinal()).add(op);
+            if (!op.isOk()) continue;
+            ackedByLevel.get(op.invocation().level().ordinal()).add(op);
+            long forgottenAt = powerLosses.firstForgotOperation(key, op.crdt().operationId());
+            if (forgottenAt != Long.MAX_VALUE) forgotten.add(new Forgotten(op, forgottenAt));
         }
         Timeline invoked = new Timeline(mayHaveApplied, false);
         Timeline[] acked = new Timeline[LEVELS.length];
@@ -122,6 +133,7 @@ public final class CounterBoundsChecker implements Checker {
                 lower += acked[level.ordinal()].sumBefore(read.invokedMicros(), false);
                 levels.append(levels.length() == 0 ? "" : "/").append(level);
             }
+            lower -= forgottenBy(read, forgotten, r, n);
             if (value < lower) {
                 out.add(violation(read.describe() + " returned " + value + ", less than the " + lower
                         + " that the increments acknowledged at " + levels + " before it began add up to (R=" + r
@@ -130,13 +142,26 @@ public final class CounterBoundsChecker implements Checker {
         }
     }
 
-    private void checkFinal(Key key, List<Op> ops, FinalState state, List<Violation> out) {
+    /** The increments in the read's lower bound (acknowledged before it began, at a level overlapping it) that a power loss made a replica forget before the read ended. */
+    private static long forgottenBy(Op read, List<Forgotten> forgotten, int r, int n) {
+        long sum = 0;
+        for (Forgotten f : forgotten) {
+            int w = f.increment().invocation().level().required(n);
+            if (w <= n && r + w > n && f.increment().completedMicros() < read.invokedMicros() && f.atMicros() < read.completedMicros()) {
+                sum += f.increment().crdt().amount();
+            }
+        }
+        return sum;
+    }
+
+    private void checkFinal(Key key, List<Op> ops, FinalState state, PowerLosses powerLosses, List<Violation> out) {
         long acked = 0;
         List<Long> indeterminate = new ArrayList<>();
         for (Op op : ops) {
             if (op.type() != OpType.COUNTER_ADD) continue;
-            if (op.outcome() == Outcome.OK) acked += op.crdt().amount();
-            else if (op.outcome() == Outcome.INDETERMINATE) indeterminate.add(op.crdt().amount());
+            boolean forgotten = powerLosses.forgotOperation(key, op.crdt().operationId(), Long.MAX_VALUE);
+            if (op.outcome() == Outcome.OK && !forgotten) acked += op.crdt().amount();
+            else if (op.outcome() != Outcome.FAIL) indeterminate.add(op.crdt().amount());
         }
         long[] amounts = indeterminate.stream().mapToLong(Long::longValue).toArray();
         long indeterminateSum = SubsetSums.sum(amounts);

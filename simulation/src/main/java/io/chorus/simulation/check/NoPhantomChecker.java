@@ -19,7 +19,9 @@ import java.util.Map;
  * A value of a put that definitely failed (an error that the contract says applied nothing, or a
  * request that never reached a node) must never be seen. Values are unique per put, so a value
  * names its write; and one put is one version: a value stored under two dots was applied twice
- * (a duplicated message minted again), a version no client wrote.
+ * (a duplicated message minted again), a version no client wrote. Conversely one dot is one
+ * version: a dot minted twice (a replica that forgot it had minted it, say after a power loss, and
+ * did not take a new actor) names two versions, which every merge then takes for one.
  */
 public final class NoPhantomChecker implements Checker {
     @Override
@@ -50,6 +52,7 @@ public final class NoPhantomChecker implements Checker {
                         + history.dotsOf(put.invocation().value())));
             }
         }
+        for (String reuse : history.dotsMintedTwice()) violations.add(new Violation(name(), reuse));
         for (NodeId node : state.nodes()) {
             state.entriesOf(node).forEach((key, siblings) -> {
                 for (Sibling sibling : siblings.siblings()) {

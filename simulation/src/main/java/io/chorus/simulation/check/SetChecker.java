@@ -35,7 +35,9 @@ import java.util.TreeSet;
  *   <li>durability after heal: every replica of the key holds x if some acknowledged add of x may
  *       not have been removed by any remove (as above) in the whole run.</li>
  * </ul>
- * A remove that definitely failed removed nothing; an add that definitely failed added nothing.
+ * A remove that definitely failed removed nothing; an add that definitely failed added nothing. In
+ * the --power-loss mode an acknowledged add that a power loss made some replica forget
+ * ({@link PowerLosses}: storage does not fsync) promises nothing from then on.
  */
 public final class SetChecker implements Checker {
     @Override
@@ -82,13 +84,14 @@ public final class SetChecker implements Checker {
         }
         List<Violation> violations = new ArrayList<>();
         int n = state.replicationFactor();
+        PowerLosses powerLosses = new PowerLosses(history);
         byKey.forEach((key, updates) -> {
             for (Op read : updates.reads) {
                 if (!read.isOk()) continue;
                 checkPhantoms(read, updates, violations);
-                checkFreshness(read, updates, n, violations);
+                checkFreshness(key, read, updates, n, powerLosses, violations);
             }
-            if (history.healedMicros() != History.UNSET) checkFinal(key, updates, state, violations);
+            if (history.healedMicros() != History.UNSET) checkFinal(key, updates, state, powerLosses, violations);
         });
         return violations;
     }
@@ -113,7 +116,7 @@ public final class SetChecker implements Checker {
         return "every add of it definitely failed, e.g. " + adds.get(0).describe();
     }
 
-    private void checkFreshness(Op read, Updates updates, int n, List<Violation> out) {
+    private void checkFreshness(Key key, Op read, Updates updates, int n, PowerLosses powerLosses, List<Violation> out) {
         int r = read.invocation().level().required(n);
         if (r > n) return;
         updates.adds.forEach((element, adds) -> {
@@ -122,6 +125,7 @@ public final class SetChecker implements Checker {
                 int w = add.invocation().level().required(n);
                 if (!add.isOk() || w > n || r + w <= n || add.completedMicros() >= read.invokedMicros()) continue;
                 if (updates.removerOf(add, read.completedMicros()) != null) continue;
+                if (powerLosses.forgotOperation(key, add.crdt().operationId(), read.completedMicros())) continue;
                 out.add(violation("stale read: it lacks " + element + ", added and acknowledged before it began and removed by no remove"
                         + " that could have seen that add (R=" + r + " + W=" + w + " > N=" + n + "): read " + read.describe() + "; add " + add.describe()));
                 return; // one explanation per element and read
@@ -129,7 +133,7 @@ public final class SetChecker implements Checker {
         });
     }
 
-    private void checkFinal(Key key, Updates updates, FinalState state, List<Violation> out) {
+    private void checkFinal(Key key, Updates updates, FinalState state, PowerLosses powerLosses, List<Violation> out) {
         for (NodeId replica : state.replicasOf(key)) {
             Siblings held = state.at(replica, key);
             Crdt<?> crdt = held.crdt();
@@ -150,6 +154,7 @@ public final class SetChecker implements Checker {
                 if (present.contains(element)) return;
                 for (Op add : adds) {
                     if (!add.isOk() || updates.removerOf(add, Long.MAX_VALUE) != null) continue;
+                    if (powerLosses.forgotOperation(key, add.crdt().operationId(), Long.MAX_VALUE)) continue;
                     out.add(violation("after heal, " + replica + " lacks " + element + " in " + key + " (holds " + present
                             + "), though no remove of it could have seen acknowledged " + add.describe()));
                     return;

@@ -32,6 +32,11 @@ import java.util.TreeMap;
  * more than one dot (never, while only replicas mint) is judged by the first two rules only when
  * none of its dots was seen, and not by the third.
  *
+ * <p>In the --power-loss mode a replica may forget writes it acknowledged (storage does not fsync),
+ * and a read it serves before anti-entropy brings them back is stale: rules one and three excuse a
+ * write whose effect a power loss made some replica forget before the read ended
+ * ({@link PowerLosses}). Rule two stays: forgetting never makes a replica see a version it drops.
+ *
  * <p>The check is a sweep per key in time order, so it stays linear in the history: for each level
  * it keeps the newest acknowledged put per actor (a read that lacks that dot is stale) and the
  * merge of acknowledged writes' contexts; for the second rule it looks only at the read's
@@ -58,6 +63,7 @@ public final class StrictQuorumFreshnessChecker implements Checker {
     public List<Violation> check(History history, FinalState state) {
         int n = state.replicationFactor();
         Supersession supersession = new Supersession(history);
+        PowerLosses powerLosses = new PowerLosses(history);
         TreeMap<Key, List<Op>> readsByKey = new TreeMap<>();
         TreeMap<Key, List<Op>> writesByKey = new TreeMap<>();
         for (Op op : history.ops()) {
@@ -65,11 +71,12 @@ public final class StrictQuorumFreshnessChecker implements Checker {
             (op.type().isWrite() ? writesByKey : readsByKey).computeIfAbsent(op.key(), k -> new ArrayList<>()).add(op);
         }
         List<Violation> violations = new ArrayList<>();
-        readsByKey.forEach((key, reads) -> sweep(key, reads, writesByKey.getOrDefault(key, List.of()), n, history, supersession, violations));
+        readsByKey.forEach((key, reads) -> sweep(key, reads, writesByKey.getOrDefault(key, List.of()), n, history, supersession, powerLosses, violations));
         return violations;
     }
 
-    private void sweep(Key key, List<Op> reads, List<Op> writes, int n, History history, Supersession supersession, List<Violation> out) {
+    private void sweep(Key key, List<Op> reads, List<Op> writes, int n, History history, Supersession supersession, PowerLosses powerLosses,
+                       List<Violation> out) {
         List<Op> byAck = new ArrayList<>(writes);
         byAck.sort(Comparator.comparingLong(Op::completedMicros));
         List<Op> byStart = new ArrayList<>(reads);
@@ -86,7 +93,7 @@ public final class StrictQuorumFreshnessChecker implements Checker {
             if (r > n) continue;
             for (Consistency level : LEVELS) {
                 int w = level.required(n);
-                if (w <= n && r + w > n) checkAgainst(read, acked[level.ordinal()], r, w, history, out);
+                if (w <= n && r + w > n) checkAgainst(read, acked[level.ordinal()], r, w, history, powerLosses, out);
             }
             checkFrontier(key, read, r, n, ackedPutByDot, supersession, out);
         }
@@ -113,23 +120,25 @@ public final class StrictQuorumFreshnessChecker implements Checker {
     }
 
     /** Rules one and three against the writes of one level acknowledged before the read began. */
-    private void checkAgainst(Op read, Acknowledged acked, int r, int w, History history, List<Violation> out) {
+    private void checkAgainst(Op read, Acknowledged acked, int r, int w, History history, PowerLosses powerLosses, List<Violation> out) {
         VersionVector seen = read.returnedContext();
         acked.newestPutByActor.forEach((actor, put) -> {
-            if (acked.newestCounterByActor.get(actor) > seen.get(actor)) {
+            if (acked.newestCounterByActor.get(actor) > seen.get(actor)
+                    && !powerLosses.forgotAny(read.key(), history.dotsOf(put.invocation().value()), read.completedMicros())) {
                 out.add(violation("stale read: it did not see a put acknowledged before it began (put minted as "
                         + history.dotsOf(put.invocation().value()) + ")", r, w, read, put));
             }
         });
         for (Op put : acked.multiDotPuts) {
             List<Dot> dots = history.dotsOf(put.invocation().value());
-            if (dots.stream().noneMatch(seen::contains)) {
+            if (dots.stream().noneMatch(seen::contains) && !powerLosses.forgotAny(read.key(), dots, read.completedMicros())) {
                 out.add(violation("stale read: it did not see a put acknowledged before it began (put minted as " + dots + ")", r, w, read, put));
             }
         }
         for (String value : read.valuesRead()) {
             List<Dot> dots = history.dotsOf(value);
             if (dots.size() != 1 || !acked.superseded.contains(dots.get(0))) continue;
+            if (powerLosses.forgotSupersession(read.key(), dots.get(0), read.completedMicros())) continue;
             for (Op write : acked.withContext) {
                 if (write.invocation().context().contains(dots.get(0))) {
                     out.add(violation("read returned value " + value + " (" + dots + "), which a write acknowledged before the read began had superseded", r, w, read, write));

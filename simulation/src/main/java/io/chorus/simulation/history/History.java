@@ -1,6 +1,9 @@
 package io.chorus.simulation.history;
 
 import io.chorus.crdt.clock.Dot;
+import io.chorus.replication.message.Key;
+import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.ring.NodeId;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,16 +13,36 @@ import java.util.List;
 /**
  * Everything a run recorded for the checkers: operations in invocation order, the phase marks, the
  * dots each written value was minted with (observed in storage by the simulator: the client cannot
- * see dots, but causality judgements need them), and anomalies the simulator itself noticed (a
- * replica that threw, a reply to a request never sent). Built by one thread; read after the run.
+ * see dots, but causality judgements need them), the dots each replica minted (a dot minted twice
+ * names two versions), what power losses made replicas forget, and anomalies the simulator itself
+ * noticed (a replica that threw, a reply to a request never sent). Built by one thread; read after
+ * the run.
  */
 public final class History {
     /** Time marks are {@link #UNSET} until the run reaches them. */
     public static final long UNSET = -1;
 
+    /**
+     * A power loss rolled {@code node}'s state of {@code key} back from {@code lost} (what it held,
+     * unsynced) to {@code durable} (the last synced state; empty if none).
+     */
+    public record Rollback(NodeId node, long atMicros, Key key, Siblings durable, Siblings lost) {
+    }
+
+    /** Who minted a key's dot first. */
+    private record Mint(NodeId node, long atMicros) {
+    }
+
+    /** Dots count per key: every key has its own version vector. */
+    private record KeyDot(Key key, Dot dot) {
+    }
+
     private final List<Invocation> invocations = new ArrayList<>();
     private final List<Completion> completions = new ArrayList<>();
     private final HashMap<String, List<Dot>> mintedDots = new HashMap<>(); // looked up only: order never leaks
+    private final HashMap<KeyDot, Mint> mints = new HashMap<>(); // looked up only
+    private final List<String> dotsMintedTwice = new ArrayList<>();
+    private final List<Rollback> rollbacks = new ArrayList<>();
     private final List<String> anomalies = new ArrayList<>();
     private long healedMicros = UNSET;
     private long livenessFromMicros = UNSET;
@@ -67,6 +90,33 @@ public final class History {
     public List<Dot> dotsOf(String value) {
         List<Dot> dots = mintedDots.get(value);
         return dots == null ? List.of() : Collections.unmodifiableList(dots);
+    }
+
+    /**
+     * {@code node} minted {@code dot} on {@code key} (it appeared, new, in its storage under the actor
+     * it mints as). A dot minted a second time on the key, by any node, is recorded as such: it
+     * names two versions.
+     */
+    public void mintedBy(Key key, Dot dot, NodeId node, long micros) {
+        Mint first = mints.putIfAbsent(new KeyDot(key, dot), new Mint(node, micros));
+        if (first != null) {
+            dotsMintedTwice.add(node + " minted " + key + " " + dot + " at " + Micros.format(micros) + " though " + first.node() + " had minted it at "
+                    + Micros.format(first.atMicros()) + ": one dot now names two versions, which merges take for one event");
+        }
+    }
+
+    /** Every dot minted a second time, described, in the order it happened. */
+    public List<String> dotsMintedTwice() {
+        return Collections.unmodifiableList(dotsMintedTwice);
+    }
+
+    public void rolledBack(Rollback rollback) {
+        rollbacks.add(rollback);
+    }
+
+    /** What power losses made replicas forget, in time order; empty unless the run had them. */
+    public List<Rollback> rollbacks() {
+        return Collections.unmodifiableList(rollbacks);
     }
 
     public void anomaly(String description) {

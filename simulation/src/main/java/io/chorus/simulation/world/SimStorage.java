@@ -19,15 +19,20 @@ public final class SimStorage implements Storage {
     private final boolean powerLossModel;
     private final Observer observer;
 
-    /** Sees every put with the state it replaces (null if none). */
+    /** Sees every put with the state it replaces (null if none), and what a power loss drops. */
     @FunctionalInterface
     public interface Observer {
         void stored(Key key, Siblings before, Siblings after);
+
+        /** A power loss rolls {@code key} back from {@code lost} to {@code durable} (null if the key was never synced). */
+        default void lost(Key key, Siblings durable, Siblings lost) {
+        }
     }
 
     /**
      * @param powerLossModel whether puts wait for {@link #sync()} to become durable
      * @param observer       sees every put (the simulator learns which dot a value was minted with)
+     *                       and every state a power loss drops
      */
     public SimStorage(boolean powerLossModel, Observer observer) {
         this.powerLossModel = powerLossModel;
@@ -66,6 +71,7 @@ public final class SimStorage implements Storage {
     /** Power loss: unsynced puts are gone. Returns how many keys lost their latest state. */
     public int losePower() {
         int lost = unsynced.size();
+        unsynced.forEach((key, latest) -> observer.lost(key, synced.get(key), latest));
         unsynced.clear();
         return lost;
     }

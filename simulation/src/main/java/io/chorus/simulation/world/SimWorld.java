@@ -1,5 +1,7 @@
 package io.chorus.simulation.world;
 
+import io.chorus.crdt.clock.Dot;
+import io.chorus.crdt.type.CausalContext;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.SplitMixRandom;
@@ -111,7 +113,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
                     : (long) Draw.between(nodeRandom, -parameters.clockOffsetMaxMillis(), parameters.clockOffsetMaxMillis());
             double drift = Draw.between(nodeRandom, -parameters.clockDriftMax(), parameters.clockDriftMax());
             SimClock clock = new SimClock(this::nowMicros, offset, drift);
-            SimStorage storage = new SimStorage(parameters.faults().powerLossModel(), this::observeStored);
+            SimStorage storage = new SimStorage(parameters.faults().powerLossModel(), new StorageWatch(i));
             nodes[i] = new SimNode(i, nodeIds.get(i), storage, clock, network.outboxOf(i), nodeRandom,
                     clock.tickPeriodMicros(parameters.tickMicros()));
         }
@@ -178,7 +180,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         nemesis.stop();
         network.healAll();
         for (SimNode node : nodes) {
-            if (node.isUp()) crash(node.index, false); // a fresh process on every node, rebuilt from its storage
+            if (node.isUp()) stop(node, "stop " + node.id); // a fresh process on every node, rebuilt from its storage; a clean stop keeps the epoch
             restart(node.index);
         }
         issuing = false;
@@ -242,7 +244,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
 
     private void start(SimNode node) {
         node.incarnation++;
-        node.replica = factory.create(node.id, membership, config, node.storage, node.outbox, node.random.fork(), node.clock);
+        node.replica = factory.create(node.id, node.actorEpoch, membership, config, node.storage, node.outbox, node.random.fork(), node.clock);
         int incarnation = node.incarnation;
         scheduleTick(node, incarnation, now + 1 + worldRandom.nextInt((int) node.tickPeriodMicros));
     }
@@ -262,20 +264,31 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         });
     }
 
+    /**
+     * The node's process dies (and, on a power loss, its unsynced writes with it). Like a production
+     * node after any unclean stop, its next process mints in a new epoch: it cannot tell whether its
+     * storage lost the dots it minted last.
+     */
     void crash(int index, boolean powerLoss) {
         SimNode node = nodes[index];
+        node.actorEpoch++;
+        int lost = powerLoss ? node.storage.losePower() : 0;
+        stop(node, (powerLoss ? "power loss " : "crash ") + node.id + (powerLoss ? " (" + lost + " unsynced keys lost)" : ""));
+    }
+
+    /** The node's process ends; its storage stays. */
+    private void stop(SimNode node, String description) {
         node.replica = null;
         node.incarnation++;
-        int lost = powerLoss ? node.storage.losePower() : 0;
-        fault((powerLoss ? "power loss " : "crash ") + node.id + (powerLoss ? " (" + lost + " unsynced keys lost)" : ""));
-        network.nodeCrashed(index);
+        fault(description);
+        network.nodeCrashed(node.index);
     }
 
     void restart(int index) {
         SimNode node = nodes[index];
         if (node.isUp()) return;
         start(node);
-        fault("restart " + node.id);
+        fault("restart " + node.id + (node.actorEpoch == 0 ? "" : " minting as " + node.id.actor(node.actorEpoch)));
     }
 
     int downCount() {
@@ -323,15 +336,54 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     }
 
     /**
-     * The simulator learns which dot each written value was minted with. Only versions new to this
-     * storage need a look: a version whose dot the old state had seen was recorded then (a merge
-     * never brings back a version whose dot is already in the context).
+     * What the simulator learns from one node's storage: which dot each written value was minted
+     * with, which dots the node mints, and what a power loss makes it forget.
      */
-    private void observeStored(Key key, Siblings before, Siblings after) {
-        for (Sibling sibling : after.siblings()) {
-            if (sibling.isTombstone() || before != null && before.context().contains(sibling.dot())) continue;
-            history.minted(new String(sibling.value(), StandardCharsets.UTF_8), sibling.dot());
+    private final class StorageWatch implements SimStorage.Observer {
+        private final int index;
+
+        StorageWatch(int index) {
+            this.index = index;
         }
+
+        /**
+         * Only versions new to this storage need a look: a version whose dot the old state had seen
+         * was recorded then (a merge never brings back a version whose dot is already in the
+         * context). A dot of the actor the node mints as that is new to its storage was minted just
+         * now: the node never forgets its own actor's dots while that actor lasts (it takes a new one
+         * after every crash), so it cannot receive them back as news.
+         */
+        @Override
+        public void stored(Key key, Siblings before, Siblings after) {
+            for (Sibling sibling : after.siblings()) {
+                if (sibling.isTombstone() || before != null && before.context().contains(sibling.dot())) continue;
+                history.minted(new String(sibling.value(), StandardCharsets.UTF_8), sibling.dot());
+            }
+            SimNode node = nodes[index];
+            if (node.replica == null) return;
+            String actor = node.replica.actor();
+            for (long counter = highestDotOf(before, actor) + 1; counter <= highestDotOf(after, actor); counter++) {
+                history.mintedBy(key, new Dot(actor, counter), node.id, now);
+            }
+        }
+
+        @Override
+        public void lost(Key key, Siblings durable, Siblings lost) {
+            history.rolledBack(new History.Rollback(nodes[index].id, now, key, durable == null ? Siblings.empty() : durable, lost));
+        }
+    }
+
+    /** The highest counter of {@code actor} that {@code state} has seen, in its versions or its CRDT value; 0 if none. */
+    private static long highestDotOf(Siblings state, String actor) {
+        if (state == null) return 0;
+        long highest = state.context().get(actor);
+        if (state.crdt() != null) {
+            CausalContext crdtContext = state.crdt().context();
+            highest = Math.max(highest, crdtContext.compact().get(actor));
+            Dot last = crdtContext.cloud().floor(new Dot(actor, Long.MAX_VALUE));
+            if (last != null && last.actor().equals(actor)) highest = Math.max(highest, last.counter());
+        }
+        return highest;
     }
 
     // ---- SimNetwork.World and SimClient.World ----------------------------------------------------

@@ -1,9 +1,12 @@
 package io.chorus.simulation.check;
 
+import io.chorus.replication.replica.Siblings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.chorus.replication.coordinator.Consistency.ALL;
+import static io.chorus.replication.coordinator.Consistency.ONE;
 import static io.chorus.replication.coordinator.Consistency.QUORUM;
 import static io.chorus.simulation.check.Scenario.N2;
 import static io.chorus.simulation.check.Scenario.N3;
@@ -34,6 +37,27 @@ class AckedWriteDurabilityCheckerTest {
         Scenario s = new Scenario();
         s.put("v1", "", QUORUM, 10); // never completed
         s.allHold("", new String[0]);
+        assertEquals(List.of(), s.check(checker));
+    }
+
+    /** --power-loss: storage does not fsync, so a put only its minter stored dies with the minter's power. */
+    @Test
+    void acceptsAnAcknowledgedPutThatEveryReplicaHoldingItLostToAPowerLoss() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", ONE, 10), 20, "n1:1").minted("v1", "n1:1").allHold("", new String[0]);
+        assertEquals(3, s.check(checker).size(), "without a power loss every replica lost it: " + s.check(checker));
+        s.rolledBack(Scenario.N1, 30, Siblings.empty(), Scenario.state("n1:1", "n1:1=v1"));
+        assertEquals(List.of(), s.check(checker));
+    }
+
+    @Test
+    void acceptsASupersededVersionBackWhenAPowerLossUndidTheDeleteThatSupersededIt() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", ALL, 10), 20, "n1:1").minted("v1", "n1:1");
+        s.acked(s.delete("n1:1", ONE, 30), 40, "n1:2");
+        s.allHold("n1:1", "n1:1=v1");
+        assertEquals(3, s.check(checker).size(), "without a power loss every replica undid the delete: " + s.check(checker));
+        s.rolledBack(Scenario.N1, 50, Scenario.state("n1:1", "n1:1=v1"), Scenario.state("n1:2", "n1:2=~"));
         assertEquals(List.of(), s.check(checker));
     }
 

@@ -50,6 +50,19 @@ class CounterBoundsCheckerTest {
         assertEquals(List.of(), s.check(checker));
     }
 
+    /** --power-loss: storage does not fsync, so an increment only its minter stored dies with the minter's power. */
+    @Test
+    void acceptsAnAcknowledgedIncrementAPowerLossMadeAReplicaForget() {
+        CrdtScenario s = new CrdtScenario();
+        int five = s.increment(5, ALL, 10);
+        s.acked(five, 20);
+        s.readCounter(s.counterRead(ONE, 50), 60, 0);
+        s.counterEverywhere(0);
+        assertEquals(4, s.check(checker).size(), "without a power loss the read and every replica lost it: " + s.check(checker));
+        s.forgot(CrdtScenario.N1, 30, CNT, five);
+        assertEquals(List.of(), s.check(checker));
+    }
+
     @Test
     void rejectsAReadBelowTheIncrementsAcknowledgedBeforeItAtOverlappingLevels() {
         CrdtScenario s = new CrdtScenario();

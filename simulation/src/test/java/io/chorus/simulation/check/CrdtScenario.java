@@ -123,6 +123,13 @@ final class CrdtScenario {
         return this;
     }
 
+    /** At {@code at}, a power loss made {@code node} forget it had applied the update {@code op} to {@code key}. */
+    CrdtScenario forgot(NodeId node, long at, Key key, int op) {
+        long operationId = history.ops().get(op).crdt().operationId();
+        history.rolledBack(new History.Rollback(node, at, key, Siblings.empty(), Siblings.ofCrdt(PnCounter.empty(), AppliedOps.of(operationId))));
+        return this;
+    }
+
     /** The run stopped before heal (say, a replica threw): the final state promises nothing. */
     CrdtScenario notHealed() {
         healed = false;

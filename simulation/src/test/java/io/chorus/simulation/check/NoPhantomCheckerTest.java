@@ -18,6 +18,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NoPhantomCheckerTest {
     private final Checker checker = new NoPhantomChecker();
 
+    /** A replica that forgot what it minted (power loss, same actor) mints a dot again: one dot, two versions. */
+    @Test
+    void rejectsADotMintedTwice() {
+        Scenario s = new Scenario();
+        s.history.mintedBy(Scenario.K, Scenario.dot("n1:1"), N1, 10);
+        s.history.mintedBy(Key.of("other"), Scenario.dot("n1:1"), N1, 20); // dots count per key
+        s.history.mintedBy(Scenario.K, Scenario.dot("n1#1:1"), N1, 30);    // the same node under a new actor
+        assertEquals(List.of(), s.check(checker));
+        s.history.mintedBy(Scenario.K, Scenario.dot("n1:1"), N1, 40);
+        List<Violation> violations = s.check(checker);
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).explanation().startsWith("n1 minted \"k\" n1:1 at 0.000040s though n1 had minted it at 0.000010s"), violations.toString());
+    }
+
     @Test
     void acceptsReadsOfWrittenValuesEvenIndeterminateOnes() {
         Scenario s = new Scenario();

@@ -84,13 +84,23 @@ final class Scenario {
 
     /** {@code node}'s final state of the key. */
     Scenario holds(NodeId node, String context, String... siblings) {
+        storage.get(node).put(K, state(context, siblings));
+        return this;
+    }
+
+    /** At {@code at}, a power loss rolled {@code node}'s state of the key back from {@code lost} to {@code durable}. */
+    Scenario rolledBack(NodeId node, long at, Siblings durable, Siblings lost) {
+        history.rolledBack(new History.Rollback(node, at, K, durable, lost));
+        return this;
+    }
+
+    static Siblings state(String context, String... siblings) {
         List<Sibling> list = new ArrayList<>();
         for (String s : siblings) {
             String[] parts = s.split("=");
             list.add(new Sibling(dot(parts[0]), parts[1].equals("~") ? null : parts[1].getBytes(StandardCharsets.UTF_8)));
         }
-        storage.get(node).put(K, Siblings.of(vv(context), list));
-        return this;
+        return Siblings.of(vv(context), list);
     }
 
     /** Every replica holds the same final state. */

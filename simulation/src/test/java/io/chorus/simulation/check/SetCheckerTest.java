@@ -24,6 +24,19 @@ class SetCheckerTest {
         assertEquals(List.of(), s.check(checker));
     }
 
+    /** --power-loss: storage does not fsync, so an add only its minter stored dies with the minter's power. */
+    @Test
+    void acceptsAnAcknowledgedAddAPowerLossMadeAReplicaForget() {
+        CrdtScenario s = new CrdtScenario();
+        int add = s.add("x", QUORUM, 10);
+        s.acked(add, 20);
+        s.readSet(s.setRead(QUORUM, 50), 60);
+        s.setEverywhere();
+        assertEquals(4, s.check(checker).size(), "without a power loss the read and every replica lost it: " + s.check(checker));
+        s.forgot(N1, 30, CrdtScenario.SET, add);
+        assertEquals(List.of(), s.check(checker));
+    }
+
     @Test
     void rejectsAnElementNeverAdded() {
         CrdtScenario s = new CrdtScenario();

@@ -1,5 +1,6 @@
 package io.chorus.simulation.check;
 
+import io.chorus.replication.replica.Siblings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,6 +46,18 @@ class StrictQuorumFreshnessCheckerTest {
         s.acked(s.put("v1", "", ONE, 10), 20, "n2:1").minted("v1", "n2:1");
         s.read(s.get(ALL, 50), 60, "", new String[0]);
         assertEquals(1, s.check(checker).size());
+    }
+
+    /** --power-loss: the replica that serves the read lost the write before syncing it. */
+    @Test
+    void acceptsAReadThatMissesAWriteAReplicaLostToAPowerLossBeforeTheReadEnded() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", ALL, 10), 20, "n1:1").minted("v1", "n1:1");
+        s.read(s.get(ONE, 50), 60, "", new String[0]);
+        s.rolledBack(Scenario.N3, 70, Siblings.empty(), Scenario.state("n1:1", "n1:1=v1"));
+        assertEquals(1, s.check(checker).size(), "a power loss after the read excuses nothing");
+        s.rolledBack(Scenario.N3, 30, Siblings.empty(), Scenario.state("n1:1", "n1:1=v1"));
+        assertEquals(List.of(), s.check(checker));
     }
 
     @Test

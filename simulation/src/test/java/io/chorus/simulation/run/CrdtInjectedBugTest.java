@@ -84,8 +84,8 @@ class CrdtInjectedBugTest {
     }
 
     private static ReplicaFactory factoryWith(InjectedBug bug) {
-        return (self, membership, config, storage, outbox, random, clock) ->
-                new Replica(self, membership, config, storage, outbox, random, clock, EnumSet.of(bug));
+        return (self, actorEpoch, membership, config, storage, outbox, random, clock) ->
+                new Replica(self, actorEpoch, membership, config, storage, outbox, random, clock, EnumSet.of(bug));
     }
 
     private static List<Violation> crdtViolations(RunResult result) {

@@ -28,8 +28,8 @@ class InjectedBugTest {
     @ParameterizedTest
     @EnumSource(InjectedBug.class)
     void theCheckersCatchABrokenCoordinator(InjectedBug bug) {
-        ReplicaFactory broken = (self, membership, config, storage, outbox, random, clock) ->
-                new Replica(self, membership, config, storage, outbox, random, clock, EnumSet.of(bug));
+        ReplicaFactory broken = (self, actorEpoch, membership, config, storage, outbox, random, clock) ->
+                new Replica(self, actorEpoch, membership, config, storage, outbox, random, clock, EnumSet.of(bug));
         List<Long> productionFailed = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS_MAX; seed++) {
             RunResult result = SeedRunner.run(seed, RunOptions.standard(SAFETY_SECONDS), broken, Trace.OFF);

@@ -47,4 +47,25 @@ class SimStorageTest {
         storage.put(K1, V2);
         assertEquals(List.of("k1:none->1", "k1:1->1"), seen);
     }
+
+    @Test
+    void theObserverSeesWhatAPowerLossDropsAndWhatIsLeft() {
+        List<String> lost = new ArrayList<>();
+        SimStorage storage = new SimStorage(true, new SimStorage.Observer() {
+            @Override
+            public void stored(Key key, Siblings before, Siblings after) {
+            }
+
+            @Override
+            public void lost(Key key, Siblings durable, Siblings dropped) {
+                lost.add(key.asString() + ":" + (durable == null ? "none" : durable.equals(V1) ? "V1" : "?") + "<-" + (dropped.equals(V2) ? "V2" : "V1"));
+            }
+        });
+        storage.put(K1, V1);
+        storage.sync();
+        storage.put(K1, V2);
+        storage.put(K2, V1);
+        storage.losePower();
+        assertEquals(List.of("k1:V1<-V2", "k2:none<-V1"), lost);
+    }
 }
