@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 public final class ChorusNode implements AutoCloseable {
     /** How long close() lets the handler finish the events already in the ring. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    /** Netty threads per node: two keep accept, peers and clients moving without starving the handler. */
+    static final int IO_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private static final Logger log = LoggerFactory.getLogger(ChorusNode.class);
 
     private final NodeConfig config;
@@ -91,7 +93,7 @@ public final class ChorusNode implements AutoCloseable {
         try {
             StorageSizing sizing = storageSizing(config);
             DataDirectory directory = DataDirectory.acquire(config.dataDir()); // takes the next actor epoch after an unclean stop
-            storage = ChronicleStorage.open(directory, sizing, new Codec(storageCodecBytesMax(config)), config.storageCacheBytes(), name);
+            storage = ChronicleStorage.open(directory, sizing, new Codec(storageCodecBytesMax(config)), name);
             logActorEpoch(config, directory);
             StateMachine machine = factory.create(config, directory.actorEpoch(), metrics.metered(storage), outbox, metrics.replicaObserver());
             NodeHandler handler = new NodeHandler(name, machine, outbox, tracker);
@@ -173,7 +175,7 @@ public final class ChorusNode implements AutoCloseable {
             if (!member.id().equals(config.name())) peers.put(member.id(), HostPort.parse(member.address()));
         }
         return new NetworkSettings(config.name(), config.listen(), peers, config.frameBytesMax(),
-                config.inFlightPerConnectionMax(), config.ringSize(), config.ioThreads());
+                config.inFlightPerConnectionMax(), config.ringSize(), IO_THREADS);
     }
 
     /** Where the node listens (the bound port). */

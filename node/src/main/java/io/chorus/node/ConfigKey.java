@@ -27,8 +27,6 @@ public enum ConfigKey {
     PIPELINE_RING_SIZE("pipeline.ringSize"),
     STORAGE_ENTRIES_MAX("storage.entriesMax"),
     STORAGE_AVERAGE_VALUE_BYTES("storage.averageValueBytes"),
-    STORAGE_CACHE_BYTES("storage.cacheBytes"),
-    NETWORK_IO_THREADS("network.ioThreads"),
     METRICS_PORT("metrics.port"),
     ANTI_ENTROPY_INTERVAL_MILLIS("antiEntropy.interval.millis"),
     READ_SPECULATION_MILLIS("read.speculation.millis");

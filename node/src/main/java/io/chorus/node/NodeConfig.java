@@ -30,23 +30,17 @@ import java.util.regex.Pattern;
  * @param metricsPort              HTTP port for /metrics, /health, /ready; 0 = off
  * @param antiEntropyIntervalMillis how often the node compares partition digests with one peer
  * @param readSpeculationMillis    a read that has not heard from R replicas after this long asks the others too
- * @param storageCacheBytes        heap kept for the decoded state of recently used keys; 0 = none
- * @param ioThreads                Netty event loop threads of the node (peers and clients share them)
  */
 public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
                          int heartbeatIntervalMillis, int failureSuspectMillis, int keyBytesMax,
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
-                         int antiEntropyIntervalMillis, int readSpeculationMillis, long storageCacheBytes, int ioThreads) {
+                         int antiEntropyIntervalMillis, int readSpeculationMillis) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Room in a frame for a request's key, context and framing beside the largest value. */
     static final int FRAME_OVERHEAD_BYTES = 64 * 1024;
-    /** 64 MiB: the hot keys of a zipfian load of 1 KB values, a small share of a default heap. */
-    static final long STORAGE_CACHE_BYTES_DEFAULT = 64L << 20;
-    /** Two keep accept, peers and clients moving without starving the handler on a small machine. */
-    static final int IO_THREADS_DEFAULT = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     public NodeConfig {
         members = List.copyOf(members);
@@ -118,12 +112,10 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         int metricsPort = v.intIn(ConfigKey.METRICS_PORT, 0, 0, 65535, "TCP port, 0 = off");
         int antiEntropyInterval = v.intIn(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS, 5000, tick, 86_400_000, "milliseconds, at least tick.millis");
         int readSpeculation = v.intIn(ConfigKey.READ_SPECULATION_MILLIS, 50, tick, 3_600_000, "milliseconds, at least tick.millis");
-        long cacheBytes = v.longIn(ConfigKey.STORAGE_CACHE_BYTES, STORAGE_CACHE_BYTES_DEFAULT, 0, 1L << 40, "bytes, 0 = no cache");
-        int ioThreads = v.intIn(ConfigKey.NETWORK_IO_THREADS, IO_THREADS_DEFAULT, 1, 256, "threads");
 
         return new NodeConfig(name, listen, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
-                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, cacheBytes, ioThreads);
+                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation);
     }
 
     private static NodeId nodeName(String text) {
@@ -205,8 +197,6 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         text.put(ConfigKey.METRICS_PORT.key(), Integer.toString(metricsPort));
         text.put(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS.key(), Integer.toString(antiEntropyIntervalMillis));
         text.put(ConfigKey.READ_SPECULATION_MILLIS.key(), Integer.toString(readSpeculationMillis));
-        text.put(ConfigKey.STORAGE_CACHE_BYTES.key(), Long.toString(storageCacheBytes));
-        text.put(ConfigKey.NETWORK_IO_THREADS.key(), Integer.toString(ioThreads));
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

@@ -40,8 +40,7 @@ import java.util.stream.LongStream;
  *       own (queue_full, in_flight_limit, shutting_down) and connections refused for a bad_frame;</li>
  *   <li>{@code chorus_pipeline_ring_occupancy} / {@code _capacity} (events), dropped ticks and peer
  *       messages, state machine failures;</li>
- *   <li>{@code chorus_storage_entries}, {@code chorus_storage_file_bytes}, {@code chorus_storage_used_bytes},
- *       {@code chorus_storage_cache_lookups_total{result=hit|miss}};</li>
+ *   <li>{@code chorus_storage_entries}, {@code chorus_storage_file_bytes}, {@code chorus_storage_used_bytes};</li>
  *   <li>{@code chorus_replica_latency_seconds{op}}: a histogram of the replica's local storage work,
  *       whoever asked for it (this node coordinating, a peer's ReplicaRead or ReplicaWrite, a repair):
  *       {@code op="read"} is one lookup of a key's state (decoding included; a write looks the key up
@@ -150,8 +149,6 @@ public final class NodeMetrics implements AutoCloseable {
         Gauge.builder("chorus.storage.entries", storage, s -> s.isOpen() ? s.size() : Double.NaN).description("keys stored on this node").register(registry);
         Gauge.builder("chorus.storage.file.bytes", storage, s -> s.isOpen() ? s.fileBytes() : Double.NaN).baseUnit("bytes").register(registry);
         Gauge.builder("chorus.storage.used.bytes", storage, s -> s.isOpen() ? s.usedBytes() : Double.NaN).baseUnit("bytes").register(registry);
-        counter("chorus.storage.cache.lookups", "result", "hit", storage::cacheHits, "storage reads answered from the decoded cache");
-        counter("chorus.storage.cache.lookups", "result", "miss", storage::cacheMisses, "storage reads that went to the map file");
         Gauge.builder("chorus.connections.clients", connections, Connections::clientCount).register(registry);
         Gauge.builder("chorus.peers.connected", connections, Connections::connectedPeerCount).register(registry);
     }

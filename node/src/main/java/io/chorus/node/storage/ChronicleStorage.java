@@ -29,9 +29,6 @@ import java.util.function.BiConsumer;
  * does, once). The replica copes with the loss by minting in a new epoch after an unclean stop
  * ({@link DataDirectory#actorEpoch}).
  *
- * <p>The keys used most recently are also kept decoded on the heap ({@link RecentSiblings}), up to
- * {@code storage.cacheBytes}: a hot key is neither looked up in the map nor decoded again.
- *
  * <p>A put that does not fit (map full, or the key's state larger than one segment tier) throws
  * {@link StorageFullException}; Chronicle allocates before it changes anything, so the old state
  * of the key stays as it was.
@@ -49,15 +46,13 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
     private final DataDirectory dataDirectory;
     private final ChronicleMap<byte[], byte[]> map;
     private final Codec codec;
-    private final RecentSiblings recent;
     private final boolean recovered;
     private boolean closed;
 
-    private ChronicleStorage(DataDirectory dataDirectory, ChronicleMap<byte[], byte[]> map, Codec codec, long cacheBytes, boolean recovered) {
+    private ChronicleStorage(DataDirectory dataDirectory, ChronicleMap<byte[], byte[]> map, Codec codec, boolean recovered) {
         this.dataDirectory = dataDirectory;
         this.map = map;
         this.codec = codec;
-        this.recent = new RecentSiblings(cacheBytes);
         this.recovered = recovered;
     }
 
@@ -72,11 +67,6 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
      * close cleanly. Takes ownership of {@code directory}: closing the storage releases it.
      */
     public static ChronicleStorage open(DataDirectory directory, StorageSizing sizing, Codec codec, String name) {
-        return open(directory, sizing, codec, 0, name);
-    }
-
-    /** As {@link #open(DataDirectory, StorageSizing, Codec, String)}, keeping up to {@code cacheBytes} of recently used keys decoded on the heap. */
-    public static ChronicleStorage open(DataDirectory directory, StorageSizing sizing, Codec codec, long cacheBytes, String name) {
         File file = directory.path().resolve(MAP_FILE).toFile();
         boolean exists = file.exists();
         boolean recover = exists && !directory.previousRunClean();
@@ -97,7 +87,7 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
                 map = builder.createPersistedTo(file);
             }
             directory.markInUse();
-            return new ChronicleStorage(directory, map, codec, cacheBytes, recover);
+            return new ChronicleStorage(directory, map, codec, recover);
         } catch (IOException e) {
             directory.close();
             throw new UncheckedIOException("cannot open storage " + file.getAbsolutePath() + ": " + e.getMessage(), e);
@@ -109,13 +99,8 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
 
     @Override
     public Siblings get(Key key) {
-        Siblings cached = recent.get(key);
-        if (cached != null) return cached;
         byte[] stored = map.get(key.bytesUnsafe());
-        if (stored == null) return null;
-        Siblings siblings = codec.decodeSiblings(stored);
-        recent.put(key, siblings, stored.length);
-        return siblings;
+        return stored == null ? null : codec.decodeSiblings(stored);
     }
 
     @Override
@@ -132,7 +117,6 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
             throw new StorageFullException("cannot store " + encoded.length + " bytes for key " + key + " (" + map.longSize()
                     + " keys stored; storage.entriesMax and storage.averageValueBytes size the map): " + firstLine(e.getMessage()));
         }
-        recent.put(key, siblings, encoded.length); // only once stored: the cache never holds what storage does not
     }
 
     /**
@@ -155,15 +139,6 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
             keys.clear();
             values.clear();
         }
-    }
-
-    /** Gets answered from the decoded cache, and not (handler thread; approximate from others). */
-    public long cacheHits() {
-        return recent.hits();
-    }
-
-    public long cacheMisses() {
-        return recent.misses();
     }
 
     @Override

@@ -35,28 +35,8 @@ class ChronicleStorageTest {
         return Siblings.empty().update(VersionVector.empty(), value.getBytes(StandardCharsets.UTF_8), "n1");
     }
 
-    /** With a small decoded cache in front, as a node runs: every test below also checks that the cache never disagrees with the file. */
     private ChronicleStorage open(StorageSizing sizing) {
-        return ChronicleStorage.open(DataDirectory.acquire(dir), sizing, new Codec(64 << 20), 1 << 20, "test");
-    }
-
-    @Test
-    void hotKeysAreServedFromTheCacheAndAgreeWithTheFile() {
-        try (ChronicleStorage storage = open(SIZING)) {
-            storage.put(Key.of("hot"), siblings("1"));
-            Siblings first = storage.get(Key.of("hot"));
-            assertEquals(siblings("1"), first);
-            assertEquals(1, storage.cacheHits(), "a put leaves the key's state decoded");
-            storage.put(Key.of("hot"), siblings("2"));
-            assertEquals(siblings("2"), storage.get(Key.of("hot")), "write-through: the cache follows every put");
-            assertNull(storage.get(Key.of("cold")));
-            assertEquals(1, storage.cacheMisses());
-        }
-        try (ChronicleStorage storage = ChronicleStorage.open(DataDirectory.acquire(dir), SIZING, new Codec(64 << 20), 0, "test")) {
-            assertEquals(siblings("2"), storage.get(Key.of("hot")), "the file holds what the cache said");
-            assertEquals(siblings("2"), storage.get(Key.of("hot")));
-            assertEquals(0, storage.cacheHits(), "cacheBytes 0: no cache");
-        }
+        return ChronicleStorage.open(DataDirectory.acquire(dir), sizing, new Codec(64 << 20), "test");
     }
 
     @Test
