@@ -5,10 +5,7 @@ import io.chorus.replication.env.StorageFullException;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.message.Key;
 import io.chorus.replication.replica.Siblings;
-import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
-import net.openhft.chronicle.map.ExternalMapQueryContext;
-import net.openhft.chronicle.map.MapEntry;
 import net.openhft.chronicle.map.MapSegmentContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,12 +103,8 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
     @Override
     public void put(Key key, Siblings siblings) {
         byte[] encoded = codec.encodeSiblings(siblings);
-        try (ExternalMapQueryContext<byte[], byte[], ?> context = map.queryContext(key.bytesUnsafe())) {
-            // Not map.put: it copies the old value out to return it, which nobody here reads.
-            context.writeLock().lock();
-            MapEntry<byte[], byte[]> entry = context.entry();
-            Data<byte[]> value = context.wrapValueAsData(encoded);
-            if (entry != null) entry.doReplaceValue(value); else context.absentEntry().doInsert(value);
+        try {
+            map.put(key.bytesUnsafe(), encoded);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // "Value too large" (one entry past a segment tier) or "Attempt to allocate #n extra segment tier"
             throw new StorageFullException("cannot store " + encoded.length + " bytes for key " + key + " (" + map.longSize()
