@@ -2,8 +2,8 @@ package io.chorus.replication.replica;
 
 import io.chorus.replication.ring.NodeId;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A heartbeat failure detector counted in ticks: a peer is alive while it was heard from within
@@ -14,8 +14,8 @@ import java.util.HashSet;
 final class FailureDetector {
     private final NodeId self;
     private final int suspectTicks;
-    private final HashMap<NodeId, Long> lastHeardTick = new HashMap<>(); // looked up, never iterated
-    private final HashSet<NodeId> unreachable = new HashSet<>();
+    private final TreeMap<NodeId, Long> lastHeardTick = new TreeMap<>();
+    private final TreeSet<NodeId> unreachable = new TreeSet<>();
 
     FailureDetector(NodeId self, int suspectTicks) {
         this.self = self;

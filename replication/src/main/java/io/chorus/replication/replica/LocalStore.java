@@ -11,8 +11,7 @@ import io.chorus.replication.message.Key;
 import io.chorus.replication.ring.KeyHash;
 import io.chorus.replication.ring.Ring;
 
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -31,17 +30,15 @@ final class LocalStore {
     private final Storage storage;
     private final Ring ring;
     private final long[] partitionDigests;
-    // Per partition: key -> entryDigest. A hash map, because every write updates it while only
-    // anti-entropy (every few seconds) walks it: a TreeMap was 12% of the handler's time under load.
-    private final HashMap<Key, Long>[] keyDigests;
+    private final TreeMap<Key, Long>[] keyDigests; // per partition: key -> entryDigest, sorted for determinism
 
     @SuppressWarnings("unchecked")
     LocalStore(Storage storage, Ring ring) {
         this.storage = storage;
         this.ring = ring;
         this.partitionDigests = new long[ring.partitions()];
-        this.keyDigests = new HashMap[ring.partitions()];
-        for (int p = 0; p < keyDigests.length; p++) keyDigests[p] = new HashMap<>();
+        this.keyDigests = new TreeMap[ring.partitions()];
+        for (int p = 0; p < keyDigests.length; p++) keyDigests[p] = new TreeMap<>();
         storage.forEach((key, siblings) -> {
             int partition = ring.partitionOf(key.bytesUnsafe());
             long digest = entryDigest(key, siblings);
@@ -125,16 +122,9 @@ final class LocalStore {
         return partitionDigests[partition];
     }
 
-    /**
-     * Visits every key of {@code partition} with its entry digest, in key order (so that what
-     * anti-entropy sends, and where it stops at its key limit, depends on the keys, not on a hash
-     * table's history), without touching storage.
-     */
+    /** Visits every key of {@code partition} with its entry digest, in key order, without touching storage. */
     void forEachDigestIn(int partition, BiConsumer<Key, Long> visitor) {
-        HashMap<Key, Long> digests = keyDigests[partition];
-        Key[] keys = digests.keySet().toArray(new Key[0]);
-        Arrays.sort(keys);
-        for (Key key : keys) visitor.accept(key, digests.get(key));
+        keyDigests[partition].forEach(visitor);
     }
 
     static long entryDigest(Key key, Siblings siblings) {
