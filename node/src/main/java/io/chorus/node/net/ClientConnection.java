@@ -12,7 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One client connection: admits its requests into the pipeline (within the per-connection in-flight
@@ -76,15 +76,17 @@ final class ClientConnection implements Destination {
         channel.writeAndFlush(new ClientReply(requestId, new Failure(kind, message)), channel.voidPromise());
     }
 
+    /** Replies from the handler thread: handed to the event loop, written and flushed there. */
     @Override
-    public Executor loop() {
-        return channel.eventLoop();
+    public void deliver(List<Message> replies) {
+        try {
+            channel.eventLoop().execute(() -> write(replies));
+        } catch (RejectedExecutionException e) {
+            // the event loop is shutting down with the node: the connection is going away anyway
+        }
     }
 
-    /** Replies from the handler thread, handed over to this connection's event loop. */
-    @Override
-    public void write(List<Message> replies) {
-        assert channel.eventLoop().inEventLoop() : "a client connection is written from its own event loop only";
+    private void write(List<Message> replies) {
         inFlight -= replies.size();
         assert inFlight >= 0 : "more replies than requests on client connection " + ref.id();
         if (!channel.isActive()) return;

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -118,13 +117,15 @@ final class PeerLink implements Destination {
     }
 
     @Override
-    public Executor loop() {
-        return loop;
+    public void deliver(List<Message> messages) {
+        try {
+            loop.execute(() -> write(messages));
+        } catch (RejectedExecutionException e) {
+            // the node is shutting down; fire and forget
+        }
     }
 
-    @Override
-    public void write(List<Message> messages) {
-        assert loop.inEventLoop() : "a peer link is written from its own event loop only";
+    private void write(List<Message> messages) {
         Channel ch = channel;
         if (ch == null || !ch.isActive() || !ch.isWritable()) {
             dropped += messages.size();

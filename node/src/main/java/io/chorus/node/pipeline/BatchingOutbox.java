@@ -14,15 +14,13 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The production {@link Outbox}: collects the handler's output during a Disruptor batch and hands
  * each destination its messages in one go at the end of the batch ({@link #flush()}), so that a
- * busy node pays one cross-thread handoff per network thread and one socket flush per connection
- * per batch, not per message. Messages are immutable records; the Netty thread of the connection encodes them.
+ * busy node pays one cross-thread handoff and one socket flush per connection per batch, not per
+ * message. Messages are immutable records; the Netty thread of the connection encodes them.
  * Owned by the handler thread.
  */
 public final class BatchingOutbox implements Outbox {
@@ -74,41 +72,19 @@ public final class BatchingOutbox implements Outbox {
         batch.add(message);
     }
 
-    /**
-     * Hands every pending batch to its connection: one task per event loop, which writes that
-     * loop's batches in the order their destinations were first used.
-     */
+    /** Hands every pending batch to its connection, in the order the destinations were first used. */
     public void flush() {
-        if (order.isEmpty()) return;
-        Map<Executor, List<Destination>> byLoop = new IdentityHashMap<>(4);
-        for (Destination destination : order) byLoop.computeIfAbsent(destination.loop(), loop -> new ArrayList<>(order.size())).add(destination);
-        for (Map.Entry<Executor, List<Destination>> entry : byLoop.entrySet()) {
-            List<Destination> targets = entry.getValue();
-            List<List<Message>> batches = new ArrayList<>(targets.size());
-            for (Destination destination : targets) batches.add(pending.get(destination));
+        for (Destination destination : order) {
+            List<Message> batch = pending.get(destination);
             try {
-                entry.getKey().execute(() -> write(targets, batches));
-            } catch (RejectedExecutionException e) {
-                // the event loop is shutting down with the node: its connections are going away anyway
-                for (List<Message> batch : batches) droppedMessages.add(batch.size());
+                destination.deliver(batch);
+            } catch (RuntimeException e) {
+                droppedMessages.add(batch.size());
+                log.error("{}: could not hand {} messages to {}", self, batch.size(), destination, e);
             }
         }
         pending.clear();
         order.clear();
-    }
-
-    /** On one event loop: each destination's batch, each failure contained to its destination. */
-    private void write(List<Destination> targets, List<List<Message>> batches) {
-        for (int i = 0; i < targets.size(); i++) {
-            Destination destination = targets.get(i);
-            List<Message> batch = batches.get(i);
-            try {
-                destination.write(batch);
-            } catch (RuntimeException e) {
-                droppedMessages.add(batch.size());
-                log.error("{}: could not write {} messages to {}", self, batch.size(), destination, e);
-            }
-        }
     }
 
     /** Replies given so far (the handler uses it to check that a request was answered). */

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,8 +35,8 @@ class NodeHandlerTest {
     static final class RecordingDestinations implements Destinations {
         final List<List<Message>> toClient = new ArrayList<>();
         final List<List<Message>> toPeer = new ArrayList<>();
-        private final Destination client = new Recording(toClient);
-        private final Destination peer = new Recording(toPeer);
+        private final Destination client = messages -> toClient.add(List.copyOf(messages));
+        private final Destination peer = messages -> toPeer.add(List.copyOf(messages));
 
         @Override
         public Destination client(ClientRef ref) {
@@ -47,19 +46,6 @@ class NodeHandlerTest {
         @Override
         public Destination peer(NodeId node) {
             return peer;
-        }
-    }
-
-    /** Writes on the calling thread, into {@code deliveries}. */
-    record Recording(List<List<Message>> deliveries) implements Destination {
-        @Override
-        public Executor loop() {
-            return Runnable::run;
-        }
-
-        @Override
-        public void write(List<Message> messages) {
-            deliveries.add(List.copyOf(messages));
         }
     }
 
@@ -78,52 +64,6 @@ class NodeHandlerTest {
         assertInstanceOf(ClientReply.class, destinations.toClient.get(0).get(0));
         outbox.flush();
         assertEquals(1, destinations.toPeer.size(), "a flush with nothing pending hands nothing over");
-    }
-
-    @Test
-    void destinationsOnOneEventLoopShareOneHandOver() {
-        List<Runnable> loopA = new ArrayList<>();
-        List<Runnable> loopB = new ArrayList<>();
-        List<List<Message>> written = new ArrayList<>();
-        Executor a = loopA::add;
-        Executor b = loopB::add;
-        Destination clientOnA = new OnLoop(a, written);
-        Destination peerOnA = new OnLoop(a, written);
-        Destination peerOnB = new OnLoop(b, written);
-        Destinations destinations = new Destinations() {
-            @Override
-            public Destination client(ClientRef client) {
-                return clientOnA;
-            }
-
-            @Override
-            public Destination peer(NodeId peer) {
-                return peer.equals(PEER) ? peerOnA : peerOnB;
-            }
-        };
-        BatchingOutbox outbox = new BatchingOutbox(SELF, destinations, ReplyObserver.NONE);
-        outbox.reply(new ClientRef(1), 1, new WriteResult(new byte[0]));
-        outbox.send(PEER, new Heartbeat());
-        outbox.send(NodeId.of("n3"), new Heartbeat());
-        outbox.reply(new ClientRef(1), 2, new WriteResult(new byte[0]));
-        outbox.flush();
-        assertEquals(1, loopA.size(), "one task for the two destinations of loop A");
-        assertEquals(1, loopB.size());
-        assertTrue(written.isEmpty(), "nothing is written off the event loops");
-        loopA.get(0).run();
-        assertEquals(2, written.size(), "loop A's task writes both of its destinations");
-        assertEquals(2, written.get(0).size(), "the client's two replies, in one batch, first");
-        assertInstanceOf(Heartbeat.class, written.get(1).get(0));
-        loopB.get(0).run();
-        assertEquals(3, written.size());
-    }
-
-    /** A destination on an event loop that only queues tasks (run by the test). */
-    private record OnLoop(Executor loop, List<List<Message>> written) implements Destination {
-        @Override
-        public void write(List<Message> messages) {
-            written.add(List.copyOf(messages));
-        }
     }
 
     @Test
