@@ -1,5 +1,6 @@
 package io.chorus.node.pipeline;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -13,9 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Disruptor ring and its single handler thread. Multi-producer (every Netty thread and the tick
- * scheduler publish), bounded, with a {@link ParkingWaitStrategy}: on a 2-core machine a busy-spinning
- * handler would steal a core from Netty, and a lock-and-signal on every publish costs the network
- * threads more than the hand-off itself.
+ * scheduler publish), bounded, with a blocking wait strategy: on a 2-core machine a busy-spinning
+ * handler would steal a core from Netty.
  */
 public final class Pipeline {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -31,7 +31,7 @@ public final class Pipeline {
             Thread thread = new Thread(runnable, "chorus-handler-" + nodeName);
             if (!handlerThread.compareAndSet(null, thread)) throw new IllegalStateException("one handler thread per pipeline");
             return thread;
-        }, ProducerType.MULTI, new ParkingWaitStrategy());
+        }, ProducerType.MULTI, new BlockingWaitStrategy());
         disruptor.handleEventsWith(handler);
         disruptor.setDefaultExceptionHandler(new LoggingExceptionHandler(nodeName));
         this.inbound = new Inbound(disruptor.getRingBuffer());
