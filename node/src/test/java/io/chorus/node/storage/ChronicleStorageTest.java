@@ -90,7 +90,7 @@ class ChronicleStorageTest {
         long start = System.nanoTime();
         DataDirectory directory = DataDirectory.acquire(dir);
         assertEquals(1, directory.actorEpoch(), "the run after kill -9 mints in a new epoch");
-        try (ChronicleStorage storage = ChronicleStorage.open(directory, SIZING, new Codec(64 << 20), 1 << 20, "test")) {
+        try (ChronicleStorage storage = ChronicleStorage.open(directory, SIZING, new Codec(64 << 20), "test")) {
             assertTrue(storage.recovered());
             for (int i = 0; i < 500; i++) assertEquals(siblings("value-" + i), storage.get(Key.of("key-" + i)), "key-" + i);
             for (int i = 0; i < 100; i++) storage.put(Key.of("busy-" + i), siblings("after")); // the segments the kill interrupted
