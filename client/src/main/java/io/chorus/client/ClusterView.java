@@ -54,8 +54,7 @@ final class ClusterView {
      */
     List<NodeConnection> candidates(byte[] key) {
         if (ring == null) return all;
-        List<NodeConnection> ordered = new ArrayList<>(all.size());
-        for (NodeId replica : ring.preferenceList(key, replicationFactor).primaries()) ordered.add(byNode.get(replica));
+        List<NodeConnection> ordered = replicas(key, all.size()); // room for the other nodes too
         for (NodeConnection node : all) {
             if (!ordered.contains(node)) ordered.add(node);
         }
@@ -82,8 +81,15 @@ final class ClusterView {
     List<InetSocketAddress> replicaAddresses(byte[] key) {
         if (ring == null) return List.of();
         List<InetSocketAddress> addresses = new ArrayList<>(replicationFactor);
-        for (NodeId replica : ring.preferenceList(key, replicationFactor).primaries()) addresses.add(byNode.get(replica).address());
+        for (NodeConnection replica : replicas(key, replicationFactor)) addresses.add(replica.address());
         assert !addresses.isEmpty() : "a key with no replica";
         return List.copyOf(addresses);
+    }
+
+    /** The connections to {@code key}'s replicas, in preference-list order, in a list of {@code capacity}; the ring must be known. */
+    private List<NodeConnection> replicas(byte[] key, int capacity) {
+        List<NodeConnection> replicas = new ArrayList<>(capacity);
+        for (NodeId replica : ring.preferenceList(key, replicationFactor).primaries()) replicas.add(byNode.get(replica));
+        return replicas;
     }
 }

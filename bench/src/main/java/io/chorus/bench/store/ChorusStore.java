@@ -3,6 +3,7 @@ package io.chorus.bench.store;
 import io.chorus.client.ChorusClient;
 import io.chorus.client.ChorusException;
 import io.chorus.client.Context;
+import io.chorus.client.ReadResult;
 import io.chorus.replication.coordinator.Consistency;
 
 import java.net.InetSocketAddress;
@@ -23,7 +24,7 @@ public final class ChorusStore implements Store {
 
     @Override
     public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
-        return client.getAsync(key, level).thenApply(r -> new StoreRead(r.values(), r.context().bytes()));
+        return client.getAsync(key, level).thenApply(ChorusStore::read);
     }
 
     /** Through the replica's node, named with {@link ChorusClient#getAsync(byte[], Consistency, InetSocketAddress)}. */
@@ -34,7 +35,11 @@ public final class ChorusStore implements Store {
             return CompletableFuture.failedFuture(new IllegalStateException("no replica " + replicaIndex + " to read through: the key has "
                     + replicas.size() + " replicas as the client knows the cluster" + (client.knowsRing() ? "" : " (it does not know the ring)")));
         }
-        return client.getAsync(key, level, replicas.get(replicaIndex)).thenApply(r -> new StoreRead(r.values(), r.context().bytes()));
+        return client.getAsync(key, level, replicas.get(replicaIndex)).thenApply(ChorusStore::read);
+    }
+
+    private static StoreRead read(ReadResult result) {
+        return new StoreRead(result.values(), result.context().bytes());
     }
 
     @Override
