@@ -2,7 +2,7 @@ package io.chorus.client;
 
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.CrdtType;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ClientResponse;
@@ -12,7 +12,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.WriteResult;
 import io.netty.bootstrap.Bootstrap;

@@ -1,7 +1,7 @@
 package io.chorus.client;
 
 import io.chorus.crdt.type.EwFlag;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.FlagSet;
 
 import java.util.concurrent.CompletionStage;

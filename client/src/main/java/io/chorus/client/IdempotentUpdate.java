@@ -4,7 +4,7 @@ import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.CrdtUpdate;
 import io.chorus.replication.message.ErrorKind;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.WriteResult;
 import io.netty.util.concurrent.EventExecutor;
 

@@ -1,7 +1,7 @@
 package io.chorus.client;
 
 import io.chorus.crdt.type.OrMap;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.crdt.MapRemove;
 import io.chorus.replication.crdt.MapUpdate;

@@ -1,7 +1,7 @@
 package io.chorus.client;
 
 import io.chorus.crdt.type.OrSet;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.SetAdd;
 import io.chorus.replication.crdt.SetClear;
 import io.chorus.replication.crdt.SetRemove;

@@ -2,7 +2,7 @@ package io.chorus.client;
 
 import io.chorus.crdt.type.CrdtType;
 import io.chorus.crdt.type.Field;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.CounterAdd;
 import io.chorus.replication.crdt.MapUpdate;
 import io.chorus.replication.crdt.SetAdd;
@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import static io.chorus.replication.coordinator.Consistency.ALL;
-import static io.chorus.replication.coordinator.Consistency.ONE;
-import static io.chorus.replication.coordinator.Consistency.QUORUM;
+import static io.chorus.replication.state.Consistency.ALL;
+import static io.chorus.replication.state.Consistency.ONE;
+import static io.chorus.replication.state.Consistency.QUORUM;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -11,7 +11,7 @@ import io.chorus.replication.message.CrdtUpdate;
 import io.chorus.replication.message.CrdtValue;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.WriteResult;
 
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.WriteResult;
 

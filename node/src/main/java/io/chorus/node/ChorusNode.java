@@ -20,7 +20,7 @@ import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.SplitMixRandom;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
-import io.chorus.replication.replica.Member;
+import io.chorus.replication.topology.Member;
 import io.chorus.replication.replica.Replica;
 import io.chorus.replication.replica.ReplicaObserver;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.chorus.node;
 
-import io.chorus.replication.replica.Member;
-import io.chorus.replication.replica.Membership;
+import io.chorus.replication.topology.Member;
+import io.chorus.replication.topology.Membership;
 import io.chorus.replication.replica.ReplicaConfig;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;

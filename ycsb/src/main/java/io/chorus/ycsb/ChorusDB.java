@@ -6,7 +6,7 @@ import io.chorus.client.ChorusException;
 import io.chorus.client.Context;
 import io.chorus.client.ReadResult;
 import io.chorus.client.WriteAck;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import site.ycsb.ByteArrayByteIterator;
 import site.ycsb.ByteIterator;
 import site.ycsb.DB;
@@ -46,7 +46,7 @@ import java.util.function.Function;
  * </ul>
  * For a comparison with stores that update one field in place, run every store with
  * {@code writeallfields=true} (then no read-modify-write is hidden in this binding), and say so.
- * Siblings (concurrent writers) are merged on read field by field, the first sibling holding a
+ * KeyState (concurrent writers) are merged on read field by field, the first sibling holding a
  * field winning; the next write with the read's context resolves them.
  *
  * <p><b>Properties.</b> {@code chorus.hosts} (host:port,... default the three local ports 7401-7403),

@@ -3,7 +3,7 @@ package io.chorus.ycsb;
 import io.chorus.client.Context;
 import io.chorus.client.ReadResult;
 import io.chorus.client.WriteAck;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 /**
  * The calls the binding makes, synchronous like YCSB's threads (one request in flight per thread).

@@ -5,10 +5,10 @@ import io.chorus.client.Context;
 import io.chorus.client.ReadResult;
 import io.chorus.client.WriteAck;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** One in-memory copy with the node's version semantics; records every call and can be told to fail. */
 final class FakeKeyValue implements KeyValue {
-    final ConcurrentHashMap<Key, Siblings> data = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Key, KeyState> data = new ConcurrentHashMap<>();
     final List<String> calls = new ArrayList<>();
     RuntimeException failure;
     int closes;
@@ -25,7 +25,7 @@ final class FakeKeyValue implements KeyValue {
     public synchronized ReadResult get(String key, Consistency level) {
         calls.add("get " + key + " " + level);
         if (failure != null) throw failure;
-        Siblings s = data.getOrDefault(Key.of(key), Siblings.empty());
+        KeyState s = data.getOrDefault(Key.of(key), KeyState.empty());
         return new ReadResult(s.liveValues(), Context.of(CausalContext.encode(s.context())));
     }
 
@@ -45,12 +45,12 @@ final class FakeKeyValue implements KeyValue {
 
     private WriteAck write(String key, byte[] value, Context context) {
         VersionVector seen = CausalContext.decode(context.bytes());
-        Siblings s = data.compute(Key.of(key), (k, old) -> (old == null ? Siblings.empty() : old).update(seen, value, "n1"));
+        KeyState s = data.compute(Key.of(key), (k, old) -> (old == null ? KeyState.empty() : old).update(seen, value, "n1"));
         return new WriteAck(Context.of(CausalContext.encode(s.context())));
     }
 
     int siblings(String key) {
-        return data.getOrDefault(Key.of(key), Siblings.empty()).liveValues().size();
+        return data.getOrDefault(Key.of(key), KeyState.empty()).liveValues().size();
     }
 
     void fail(io.chorus.replication.message.ErrorKind kind) {

@@ -13,7 +13,7 @@ import io.chorus.bench.workload.KeyDistribution;
 import io.chorus.bench.workload.OpType;
 import io.chorus.bench.workload.OperationMix;
 import io.chorus.bench.workload.Workload;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -7,7 +7,7 @@ import io.chorus.bench.run.ReadVia;
 import io.chorus.bench.run.StalenessProbe;
 import io.chorus.bench.run.Ticker;
 import io.chorus.bench.store.Store;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.message.GetResult;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Message;
 import io.chorus.replication.message.Put;
 import org.openjdk.jmh.annotations.Benchmark;

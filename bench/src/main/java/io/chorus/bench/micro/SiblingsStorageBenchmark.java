@@ -3,8 +3,8 @@ package io.chorus.bench.micro;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.env.InMemoryStorage;
 import io.chorus.replication.message.Codec;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,8 +34,8 @@ public class SiblingsStorageBenchmark {
     static final int KEYS = 100_000;
     static final int VALUE_BYTES = 1000;
 
-    private Siblings stored;
-    private Siblings otherReplica;
+    private KeyState stored;
+    private KeyState otherReplica;
     private VersionVector readContext;
     private byte[] value;
     private Codec codec;
@@ -47,7 +47,7 @@ public class SiblingsStorageBenchmark {
     @Setup
     public void setUp() {
         value = new byte[VALUE_BYTES];
-        Siblings base = Siblings.empty().update(VersionVector.empty(), value, "n1");
+        KeyState base = KeyState.empty().update(VersionVector.empty(), value, "n1");
         stored = base.update(VersionVector.empty(), value, "n2");          // two concurrent siblings
         otherReplica = base.update(base.context(), value, "n3");           // a third replica saw only the first
         readContext = stored.context();
@@ -63,12 +63,12 @@ public class SiblingsStorageBenchmark {
 
     /** A put with the context of a read: replaces both siblings with one. */
     @Benchmark
-    public Siblings updateWithContext() {
+    public KeyState updateWithContext() {
         return stored.update(readContext, value, "n1");
     }
 
     @Benchmark
-    public Siblings mergeReplicas() {
+    public KeyState mergeReplicas() {
         return stored.merge(otherReplica);
     }
 
@@ -78,17 +78,17 @@ public class SiblingsStorageBenchmark {
     }
 
     @Benchmark
-    public Siblings decodeSiblings() {
+    public KeyState decodeSiblings() {
         return codec.decodeSiblings(encoded);
     }
 
     /** get, update and put back one key of 100k: what a replica does per write, minus the network. */
     @Benchmark
-    public Siblings storageReadModifyWrite() {
+    public KeyState storageReadModifyWrite() {
         Key key = keys[next];
         next = next + 1 == KEYS ? 0 : next + 1;
-        Siblings current = storage.get(key);
-        Siblings updated = current.update(current.context(), value, "n1"); // with the context: stays one sibling
+        KeyState current = storage.get(key);
+        KeyState updated = current.update(current.context(), value, "n1"); // with the context: stays one sibling
         storage.put(key, updated);
         return updated;
     }

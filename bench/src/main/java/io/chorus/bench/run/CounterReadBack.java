@@ -3,7 +3,7 @@ package io.chorus.bench.run;
 import io.chorus.bench.check.CounterLog;
 import io.chorus.bench.check.CounterTally;
 import io.chorus.bench.store.Store;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.LongStream;

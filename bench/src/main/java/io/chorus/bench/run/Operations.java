@@ -10,7 +10,7 @@ import io.chorus.bench.store.StoreRead;
 import io.chorus.bench.workload.KeyChooser;
 import io.chorus.bench.workload.OpType;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
 
 import java.util.SplittableRandom;

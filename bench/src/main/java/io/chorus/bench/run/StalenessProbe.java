@@ -12,7 +12,7 @@ import io.chorus.bench.store.StoreRead;
 import io.chorus.bench.workload.Keys;
 import io.chorus.bench.workload.Values;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
 
 import java.io.PrintStream;

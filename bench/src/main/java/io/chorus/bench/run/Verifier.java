@@ -2,7 +2,7 @@ package io.chorus.bench.run;
 
 import io.chorus.bench.store.Store;
 import io.chorus.bench.workload.Keys;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

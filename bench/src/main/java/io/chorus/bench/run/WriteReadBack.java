@@ -5,7 +5,7 @@ import io.chorus.bench.check.Frontier;
 import io.chorus.bench.check.WriteRecord;
 import io.chorus.bench.store.Store;
 import io.chorus.bench.store.StoreRead;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.util.stream.LongStream;
 

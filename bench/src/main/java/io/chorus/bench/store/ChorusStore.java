@@ -4,7 +4,7 @@ import io.chorus.client.ChorusClient;
 import io.chorus.client.ChorusException;
 import io.chorus.client.Context;
 import io.chorus.client.ReadResult;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.net.InetSocketAddress;
 import java.util.List;

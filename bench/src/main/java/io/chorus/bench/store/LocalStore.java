@@ -1,10 +1,10 @@
 package io.chorus.bench.store;
 
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A single-copy store in this process, with the same version semantics as a node (dotted version
- * vector sets, {@link Siblings}), completing every call at once. For {@code chorus bench --cluster
+ * vector sets, {@link KeyState}), completing every call at once. For {@code chorus bench --cluster
  * local}: a dry run that shows what the driver alone costs, with no network and no server. It is
  * never stale, since there is only one copy. Counters are kept apart from plain values (a node
  * instead fixes a key's type by its first write and refuses the other kind).
@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LocalStore implements Store {
     private static final String ACTOR = "local";
 
-    private final ConcurrentHashMap<Key, Siblings> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, KeyState> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, LongAdder> counters = new ConcurrentHashMap<>();
 
     @Override
     public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
-        Siblings stored = entries.getOrDefault(Key.of(key), Siblings.empty());
+        KeyState stored = entries.getOrDefault(Key.of(key), KeyState.empty());
         return CompletableFuture.completedFuture(new StoreRead(stored.liveValues(), CausalContext.encode(stored.context())));
     }
 
@@ -38,8 +38,8 @@ public final class LocalStore implements Store {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        Siblings updated = entries.compute(Key.of(key),
-                (k, old) -> (old == null ? Siblings.empty() : old).update(seen, value.clone(), ACTOR));
+        KeyState updated = entries.compute(Key.of(key),
+                (k, old) -> (old == null ? KeyState.empty() : old).update(seen, value.clone(), ACTOR));
         return CompletableFuture.completedFuture(new StoreAck(CausalContext.encode(updated.context())));
     }
 

@@ -1,6 +1,6 @@
 package io.chorus.bench.store;
 
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

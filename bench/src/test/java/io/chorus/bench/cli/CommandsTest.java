@@ -4,7 +4,7 @@ import io.chorus.bench.report.JsonSyntaxAccess;
 import io.chorus.bench.run.BenchConfig;
 import io.chorus.bench.workload.KeyDistribution;
 import io.chorus.bench.workload.Workload;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

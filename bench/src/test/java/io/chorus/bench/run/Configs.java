@@ -3,7 +3,7 @@ package io.chorus.bench.run;
 import io.chorus.bench.workload.KeyDistribution;
 import io.chorus.bench.workload.OperationMix;
 import io.chorus.bench.workload.Workload;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.time.Duration;
 

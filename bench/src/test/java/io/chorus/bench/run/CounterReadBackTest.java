@@ -6,7 +6,7 @@ import io.chorus.bench.store.Store;
 import io.chorus.bench.workload.KeySpace;
 import io.chorus.bench.workload.Keys;
 import io.chorus.bench.workload.Values;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

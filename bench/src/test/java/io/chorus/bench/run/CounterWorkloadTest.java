@@ -7,7 +7,7 @@ import io.chorus.bench.store.LocalStore;
 import io.chorus.bench.store.Store;
 import io.chorus.bench.workload.OpType;
 import io.chorus.bench.workload.Workload;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

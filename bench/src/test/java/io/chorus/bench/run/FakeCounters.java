@@ -5,7 +5,7 @@ import io.chorus.bench.store.LocalStore;
 import io.chorus.bench.store.Store;
 import io.chorus.bench.store.StoreAck;
 import io.chorus.bench.store.StoreRead;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

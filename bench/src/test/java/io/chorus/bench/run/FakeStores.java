@@ -5,10 +5,10 @@ import io.chorus.bench.store.Store;
 import io.chorus.bench.store.StoreAck;
 import io.chorus.bench.store.StoreRead;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,27 +18,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongUnaryOperator;
 
-/** Misbehaving stores for the checker tests, all with the node's version semantics ({@link Siblings}). */
+/** Misbehaving stores for the checker tests, all with the node's version semantics ({@link KeyState}). */
 final class FakeStores {
     private FakeStores() {
     }
 
     /** Versioned state per key with a history, so a store can serve an older state. */
     abstract static class VersionedStore implements Store {
-        final ConcurrentHashMap<Key, List<Siblings>> history = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<Key, List<KeyState>> history = new ConcurrentHashMap<>();
 
-        Siblings write(byte[] key, byte[] value, byte[] context) {
+        KeyState write(byte[] key, byte[] value, byte[] context) {
             VersionVector seen = CausalContext.decode(context);
-            List<Siblings> states = history.compute(Key.of(key), (k, old) -> {
-                List<Siblings> next = old == null ? new ArrayList<>() : new ArrayList<>(old);
-                Siblings last = next.isEmpty() ? Siblings.empty() : next.get(next.size() - 1);
+            List<KeyState> states = history.compute(Key.of(key), (k, old) -> {
+                List<KeyState> next = old == null ? new ArrayList<>() : new ArrayList<>(old);
+                KeyState last = next.isEmpty() ? KeyState.empty() : next.get(next.size() - 1);
                 next.add(last.update(seen, value.clone(), "fake"));
                 return next;
             });
             return states.get(states.size() - 1);
         }
 
-        static StoreRead read(Siblings s) {
+        static StoreRead read(KeyState s) {
             return new StoreRead(s.liveValues(), CausalContext.encode(s.context()));
         }
 
@@ -57,8 +57,8 @@ final class FakeStores {
         return new VersionedStore() {
             @Override
             public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
-                List<Siblings> states = history.getOrDefault(Key.of(key), List.of());
-                Siblings served = states.isEmpty() ? Siblings.empty() : states.get(Math.max(0, states.size() - 2));
+                List<KeyState> states = history.getOrDefault(Key.of(key), List.of());
+                KeyState served = states.isEmpty() ? KeyState.empty() : states.get(Math.max(0, states.size() - 2));
                 return CompletableFuture.completedFuture(read(served));
             }
         };
@@ -73,16 +73,16 @@ final class FakeStores {
         return new VersionedStore() {
             @Override
             public CompletionStage<StoreAck> put(byte[] key, byte[] value, byte[] context, Consistency level) {
-                Siblings s = write(key, value, context);
+                KeyState s = write(key, value, context);
                 visibleAt.computeIfAbsent(Key.of(key), k -> new ArrayList<>()).add(new long[]{ticker.nanoTime() + lagNanos});
                 return CompletableFuture.completedFuture(new StoreAck(CausalContext.encode(s.context())));
             }
 
             @Override
             public CompletionStage<StoreRead> get(byte[] key, Consistency level) {
-                List<Siblings> states = history.getOrDefault(Key.of(key), List.of());
+                List<KeyState> states = history.getOrDefault(Key.of(key), List.of());
                 List<long[]> times = visibleAt.getOrDefault(Key.of(key), List.of());
-                Siblings served = Siblings.empty();
+                KeyState served = KeyState.empty();
                 for (int i = 0; i < states.size(); i++) {
                     if (times.get(i)[0] <= ticker.nanoTime()) served = states.get(i);
                 }

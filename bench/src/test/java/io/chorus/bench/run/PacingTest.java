@@ -8,7 +8,7 @@ import io.chorus.bench.workload.Keys;
 import io.chorus.bench.workload.OpType;
 import io.chorus.bench.workload.Values;
 import io.chorus.bench.workload.Workload;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 

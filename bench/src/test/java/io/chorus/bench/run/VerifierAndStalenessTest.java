@@ -7,7 +7,7 @@ import io.chorus.bench.workload.KeySpace;
 import io.chorus.bench.workload.Keys;
 import io.chorus.bench.workload.Values;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.chorus.bench.store;
 
 import io.chorus.client.ChorusClient;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

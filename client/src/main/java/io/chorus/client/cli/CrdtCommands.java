@@ -8,7 +8,7 @@ import io.chorus.client.LwwRegisterView;
 import io.chorus.client.MapRef;
 import io.chorus.client.RegisterView;
 import io.chorus.client.SetRef;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

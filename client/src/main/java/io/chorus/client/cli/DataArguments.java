@@ -1,7 +1,7 @@
 package io.chorus.client.cli;
 
 import io.chorus.client.Context;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.chorus.client.Addresses;
 import io.chorus.client.ChorusClient;
 import io.chorus.client.MapView;
 import io.chorus.client.TestClusters;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,9 @@
 package io.chorus.node.metrics;
 
 import io.chorus.replication.env.Storage;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Sibling;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.Sibling;
+import io.chorus.replication.state.KeyState;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 
@@ -36,16 +36,16 @@ final class MeteredStorage implements Storage {
     }
 
     @Override
-    public Siblings get(Key key) {
+    public KeyState get(Key key) {
         long start = System.nanoTime();
-        Siblings stored = storage.get(key);
+        KeyState stored = storage.get(key);
         reads.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return stored;
     }
 
     /** A put that throws (storage full) stored nothing: it is neither timed nor counted. */
     @Override
-    public void put(Key key, Siblings state) {
+    public void put(Key key, KeyState state) {
         long start = System.nanoTime();
         storage.put(key, state);
         writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -56,7 +56,7 @@ final class MeteredStorage implements Storage {
     }
 
     /** The bytes of every value the key holds (tombstones count 0): what a client read would fetch. */
-    static long valueBytesOf(Siblings state) {
+    static long valueBytesOf(KeyState state) {
         long bytes = 0;
         for (Sibling sibling : state.siblings()) {
             if (!sibling.isTombstone()) bytes += sibling.value().length;
@@ -65,7 +65,7 @@ final class MeteredStorage implements Storage {
     }
 
     @Override
-    public void forEach(BiConsumer<Key, Siblings> visitor) {
+    public void forEach(BiConsumer<Key, KeyState> visitor) {
         storage.forEach(visitor);
     }
 

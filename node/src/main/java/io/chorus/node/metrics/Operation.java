@@ -1,6 +1,6 @@
 package io.chorus.node.metrics;
 
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.CrdtGet;
 import io.chorus.replication.message.CrdtUpdate;

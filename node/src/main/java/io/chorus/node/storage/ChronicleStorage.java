@@ -3,8 +3,8 @@ package io.chorus.node.storage;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.env.StorageFullException;
 import io.chorus.replication.message.Codec;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.MapSegmentContext;
 import org.slf4j.Logger;
@@ -95,13 +95,13 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
     }
 
     @Override
-    public Siblings get(Key key) {
+    public KeyState get(Key key) {
         byte[] stored = map.get(key.bytesUnsafe());
         return stored == null ? null : codec.decodeSiblings(stored);
     }
 
     @Override
-    public void put(Key key, Siblings siblings) {
+    public void put(Key key, KeyState siblings) {
         byte[] encoded = codec.encodeSiblings(siblings);
         try {
             map.put(key.bytesUnsafe(), encoded);
@@ -117,7 +117,7 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
      * and visited after, so the visitor may read or write this storage.
      */
     @Override
-    public void forEach(BiConsumer<Key, Siblings> visitor) {
+    public void forEach(BiConsumer<Key, KeyState> visitor) {
         List<byte[]> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
         for (int segment = 0; segment < map.segments(); segment++) {

@@ -5,7 +5,7 @@ import io.chorus.client.ChorusException;
 import io.chorus.client.CounterRef;
 import io.chorus.node.support.Await;
 import io.chorus.node.support.LocalCluster;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.ring.NodeId;
 import org.junit.jupiter.api.Test;

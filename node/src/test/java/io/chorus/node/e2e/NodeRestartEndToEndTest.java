@@ -5,11 +5,11 @@ import io.chorus.client.ChorusException;
 import io.chorus.node.support.Await;
 import io.chorus.node.support.LocalCluster;
 import io.chorus.node.support.RawClient;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

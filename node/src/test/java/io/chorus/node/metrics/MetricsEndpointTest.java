@@ -5,7 +5,7 @@ import io.chorus.client.ChorusException;
 import io.chorus.node.ChorusNode;
 import io.chorus.node.NodeConfig;
 import io.chorus.node.support.FreePorts;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

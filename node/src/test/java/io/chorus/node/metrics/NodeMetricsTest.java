@@ -2,12 +2,12 @@ package io.chorus.node.metrics;
 
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.CrdtType;
-import io.chorus.replication.crdt.AppliedOps;
+import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.env.InMemoryStorage;
 import io.chorus.replication.env.Storage;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.replica.ReplicaObserver;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.KeyState;
 import org.junit.jupiter.api.Test;
 
 import static io.chorus.node.metrics.MetricsEndpointTest.value;
@@ -51,12 +51,12 @@ class NodeMetricsTest {
             InMemoryStorage backing = new InMemoryStorage();
             Storage storage = metrics.metered(backing);
             assertNull(storage.get(KEY), "a lookup of nothing is a read too");
-            Siblings two = Siblings.empty().update(VersionVector.empty(), new byte[100], "a").update(VersionVector.empty(), new byte[50], "b");
+            KeyState two = KeyState.empty().update(VersionVector.empty(), new byte[100], "a").update(VersionVector.empty(), new byte[50], "b");
             storage.put(KEY, two); // two blind writes: two siblings, 150 bytes
             assertEquals(two, storage.get(KEY));
-            Siblings deleted = two.update(two.context(), null, "a");
+            KeyState deleted = two.update(two.context(), null, "a");
             storage.put(KEY, deleted); // one tombstone, no bytes
-            storage.put(Key.of("counter"), Siblings.ofCrdt(CrdtType.PN_COUNTER.empty(), AppliedOps.of(7))); // timed, not sized
+            storage.put(Key.of("counter"), KeyState.ofCrdt(CrdtType.PN_COUNTER.empty(), AppliedOps.of(7))); // timed, not sized
             assertEquals(2, backing.size());
             assertEquals(2, storage.size());
 

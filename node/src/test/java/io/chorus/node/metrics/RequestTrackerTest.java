@@ -6,7 +6,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -19,7 +19,7 @@ import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
 import io.chorus.replication.message.Heartbeat;
 import io.chorus.replication.message.Hello;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Message;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.WriteResult;

@@ -8,7 +8,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.Heartbeat;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Message;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.WriteResult;

@@ -4,8 +4,8 @@ import io.chorus.crdt.clock.VersionVector;
 import io.chorus.node.support.JavaProcess;
 import io.chorus.replication.env.StorageFullException;
 import io.chorus.replication.message.Codec;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +31,8 @@ class ChronicleStorageTest {
     @TempDir
     Path dir;
 
-    static Siblings siblings(String value) {
-        return Siblings.empty().update(VersionVector.empty(), value.getBytes(StandardCharsets.UTF_8), "n1");
+    static KeyState siblings(String value) {
+        return KeyState.empty().update(VersionVector.empty(), value.getBytes(StandardCharsets.UTF_8), "n1");
     }
 
     private ChronicleStorage open(StorageSizing sizing) {
@@ -130,7 +130,7 @@ class ChronicleStorageTest {
     void largestValuesFitUnderOneKey() {
         try (ChronicleStorage storage = open(SIZING)) {
             byte[] big = new byte[1 << 20];
-            Siblings state = Siblings.empty();
+            KeyState state = KeyState.empty();
             for (int i = 0; i < StorageSizing.LARGEST_VALUES_PER_ENTRY; i++) {
                 state = state.update(VersionVector.empty(), big, "n" + i);
                 storage.put(Key.of("big"), state);
@@ -143,7 +143,7 @@ class ChronicleStorageTest {
     void forEachVisitsEverythingAndTheVisitorMayWrite() {
         try (ChronicleStorage storage = open(SIZING)) {
             for (int i = 0; i < 300; i++) storage.put(Key.of("k" + i), siblings("v" + i));
-            TreeMap<String, Siblings> seen = new TreeMap<>();
+            TreeMap<String, KeyState> seen = new TreeMap<>();
             storage.forEach((key, value) -> {
                 seen.put(key.asString(), value);
                 storage.put(key, siblings("rewritten")); // would deadlock if the segment lock were held

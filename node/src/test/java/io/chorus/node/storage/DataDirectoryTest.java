@@ -1,7 +1,7 @@
 package io.chorus.node.storage;
 
 import io.chorus.replication.message.Codec;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,27 +1,27 @@
 package io.chorus.replication.env;
 
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /** Storage in a sorted map: for unit tests and the simulator. Iteration order is deterministic. */
 public final class InMemoryStorage implements Storage {
-    private final TreeMap<Key, Siblings> entries = new TreeMap<>();
+    private final TreeMap<Key, KeyState> entries = new TreeMap<>();
 
     @Override
-    public Siblings get(Key key) {
+    public KeyState get(Key key) {
         return entries.get(key);
     }
 
     @Override
-    public void put(Key key, Siblings siblings) {
+    public void put(Key key, KeyState siblings) {
         entries.put(key, siblings);
     }
 
     @Override
-    public void forEach(BiConsumer<Key, Siblings> visitor) {
+    public void forEach(BiConsumer<Key, KeyState> visitor) {
         entries.forEach(visitor);
     }
 

@@ -1,7 +1,7 @@
 package io.chorus.replication.env;
 
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 
 import java.util.function.BiConsumer;
 
@@ -13,12 +13,12 @@ import java.util.function.BiConsumer;
  */
 public interface Storage {
     /** The stored siblings of {@code key}, or null if none. */
-    Siblings get(Key key);
+    KeyState get(Key key);
 
-    void put(Key key, Siblings siblings);
+    void put(Key key, KeyState siblings);
 
     /** Visits every entry; order unspecified. For anti-entropy and tests. */
-    void forEach(BiConsumer<Key, Siblings> visitor);
+    void forEach(BiConsumer<Key, KeyState> visitor);
 
     long size();
 }

@@ -1,5 +1,6 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.state.Key;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
@@ -14,7 +15,7 @@ import io.chorus.replication.crdt.RegisterSet;
 import io.chorus.replication.crdt.SetAdd;
 import io.chorus.replication.crdt.SetClear;
 import io.chorus.replication.crdt.SetRemove;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 
 /**
@@ -41,7 +42,7 @@ public final class Codec {
         kryo.register(String[].class, new Serializers.Strings(), 22);
         kryo.register(Key.class, new Serializers.KeySerializer(), 23);
         kryo.register(VersionVector.class, new Serializers.VersionVectorSerializer(), 24);
-        kryo.register(Siblings.class, new Serializers.SiblingsSerializer(), 25);
+        kryo.register(KeyState.class, new Serializers.SiblingsSerializer(), 25);
         kryo.register(NodeId.class, 26);
         kryo.register(ErrorKind.class, 27);
         kryo.register(int[].class, new Serializers.Ints(), 28);
@@ -115,16 +116,16 @@ public final class Codec {
         }
     }
 
-    public byte[] encodeSiblings(Siblings siblings) {
+    public byte[] encodeSiblings(KeyState siblings) {
         output.reset();
         kryo.writeObject(output, siblings);
         return output.toBytes();
     }
 
-    public Siblings decodeSiblings(byte[] bytes) {
+    public KeyState decodeSiblings(byte[] bytes) {
         try {
             Input input = new Input(bytes);
-            return kryo.readObject(input, Siblings.class);
+            return kryo.readObject(input, KeyState.class);
         } catch (RuntimeException e) {
             throw new CodecException("cannot decode stored siblings: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.state.Key;
 import io.chorus.crdt.type.CrdtType;
 
 /** Read the CRDT value of {@code key}, which must be of {@code type} (or hold nothing yet). */

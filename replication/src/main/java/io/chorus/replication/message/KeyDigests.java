@@ -1,5 +1,6 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.state.Key;
 /**
  * Anti-entropy, step 2: every key the sender holds in {@code partitions} with a digest of its
  * state. The receiver pushes its newer keys back ({@link ReplicaWrite}) and pulls the ones it lacks

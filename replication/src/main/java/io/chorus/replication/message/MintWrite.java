@@ -1,5 +1,6 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.state.Key;
 import io.chorus.crdt.clock.VersionVector;
 
 /**

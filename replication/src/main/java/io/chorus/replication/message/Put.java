@@ -1,5 +1,6 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.state.Key;
 /**
  * Write {@code value} under {@code key}. {@code context} (opaque, from an earlier read; null or
  * empty for none) names the versions this write supersedes; without one, the value becomes a

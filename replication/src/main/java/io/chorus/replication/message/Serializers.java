@@ -1,5 +1,6 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.state.Key;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
@@ -9,9 +10,9 @@ import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.CrdtCodec;
-import io.chorus.replication.crdt.AppliedOps;
-import io.chorus.replication.replica.Sibling;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.AppliedOps;
+import io.chorus.replication.state.Sibling;
+import io.chorus.replication.state.KeyState;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -221,16 +222,16 @@ final class Serializers {
     }
 
     /**
-     * Siblings: context, then (actor, counter, value-or-tombstone) per sibling, then the CRDT part
+     * KeyState: context, then (actor, counter, value-or-tombstone) per sibling, then the CRDT part
      * (CrdtCodec bytes, or none) and the applied operation ids. Also the storage format.
      */
-    static final class SiblingsSerializer extends Serializer<Siblings> {
+    static final class SiblingsSerializer extends Serializer<KeyState> {
         SiblingsSerializer() {
             super(false, true);
         }
 
         @Override
-        public void write(Kryo kryo, Output out, Siblings s) {
+        public void write(Kryo kryo, Output out, KeyState s) {
             kryo.writeObject(out, s.context());
             out.writeVarInt(s.size(), true);
             for (Sibling sibling : s.siblings()) {
@@ -249,7 +250,7 @@ final class Serializers {
         }
 
         @Override
-        public Siblings read(Kryo kryo, Input in, Class<? extends Siblings> type) {
+        public KeyState read(Kryo kryo, Input in, Class<? extends KeyState> type) {
             VersionVector context = kryo.readObject(in, VersionVector.class);
             int count = readLength(in, 3);
             List<Sibling> siblings = new ArrayList<>(count);
@@ -265,7 +266,7 @@ final class Serializers {
             int opCount = readLength(in, 8);
             long[] ops = new long[opCount];
             for (int i = 0; i < opCount; i++) ops[i] = in.readLong();
-            return Siblings.of(context, siblings, crdt, AppliedOps.of(ops));
+            return KeyState.of(context, siblings, crdt, AppliedOps.of(ops));
         }
     }
 

@@ -1,7 +1,8 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.env.Outbox;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.KeyDigests;
 import io.chorus.replication.message.PartitionDigests;
 import io.chorus.replication.message.PullKeys;
@@ -109,7 +110,7 @@ final class AntiEntropy {
         for (Key key : message.keys()) {
             if (sent >= keysMax) break;
             if (!replicatedWithPeer.test(key)) continue;
-            Siblings mine = store.get(key);
+            KeyState mine = store.get(key);
             if (mine.isEmpty()) continue;
             outbox.send(from, new ReplicaWrite(0, key, mine, false));
             sent++;

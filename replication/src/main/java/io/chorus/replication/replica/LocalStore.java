@@ -1,13 +1,14 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.state.KeyState;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.HybridClock;
 import io.chorus.crdt.type.Update;
-import io.chorus.replication.crdt.AppliedOps;
+import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.crdt.CrdtOps;
 import io.chorus.replication.env.Storage;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.ring.KeyHash;
 import io.chorus.replication.ring.Ring;
 
@@ -48,9 +49,9 @@ final class LocalStore {
     }
 
     /** The key's state, empty if none. */
-    Siblings get(Key key) {
-        Siblings stored = storage.get(key);
-        return stored == null ? Siblings.empty() : stored;
+    KeyState get(Key key) {
+        KeyState stored = storage.get(key);
+        return stored == null ? KeyState.empty() : stored;
     }
 
     /**
@@ -60,15 +61,15 @@ final class LocalStore {
      * id is already there is a duplicate: the current state is returned and nothing is minted. Unlike
      * an in-memory log this survives a restart of this replica.
      */
-    Siblings mint(Key key, byte[] valueOrNull, VersionVector context, String actor, int siblingsMax, long mintId) {
-        Siblings current = get(key);
+    KeyState mint(Key key, byte[] valueOrNull, VersionVector context, String actor, int siblingsMax, long mintId) {
+        KeyState current = get(key);
         if (mintId != 0 && current.appliedOps().contains(mintId)) return current;
         if (current.crdt() != null && !current.crdt().isEmpty()) {
             throw new IllegalArgumentException("key " + key + " holds a " + current.crdt().type().displayName()
                     + ", not plain values: use the " + current.crdt().type().displayName() + " operations");
         }
         if (current.sizeAfterUpdate(context) > siblingsMax) return null;
-        Siblings updated = current.update(context, valueOrNull, actor);
+        KeyState updated = current.update(context, valueOrNull, actor);
         if (mintId != 0) updated = updated.withAppliedOp(mintId);
         store(key, current, updated);
         return updated;
@@ -80,8 +81,8 @@ final class LocalStore {
      * which is then not applied again). Throws IllegalArgumentException, with nothing applied, when
      * the key holds another kind of value.
      */
-    Siblings applyCrdt(Key key, CrdtOp op, long operationId, String actor, HybridClock clock, long physicalMillis) {
-        Siblings current = get(key);
+    KeyState applyCrdt(Key key, CrdtOp op, long operationId, String actor, HybridClock clock, long physicalMillis) {
+        KeyState current = get(key);
         if (current.hasLiveValues()) {
             throw new IllegalArgumentException("key " + key + " holds plain values, not a " + op.target().displayName());
         }
@@ -89,21 +90,21 @@ final class LocalStore {
             throw new IllegalArgumentException("key " + key + " holds a " + current.crdt().type().displayName()
                     + ", not a " + op.target().displayName() + ": a key's type is fixed by its first write");
         }
-        if (current.appliedOps().contains(operationId)) return Siblings.ofCrdt(current.crdt(), current.appliedOps());
+        if (current.appliedOps().contains(operationId)) return KeyState.ofCrdt(current.crdt(), current.appliedOps());
         Update<?> update = CrdtOps.apply(current.crdt(), op, actor, clock, physicalMillis);
         store(key, current, current.withCrdt(update.state(), operationId));
-        return Siblings.ofCrdt(update.delta(), AppliedOps.of(operationId));
+        return KeyState.ofCrdt(update.delta(), AppliedOps.of(operationId));
     }
 
     /** Merges another replica's state of the key into ours; returns what is stored now. */
-    Siblings merge(Key key, Siblings incoming) {
-        Siblings current = get(key);
-        Siblings merged = current.merge(incoming);
+    KeyState merge(Key key, KeyState incoming) {
+        KeyState current = get(key);
+        KeyState merged = current.merge(incoming);
         if (!merged.equals(current)) store(key, current, merged);
         return merged;
     }
 
-    private void store(Key key, Siblings before, Siblings after) {
+    private void store(Key key, KeyState before, KeyState after) {
         storage.put(key, after); // throws StorageFullException before anything changes
         int partition = ring.partitionOf(key.bytesUnsafe());
         long digest = entryDigest(key, after);
@@ -127,7 +128,7 @@ final class LocalStore {
         keyDigests[partition].forEach(visitor);
     }
 
-    static long entryDigest(Key key, Siblings siblings) {
+    static long entryDigest(Key key, KeyState siblings) {
         if (siblings.isEmpty()) return 0;
         long h = KeyHash.hash64(key.bytesUnsafe()) * 0x9E3779B97F4A7C15L + siblings.digest();
         return h == 0 ? 1 : h;

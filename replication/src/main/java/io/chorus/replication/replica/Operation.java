@@ -1,8 +1,8 @@
 package io.chorus.replication.replica;
 
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.env.ClientRef;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 
 /**
  * A client request this node coordinates, from the moment it is accepted until it is answered and

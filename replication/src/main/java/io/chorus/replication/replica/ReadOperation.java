@@ -1,10 +1,10 @@
 package io.chorus.replication.replica;
 
 import io.chorus.crdt.type.CrdtType;
-import io.chorus.replication.coordinator.Consistency;
-import io.chorus.replication.coordinator.ReadCoordinator;
+import io.chorus.replication.state.Consistency;
+import io.chorus.replication.coordinate.ReadTally;
 import io.chorus.replication.env.ClientRef;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.ring.NodeId;
 
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.List;
  * contacted replica replied.
  */
 final class ReadOperation extends Operation {
-    final ReadCoordinator coordinator;
+    final ReadTally coordinator;
     final CrdtType crdtType; // non-null: a CRDT read of this type
     final List<NodeId> spare; // live replicas not asked yet
     int contacted;
@@ -24,7 +24,7 @@ final class ReadOperation extends Operation {
     ReadOperation(long opId, ClientRef client, long requestId, Key key, Consistency level, long deadlineTick,
                   List<NodeId> replicas, int required, CrdtType crdtType, List<NodeId> spare) {
         super(opId, client, requestId, key, level, deadlineTick);
-        this.coordinator = new ReadCoordinator(replicas, required);
+        this.coordinator = new ReadTally(replicas, required);
         this.crdtType = crdtType;
         this.spare = new ArrayList<>(spare);
     }

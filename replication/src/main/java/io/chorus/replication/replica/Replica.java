@@ -1,5 +1,9 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.topology.FailureDetector;
+import io.chorus.replication.topology.Membership;
+import io.chorus.replication.topology.Member;
+import io.chorus.replication.state.KeyState;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.CrdtCodec;
@@ -7,8 +11,8 @@ import io.chorus.crdt.type.CrdtType;
 import io.chorus.crdt.type.HybridClock;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.crdt.CrdtOps;
-import io.chorus.replication.coordinator.Consistency;
-import io.chorus.replication.coordinator.ReadCoordinator;
+import io.chorus.replication.state.Consistency;
+import io.chorus.replication.coordinate.ReadTally;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.Clock;
 import io.chorus.replication.env.Outbox;
@@ -30,7 +34,7 @@ import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
 import io.chorus.replication.message.Heartbeat;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.KeyDigests;
 import io.chorus.replication.message.MintResult;
 import io.chorus.replication.message.MintWrite;
@@ -285,7 +289,7 @@ public final class Replica {
     }
 
     /** The read's answer: plain values, or the CRDT value, refusing a read of the wrong kind. */
-    private ClientResponse readAnswer(ReadOperation op, Siblings merged) {
+    private ClientResponse readAnswer(ReadOperation op, KeyState merged) {
         Crdt<?> crdt = merged.crdt();
         if (op.crdtType == null) {
             if (crdt != null && !crdt.isEmpty() && !merged.hasLiveValues()) {
@@ -311,10 +315,10 @@ public final class Replica {
         else if (op instanceof WriteOperation write && write.settlement != null) addSettlementResult(write, from, m.siblings());
     }
 
-    private void addReadResult(ReadOperation op, NodeId from, Siblings siblings) {
+    private void addReadResult(ReadOperation op, NodeId from, KeyState siblings) {
         if (!op.coordinator.addResult(from, siblings)) return;
         if (!op.isAnswered() && op.coordinator.isDone()) {
-            Siblings merged = bugs.contains(InjectedBug.SKIP_SIBLING_MERGE) ? op.coordinator.lastReply() : op.coordinator.response();
+            KeyState merged = bugs.contains(InjectedBug.SKIP_SIBLING_MERGE) ? op.coordinator.lastReply() : op.coordinator.response();
             answer(op, readAnswer(op, merged));
         }
         if (op.isFinished()) finishRead(op);
@@ -323,9 +327,9 @@ public final class Replica {
     /** Read repair: every replica that answered with less than the merge gets the merge. */
     private void finishRead(ReadOperation op) {
         inFlight.remove(op.opId);
-        Map<NodeId, Siblings> repairs = op.coordinator.repairs();
+        Map<NodeId, KeyState> repairs = op.coordinator.repairs();
         if (!repairs.isEmpty()) observer.readRepaired(repairs.size());
-        for (Map.Entry<NodeId, Siblings> repair : repairs.entrySet()) {
+        for (Map.Entry<NodeId, KeyState> repair : repairs.entrySet()) {
             if (repair.getKey().equals(self)) {
                 storeLocally(op.key, repair.getValue()); // a failed repair is retried by anti-entropy
             } else {
@@ -399,7 +403,7 @@ public final class Replica {
 
     private MintResult mintLocally(long opId, Key key, byte[] value, VersionVector context, long mintId) {
         try {
-            Siblings stored = store.mint(key, value, context, actor, config.siblingsMax(), mintId);
+            KeyState stored = store.mint(key, value, context, actor, config.siblingsMax(), mintId);
             if (stored == null) {
                 return MintResult.refused(opId, key, ErrorKind.TOO_MANY_SIBLINGS, "key " + key + " already holds "
                         + store.get(key).size() + " concurrent values (limit siblingsMax=" + config.siblingsMax()
@@ -468,16 +472,16 @@ public final class Replica {
      * applied the operation id, only replicate that state; if none did (and all answered), apply.
      */
     private void settleRetry(WriteOperation op, List<NodeId> replicas) {
-        op.settlement = new ReadCoordinator(replicas, replicas.size());
+        op.settlement = new ReadTally(replicas, replicas.size());
         for (NodeId replica : replicas) {
             if (!replica.equals(self)) outbox.send(replica, new ReplicaRead(op.opId, op.key));
         }
         if (replicas.contains(self)) addSettlementResult(op, self, store.get(op.key));
     }
 
-    private void addSettlementResult(WriteOperation op, NodeId from, Siblings state) {
+    private void addSettlementResult(WriteOperation op, NodeId from, KeyState state) {
         if (op.isAnswered() || op.writtenContext != null || !op.settlement.addResult(from, state) || !op.settlement.isComplete()) return;
-        Siblings merged = op.settlement.response();
+        KeyState merged = op.settlement.response();
         if (!merged.appliedOps().contains(op.operationId)) {
             mintCrdt(op);
             return;
@@ -502,7 +506,7 @@ public final class Replica {
 
     private MintResult mintCrdtLocally(long opId, Key key, CrdtOp operation, long operationId) {
         try {
-            Siblings delta = store.applyCrdt(key, operation, operationId, actor, hybridClock, clock.wallMillis());
+            KeyState delta = store.applyCrdt(key, operation, operationId, actor, hybridClock, clock.wallMillis());
             return MintResult.ok(opId, key, delta);
         } catch (IllegalArgumentException e) {
             return MintResult.refused(opId, key, ErrorKind.INVALID_REQUEST, e.getMessage());
@@ -565,7 +569,7 @@ public final class Replica {
     }
 
     /** Merges into local storage; returns null on success or why it failed. */
-    private String storeLocally(Key key, Siblings siblings) {
+    private String storeLocally(Key key, KeyState siblings) {
         try {
             store.merge(key, siblings);
             return null;

@@ -1,9 +1,9 @@
 package io.chorus.replication.replica;
 
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 
 /**
  * Checks a client request against the limits before anything is buffered or stored. Each check

@@ -1,12 +1,12 @@
 package io.chorus.replication.replica;
 
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
-import io.chorus.replication.coordinator.ReadCoordinator;
-import io.chorus.replication.coordinator.WriteCoordinator;
+import io.chorus.replication.state.Consistency;
+import io.chorus.replication.coordinate.ReadTally;
+import io.chorus.replication.coordinate.WriteTally;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.env.ClientRef;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.ring.NodeId;
 
 import java.util.List;
@@ -17,21 +17,21 @@ import java.util.List;
  * live replicas, and the client is answered after W of them stored it.
  */
 final class WriteOperation extends Operation {
-    final WriteCoordinator coordinator;
+    final WriteTally coordinator;
     final List<NodeId> liveReplicas;
     final NodeId minter;
     final byte[] value;             // null for a delete
     final VersionVector context;
     final CrdtOp crdtOp;            // non-null for a CRDT update (then value and context are unused)
     final long operationId;         // the client's id of the CRDT operation
-    ReadCoordinator settlement;     // a retried CRDT update: every replica's state, read before applying
+    ReadTally settlement;     // a retried CRDT update: every replica's state, read before applying
     byte[] writtenContext;          // the minted version's context, returned to the client
 
     WriteOperation(long opId, ClientRef client, long requestId, Key key, Consistency level, long deadlineTick,
                    List<NodeId> replicas, int required, List<NodeId> liveReplicas, NodeId minter,
                    byte[] value, VersionVector context, CrdtOp crdtOp, long operationId) {
         super(opId, client, requestId, key, level, deadlineTick);
-        this.coordinator = new WriteCoordinator(replicas, required);
+        this.coordinator = new WriteTally(replicas, required);
         this.liveReplicas = List.copyOf(liveReplicas);
         this.minter = minter;
         this.value = value;

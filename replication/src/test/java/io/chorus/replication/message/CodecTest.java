@@ -1,7 +1,8 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.state.Key;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 class CodecTest {
     final Codec codec = new Codec();
     static final Key KEY = Key.of("greeting");
-    static final Siblings SIBLINGS = Siblings.empty()
+    static final KeyState SIBLINGS = KeyState.empty()
             .update(VersionVector.empty(), "hello".getBytes(StandardCharsets.UTF_8), "n1")
             .update(VersionVector.empty(), null, "n2");
     static final VersionVector VV = VersionVector.of(new TreeMap<>(Map.of("n1", 3L, "n2", 7L)));
@@ -31,7 +32,7 @@ class CodecTest {
     static List<Message> everyMessage() {
         return List.of(
                 new Hello(NodeId.of("n1")), new Heartbeat(),
-                new ReplicaRead(1, KEY), new ReplicaReadResult(2, KEY, SIBLINGS), new ReplicaReadResult(2, KEY, Siblings.empty()),
+                new ReplicaRead(1, KEY), new ReplicaReadResult(2, KEY, SIBLINGS), new ReplicaReadResult(2, KEY, KeyState.empty()),
                 new ReplicaWrite(3, KEY, SIBLINGS, true), new ReplicaWriteAck(4, KEY, null), new ReplicaWriteAck(4, KEY, "full"),
                 new MintWrite(5, KEY, new byte[]{1, 2}, VV), new MintWrite(5, KEY, null, VersionVector.empty()),
                 MintResult.ok(6, KEY, SIBLINGS), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
@@ -51,8 +52,8 @@ class CodecTest {
                 new ClientFrame(17, new CrdtGet(KEY, io.chorus.crdt.type.CrdtType.OR_MAP, "ALL")),
                 new ClientReply(18, new CrdtValue(new byte[]{1, 2})),
                 new CrdtMint(19, KEY, new io.chorus.replication.crdt.MapRemove("f", io.chorus.crdt.type.CrdtType.EW_FLAG), 5),
-                new ReplicaWrite(20, KEY, Siblings.ofCrdt(io.chorus.crdt.type.PnCounter.empty().increment("n1", 4).state(),
-                        io.chorus.replication.crdt.AppliedOps.of(7, 3)), true));
+                new ReplicaWrite(20, KEY, KeyState.ofCrdt(io.chorus.crdt.type.PnCounter.empty().increment("n1", 4).state(),
+                        io.chorus.replication.state.AppliedOps.of(7, 3)), true));
     }
 
     @Test
@@ -100,7 +101,7 @@ class CodecTest {
     @Test
     void storageFormatRoundTrips() {
         assertEquals(SIBLINGS, codec.decodeSiblings(codec.encodeSiblings(SIBLINGS)));
-        assertEquals(Siblings.empty(), codec.decodeSiblings(codec.encodeSiblings(Siblings.empty())));
+        assertEquals(KeyState.empty(), codec.decodeSiblings(codec.encodeSiblings(KeyState.empty())));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.state.Sibling;
+import io.chorus.replication.state.KeyState;
 import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.type.PnCounter;
 import io.chorus.replication.crdt.CounterAdd;
 import io.chorus.replication.env.InMemoryStorage;
 import io.chorus.replication.message.CrdtUpdate;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;
@@ -110,7 +112,7 @@ class ActorEpochTest {
 
     private Map<Dot, String> valuesByDot(NodeId node, Key key) {
         Map<Dot, String> values = new TreeMap<>();
-        Siblings stored = cluster.storages.get(node).get(key);
+        KeyState stored = cluster.storages.get(node).get(key);
         if (stored == null) return values;
         for (Sibling s : stored.siblings()) values.put(s.dot(), s.isTombstone() ? "<tombstone>" : new String(s.value(), StandardCharsets.UTF_8));
         return values;
@@ -125,7 +127,7 @@ class ActorEpochTest {
     }
 
     private long counter(NodeId node, Key key) {
-        Siblings stored = cluster.storages.get(node).get(key);
+        KeyState stored = cluster.storages.get(node).get(key);
         return stored == null ? 0 : ((PnCounter) stored.crdt()).value();
     }
 

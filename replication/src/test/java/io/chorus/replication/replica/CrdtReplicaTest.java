@@ -1,12 +1,13 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.state.KeyState;
 import io.chorus.crdt.type.Bytes;
 import io.chorus.crdt.type.CrdtCodec;
 import io.chorus.crdt.type.CrdtType;
 import io.chorus.crdt.type.OrMap;
 import io.chorus.crdt.type.OrSet;
 import io.chorus.crdt.type.PnCounter;
-import io.chorus.replication.crdt.AppliedOps;
+import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.crdt.CounterAdd;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.crdt.FlagSet;
@@ -21,7 +22,7 @@ import io.chorus.replication.message.CrdtValue;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;
@@ -166,7 +167,7 @@ class CrdtReplicaTest {
                 update(cluster.node(1 + ops % 3), HITS, new CounterAdd(1), "ONE");
             }
             cluster.tick(cluster.config.antiEntropyIntervalTicks() * 3); // let the replicas converge
-            Siblings stored = cluster.storages.get(n1).get(HITS);
+            KeyState stored = cluster.storages.get(n1).get(HITS);
             sizes[round] = cluster.codec.encodeSiblings(stored).length;
             assertEquals(AppliedOps.CAPACITY, stored.appliedOps().size());
         }

@@ -3,7 +3,7 @@ package io.chorus.replication.replica;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.crdt.CounterAdd;
 import io.chorus.replication.env.InMemoryStorage;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 import org.junit.jupiter.api.Test;

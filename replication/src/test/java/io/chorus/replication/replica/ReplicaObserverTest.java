@@ -1,7 +1,7 @@
 package io.chorus.replication.replica;
 
 import io.chorus.replication.message.Get;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.ring.NodeId;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.ClusterDescription;
@@ -9,7 +10,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.MintWrite;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.ReplicaWrite;
@@ -262,7 +263,7 @@ class ReplicaTest {
     }
 
     List<String> liveValues(NodeId node) {
-        Siblings s = cluster.storages.get(node).get(KEY);
+        KeyState s = cluster.storages.get(node).get(KEY);
         List<String> out = new ArrayList<>();
         if (s != null) s.liveValues().forEach(v -> out.add(new String(v, StandardCharsets.UTF_8)));
         return out;

@@ -1,5 +1,7 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.topology.Membership;
+import io.chorus.replication.topology.Member;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.InMemoryStorage;
 import io.chorus.replication.env.Outbox;

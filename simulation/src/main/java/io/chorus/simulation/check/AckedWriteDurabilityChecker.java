@@ -2,8 +2,8 @@ package io.chorus.simulation.check;
 
 import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.replica.Sibling;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Sibling;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;
@@ -56,7 +56,7 @@ public final class AckedWriteDurabilityChecker implements Checker {
             return;
         }
         for (NodeId replica : state.replicasOf(put.key())) {
-            Siblings held = state.at(replica, put.key());
+            KeyState held = state.at(replica, put.key());
             if (holdsAny(held, dots)) continue;
             if (!seenAny(held.context(), dots)) {
                 if (powerLosses.forgotAny(put.key(), dots, Long.MAX_VALUE)) continue; // every replica that stored it lost power before syncing
@@ -73,7 +73,7 @@ public final class AckedWriteDurabilityChecker implements Checker {
         VersionVector seen = write.invocation().context();
         if (seen.isEmpty()) return;
         for (NodeId replica : state.replicasOf(write.key())) {
-            Siblings held = state.at(replica, write.key());
+            KeyState held = state.at(replica, write.key());
             for (Sibling sibling : held.siblings()) {
                 // a power loss may undo the supersession: the replicas that stored the write lost it before syncing
                 if (seen.contains(sibling.dot()) && !powerLosses.forgotSupersession(write.key(), sibling.dot(), Long.MAX_VALUE)) {
@@ -85,7 +85,7 @@ public final class AckedWriteDurabilityChecker implements Checker {
         }
     }
 
-    private static boolean holdsAny(Siblings held, List<Dot> dots) {
+    private static boolean holdsAny(KeyState held, List<Dot> dots) {
         for (Sibling s : held.siblings()) {
             if (dots.contains(s.dot())) return true;
         }

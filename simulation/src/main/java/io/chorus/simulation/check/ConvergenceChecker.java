@@ -1,7 +1,7 @@
 package io.chorus.simulation.check;
 
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.simulation.history.History;
 
@@ -32,7 +32,7 @@ public final class ConvergenceChecker implements Checker {
     /** Null when every replica of {@code key} holds the same state, else each replica's state. */
     static String difference(FinalState state, Key key) {
         List<NodeId> replicas = state.replicasOf(key);
-        Siblings first = state.at(replicas.get(0), key);
+        KeyState first = state.at(replicas.get(0), key);
         boolean same = true;
         for (NodeId replica : replicas) same &= state.at(replica, key).equals(first);
         if (same) return null;

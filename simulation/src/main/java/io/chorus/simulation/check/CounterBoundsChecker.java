@@ -2,9 +2,9 @@ package io.chorus.simulation.check;
 
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.PnCounter;
-import io.chorus.replication.coordinator.Consistency;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Consistency;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;
@@ -167,7 +167,7 @@ public final class CounterBoundsChecker implements Checker {
         long indeterminateSum = SubsetSums.sum(amounts);
         SubsetSums sums = SubsetSums.feasible(amounts) ? SubsetSums.of(amounts) : null;
         for (NodeId replica : state.replicasOf(key)) {
-            Siblings held = state.at(replica, key);
+            KeyState held = state.at(replica, key);
             Crdt<?> crdt = held.crdt();
             if (held.hasLiveValues() || crdt != null && !(crdt instanceof PnCounter)) {
                 out.add(violation("after heal, " + replica + " holds " + key + " as " + (crdt == null ? "plain values" : "a " + crdt.type().displayName())

@@ -1,8 +1,8 @@
 package io.chorus.simulation.check;
 
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Sibling;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.Sibling;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 
@@ -18,12 +18,12 @@ import java.util.TreeSet;
  * a key's replicas (the primaries of its preference list).
  */
 public final class FinalState {
-    private final TreeMap<NodeId, TreeMap<Key, Siblings>> storage = new TreeMap<>();
+    private final TreeMap<NodeId, TreeMap<Key, KeyState>> storage = new TreeMap<>();
     private final Ring ring;
     private final int replicationFactor;
 
     /** @param replicationFactor N as configured; capped at the member count as the replicas cap it */
-    public FinalState(Map<NodeId, ? extends Map<Key, Siblings>> storage, Ring ring, int replicationFactor) {
+    public FinalState(Map<NodeId, ? extends Map<Key, KeyState>> storage, Ring ring, int replicationFactor) {
         storage.forEach((node, entries) -> this.storage.put(node, new TreeMap<>(entries)));
         this.ring = ring;
         this.replicationFactor = Math.min(replicationFactor, ring.members().size());
@@ -42,10 +42,10 @@ public final class FinalState {
     }
 
     /** What {@code node} holds for {@code key}; empty if nothing. */
-    public Siblings at(NodeId node, Key key) {
-        TreeMap<Key, Siblings> entries = storage.get(node);
-        Siblings siblings = entries == null ? null : entries.get(key);
-        return siblings == null ? Siblings.empty() : siblings;
+    public KeyState at(NodeId node, Key key) {
+        TreeMap<Key, KeyState> entries = storage.get(node);
+        KeyState siblings = entries == null ? null : entries.get(key);
+        return siblings == null ? KeyState.empty() : siblings;
     }
 
     /** Every key any node holds, in key order. */
@@ -56,7 +56,7 @@ public final class FinalState {
     }
 
     /** Every key stored on {@code node}, with its state, in key order. */
-    public Map<Key, Siblings> entriesOf(NodeId node) {
+    public Map<Key, KeyState> entriesOf(NodeId node) {
         return java.util.Collections.unmodifiableMap(storage.getOrDefault(node, new TreeMap<>()));
     }
 
@@ -65,8 +65,8 @@ public final class FinalState {
         return sibling.isTombstone() ? null : new String(sibling.value(), StandardCharsets.UTF_8);
     }
 
-    /** Siblings with their values as text, for explanations. */
-    public static String describe(Siblings siblings) {
+    /** KeyState with their values as text, for explanations. */
+    public static String describe(KeyState siblings) {
         List<String> parts = new ArrayList<>();
         for (Sibling s : siblings.siblings()) parts.add(s.dot() + "=" + (s.isTombstone() ? "<tombstone>" : valueOf(s)));
         return parts + " ctx " + siblings.context();

@@ -1,7 +1,7 @@
 package io.chorus.simulation.check;
 
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Sibling;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.Sibling;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;

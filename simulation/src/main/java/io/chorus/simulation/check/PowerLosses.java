@@ -1,9 +1,9 @@
 package io.chorus.simulation.check;
 
 import io.chorus.crdt.clock.Dot;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Sibling;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.Sibling;
+import io.chorus.replication.state.KeyState;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.History.Rollback;
 
@@ -76,7 +76,7 @@ final class PowerLosses {
         return false;
     }
 
-    private static boolean holds(Siblings state, Dot dot) {
+    private static boolean holds(KeyState state, Dot dot) {
         for (Sibling sibling : state.siblings()) {
             if (sibling.dot().equals(dot)) return true;
         }

@@ -3,8 +3,8 @@ package io.chorus.simulation.check;
 import io.chorus.crdt.type.Bytes;
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.OrSet;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;
@@ -135,7 +135,7 @@ public final class SetChecker implements Checker {
 
     private void checkFinal(Key key, Updates updates, FinalState state, PowerLosses powerLosses, List<Violation> out) {
         for (NodeId replica : state.replicasOf(key)) {
-            Siblings held = state.at(replica, key);
+            KeyState held = state.at(replica, key);
             Crdt<?> crdt = held.crdt();
             if (held.hasLiveValues() || crdt != null && !(crdt instanceof OrSet)) {
                 out.add(violation("after heal, " + replica + " holds " + key + " as " + (crdt == null ? "plain values" : "a " + crdt.type().displayName())

@@ -2,8 +2,8 @@ package io.chorus.simulation.check;
 
 import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Consistency;
+import io.chorus.replication.state.Key;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;
 import io.chorus.simulation.history.OpType;

@@ -2,7 +2,7 @@ package io.chorus.simulation.check;
 
 import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;
 

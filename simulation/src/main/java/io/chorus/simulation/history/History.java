@@ -1,8 +1,8 @@
 package io.chorus.simulation.history;
 
 import io.chorus.crdt.clock.Dot;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class History {
      * A power loss rolled {@code node}'s state of {@code key} back from {@code lost} (what it held,
      * unsynced) to {@code durable} (the last synced state; empty if none).
      */
-    public record Rollback(NodeId node, long atMicros, Key key, Siblings durable, Siblings lost) {
+    public record Rollback(NodeId node, long atMicros, Key key, KeyState durable, KeyState lost) {
     }
 
     /** Who minted a key's dot first. */

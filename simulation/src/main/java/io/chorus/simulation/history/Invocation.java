@@ -1,8 +1,8 @@
 package io.chorus.simulation.history;
 
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Consistency;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.ring.NodeId;
 
 import java.util.Objects;

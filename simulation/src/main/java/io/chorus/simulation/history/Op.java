@@ -1,7 +1,7 @@
 package io.chorus.simulation.history;
 
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.chorus.simulation.workload;
 
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.env.RandomSource;
 import io.chorus.simulation.world.Draw;
 

@@ -1,7 +1,7 @@
 package io.chorus.simulation.workload;
 
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientFrame;
@@ -13,7 +13,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;

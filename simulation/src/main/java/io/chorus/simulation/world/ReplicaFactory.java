@@ -4,7 +4,7 @@ import io.chorus.replication.env.Clock;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.Storage;
-import io.chorus.replication.replica.Membership;
+import io.chorus.replication.topology.Membership;
 import io.chorus.replication.replica.Replica;
 import io.chorus.replication.replica.ReplicaConfig;
 import io.chorus.replication.replica.ReplicaObserver;

@@ -1,8 +1,8 @@
 package io.chorus.simulation.world;
 
 import io.chorus.replication.env.Storage;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -14,18 +14,18 @@ import java.util.function.BiConsumer;
  * them, as a machine losing power drops dirty pages. Sorted maps keep iteration deterministic.
  */
 public final class SimStorage implements Storage {
-    private final TreeMap<Key, Siblings> synced = new TreeMap<>();
-    private final TreeMap<Key, Siblings> unsynced = new TreeMap<>();
+    private final TreeMap<Key, KeyState> synced = new TreeMap<>();
+    private final TreeMap<Key, KeyState> unsynced = new TreeMap<>();
     private final boolean powerLossModel;
     private final Observer observer;
 
     /** Sees every put with the state it replaces (null if none), and what a power loss drops. */
     @FunctionalInterface
     public interface Observer {
-        void stored(Key key, Siblings before, Siblings after);
+        void stored(Key key, KeyState before, KeyState after);
 
         /** A power loss rolls {@code key} back from {@code lost} to {@code durable} (null if the key was never synced). */
-        default void lost(Key key, Siblings durable, Siblings lost) {
+        default void lost(Key key, KeyState durable, KeyState lost) {
         }
     }
 
@@ -40,19 +40,19 @@ public final class SimStorage implements Storage {
     }
 
     @Override
-    public Siblings get(Key key) {
-        Siblings pending = unsynced.get(key);
+    public KeyState get(Key key) {
+        KeyState pending = unsynced.get(key);
         return pending != null ? pending : synced.get(key);
     }
 
     @Override
-    public void put(Key key, Siblings siblings) {
+    public void put(Key key, KeyState siblings) {
         observer.stored(key, get(key), siblings);
         (powerLossModel ? unsynced : synced).put(key, siblings);
     }
 
     @Override
-    public void forEach(BiConsumer<Key, Siblings> visitor) {
+    public void forEach(BiConsumer<Key, KeyState> visitor) {
         if (unsynced.isEmpty()) synced.forEach(visitor); else snapshot().forEach(visitor);
     }
 
@@ -77,8 +77,8 @@ public final class SimStorage implements Storage {
     }
 
     /** What a reader sees now, synced or not, in key order. */
-    public TreeMap<Key, Siblings> snapshot() {
-        TreeMap<Key, Siblings> all = new TreeMap<>(synced);
+    public TreeMap<Key, KeyState> snapshot() {
+        TreeMap<Key, KeyState> all = new TreeMap<>(synced);
         all.putAll(unsynced);
         return all;
     }

@@ -9,14 +9,14 @@ import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.message.CodecException;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.PeerMessage;
-import io.chorus.replication.replica.Member;
-import io.chorus.replication.replica.Membership;
+import io.chorus.replication.topology.Member;
+import io.chorus.replication.topology.Membership;
 import io.chorus.replication.replica.Replica;
 import io.chorus.replication.replica.ReplicaConfig;
-import io.chorus.replication.replica.Sibling;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Sibling;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 import io.chorus.simulation.check.Checkers;
@@ -235,7 +235,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     }
 
     private FinalState finalState() {
-        TreeMap<NodeId, TreeMap<Key, Siblings>> storage = new TreeMap<>();
+        TreeMap<NodeId, TreeMap<Key, KeyState>> storage = new TreeMap<>();
         for (SimNode node : nodes) storage.put(node.id, node.storage.snapshot());
         return new FinalState(storage, ring, parameters.replicationFactor());
     }
@@ -354,7 +354,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
          * after every crash), so it cannot receive them back as news.
          */
         @Override
-        public void stored(Key key, Siblings before, Siblings after) {
+        public void stored(Key key, KeyState before, KeyState after) {
             for (Sibling sibling : after.siblings()) {
                 if (sibling.isTombstone() || before != null && before.context().contains(sibling.dot())) continue;
                 history.minted(new String(sibling.value(), StandardCharsets.UTF_8), sibling.dot());
@@ -368,13 +368,13 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         }
 
         @Override
-        public void lost(Key key, Siblings durable, Siblings lost) {
-            history.rolledBack(new History.Rollback(nodes[index].id, now, key, durable == null ? Siblings.empty() : durable, lost));
+        public void lost(Key key, KeyState durable, KeyState lost) {
+            history.rolledBack(new History.Rollback(nodes[index].id, now, key, durable == null ? KeyState.empty() : durable, lost));
         }
     }
 
     /** The highest counter of {@code actor} that {@code state} has seen, in its versions or its CRDT value; 0 if none. */
-    private static long highestDotOf(Siblings state, String actor) {
+    private static long highestDotOf(KeyState state, String actor) {
         if (state == null) return 0;
         long highest = state.context().get(actor);
         if (state.crdt() != null) {

@@ -1,13 +1,13 @@
 package io.chorus.simulation.check;
 
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.KeyState;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.chorus.replication.coordinator.Consistency.ALL;
-import static io.chorus.replication.coordinator.Consistency.ONE;
-import static io.chorus.replication.coordinator.Consistency.QUORUM;
+import static io.chorus.replication.state.Consistency.ALL;
+import static io.chorus.replication.state.Consistency.ONE;
+import static io.chorus.replication.state.Consistency.QUORUM;
 import static io.chorus.simulation.check.Scenario.N2;
 import static io.chorus.simulation.check.Scenario.N3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +46,7 @@ class AckedWriteDurabilityCheckerTest {
         Scenario s = new Scenario();
         s.acked(s.put("v1", "", ONE, 10), 20, "n1:1").minted("v1", "n1:1").allHold("", new String[0]);
         assertEquals(3, s.check(checker).size(), "without a power loss every replica lost it: " + s.check(checker));
-        s.rolledBack(Scenario.N1, 30, Siblings.empty(), Scenario.state("n1:1", "n1:1=v1"));
+        s.rolledBack(Scenario.N1, 30, KeyState.empty(), Scenario.state("n1:1", "n1:1=v1"));
         assertEquals(List.of(), s.check(checker));
     }
 

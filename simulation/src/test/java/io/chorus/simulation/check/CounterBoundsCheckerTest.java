@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.chorus.replication.coordinator.Consistency.ALL;
-import static io.chorus.replication.coordinator.Consistency.ONE;
-import static io.chorus.replication.coordinator.Consistency.QUORUM;
+import static io.chorus.replication.state.Consistency.ALL;
+import static io.chorus.replication.state.Consistency.ONE;
+import static io.chorus.replication.state.Consistency.QUORUM;
 import static io.chorus.simulation.check.CrdtScenario.CNT;
 import static io.chorus.simulation.check.CrdtScenario.N2;
 import static io.chorus.simulation.check.CrdtScenario.N3;

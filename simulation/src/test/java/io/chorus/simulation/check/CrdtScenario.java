@@ -4,11 +4,11 @@ import io.chorus.crdt.type.Bytes;
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.OrSet;
 import io.chorus.crdt.type.PnCounter;
-import io.chorus.replication.coordinator.Consistency;
-import io.chorus.replication.crdt.AppliedOps;
+import io.chorus.replication.state.Consistency;
+import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.message.ErrorKind;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 import io.chorus.simulation.history.Completion;
@@ -33,7 +33,7 @@ final class CrdtScenario {
     static final Key CNT = Key.of("cnt0"), SET = Key.of("set0");
 
     final History history = new History();
-    private final TreeMap<NodeId, TreeMap<Key, Siblings>> storage = new TreeMap<>();
+    private final TreeMap<NodeId, TreeMap<Key, KeyState>> storage = new TreeMap<>();
     private long nextOperationId = 1;
     private boolean healed = true;
 
@@ -119,14 +119,14 @@ final class CrdtScenario {
     }
 
     CrdtScenario holds(NodeId node, Key key, Crdt<?> value) {
-        storage.get(node).put(key, Siblings.ofCrdt(value, AppliedOps.none()));
+        storage.get(node).put(key, KeyState.ofCrdt(value, AppliedOps.none()));
         return this;
     }
 
     /** At {@code at}, a power loss made {@code node} forget it had applied the update {@code op} to {@code key}. */
     CrdtScenario forgot(NodeId node, long at, Key key, int op) {
         long operationId = history.ops().get(op).crdt().operationId();
-        history.rolledBack(new History.Rollback(node, at, key, Siblings.empty(), Siblings.ofCrdt(PnCounter.empty(), AppliedOps.of(operationId))));
+        history.rolledBack(new History.Rollback(node, at, key, KeyState.empty(), KeyState.ofCrdt(PnCounter.empty(), AppliedOps.of(operationId))));
         return this;
     }
 

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.chorus.replication.coordinator.Consistency.ONE;
-import static io.chorus.replication.coordinator.Consistency.QUORUM;
-import static io.chorus.replication.coordinator.Consistency.TWO;
+import static io.chorus.replication.state.Consistency.ONE;
+import static io.chorus.replication.state.Consistency.QUORUM;
+import static io.chorus.replication.state.Consistency.TWO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,15 +1,15 @@
 package io.chorus.simulation.check;
 
 import io.chorus.replication.message.ErrorKind;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.simulation.history.Invocation;
 import io.chorus.simulation.history.OpType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.chorus.replication.coordinator.Consistency.ONE;
-import static io.chorus.replication.coordinator.Consistency.QUORUM;
+import static io.chorus.replication.state.Consistency.ONE;
+import static io.chorus.replication.state.Consistency.QUORUM;
 import static io.chorus.simulation.check.Scenario.N1;
 import static io.chorus.simulation.check.Scenario.N3;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,11 +2,11 @@ package io.chorus.simulation.check;
 
 import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.coordinator.Consistency;
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.ErrorKind;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Sibling;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.Sibling;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 import io.chorus.simulation.history.Completion;
@@ -29,7 +29,7 @@ final class Scenario {
     static final Key K = Key.of("k");
 
     final History history = new History();
-    private final TreeMap<NodeId, TreeMap<Key, Siblings>> storage = new TreeMap<>();
+    private final TreeMap<NodeId, TreeMap<Key, KeyState>> storage = new TreeMap<>();
     private final int replicationFactor;
 
     Scenario() {
@@ -89,18 +89,18 @@ final class Scenario {
     }
 
     /** At {@code at}, a power loss rolled {@code node}'s state of the key back from {@code lost} to {@code durable}. */
-    Scenario rolledBack(NodeId node, long at, Siblings durable, Siblings lost) {
+    Scenario rolledBack(NodeId node, long at, KeyState durable, KeyState lost) {
         history.rolledBack(new History.Rollback(node, at, K, durable, lost));
         return this;
     }
 
-    static Siblings state(String context, String... siblings) {
+    static KeyState state(String context, String... siblings) {
         List<Sibling> list = new ArrayList<>();
         for (String s : siblings) {
             String[] parts = s.split("=");
             list.add(new Sibling(dot(parts[0]), parts[1].equals("~") ? null : parts[1].getBytes(StandardCharsets.UTF_8)));
         }
-        return Siblings.of(vv(context), list);
+        return KeyState.of(vv(context), list);
     }
 
     /** Every replica holds the same final state. */

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.chorus.replication.coordinator.Consistency.ONE;
-import static io.chorus.replication.coordinator.Consistency.QUORUM;
+import static io.chorus.replication.state.Consistency.ONE;
+import static io.chorus.replication.state.Consistency.QUORUM;
 import static io.chorus.simulation.check.CrdtScenario.N1;
 import static io.chorus.simulation.check.CrdtScenario.N3;
 import static org.junit.jupiter.api.Assertions.assertEquals;

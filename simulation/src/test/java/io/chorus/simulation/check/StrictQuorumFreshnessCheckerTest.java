@@ -1,13 +1,13 @@
 package io.chorus.simulation.check;
 
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.KeyState;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.chorus.replication.coordinator.Consistency.ALL;
-import static io.chorus.replication.coordinator.Consistency.ONE;
-import static io.chorus.replication.coordinator.Consistency.QUORUM;
+import static io.chorus.replication.state.Consistency.ALL;
+import static io.chorus.replication.state.Consistency.ONE;
+import static io.chorus.replication.state.Consistency.QUORUM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,9 +54,9 @@ class StrictQuorumFreshnessCheckerTest {
         Scenario s = new Scenario();
         s.acked(s.put("v1", "", ALL, 10), 20, "n1:1").minted("v1", "n1:1");
         s.read(s.get(ONE, 50), 60, "", new String[0]);
-        s.rolledBack(Scenario.N3, 70, Siblings.empty(), Scenario.state("n1:1", "n1:1=v1"));
+        s.rolledBack(Scenario.N3, 70, KeyState.empty(), Scenario.state("n1:1", "n1:1=v1"));
         assertEquals(1, s.check(checker).size(), "a power loss after the read excuses nothing");
-        s.rolledBack(Scenario.N3, 30, Siblings.empty(), Scenario.state("n1:1", "n1:1=v1"));
+        s.rolledBack(Scenario.N3, 30, KeyState.empty(), Scenario.state("n1:1", "n1:1=v1"));
         assertEquals(List.of(), s.check(checker));
     }
 

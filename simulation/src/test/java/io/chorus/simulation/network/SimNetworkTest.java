@@ -9,7 +9,7 @@ import io.chorus.replication.message.Codec;
 import io.chorus.replication.message.CodecException;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.Heartbeat;
-import io.chorus.replication.message.Key;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.ReplicaRead;
 import io.chorus.replication.message.WriteResult;

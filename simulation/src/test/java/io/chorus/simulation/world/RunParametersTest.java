@@ -1,6 +1,6 @@
 package io.chorus.simulation.world;
 
-import io.chorus.replication.crdt.AppliedOps;
+import io.chorus.replication.state.AppliedOps;
 import io.chorus.simulation.workload.CrdtMix;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.chorus.simulation.world;
 
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.message.Key;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class SimStorageTest {
     private static final Key K1 = Key.of("k1"), K2 = Key.of("k2");
-    private static final Siblings V1 = Siblings.empty().update(VersionVector.empty(), new byte[]{1}, "n1");
-    private static final Siblings V2 = V1.update(V1.context(), new byte[]{2}, "n1");
+    private static final KeyState V1 = KeyState.empty().update(VersionVector.empty(), new byte[]{1}, "n1");
+    private static final KeyState V2 = V1.update(V1.context(), new byte[]{2}, "n1");
 
     @Test
     void withoutThePowerLossModelEveryPutIsDurable() {
@@ -53,11 +53,11 @@ class SimStorageTest {
         List<String> lost = new ArrayList<>();
         SimStorage storage = new SimStorage(true, new SimStorage.Observer() {
             @Override
-            public void stored(Key key, Siblings before, Siblings after) {
+            public void stored(Key key, KeyState before, KeyState after) {
             }
 
             @Override
-            public void lost(Key key, Siblings durable, Siblings dropped) {
+            public void lost(Key key, KeyState durable, KeyState dropped) {
                 lost.add(key.asString() + ":" + (durable == null ? "none" : durable.equals(V1) ? "V1" : "?") + "<-" + (dropped.equals(V2) ? "V2" : "V1"));
             }
         });

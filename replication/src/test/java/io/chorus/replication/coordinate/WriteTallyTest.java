@@ -1,5 +1,6 @@
-package io.chorus.replication.coordinator;
+package io.chorus.replication.coordinate;
 
+import io.chorus.replication.state.Consistency;
 import io.chorus.replication.ring.NodeId;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class WriteCoordinatorTest {
+class WriteTallyTest {
     static final NodeId A = NodeId.of("a"), B = NodeId.of("b"), C = NodeId.of("c"), X = NodeId.of("x");
     static final List<NodeId> REPLICAS = List.of(A, B, C);
 
     @Test
     void quorumIsReachedAfterTwoOfThreeAcks() {
-        WriteCoordinator w = new WriteCoordinator(REPLICAS, Consistency.QUORUM.required(3));
+        WriteTally w = new WriteTally(REPLICAS, Consistency.QUORUM.required(3));
         assertTrue(w.addAck(A));
         assertFalse(w.isDone());
         assertTrue(w.addAck(C));
@@ -27,7 +28,7 @@ class WriteCoordinatorTest {
 
     @Test
     void duplicateAndStrayAcksDoNotCount() {
-        WriteCoordinator w = new WriteCoordinator(REPLICAS, 2);
+        WriteTally w = new WriteTally(REPLICAS, 2);
         assertTrue(w.addAck(A));
         assertFalse(w.addAck(A), "a duplicated ack must not count twice");
         assertFalse(w.addAck(X), "a node outside the preference list must not count");
@@ -36,7 +37,7 @@ class WriteCoordinatorTest {
 
     @Test
     void quorumBecomesImpossibleAfterTooManyFailures() {
-        WriteCoordinator w = new WriteCoordinator(REPLICAS, 3);
+        WriteTally w = new WriteTally(REPLICAS, 3);
         w.addAck(A);
         assertTrue(w.addFailure(B, "storage full"));
         assertTrue(w.isDone());
@@ -47,7 +48,7 @@ class WriteCoordinatorTest {
 
     @Test
     void aLateAckAfterAFailureFromTheSameReplicaIsIgnored() {
-        WriteCoordinator w = new WriteCoordinator(REPLICAS, 2);
+        WriteTally w = new WriteTally(REPLICAS, 2);
         w.addFailure(B, "full");
         assertFalse(w.addAck(B));
         assertEquals(0, w.ackCount());
@@ -55,8 +56,8 @@ class WriteCoordinatorTest {
 
     @Test
     void requiredMustFitThePreferenceList() {
-        assertThrows(IllegalArgumentException.class, () -> new WriteCoordinator(REPLICAS, 4));
-        assertThrows(IllegalArgumentException.class, () -> new WriteCoordinator(REPLICAS, 0));
+        assertThrows(IllegalArgumentException.class, () -> new WriteTally(REPLICAS, 4));
+        assertThrows(IllegalArgumentException.class, () -> new WriteTally(REPLICAS, 0));
     }
 
     @Test

@@ -1,7 +1,7 @@
-package io.chorus.replication.coordinator;
+package io.chorus.replication.coordinate;
 
 import io.chorus.crdt.clock.VersionVector;
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ReadCoordinatorTest {
+class ReadTallyTest {
     static final NodeId A = NodeId.of("a"), B = NodeId.of("b"), C = NodeId.of("c"), X = NodeId.of("x");
-    static final Siblings V1 = Siblings.empty().update(VersionVector.empty(), bytes("v1"), "a");
-    static final Siblings V2 = V1.update(V1.context(), bytes("v2"), "a");                 // supersedes v1
-    static final Siblings W = Siblings.empty().update(VersionVector.empty(), bytes("w"), "b"); // concurrent with both
+    static final KeyState V1 = KeyState.empty().update(VersionVector.empty(), bytes("v1"), "a");
+    static final KeyState V2 = V1.update(V1.context(), bytes("v2"), "a");                 // supersedes v1
+    static final KeyState W = KeyState.empty().update(VersionVector.empty(), bytes("w"), "b"); // concurrent with both
 
     @Test
     void answersAfterRRepliesWithTheirMerge() {
-        ReadCoordinator r = new ReadCoordinator(List.of(A, B, C), 2);
+        ReadTally r = new ReadTally(List.of(A, B, C), 2);
         r.addResult(A, V1);
         assertFalse(r.isDone());
         r.addResult(B, V2);
@@ -31,7 +31,7 @@ class ReadCoordinatorTest {
 
     @Test
     void concurrentVersionsComeBackAsSiblings() {
-        ReadCoordinator r = new ReadCoordinator(List.of(A, B, C), 2);
+        ReadTally r = new ReadTally(List.of(A, B, C), 2);
         r.addResult(A, V2);
         r.addResult(B, W);
         assertEquals(2, r.response().liveValues().size());
@@ -41,7 +41,7 @@ class ReadCoordinatorTest {
 
     @Test
     void duplicateAndStrayRepliesAreIgnored() {
-        ReadCoordinator r = new ReadCoordinator(List.of(A, B, C), 2);
+        ReadTally r = new ReadTally(List.of(A, B, C), 2);
         assertTrue(r.addResult(A, V1));
         assertFalse(r.addResult(A, V2), "a duplicated reply must not count twice");
         assertFalse(r.addResult(X, V2), "a node outside the preference list must not count");
@@ -51,22 +51,22 @@ class ReadCoordinatorTest {
 
     @Test
     void repairsNameTheStaleReplicas() {
-        ReadCoordinator r = new ReadCoordinator(List.of(A, B, C), 1);
+        ReadTally r = new ReadTally(List.of(A, B, C), 1);
         r.addResult(A, V2);
         r.addResult(B, V1);
-        r.addResult(C, Siblings.empty());
+        r.addResult(C, KeyState.empty());
         assertTrue(r.isComplete());
-        Map<NodeId, Siblings> repairs = r.repairs();
+        Map<NodeId, KeyState> repairs = r.repairs();
         assertEquals(List.of(B, C), List.copyOf(repairs.keySet()));
         assertEquals(V2, repairs.get(B));
     }
 
     @Test
     void notFoundEverywhereIsAnEmptyAnswer() {
-        ReadCoordinator r = new ReadCoordinator(List.of(A, B, C), 3);
-        r.addResult(A, Siblings.empty());
-        r.addResult(B, Siblings.empty());
-        r.addResult(C, Siblings.empty());
+        ReadTally r = new ReadTally(List.of(A, B, C), 3);
+        r.addResult(A, KeyState.empty());
+        r.addResult(B, KeyState.empty());
+        r.addResult(C, KeyState.empty());
         assertTrue(r.response().liveValues().isEmpty());
         assertTrue(r.repairs().isEmpty());
     }

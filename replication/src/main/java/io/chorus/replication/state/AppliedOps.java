@@ -1,4 +1,4 @@
-package io.chorus.replication.crdt;
+package io.chorus.replication.state;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.state;
 
 import io.chorus.crdt.clock.Dot;
 

@@ -1,4 +1,4 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.topology;
 
 import io.chorus.replication.ring.NodeId;
 
@@ -11,28 +11,28 @@ import java.util.TreeSet;
  * from again). Knowing a node is down lets a coordinator answer {@code Unavailable} at once instead
  * of waiting for a timeout. It may be wrong either way; correctness never depends on it.
  */
-final class FailureDetector {
+public final class FailureDetector {
     private final NodeId self;
     private final int suspectTicks;
     private final TreeMap<NodeId, Long> lastHeardTick = new TreeMap<>();
     private final TreeSet<NodeId> unreachable = new TreeSet<>();
 
-    FailureDetector(NodeId self, int suspectTicks) {
+    public FailureDetector(NodeId self, int suspectTicks) {
         this.self = self;
         this.suspectTicks = suspectTicks;
     }
 
-    void heard(NodeId peer, long tick) {
+    public void heard(NodeId peer, long tick) {
         lastHeardTick.put(peer, tick);
         unreachable.remove(peer);
     }
 
-    void unreachable(NodeId peer) {
+    public void unreachable(NodeId peer) {
         if (!peer.equals(self)) unreachable.add(peer);
     }
 
     /** Peers never heard from count from tick 0, so a fresh node gives them {@code suspectTicks} to speak. */
-    boolean isAlive(NodeId node, long tick) {
+    public boolean isAlive(NodeId node, long tick) {
         if (node.equals(self)) return true;
         if (unreachable.contains(node)) return false;
         return tick - lastHeardTick.getOrDefault(node, 0L) <= suspectTicks;

@@ -1,4 +1,4 @@
-package io.chorus.replication.coordinator;
+package io.chorus.replication.state;
 
 import java.util.Locale;
 

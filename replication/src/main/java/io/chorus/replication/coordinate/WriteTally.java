@@ -1,4 +1,4 @@
-package io.chorus.replication.coordinator;
+package io.chorus.replication.coordinate;
 
 import io.chorus.replication.ring.NodeId;
 
@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * replicas, ask whether it is done and how it went. Duplicate answers and answers from nodes that
  * are not replicas of the key are ignored, so a duplicated or stray message cannot count twice.
  */
-public final class WriteCoordinator {
+public final class WriteTally {
     private final List<NodeId> replicas;
     private final int required;
     private final TreeSet<NodeId> acks = new TreeSet<>();
@@ -21,7 +21,7 @@ public final class WriteCoordinator {
      * @param replicas the key's preference list
      * @param required W: acknowledgements needed, 1..replicas.size()
      */
-    public WriteCoordinator(List<NodeId> replicas, int required) {
+    public WriteTally(List<NodeId> replicas, int required) {
         if (required < 1 || required > replicas.size()) {
             throw new IllegalArgumentException("required " + required + " is outside 1.." + replicas.size());
         }

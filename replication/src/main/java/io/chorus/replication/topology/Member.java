@@ -1,4 +1,4 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.topology;
 
 import io.chorus.replication.ring.NodeId;
 

@@ -1,6 +1,6 @@
-package io.chorus.replication.coordinator;
+package io.chorus.replication.coordinate;
 
-import io.chorus.replication.replica.Siblings;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 
 import java.util.LinkedHashMap;
@@ -14,13 +14,13 @@ import java.util.TreeMap;
  * out) {@link #repairs()} names the replicas whose state is behind the merge. Duplicate and stray
  * answers are ignored.
  */
-public final class ReadCoordinator {
+public final class ReadTally {
     private final List<NodeId> replicas;
     private final int required;
-    private final LinkedHashMap<NodeId, Siblings> replies = new LinkedHashMap<>();
-    private Siblings merged = Siblings.empty();
+    private final LinkedHashMap<NodeId, KeyState> replies = new LinkedHashMap<>();
+    private KeyState merged = KeyState.empty();
 
-    public ReadCoordinator(List<NodeId> replicas, int required) {
+    public ReadTally(List<NodeId> replicas, int required) {
         if (required < 1 || required > replicas.size()) {
             throw new IllegalArgumentException("required " + required + " is outside 1.." + replicas.size());
         }
@@ -29,7 +29,7 @@ public final class ReadCoordinator {
     }
 
     /** Records {@code from}'s state of the key; returns false if ignored (stray or duplicate). */
-    public boolean addResult(NodeId from, Siblings siblings) {
+    public boolean addResult(NodeId from, KeyState siblings) {
         if (!replicas.contains(from) || replies.containsKey(from)) return false;
         replies.put(from, siblings);
         merged = merged.merge(siblings);
@@ -55,20 +55,20 @@ public final class ReadCoordinator {
     }
 
     /** The merge of every answer so far: all concurrent values and the union of their contexts. */
-    public Siblings response() {
+    public KeyState response() {
         return merged;
     }
 
     /** The most recent single answer, unmerged. Only for the injected SKIP_SIBLING_MERGE bug. */
-    public Siblings lastReply() {
-        Siblings last = Siblings.empty();
-        for (Siblings s : replies.values()) last = s;
+    public KeyState lastReply() {
+        KeyState last = KeyState.empty();
+        for (KeyState s : replies.values()) last = s;
         return last;
     }
 
     /** Replicas that answered with something older than the merge, and what to send them. */
-    public Map<NodeId, Siblings> repairs() {
-        TreeMap<NodeId, Siblings> repairs = new TreeMap<>();
+    public Map<NodeId, KeyState> repairs() {
+        TreeMap<NodeId, KeyState> repairs = new TreeMap<>();
         replies.forEach((node, state) -> {
             if (!state.equals(merged)) repairs.put(node, merged);
         });

@@ -1,10 +1,9 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.state;
 
 import io.chorus.crdt.clock.Dot;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.CrdtCodec;
-import io.chorus.replication.crdt.AppliedOps;
 import io.chorus.replication.ring.KeyHash;
 
 import java.util.ArrayList;
@@ -24,8 +23,8 @@ import java.util.List;
  * <p>Invariants (checked on construction when assertions are on): dots are distinct, sorted, and
  * all included in {@code context}.
  */
-public final class Siblings {
-    private static final Siblings EMPTY = new Siblings(VersionVector.empty(), List.of(), null, AppliedOps.none());
+public final class KeyState {
+    private static final KeyState EMPTY = new KeyState(VersionVector.empty(), List.of(), null, AppliedOps.none());
 
     private final VersionVector context;
     private final List<Sibling> siblings;
@@ -33,7 +32,7 @@ public final class Siblings {
     private final AppliedOps appliedOps;
     private long digest; // lazily computed; 0 = not yet
 
-    private Siblings(VersionVector context, List<Sibling> sortedSiblings, Crdt<?> crdt, AppliedOps appliedOps) {
+    private KeyState(VersionVector context, List<Sibling> sortedSiblings, Crdt<?> crdt, AppliedOps appliedOps) {
         this.context = context;
         this.siblings = sortedSiblings;
         this.crdt = crdt;
@@ -41,12 +40,12 @@ public final class Siblings {
         assert isWellFormed() : "malformed siblings " + this;
     }
 
-    public static Siblings empty() {
+    public static KeyState empty() {
         return EMPTY;
     }
 
     /** Rebuilds stored or decoded siblings; rejects malformed input with a reason. */
-    public static Siblings of(VersionVector context, List<Sibling> siblings) {
+    public static KeyState of(VersionVector context, List<Sibling> siblings) {
         List<Sibling> sorted = new ArrayList<>(siblings);
         sorted.sort((a, b) -> a.dot().compareTo(b.dot()));
         for (int i = 0; i < sorted.size(); i++) {
@@ -54,18 +53,18 @@ public final class Siblings {
             if (!context.contains(dot)) throw new IllegalArgumentException("sibling dot " + dot + " is outside context " + context);
             if (i > 0 && sorted.get(i - 1).dot().equals(dot)) throw new IllegalArgumentException("duplicate sibling dot " + dot);
         }
-        return new Siblings(context, Collections.unmodifiableList(sorted), null, AppliedOps.none());
+        return new KeyState(context, Collections.unmodifiableList(sorted), null, AppliedOps.none());
     }
 
     /** Rebuilds a stored or decoded state that may hold a CRDT part. */
-    public static Siblings of(VersionVector context, List<Sibling> siblings, Crdt<?> crdt, AppliedOps appliedOps) {
-        Siblings plain = of(context, siblings);
-        return crdt == null && appliedOps.isEmpty() ? plain : new Siblings(plain.context, plain.siblings, crdt, appliedOps);
+    public static KeyState of(VersionVector context, List<Sibling> siblings, Crdt<?> crdt, AppliedOps appliedOps) {
+        KeyState plain = of(context, siblings);
+        return crdt == null && appliedOps.isEmpty() ? plain : new KeyState(plain.context, plain.siblings, crdt, appliedOps);
     }
 
     /** A CRDT value (or delta) with the operation that produced it, as shipped between replicas. */
-    public static Siblings ofCrdt(Crdt<?> value, AppliedOps appliedOps) {
-        return new Siblings(VersionVector.empty(), List.of(), value, appliedOps);
+    public static KeyState ofCrdt(Crdt<?> value, AppliedOps appliedOps) {
+        return new KeyState(VersionVector.empty(), List.of(), value, appliedOps);
     }
 
     /** The CRDT value, or null when the key holds plain values (or nothing). */
@@ -78,13 +77,13 @@ public final class Siblings {
     }
 
     /** This state with its CRDT part replaced by {@code value} after applying operation {@code operationId}. */
-    public Siblings withCrdt(Crdt<?> value, long operationId) {
-        return new Siblings(context, siblings, value, appliedOps.with(operationId));
+    public KeyState withCrdt(Crdt<?> value, long operationId) {
+        return new KeyState(context, siblings, value, appliedOps.with(operationId));
     }
 
     /** This state with {@code operationId} recorded as applied (a minted write, so a duplicate is recognised). */
-    public Siblings withAppliedOp(long operationId) {
-        return new Siblings(context, siblings, crdt, appliedOps.with(operationId));
+    public KeyState withAppliedOp(long operationId) {
+        return new KeyState(context, siblings, crdt, appliedOps.with(operationId));
     }
 
     /** True when the key holds plain values that are not all deleted. */
@@ -102,7 +101,7 @@ public final class Siblings {
      * object holds every dot {@code actor} minted for the key. After a power loss it may not: the
      * node then mints under a new actor ({@code NodeId.actor}, one epoch on).
      */
-    public Siblings update(VersionVector clientContext, byte[] valueOrNull, String actor) {
+    public KeyState update(VersionVector clientContext, byte[] valueOrNull, String actor) {
         VersionVector seen = context.merge(clientContext);
         Dot dot = seen.nextDot(actor);
         List<Sibling> kept = new ArrayList<>(siblings.size() + 1);
@@ -126,7 +125,7 @@ public final class Siblings {
      * Synchronises two replicas' states: a sibling survives unless the other side has seen its dot
      * and dropped it. Commutative, associative and idempotent.
      */
-    public Siblings merge(Siblings other) {
+    public KeyState merge(KeyState other) {
         if (this == other || equals(other)) return this;
         List<Sibling> kept = new ArrayList<>(siblings.size() + other.siblings.size());
         for (Sibling s : siblings) {
@@ -135,7 +134,7 @@ public final class Siblings {
         for (Sibling s : other.siblings) {
             if (!context.contains(s.dot())) kept.add(s);
         }
-        Siblings plain = of(context.merge(other.context), kept);
+        KeyState plain = of(context.merge(other.context), kept);
         return of(plain.context, plain.siblings, mergeCrdt(crdt, other.crdt), appliedOps.merge(other.appliedOps));
     }
 
@@ -162,7 +161,7 @@ public final class Siblings {
         return context;
     }
 
-    /** Siblings in dot order, tombstones included. */
+    /** KeyState in dot order, tombstones included. */
     public List<Sibling> siblings() {
         return siblings;
     }
@@ -219,7 +218,7 @@ public final class Siblings {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Siblings s && context.equals(s.context) && siblings.equals(s.siblings)
+        return o instanceof KeyState s && context.equals(s.context) && siblings.equals(s.siblings)
                 && java.util.Objects.equals(crdt, s.crdt) && appliedOps.equals(s.appliedOps);
     }
 
@@ -230,6 +229,6 @@ public final class Siblings {
 
     @Override
     public String toString() {
-        return "Siblings" + siblings + "@" + context + (crdt == null ? "" : " " + crdt + " " + appliedOps);
+        return "KeyState" + siblings + "@" + context + (crdt == null ? "" : " " + crdt + " " + appliedOps);
     }
 }

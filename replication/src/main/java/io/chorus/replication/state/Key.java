@@ -1,4 +1,4 @@
-package io.chorus.replication.message;
+package io.chorus.replication.state;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

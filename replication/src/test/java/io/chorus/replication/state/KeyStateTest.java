@@ -1,4 +1,4 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.state;
 
 import io.chorus.crdt.clock.VersionVector;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * a context read from some replica) and sync in random order. Merge must be a join, and no write
  * that was not superseded by a context may be lost.
  */
-class SiblingsTest {
+class KeyStateTest {
     private static final String[] REPLICAS = {"n1", "n2", "n3"};
 
     /** A step: {mintAt, readFrom (-1 = blind write), syncFrom, syncTo}. */
@@ -30,8 +30,8 @@ class SiblingsTest {
     }
 
     /** Plays a history; returns the three replica states. Step code: low 2 bits pick replicas. */
-    static Siblings[] play(List<Integer> steps) {
-        Siblings[] state = {Siblings.empty(), Siblings.empty(), Siblings.empty()};
+    static KeyState[] play(List<Integer> steps) {
+        KeyState[] state = {KeyState.empty(), KeyState.empty(), KeyState.empty()};
         int written = 0;
         for (int step : steps) {
             int a = step % 3, b = (step / 3) % 3;
@@ -48,9 +48,9 @@ class SiblingsTest {
     @Test
     void mergeIsCommutativeAssociativeIdempotent() {
         qt().forAll(histories(), histories()).check((h1, h2) -> {
-            Siblings[] x = play(h1);
-            Siblings[] y = play(h2);
-            Siblings a = x[0], b = x[1], c = y[2];
+            KeyState[] x = play(h1);
+            KeyState[] y = play(h2);
+            KeyState a = x[0], b = x[1], c = y[2];
             return a.merge(b).equals(b.merge(a))
                     && a.merge(b).merge(c).equals(a.merge(b.merge(c)))
                     && a.merge(a).equals(a);
@@ -60,9 +60,9 @@ class SiblingsTest {
     @Test
     void syncingAllReplicasConvergesAndKeepsOnlyConcurrentValues() {
         qt().forAll(histories()).check(steps -> {
-            Siblings[] s = play(steps);
-            Siblings all = s[0].merge(s[1]).merge(s[2]);
-            Siblings other = s[2].merge(s[0]).merge(s[1]);
+            KeyState[] s = play(steps);
+            KeyState all = s[0].merge(s[1]).merge(s[2]);
+            KeyState other = s[2].merge(s[0]).merge(s[1]);
             // dots are distinct, all inside the context
             Set<String> dots = new TreeSet<>();
             for (Sibling sib : all.siblings()) dots.add(sib.dot().toString());
@@ -81,28 +81,28 @@ class SiblingsTest {
                 blindOnly.add(blind % 12);
                 if (blind % 4 != 0) writes++;
             }
-            Siblings[] s = play(blindOnly);
+            KeyState[] s = play(blindOnly);
             return s[0].merge(s[1]).merge(s[2]).liveValues().size() == writes;
         });
     }
 
     @Test
     void blindWritesBecomeSiblingsAndAContextResolvesThem() {
-        Siblings s = Siblings.empty()
+        KeyState s = KeyState.empty()
                 .update(VersionVector.empty(), bytes("a"), "n1")
                 .update(VersionVector.empty(), bytes("b"), "n1");
         assertEquals(2, s.size(), "a write without a context must not overwrite: " + s);
-        Siblings resolved = s.update(s.context(), bytes("c"), "n2");
+        KeyState resolved = s.update(s.context(), bytes("c"), "n2");
         assertEquals(1, resolved.size());
         assertEquals("c", new String(resolved.liveValues().get(0), StandardCharsets.UTF_8));
     }
 
     @Test
     void aContextSupersedesExactlyWhatItSaw() {
-        Siblings seen = Siblings.empty().update(VersionVector.empty(), bytes("a"), "n1");
+        KeyState seen = KeyState.empty().update(VersionVector.empty(), bytes("a"), "n1");
         VersionVector context = seen.context();
-        Siblings concurrent = seen.update(VersionVector.empty(), bytes("b"), "n1");   // not seen by the client
-        Siblings written = concurrent.update(context, bytes("c"), "n1");
+        KeyState concurrent = seen.update(VersionVector.empty(), bytes("b"), "n1");   // not seen by the client
+        KeyState written = concurrent.update(context, bytes("c"), "n1");
         List<String> values = new ArrayList<>();
         written.liveValues().forEach(v -> values.add(new String(v, StandardCharsets.UTF_8)));
         assertEquals(List.of("b", "c"), values);
@@ -110,8 +110,8 @@ class SiblingsTest {
 
     @Test
     void aDeleteIsATombstoneThatSupersedesWhatItSaw() {
-        Siblings s = Siblings.empty().update(VersionVector.empty(), bytes("a"), "n1");
-        Siblings deleted = s.update(s.context(), null, "n2");
+        KeyState s = KeyState.empty().update(VersionVector.empty(), bytes("a"), "n1");
+        KeyState deleted = s.update(s.context(), null, "n2");
         assertTrue(deleted.liveValues().isEmpty());
         assertEquals(1, deleted.size());
         // a replica that missed the delete cannot bring the value back
@@ -125,12 +125,12 @@ class SiblingsTest {
      */
     @Test
     void digestDiffersWhenStateDiffers() {
-        Siblings a = Siblings.empty().update(VersionVector.empty(), bytes("a"), "n1");
-        Siblings b = Siblings.empty().update(VersionVector.empty(), bytes("a"), "n2");
-        Siblings both = a.merge(b);
-        Siblings deleted = a.update(a.context(), null, "n1");
+        KeyState a = KeyState.empty().update(VersionVector.empty(), bytes("a"), "n1");
+        KeyState b = KeyState.empty().update(VersionVector.empty(), bytes("a"), "n2");
+        KeyState both = a.merge(b);
+        KeyState deleted = a.update(a.context(), null, "n1");
         assertTrue(a.digest() != b.digest() && a.digest() != both.digest() && a.digest() != deleted.digest());
-        assertEquals(a.digest(), Siblings.of(a.context(), a.siblings()).digest());
+        assertEquals(a.digest(), KeyState.of(a.context(), a.siblings()).digest());
     }
 
     static byte[] bytes(String s) {
