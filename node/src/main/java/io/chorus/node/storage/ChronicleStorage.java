@@ -13,9 +13,12 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -43,14 +46,15 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
     private final DataDirectory dataDirectory;
     private final ChronicleMap<byte[], byte[]> map;
     private final Codec codec;
-    private final boolean recovered;
+    private final MapRecovery recovery;
+    private FileChannel syncChannel; // writer thread only: fsyncs the map file at checkpoints
     private boolean closed;
 
-    private ChronicleStorage(DataDirectory dataDirectory, ChronicleMap<byte[], byte[]> map, Codec codec, boolean recovered) {
+    private ChronicleStorage(DataDirectory dataDirectory, ChronicleMap<byte[], byte[]> map, Codec codec, MapRecovery recovery) {
         this.dataDirectory = dataDirectory;
         this.map = map;
         this.codec = codec;
-        this.recovered = recovered;
+        this.recovery = recovery;
     }
 
     /** Sets the properties that switch off Chronicle's usage analytics and its startup banner. */
@@ -61,7 +65,8 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
 
     /**
      * Opens (or creates) the map in {@code directory}, recovering it if the previous run did not
-     * close cleanly. Takes ownership of {@code directory}: closing the storage releases it.
+     * close cleanly. Takes ownership of {@code directory}: closing the storage releases it. After a
+     * recovery, every entry is read back and decoded ({@link #recovery()} says what was found).
      */
     public static ChronicleStorage open(DataDirectory directory, StorageSizing sizing, Codec codec, String name) {
         File file = directory.path().resolve(MAP_FILE).toFile();
@@ -76,15 +81,19 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
                     .averageValueSize(sizing.averageEntryValueSize())
                     .maxBloatFactor(StorageSizing.MAX_BLOAT_FACTOR);
             ChronicleMap<byte[], byte[]> map;
+            MapRecovery recovery;
             if (recover) {
-                log.warn("{}: the previous run did not shut down cleanly; recovering {}", name, file);
+                log.info("{}: the previous run did not stop cleanly; checking and repairing {} (Chronicle Map recovery)", name, file);
+                recovery = new MapRecovery();
                 // false: read the sizing from the file's header, which may differ from today's config
-                map = builder.recoverPersistedTo(file, false);
+                map = recovery.run(() -> builder.recoverPersistedTo(file, false, recovery));
+                recovery.scan(map, codec);
             } else {
                 map = builder.createPersistedTo(file);
+                recovery = null;
             }
             directory.markInUse();
-            return new ChronicleStorage(directory, map, codec, recover);
+            return new ChronicleStorage(directory, map, codec, recovery);
         } catch (IOException e) {
             directory.close();
             throw new UncheckedIOException("cannot open storage " + file.getAbsolutePath() + ": " + e.getMessage(), e);
@@ -155,7 +164,23 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
 
     /** Whether this open had to recover the map after an unclean shutdown. */
     public boolean recovered() {
-        return recovered;
+        return recovery != null;
+    }
+
+    /** What the recovery found, if this open recovered the map (see {@link #recovered()}). */
+    public Optional<MapRecovery> recovery() {
+        return Optional.ofNullable(recovery);
+    }
+
+    /**
+     * fsyncs the map file: on Linux an fsync writes back every dirty page of the file, those
+     * written through Chronicle's memory mapping included (one page cache per file). Called by the
+     * write-ahead log writer at a checkpoint, on its own thread, while the handler keeps putting:
+     * what the handler put before the call is durable after it.
+     */
+    public void syncMapFile() throws IOException {
+        if (syncChannel == null) syncChannel = FileChannel.open(map.file().toPath(), StandardOpenOption.WRITE);
+        syncChannel.force(false);
     }
 
     public boolean isOpen() {
@@ -169,6 +194,7 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
         closed = true;
         try {
             File file = map.file();
+            closeSyncChannel();
             map.close();
             dataDirectory.markClean(file.toPath());
         } finally {
@@ -181,13 +207,23 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
         if (closed) return;
         closed = true;
         try {
+            closeSyncChannel();
             map.close();
         } finally {
             dataDirectory.close();
         }
     }
 
-    private static String firstLine(String message) {
+    private void closeSyncChannel() {
+        if (syncChannel == null) return;
+        try {
+            syncChannel.close();
+        } catch (IOException ignored) {
+            // only used for fsync; the map's own close and markClean's fsync follow
+        }
+    }
+
+    static String firstLine(String message) {
         if (message == null) return "no detail";
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
