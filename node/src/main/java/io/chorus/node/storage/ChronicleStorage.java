@@ -202,6 +202,11 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
         }
     }
 
+    /** Test seam: stores bytes as they are, to play a damaged entry. */
+    void putRaw(byte[] key, byte[] value) {
+        map.put(key, value);
+    }
+
     /** Test seam: close as a crash would leave things (no marker), keeping the data. */
     synchronized void closeWithoutMarker() {
         if (closed) return;

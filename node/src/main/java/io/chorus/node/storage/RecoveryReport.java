@@ -28,18 +28,11 @@ public record RecoveryReport(String node, boolean cleanStop, boolean firstStart,
         List<String> parts = new ArrayList<>();
         if (firstStart) {
             parts.add(node + ": new storage (no map file yet)");
-        } else if (cleanStop || map == null) {
+        } else if (cleanStop) {
             parts.add(node + ": previous run stopped cleanly; " + count(keys) + " keys in storage");
         } else {
             parts.add(node + ": previous run did not stop cleanly");
-            String found = "recovered " + ChronicleStorage.MAP_FILE + ": " + count(map.keysReadable()) + " keys readable, "
-                    + count(map.entriesDropped()) + " entries dropped";
-            List<String> details = new ArrayList<>();
-            if (map.damagedEntries() > 0) details.add(count(map.damagedEntries()) + " found damaged by Chronicle");
-            if (map.undecodableRemoved() > 0) details.add(count(map.undecodableRemoved()) + " did not decode");
-            if (map.bookkeepingFixes() > 0) details.add(count(map.bookkeepingFixes()) + " free-space and counter fixes, no data involved");
-            if (!details.isEmpty()) found += " (" + String.join("; ", details) + ")";
-            parts.add(found);
+            parts.add(map == null ? count(keys) + " keys in storage" : mapWords());
         }
         parts.add(replayWords());
         if (!cleanStop && !firstStart) {
@@ -48,6 +41,16 @@ public record RecoveryReport(String node, boolean cleanStop, boolean firstStart,
                     : "anti-entropy will repair anything else this node missed from the other replicas");
         }
         return String.join("; ", parts);
+    }
+
+    private String mapWords() {
+        String found = "recovered " + ChronicleStorage.MAP_FILE + ": " + count(map.keysReadable()) + " keys readable, "
+                + count(map.entriesDropped()) + " entries dropped";
+        List<String> details = new ArrayList<>();
+        if (map.damagedEntries() > 0) details.add(count(map.damagedEntries()) + " found damaged by Chronicle");
+        if (map.undecodableRemoved() > 0) details.add(count(map.undecodableRemoved()) + " did not decode");
+        if (map.bookkeepingFixes() > 0) details.add(count(map.bookkeepingFixes()) + " free-space and counter fixes, no data involved");
+        return details.isEmpty() ? found : found + " (" + String.join("; ", details) + ")";
     }
 
     private String replayWords() {

@@ -101,6 +101,29 @@ class ChronicleStorageTest {
     }
 
     @Test
+    void recoveryCountsReadableKeysAndRemovesEntriesThatDoNotDecode() {
+        ChronicleStorage first = open(SIZING);
+        for (int i = 0; i < 50; i++) first.put(Key.of("k" + i), siblings("v" + i));
+        first.putRaw("garbage".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, 0x13, 0x00});
+        first.closeWithoutMarker();
+        try (ChronicleStorage storage = open(SIZING)) {
+            MapRecovery recovery = storage.recovery().orElseThrow();
+            assertEquals(50, recovery.keysReadable());
+            assertEquals(1, recovery.undecodableRemoved());
+            assertEquals(1, recovery.entriesDropped());
+            assertEquals(50, storage.size(), "the undecodable entry is gone");
+            assertEquals(siblings("v7"), storage.get(Key.of("k7")));
+            RecoveryReport report = new RecoveryReport("n1", false, false, recovery, storage.size(), new WalReplay(0, 0, 0, 0, 0, 0, java.util.List.of()));
+            assertTrue(report.lostSomething());
+            assertTrue(report.describe().startsWith("n1: previous run did not stop cleanly; recovered store.cm3: 50 keys readable, 1 entries dropped"
+                    + " (1 did not decode"), report.describe());
+        }
+        try (ChronicleStorage storage = open(SIZING)) {
+            assertTrue(storage.recovery().isEmpty(), "a clean close needs no recovery");
+        }
+    }
+
+    @Test
     void fullStorageRefusesCleanlyAndKeepsOldValues() {
         try (ChronicleStorage storage = open(new StorageSizing(100, 100, 64, 4096))) {
             storage.put(Key.of("first"), siblings("original"));
