@@ -5,6 +5,8 @@ import io.chorus.node.net.NetworkSettings;
 import io.chorus.node.net.NodeServer;
 import io.chorus.node.net.Transport;
 import io.chorus.node.pipeline.BatchingOutbox;
+import io.chorus.node.pipeline.DurableWrites;
+import io.chorus.node.pipeline.Inbound;
 import io.chorus.node.pipeline.NodeHandler;
 import io.chorus.node.pipeline.Pipeline;
 import io.chorus.node.metrics.MetricsServer;
@@ -15,6 +17,7 @@ import io.chorus.node.pipeline.TickScheduler;
 import io.chorus.node.storage.ChronicleStorage;
 import io.chorus.node.storage.DataDirectory;
 import io.chorus.node.storage.StorageSizing;
+import io.chorus.node.storage.WalWriter;
 import io.chorus.replication.env.Clock;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.SplitMixRandom;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running Chorus node: storage, replica, pipeline and network wired together. {@link #start}
@@ -57,11 +61,14 @@ public final class ChorusNode implements AutoCloseable {
     private final NodeHandler handler;
     private final NodeMetrics metrics;
     private final MetricsServer metricsServer;
+    private final WalWriter writer;
+    private final DurableWrites<Runnable> durable;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
     private ChorusNode(NodeConfig config, ChronicleStorage storage, Pipeline pipeline, NodeServer server, TickScheduler ticks,
-                       Connections connections, NodeHandler handler, NodeMetrics metrics, MetricsServer metricsServer) {
+                       Connections connections, NodeHandler handler, NodeMetrics metrics, MetricsServer metricsServer, WalWriter writer,
+                       DurableWrites<Runnable> durable) {
         this.config = config;
         this.storage = storage;
         this.pipeline = pipeline;
@@ -71,6 +78,8 @@ public final class ChorusNode implements AutoCloseable {
         this.handler = handler;
         this.metrics = metrics;
         this.metricsServer = metricsServer;
+        this.writer = writer;
+        this.durable = durable;
     }
 
     /** Starts a node running the replica. */
@@ -90,22 +99,30 @@ public final class ChorusNode implements AutoCloseable {
         Pipeline pipeline = null;
         NodeServer server = null;
         MetricsServer metricsServer = null;
+        WalWriter writer = null;
+        AtomicReference<Inbound> inbound = new AtomicReference<>(); // the writer reports into the ring, which comes later
         try {
             StorageSizing sizing = storageSizing(config);
             DataDirectory directory = DataDirectory.acquire(config.dataDir()); // takes the next actor epoch after an unclean stop
-            storage = ChronicleStorage.open(directory, sizing, new Codec(storageCodecBytesMax(config)), name);
-            logActorEpoch(config, directory);
+            boolean firstStart = !directory.previousRunClean() && !ChronicleStorage.exists(directory);
+            Codec storageCodec = new Codec(storageCodecBytesMax(config));
+            storage = ChronicleStorage.open(directory, sizing, storageCodec, name);
+            writer = Durability.start(config, storage, storageCodec, firstStart, metrics.durability(), id -> inbound.get().publishPersisted(id));
+            metrics.durability().bind(writer);
+            Durability.logActorEpoch(config, directory);
             StateMachine machine = factory.create(config, directory.actorEpoch(), metrics.metered(storage), outbox, metrics.replicaObserver());
-            NodeHandler handler = new NodeHandler(name, machine, outbox, tracker);
+            DurableWrites<Runnable> durable = new DurableWrites<>(writer::submit);
+            NodeHandler handler = new NodeHandler(name, machine, outbox, tracker, durable);
             pipeline = Pipeline.start(name, config.ringSize(), handler);
+            inbound.set(pipeline.inbound());
             server = NodeServer.start(networkSettings(config), Transport.best(), pipeline.inbound(), connections);
             metrics.bind(pipeline.inbound(), storage, connections, handler, outbox);
             if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
-            ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer);
-            log.info("node {} listening on {} ({}), data in {} ({} keys{}), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
+            ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer, writer, durable);
+            log.info("node {} listening on {} ({}), data in {} ({} keys), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
                     config.name(), server.boundAddress(), server.transportName(), config.dataDir().toAbsolutePath(),
-                    storage.size(), storage.recovered() ? ", recovered after an unclean shutdown" : "", config.name().actor(directory.actorEpoch()),
+                    storage.size(), config.name().actor(directory.actorEpoch()),
                     config.members().stream().map(m -> m.id() + "@" + m.address()).toList(),
                     config.replicationFactor(), config.partitions(),
                     metricsServer == null ? "off" : "on http://" + new HostPort(config.listen().host(), metricsServer.address().getPort()) + "/metrics");
@@ -116,6 +133,7 @@ public final class ChorusNode implements AutoCloseable {
             if (metricsServer != null) metricsServer.close();
             if (server != null) server.close();
             boolean drained = pipeline == null || pipeline.drainAndStop(DRAIN_TIMEOUT);
+            if (writer != null) drained &= writer.drainAndStop(DRAIN_TIMEOUT);
             if (storage != null && drained) storage.close();
             metrics.close();
             throw e;
@@ -153,14 +171,6 @@ public final class ChorusNode implements AutoCloseable {
 
     private static StorageSizing storageSizing(NodeConfig config) {
         return new StorageSizing(config.storageEntriesMax(), config.storageAverageValueBytes(), config.keyBytesMax(), config.valueBytesMax());
-    }
-
-    /** A new epoch means the node's latest writes may be lost: say so, and which actor it mints under now. */
-    private static void logActorEpoch(NodeConfig config, DataDirectory directory) {
-        if (!directory.actorEpochAdvanced()) return;
-        log.warn("node {}: the previous run did not shut down cleanly, so storage may have lost its latest writes and the dots"
-                + " minted for them; minting as actor {} from now on (epoch {}, kept in {})", config.name(),
-                config.name().actor(directory.actorEpoch()), directory.actorEpoch(), directory.actorEpochFile().toAbsolutePath());
     }
 
     /** The handler's codec also writes stored siblings: room for every sibling at its largest. */
@@ -236,14 +246,19 @@ public final class ChorusNode implements AutoCloseable {
             if (metricsServer != null) metricsServer.close();
             server.stopAccepting();
             ticks.close();
-            boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT);
+            // The handler stops once nothing waits for an fsync (those replies still go out), then the
+            // writer fsyncs what is left and stops, then the map is fsynced and marked clean.
+            boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT, () -> durable.outstanding() == 0);
             server.close();
-            if (drained) {
+            boolean logged = drained && writer.drainAndStop(DRAIN_TIMEOUT);
+            if (logged) {
                 storage.close();
+                writer.deleteLog(); // the map file is fsynced and marked clean: the log holds nothing it lacks
                 log.info("node {} stopped cleanly", config.name());
             } else {
-                // The handler may still touch the map: leave it open. No marker, so the next start recovers.
-                log.error("node {} stopped without closing its storage (handler still busy); the next start will recover it", config.name());
+                // The handler or writer may still touch the map or the log: leave them. No marker, so the next start recovers and replays.
+                log.error("node {} stopped without closing its storage ({} still busy); the next start will recover it and replay its"
+                        + " write-ahead log", config.name(), drained ? "write-ahead log writer" : "handler");
             }
             metrics.close();
         } catch (RuntimeException e) {

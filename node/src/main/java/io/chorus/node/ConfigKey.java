@@ -29,7 +29,10 @@ public enum ConfigKey {
     STORAGE_AVERAGE_VALUE_BYTES("storage.averageValueBytes"),
     METRICS_PORT("metrics.port"),
     ANTI_ENTROPY_INTERVAL_MILLIS("antiEntropy.interval.millis"),
-    READ_SPECULATION_MILLIS("read.speculation.millis");
+    READ_SPECULATION_MILLIS("read.speculation.millis"),
+    WAL_DIR("wal.dir"),
+    WAL_BYTES_MAX("wal.bytesMax"),
+    WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax");
 
     private final String key;
 

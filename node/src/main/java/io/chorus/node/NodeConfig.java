@@ -30,15 +30,22 @@ import java.util.regex.Pattern;
  * @param metricsPort              HTTP port for /metrics, /health, /ready; 0 = off
  * @param antiEntropyIntervalMillis how often the node compares partition digests with one peer
  * @param readSpeculationMillis    a read that has not heard from R replicas after this long asks the others too
+ * @param walDir                   where the write-ahead log goes; null = {@code wal} inside the data directory
+ * @param walBytesMax              past this many bytes in its newest segment the log checkpoints (map fsync) and starts anew
+ * @param walBacklogBytesMax       durable writes waiting for their fsync past which new durable writes are refused
  */
 public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
                          int heartbeatIntervalMillis, int failureSuspectMillis, int keyBytesMax,
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
-                         int antiEntropyIntervalMillis, int readSpeculationMillis) {
+                         int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
+                         long walBacklogBytesMax) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
+    static final String WAL_DIR_DEFAULT = "wal";
+
     /** Room in a frame for a request's key, context and framing beside the largest value. */
     static final int FRAME_OVERHEAD_BYTES = 64 * 1024;
 
@@ -112,10 +119,13 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         int metricsPort = v.intIn(ConfigKey.METRICS_PORT, 0, 0, 65535, "TCP port, 0 = off");
         int antiEntropyInterval = v.intIn(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS, 5000, tick, 86_400_000, "milliseconds, at least tick.millis");
         int readSpeculation = v.intIn(ConfigKey.READ_SPECULATION_MILLIS, 50, tick, 3_600_000, "milliseconds, at least tick.millis");
+        Path walDir = v.parsed(ConfigKey.WAL_DIR, null, "a directory path", Path::of);
+        long walBytesMax = v.longIn(ConfigKey.WAL_BYTES_MAX, 64L << 20, 1L << 20, 64L << 30, "bytes, 1 MiB to 64 GiB");
+        long walBacklogBytesMax = v.longIn(ConfigKey.WAL_BACKLOG_BYTES_MAX, 64L << 20, 1L << 20, 16L << 30, "bytes, 1 MiB to 16 GiB");
 
         return new NodeConfig(name, listen, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
-                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation);
+                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax);
     }
 
     private static NodeId nodeName(String text) {
@@ -146,6 +156,11 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
     /** Milliseconds to whole ticks, rounding up so that a timeout is never shorter than configured. */
     static int ticks(int millis, int tickMillis) {
         return Math.max(1, (millis + tickMillis - 1) / tickMillis);
+    }
+
+    /** Where the write-ahead log is: {@code wal.dir}, or {@value #WAL_DIR_DEFAULT} inside the data directory. */
+    public Path walDirectory() {
+        return walDir != null ? walDir : dataDir.resolve(WAL_DIR_DEFAULT);
     }
 
     /** This node's entry in {@link #members()}. */
@@ -197,6 +212,9 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         text.put(ConfigKey.METRICS_PORT.key(), Integer.toString(metricsPort));
         text.put(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS.key(), Integer.toString(antiEntropyIntervalMillis));
         text.put(ConfigKey.READ_SPECULATION_MILLIS.key(), Integer.toString(readSpeculationMillis));
+        text.put(ConfigKey.WAL_DIR.key(), walDir == null ? "" : walDir.toString()); // empty: follows node.dataDir
+        text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
+        text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

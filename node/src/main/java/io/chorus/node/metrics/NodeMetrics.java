@@ -53,6 +53,7 @@ import java.util.stream.LongStream;
  *   <li>{@code chorus_stored_siblings} and {@code chorus_stored_value_bytes}: histograms of what each
  *       store of a plain key's state holds: its siblings (tombstones included) and the bytes of its
  *       values together (CRDT keys are left out of both);</li>
+ *   <li>the write-ahead log's fsyncs, durable writes, fsync latency and bytes ({@link DurabilityMetrics});</li>
  *   <li>client connections and connected peers, and the usual JVM and process meters.</li>
  * </ul>
  * Request and replica meters are updated by the handler thread; gauges are read by the scraping thread.
@@ -80,6 +81,7 @@ public final class NodeMetrics implements AutoCloseable {
     private final DistributionSummary storedSiblings;
     private final DistributionSummary storedValueBytes;
     private final ReplicaObserver replicaObserver;
+    private final DurabilityMetrics durability;
 
     public NodeMetrics(String nodeName) {
         this.nodeName = nodeName;
@@ -93,6 +95,7 @@ public final class NodeMetrics implements AutoCloseable {
         replicaObserver = new RepairCounters(
                 Counter.builder("chorus.read.repairs").description("replica copies repaired by read repair (counted by the coordinator)").register(registry),
                 Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry));
+        durability = new DurabilityMetrics(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -108,6 +111,11 @@ public final class NodeMetrics implements AutoCloseable {
     /** What the replica reports about its repairs, counted here; handler thread only. */
     public ReplicaObserver replicaObserver() {
         return replicaObserver;
+    }
+
+    /** The write-ahead log's meters (fsyncs, durable writes, fsync latency, log bytes): its writer's observer. */
+    public DurabilityMetrics durability() {
+        return durability;
     }
 
     /** {@code storage} with the replica's reads and writes, and what it stores, measured here; handler thread only. */

@@ -13,8 +13,8 @@ import io.chorus.replication.ring.NodeId;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The publishing side of the ring, used by Netty threads and the tick scheduler. Every method is
- * non-blocking: it returns false at once when the ring is full (or the node is stopping), and the
+ * The publishing side of the ring, used by Netty threads, the tick scheduler and the write-ahead
+ * log writer. Every method but {@link #publishPersisted} is non-blocking: it returns false at once when the ring is full (or the node is stopping), and the
  * caller decides what that means (a client gets Overloaded; a peer message or tick is dropped,
  * which the protocol tolerates).
  */
@@ -26,6 +26,8 @@ public final class Inbound {
     private static final EventTranslator<InboundEvent> TICK = (event, sequence) -> event.tick();
     private static final EventTranslatorOneArg<InboundEvent, NodeId> PEER_UNREACHABLE =
             (event, sequence, peer) -> event.peerUnreachable(peer);
+
+    private static final EventTranslatorOneArg<InboundEvent, Long> PERSISTED = (event, sequence, batchId) -> event.persisted(batchId);
 
     private final RingBuffer<InboundEvent> ring;
     private volatile boolean accepting = true;
@@ -57,6 +59,16 @@ public final class Inbound {
 
     public boolean tryPeerUnreachable(NodeId peer) {
         return accepting && ring.tryPublishEvent(PEER_UNREACHABLE, peer);
+    }
+
+    /**
+     * The write-ahead log writer's report that every batch up to {@code batchId} is fsynced. Unlike
+     * the inputs above it waits for room in the ring (it runs on the writer thread, never on a
+     * Netty thread, and the handler never waits for the writer, so the ring drains) and it is
+     * published even while the node stops: replies that wait for it must still go out.
+     */
+    public void publishPersisted(long batchId) {
+        ring.publishEvent(PERSISTED, batchId);
     }
 
     /** From now on every publish is refused; what is already in the ring still gets handled. */

@@ -6,12 +6,13 @@ import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.ring.NodeId;
 
 /**
- * One slot of the ring: a tagged union of the four inputs. Mutable and reused by the Disruptor;
+ * One slot of the ring: a tagged union of the four inputs, and of the write-ahead log writer's
+ * report that a batch of durable writes is fsynced ({@link Kind#PERSISTED}). Mutable and reused by the Disruptor;
  * written by one publisher, then read by the handler thread, then cleared so the slot does not keep
  * a request alive.
  */
 public final class InboundEvent {
-    public enum Kind { CLIENT_REQUEST, PEER_MESSAGE, TICK, PEER_UNREACHABLE }
+    public enum Kind { CLIENT_REQUEST, PEER_MESSAGE, TICK, PEER_UNREACHABLE, PERSISTED }
 
     Kind kind;
     ClientRef client;
@@ -19,6 +20,8 @@ public final class InboundEvent {
     ClientRequest request;
     NodeId peer;
     PeerMessage message;
+    /** PERSISTED: every write-ahead log batch up to this id is fsynced. */
+    long persistedBatch;
     /** When the event was published (System.nanoTime), for latency measurements. */
     long publishedNanos;
 
@@ -48,6 +51,12 @@ public final class InboundEvent {
         this.publishedNanos = System.nanoTime();
     }
 
+    void persisted(long batchId) {
+        this.kind = Kind.PERSISTED;
+        this.persistedBatch = batchId;
+        this.publishedNanos = System.nanoTime();
+    }
+
     void clear() {
         kind = null;
         client = null;
@@ -63,6 +72,7 @@ public final class InboundEvent {
             case PEER_MESSAGE -> "message from " + peer + ": " + message.getClass().getSimpleName();
             case TICK -> "tick";
             case PEER_UNREACHABLE -> "peer " + peer + " unreachable";
+            case PERSISTED -> "write-ahead log batches up to " + persistedBatch + " fsynced";
         };
     }
 }

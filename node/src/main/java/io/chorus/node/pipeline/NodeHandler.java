@@ -10,7 +10,9 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The one thread that owns a node's state: it feeds each event to the state machine (the replica,
- * which owns the storage) and flushes the outbox at the end of every batch. Nothing else ever calls
+ * which owns the storage) and, at the end of every batch, hands the batch's durable writes to the
+ * write-ahead log writer ({@link DurableWrites}) and flushes the outbox. It never waits for an
+ * fsync: the writer's report comes back as an event, and releases what waited for it. Nothing else ever calls
  * the state machine, so the core needs no locks.
  *
  * <p>A state machine that throws is a bug, not bad input (the core validates input and answers
@@ -24,13 +26,23 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
     private final StateMachine machine;
     private final BatchingOutbox outbox;
     private final PipelineObserver observer;
+    private final DurableWrites<Runnable> durable;
     private volatile long failures; // written by the handler thread only, read by metrics
 
+    /** A handler whose machine makes no durable writes (tests of the shell). */
     public NodeHandler(String nodeName, StateMachine machine, BatchingOutbox outbox, PipelineObserver observer) {
+        this(nodeName, machine, outbox, observer, new DurableWrites<>(batch -> {
+            throw new IllegalStateException("this handler has no write-ahead log");
+        }));
+    }
+
+    /** {@code durable} hands this handler's durable writes to the write-ahead log writer, once per batch. */
+    public NodeHandler(String nodeName, StateMachine machine, BatchingOutbox outbox, PipelineObserver observer, DurableWrites<Runnable> durable) {
         this.nodeName = nodeName;
         this.machine = machine;
         this.outbox = outbox;
         this.observer = observer;
+        this.durable = durable;
     }
 
     @Override
@@ -48,7 +60,15 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
         } finally {
             event.clear();
         }
-        if (endOfBatch) outbox.flush();
+        if (endOfBatch) {
+            try {
+                durable.endOfBatch(Runnable::run); // hands this batch's durable writes to the writer thread
+            } catch (RuntimeException e) {
+                failures = failures + 1;
+                log.error("{}: could not hand durable writes to the write-ahead log writer", nodeName, e);
+            }
+            outbox.flush();
+        }
     }
 
     private void dispatch(InboundEvent event) {
@@ -60,6 +80,7 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
             case PEER_MESSAGE -> machine.onMessage(event.peer, event.message);
             case TICK -> machine.onTick();
             case PEER_UNREACHABLE -> machine.onPeerUnreachable(event.peer);
+            case PERSISTED -> durable.persisted(event.persistedBatch, Runnable::run);
         }
     }
 

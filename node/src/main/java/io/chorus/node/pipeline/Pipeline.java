@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Disruptor ring and its single handler thread. Multi-producer (every Netty thread and the tick
@@ -54,10 +56,26 @@ public final class Pipeline {
      * still be running, and its state must not be closed under it).
      */
     public boolean drainAndStop(Duration timeout) {
+        return drainAndStop(timeout, () -> true);
+    }
+
+    /**
+     * As {@link #drainAndStop(Duration)}, but the handler stops only once the ring is empty and
+     * {@code quiescent} holds at the same time: nothing waits for an fsync any more (the writer's
+     * reports arrive through the ring, and what they release may need the handler).
+     */
+    public boolean drainAndStop(Duration timeout, BooleanSupplier quiescent) {
         inbound.stopAccepting();
         long deadline = System.nanoTime() + timeout.toNanos();
+        while (!(inbound.occupancy() == 0 && quiescent.getAsBoolean())) {
+            if (System.nanoTime() > deadline) {
+                log.error("{}: the handler still had work waiting for the write-ahead log after {} ms", nodeName, timeout.toMillis());
+                break;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // a stop path: polling at 1 ms costs nothing
+        }
         try {
-            disruptor.shutdown(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            disruptor.shutdown(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             log.error("{}: the handler did not drain {} events within {} ms", nodeName, inbound.occupancy(), timeout.toMillis());
             disruptor.halt();

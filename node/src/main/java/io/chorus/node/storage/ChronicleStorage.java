@@ -63,6 +63,11 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
         System.setProperty("chronicle.announcer.disable", "true");
     }
 
+    /** Whether {@code directory} holds a map file (false before a node's first start). */
+    public static boolean exists(DataDirectory directory) {
+        return Files.exists(directory.path().resolve(MAP_FILE));
+    }
+
     /**
      * Opens (or creates) the map in {@code directory}, recovering it if the previous run did not
      * close cleanly. Takes ownership of {@code directory}: closing the storage releases it. After a

@@ -29,10 +29,10 @@ public record RecoveryReport(String node, boolean cleanStop, boolean firstStart,
         if (firstStart) {
             parts.add(node + ": new storage (no map file yet)");
         } else if (cleanStop) {
-            parts.add(node + ": previous run stopped cleanly; " + count(keys) + " keys in storage");
+            parts.add(node + ": previous run stopped cleanly; " + plural(keys, "key") + " in storage");
         } else {
             parts.add(node + ": previous run did not stop cleanly");
-            parts.add(map == null ? count(keys) + " keys in storage" : mapWords());
+            parts.add(map == null ? plural(keys, "key") + " in storage" : mapWords());
         }
         parts.add(replayWords());
         if (!cleanStop && !firstStart) {
@@ -44,8 +44,8 @@ public record RecoveryReport(String node, boolean cleanStop, boolean firstStart,
     }
 
     private String mapWords() {
-        String found = "recovered " + ChronicleStorage.MAP_FILE + ": " + count(map.keysReadable()) + " keys readable, "
-                + count(map.entriesDropped()) + " entries dropped";
+        String found = "recovered " + ChronicleStorage.MAP_FILE + ": " + plural(map.keysReadable(), "key") + " readable, "
+                + plural(map.entriesDropped(), "entry") + " dropped";
         List<String> details = new ArrayList<>();
         if (map.damagedEntries() > 0) details.add(count(map.damagedEntries()) + " found damaged by Chronicle");
         if (map.undecodableRemoved() > 0) details.add(count(map.undecodableRemoved()) + " did not decode");
@@ -57,13 +57,18 @@ public record RecoveryReport(String node, boolean cleanStop, boolean firstStart,
         if (replay.segments() == 0 || replay.records() == 0 && replay.tornTailBytes() == 0 && replay.damage().isEmpty()) {
             return "write-ahead log empty, nothing to replay";
         }
-        String words = "replayed " + count(replay.records()) + " durable writes from the write-ahead log (" + count(replay.keysBehind())
+        String words = "replayed " + plural(replay.records(), "durable write") + " from the write-ahead log (" + count(replay.keysBehind())
                 + (replay.keysBehind() == 1 ? " key was" : " keys were") + " behind";
         if (replay.tornTailBytes() > 0) words += "; " + count(replay.tornTailBytes()) + " bytes of an unacknowledged write cut short at the end, dropped";
         if (replay.undecodable() > 0) words += "; " + count(replay.undecodable()) + " records did not decode, skipped";
         if (replay.unstorable() > 0) words += "; " + count(replay.unstorable()) + " records did not fit in the map, skipped";
         if (!replay.damage().isEmpty()) words += "; damaged before its end: " + String.join(", ", replay.damage());
         return words + ")";
+    }
+
+    private static String plural(long n, String noun) {
+        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        return count(n) + " " + (n == 1 ? noun : plural);
     }
 
     private static String count(long n) {

@@ -28,12 +28,27 @@ public final class WriteAheadLog implements AutoCloseable {
     private long nextNumber;
     private FileChannel current;
     private Path currentPath;
-    private long currentBytes;
+    // volatile: written by the one thread that owns the log, read by metrics from others
+    private volatile long currentBytes;
+    private volatile long olderBytes;
 
     private WriteAheadLog(Path dir, List<Path> olderSegments, long nextNumber) {
         this.dir = dir;
         this.olderSegments = olderSegments;
         this.nextNumber = nextNumber;
+        this.olderBytes = sizeOf(olderSegments);
+    }
+
+    private static long sizeOf(List<Path> segments) {
+        long bytes = 0;
+        for (Path segment : segments) {
+            try {
+                bytes += Files.size(segment);
+            } catch (IOException e) {
+                // gone meanwhile: counts 0
+            }
+        }
+        return bytes;
     }
 
     /**
@@ -67,7 +82,9 @@ public final class WriteAheadLog implements AutoCloseable {
     /** Appends {@code bytes} (whole records) to the newest segment; not durable until {@link #sync()}. */
     void append(ByteBuffer bytes) throws IOException {
         if (current == null) throw new IllegalStateException("no segment to append to: roll() first");
-        while (bytes.hasRemaining()) currentBytes += current.write(bytes);
+        long written = 0;
+        while (bytes.hasRemaining()) written += current.write(bytes);
+        currentBytes += written; // one writing thread: no lost update
     }
 
     /** fsyncs the newest segment's data (fdatasync: the file's length is data too, so it is synced). */
@@ -80,24 +97,16 @@ public final class WriteAheadLog implements AutoCloseable {
         return currentBytes;
     }
 
-    /** Bytes of every segment on disk. */
+    /** Bytes of every segment on disk (any thread). */
     public long bytesOnDisk() {
-        long bytes = currentBytes;
-        for (Path segment : olderSegments) {
-            try {
-                bytes += Files.size(segment);
-            } catch (IOException e) {
-                // deleted meanwhile: counts 0
-            }
-        }
-        return bytes;
+        return olderBytes + currentBytes;
     }
 
     /**
      * Starts a new segment (durably: header fsynced, directory fsynced) and deletes every older one.
      * Call only once what the older segments hold is durable elsewhere (the map file fsynced).
      */
-    void roll() throws IOException {
+    public void roll() throws IOException {
         Path path = dir.resolve(WalFormat.segmentName(nextNumber));
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
@@ -120,6 +129,7 @@ public final class WriteAheadLog implements AutoCloseable {
         syncDirectory();
         for (Path old : olderSegments) Files.deleteIfExists(old);
         olderSegments.clear();
+        olderBytes = 0;
         syncDirectory();
     }
 
@@ -131,6 +141,7 @@ public final class WriteAheadLog implements AutoCloseable {
         currentBytes = 0;
         for (Path old : olderSegments) Files.deleteIfExists(old);
         olderSegments.clear();
+        olderBytes = 0;
         syncDirectory();
     }
 
