@@ -117,7 +117,7 @@ public final class ChorusNode implements AutoCloseable {
             inbound.set(pipeline.inbound());
             server = NodeServer.start(networkSettings(config), Transport.best(), pipeline.inbound(), connections);
             metrics.bind(pipeline.inbound(), storage, connections, handler, outbox);
-            if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, pipeline, connections);
+            if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, writer, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
             ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer, writer, durable);
             log.info("node {} listening on {} ({}), data in {} ({} keys), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
@@ -149,10 +149,11 @@ public final class ChorusNode implements AutoCloseable {
         }
     }
 
-    private static MetricsServer startMetricsServer(NodeConfig config, NodeMetrics metrics, ChronicleStorage storage, Pipeline pipeline,
-                                                    Connections connections) {
+    private static MetricsServer startMetricsServer(NodeConfig config, NodeMetrics metrics, ChronicleStorage storage, WalWriter writer,
+                                                    Pipeline pipeline, Connections connections) {
         MetricsServer.Readiness readiness = () -> {
             if (!storage.isOpen()) return "storage is closed";
+            if (writer.failed()) return "the write-ahead log writer failed (see the log): durable writes cannot be acknowledged";
             if (!pipeline.inbound().isAccepting()) return "the node is stopping";
             return null;
         };

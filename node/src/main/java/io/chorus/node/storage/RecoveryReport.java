@@ -67,7 +67,7 @@ public record RecoveryReport(String node, boolean cleanStop, boolean firstStart,
     }
 
     private static String plural(long n, String noun) {
-        String plural = noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
+        String plural = noun.equals("entry") ? "entries" : noun + "s";
         return count(n) + " " + (n == 1 ? noun : plural);
     }
 

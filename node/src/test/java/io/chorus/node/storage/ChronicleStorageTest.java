@@ -115,7 +115,7 @@ class ChronicleStorageTest {
             assertEquals(siblings("v7"), storage.get(Key.of("k7")));
             RecoveryReport report = new RecoveryReport("n1", false, false, recovery, storage.size(), new WalReplay(0, 0, 0, 0, 0, 0, java.util.List.of()));
             assertTrue(report.lostSomething());
-            assertTrue(report.describe().startsWith("n1: previous run did not stop cleanly; recovered store.cm3: 50 keys readable, 1 entries dropped"
+            assertTrue(report.describe().startsWith("n1: previous run did not stop cleanly; recovered store.cm3: 50 keys readable, 1 entry dropped"
                     + " (1 did not decode"), report.describe());
         }
         try (ChronicleStorage storage = open(SIZING)) {
