@@ -92,6 +92,9 @@ class ChronicleStorageTest {
         assertEquals(1, directory.actorEpoch(), "the run after kill -9 mints in a new epoch");
         try (ChronicleStorage storage = ChronicleStorage.open(directory, SIZING, new Codec(64 << 20), "test")) {
             assertTrue(storage.recovered());
+            MapRecovery recovery = storage.recovery().orElseThrow();
+            assertEquals(0, recovery.entriesDropped(), "a kill -9 damages no entry that was written whole");
+            assertTrue(recovery.keysReadable() >= 500, "every key written before the kill reads back: " + recovery.keysReadable());
             for (int i = 0; i < 500; i++) assertEquals(siblings("value-" + i), storage.get(Key.of("key-" + i)), "key-" + i);
             for (int i = 0; i < 100; i++) storage.put(Key.of("busy-" + i), siblings("after")); // the segments the kill interrupted
             assertEquals(siblings("after"), storage.get(Key.of("busy-7")));
