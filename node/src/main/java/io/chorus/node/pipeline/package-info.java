@@ -5,9 +5,13 @@
  * ({@link io.chorus.node.pipeline.NodeHandler}) owns the replica and its storage and is the only
  * thread that ever touches them. Output leaves through the
  * {@link io.chorus.node.pipeline.BatchingOutbox}, which hands immutable messages to the Netty event
- * loops once per batch (encoding happens there, off the handler thread).
+ * loops once per batch (encoding happens there, off the handler thread). Durable writes go to the
+ * write-ahead log writer once per batch ({@link io.chorus.node.pipeline.DurableWrites}); its report
+ * that they are fsynced comes back through the ring as a PERSISTED event.
  *
- * <p>Invariants: publishing never blocks (a full ring refuses the event at once); every client
- * request that reaches the handler gets exactly one reply, even when the state machine throws.
+ * <p>Invariants: publishing an input never blocks (a full ring refuses it at once); every client
+ * request that reaches the handler gets exactly one reply, even when the state machine throws; the
+ * handler never waits for an fsync (only the writer's report, published from the writer thread, may
+ * wait for room in the ring).
  */
 package io.chorus.node.pipeline;
