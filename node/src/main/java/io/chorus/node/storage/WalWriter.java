@@ -5,9 +5,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
@@ -21,9 +26,12 @@ import java.util.function.LongConsumer;
  * {@link #submit} only appends to a list under a short lock.
  *
  * <p>Bounds. The log: when the newest segment passes {@code walBytesMax}, the writer checkpoints:
- * it fsyncs the map file (every write in the log is in the map already, since the handler puts
- * before it submits; on Linux an fsync of the file also writes its dirty mmap pages), starts a new
- * segment and deletes the older ones. The backlog: bytes submitted but not yet fsynced.
+ * it starts a new segment, and a checkpoint thread fsyncs the map file and then deletes the older
+ * segments (every write in them is in the map already, since the handler puts before it submits;
+ * on Linux an fsync of the file also writes its dirty mmap pages). The map fsync can take seconds
+ * (it writes every page the puts dirtied since the last one), so it runs beside the group commits
+ * instead of holding up every durable ack; while one runs the next waits, and the newest segment
+ * may grow past the bound meanwhile. The backlog: bytes submitted but not yet fsynced.
  * {@link #submit} never refuses (the writes are in the map already, and their replies wait for
  * this log); {@link #backlogged()} says when the backlog passed {@code backlogBytesMax}, and the
  * handler must then stop taking new durable writes (answer Overloaded) until it drains. What can
@@ -69,6 +77,8 @@ public final class WalWriter implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Thread thread;
+    private final ExecutorService checkpoints;
+    private Future<?> checkpointRunning; // writer thread only
     private List<Pending> pending = new ArrayList<>();
     private long nextId = 1;
     private long backlogBytes; // guarded by lock: submitted, not yet fsynced
@@ -87,6 +97,11 @@ public final class WalWriter implements AutoCloseable {
         this.persisted = persisted;
         this.thread = new Thread(this::run, "chorus-wal-" + nodeName);
         thread.setDaemon(true);
+        this.checkpoints = Executors.newSingleThreadExecutor(runnable -> {
+            Thread checkpointer = new Thread(runnable, "chorus-wal-checkpoint-" + nodeName);
+            checkpointer.setDaemon(true);
+            return checkpointer;
+        });
     }
 
     /**
@@ -165,7 +180,8 @@ public final class WalWriter implements AutoCloseable {
                     lock.unlock();
                 }
                 commit(group);
-                if (wal.currentBytes() > walBytesMax) checkpoint();
+                if (wal.currentBytes() > walBytesMax && (checkpointRunning == null || checkpointRunning.isDone())) checkpoint();
+                if (failed) return; // the checkpoint thread failed
             }
         } catch (IOException | RuntimeException e) {
             failed = true;
@@ -201,10 +217,19 @@ public final class WalWriter implements AutoCloseable {
     }
 
     private void checkpoint() throws IOException {
-        long start = System.nanoTime();
-        checkpoint.syncMapFile();
-        wal.roll();
-        observer.checkpointed(System.nanoTime() - start);
+        List<Path> older = wal.startSegment(); // from here on, new records go to the new segment
+        checkpointRunning = checkpoints.submit(() -> {
+            try {
+                long start = System.nanoTime();
+                checkpoint.syncMapFile();
+                observer.checkpointed(System.nanoTime() - start);
+                wal.delete(older);
+            } catch (IOException | RuntimeException e) {
+                failed = true; // a failed map fsync is as final as a failed log fsync: keep every segment, stop
+                log.error("{}: syncing the map file at a write-ahead log checkpoint failed; durable writes will not be acknowledged from"
+                        + " now on and the node must be restarted to replay its log: {}", nodeName, e.toString(), e);
+            }
+        });
     }
 
     /**
@@ -220,12 +245,15 @@ public final class WalWriter implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             thread.join(Math.max(1, timeout.toMillis()));
+            checkpoints.shutdown();
+            checkpoints.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        boolean stopped = !thread.isAlive() && !failed;
+        boolean stopped = !thread.isAlive() && checkpoints.isTerminated() && !failed;
         try {
             if (!thread.isAlive()) wal.close();
         } catch (IOException e) {

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The write-ahead log's files: numbered segments in one directory ({@link WalFormat}), of which
  * the newest is appended to. Not thread-safe: at start the node's opening thread replays and rolls
- * it, then only the {@link WalWriter} thread touches it.
+ * it, then only the {@link WalWriter} thread appends to it (its checkpoint thread deletes old
+ * segments).
  *
  * <p>Why a log beside Chronicle Map: a put into the map never fsyncs, and syncing the whole map
  * file per write costs far more than appending to a file and fsyncing it once per group of writes
@@ -76,7 +77,9 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** Segments older than the one being appended to, oldest first (at start: all of them, to replay). */
     public List<Path> olderSegments() {
-        return List.copyOf(olderSegments);
+        synchronized (olderSegments) {
+            return List.copyOf(olderSegments);
+        }
     }
 
     /** Appends {@code bytes} (whole records) to the newest segment; not durable until {@link #sync()}. */
@@ -107,6 +110,14 @@ public final class WriteAheadLog implements AutoCloseable {
      * Call only once what the older segments hold is durable elsewhere (the map file fsynced).
      */
     public void roll() throws IOException {
+        delete(startSegment());
+    }
+
+    /**
+     * Starts a new segment (durably) and returns every older one, oldest first: they may be deleted
+     * ({@link #delete}) once the map file was fsynced after this call. Appending thread only.
+     */
+    List<Path> startSegment() throws IOException {
         Path path = dir.resolve(WalFormat.segmentName(nextNumber));
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
@@ -119,30 +130,41 @@ public final class WriteAheadLog implements AutoCloseable {
             throw e;
         }
         nextNumber++;
-        if (current != null) {
-            current.close();
-            olderSegments.add(currentPath);
-        }
-        current = channel;
-        currentPath = path;
-        currentBytes = WalFormat.HEADER_BYTES;
         syncDirectory();
-        for (Path old : olderSegments) Files.deleteIfExists(old);
-        olderSegments.clear();
-        olderBytes = 0;
+        synchronized (olderSegments) {
+            if (current != null) {
+                current.close();
+                olderSegments.add(currentPath);
+                olderBytes += currentBytes;
+            }
+            current = channel;
+            currentPath = path;
+            currentBytes = WalFormat.HEADER_BYTES;
+            return List.copyOf(olderSegments);
+        }
+    }
+
+    /** Deletes {@code segments} (older ones, from {@link #startSegment}); any thread. */
+    void delete(List<Path> segments) throws IOException {
+        synchronized (olderSegments) {
+            for (Path old : segments) Files.deleteIfExists(old);
+            olderSegments.removeAll(segments);
+            olderBytes = sizeOf(olderSegments);
+        }
         syncDirectory();
     }
 
     /** Deletes every segment, the newest included (after a clean close made the map file durable). */
     void deleteAll() throws IOException {
         close();
-        if (currentPath != null) olderSegments.add(currentPath);
-        currentPath = null;
-        currentBytes = 0;
-        for (Path old : olderSegments) Files.deleteIfExists(old);
-        olderSegments.clear();
-        olderBytes = 0;
-        syncDirectory();
+        List<Path> all;
+        synchronized (olderSegments) {
+            if (currentPath != null) olderSegments.add(currentPath);
+            currentPath = null;
+            currentBytes = 0;
+            all = List.copyOf(olderSegments);
+        }
+        delete(all);
     }
 
     private void syncDirectory() {
