@@ -25,7 +25,7 @@ import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.topology.Member;
 import io.chorus.replication.replica.Replica;
-import io.chorus.replication.replica.ReplicaObserver;
+import io.chorus.replication.env.ReplicaObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,8 +166,8 @@ public final class ChorusNode implements AutoCloseable {
     private static StateMachine newReplica(NodeConfig config, long actorEpoch, Storage storage, Outbox outbox, ReplicaObserver observer) {
         SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
         Clock clock = System::currentTimeMillis;
-        return StateMachine.of(new Replica(config.name(), actorEpoch, config.membership(), config.replicaConfig(), storage, outbox,
-                random, clock, observer));
+        return StateMachine.of(new Replica(config.name(), actorEpoch, config.topology(), config.replicaConfig(), storage,
+                random, clock, observer, java.util.Set.of()), storage, outbox);
     }
 
     private static StorageSizing storageSizing(NodeConfig config) {

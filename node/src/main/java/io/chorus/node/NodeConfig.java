@@ -2,7 +2,8 @@ package io.chorus.node;
 
 import io.chorus.replication.topology.Member;
 import io.chorus.replication.topology.Membership;
-import io.chorus.replication.replica.ReplicaConfig;
+import io.chorus.replication.topology.Topology;
+import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 
@@ -172,12 +173,25 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         return new Membership(members, partitions);
     }
 
+    /** The cluster's first topology, as this config describes it (every node given the same config agrees). */
+    public Topology topology() {
+        return Topology.initial(membership(), replicationFactor);
+    }
+
     /** The replica's view: timings in ticks of {@link #tickMillis()}. */
     public ReplicaConfig replicaConfig() {
         return new ReplicaConfig(replicationFactor, ticks(requestTimeoutMillis, tickMillis), ticks(heartbeatIntervalMillis, tickMillis),
                 ticks(failureSuspectMillis, tickMillis), keyBytesMax, valueBytesMax, siblingsMax,
                 ReplicaConfig.DEFAULTS.inFlightRequestsMax(), ticks(antiEntropyIntervalMillis, tickMillis),
-                ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis));
+                ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax());
+    }
+
+    /**
+     * The most bytes a key's whole state may take: what fits in one peer frame beside the message
+     * around it, so that every key can always be replicated, repaired and read in one frame.
+     */
+    public long keyStateBytesMax() {
+        return (long) frameBytesMax - FRAME_OVERHEAD_BYTES;
     }
 
     /** The same config with one key changed, through the same checks as a file (for tests and tools). */

@@ -1,6 +1,6 @@
 package io.chorus.node;
 
-import io.chorus.replication.replica.ReplicaConfig;
+import io.chorus.replication.config.ReplicaConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import io.chorus.node.pipeline.NodeHandler;
 import io.chorus.node.storage.ChronicleStorage;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.ErrorKind;
-import io.chorus.replication.replica.ReplicaObserver;
+import io.chorus.replication.env.ReplicaObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -1,8 +1,12 @@
 package io.chorus.node.pipeline;
 
 import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.env.Outbox;
+import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.replica.Input;
+import io.chorus.replication.replica.ReadyLoop;
 import io.chorus.replication.replica.Replica;
 import io.chorus.replication.ring.NodeId;
 
@@ -19,27 +23,35 @@ public interface StateMachine {
 
     void onPeerUnreachable(NodeId peer);
 
-    /** Adapts the replica (a final class with exactly these methods). */
-    static StateMachine of(Replica replica) {
+    /**
+     * Drives the replica: each input is a step, and its Readies are carried out at once on the
+     * handler thread: writes to {@code storage}, then messages to {@code outbox}, then advance.
+     */
+    static StateMachine of(Replica replica, Storage storage, Outbox outbox) {
         return new StateMachine() {
+            private void step(Input input) {
+                replica.step(input);
+                ReadyLoop.drain(replica, write -> storage.put(write.key(), write.state()), outbox);
+            }
+
             @Override
             public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
-                replica.onClientRequest(client, requestId, request);
+                step(new Input.Client(client, requestId, request));
             }
 
             @Override
             public void onMessage(NodeId from, PeerMessage message) {
-                replica.onMessage(from, message);
+                step(new Input.FromPeer(from, message));
             }
 
             @Override
             public void onTick() {
-                replica.onTick();
+                step(Input.Tick.INSTANCE);
             }
 
             @Override
             public void onPeerUnreachable(NodeId peer) {
-                replica.onPeerUnreachable(peer);
+                step(new Input.PeerUnreachable(peer));
             }
         };
     }

@@ -6,7 +6,7 @@ import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.env.InMemoryStorage;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.state.Key;
-import io.chorus.replication.replica.ReplicaObserver;
+import io.chorus.replication.env.ReplicaObserver;
 import io.chorus.replication.state.KeyState;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,19 @@ public interface Storage {
     /** The stored siblings of {@code key}, or null if none. */
     KeyState get(Key key);
 
+    /**
+     * Stores the key's new state. The shell calls it for every write of a {@code Ready}; it throws
+     * {@link StorageFullException}, storing nothing, when the state does not fit.
+     */
     void put(Key key, KeyState siblings);
+
+    /**
+     * Whether {@link #put} would take this state: null if so, else why not. The core asks before it
+     * decides a write, so that a write refused for room is refused before anything is acknowledged.
+     */
+    default String roomFor(Key key, KeyState state) {
+        return null;
+    }
 
     /** Visits every entry; order unspecified. For anti-entropy and tests. */
     void forEach(BiConsumer<Key, KeyState> visitor);

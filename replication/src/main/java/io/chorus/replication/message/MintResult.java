@@ -1,18 +1,21 @@
 package io.chorus.replication.message;
 
+import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
 /**
- * Answer to {@link MintWrite}: the stored siblings, or an error ({@code errorKind} non-null and
- * {@code stored} null) when the write was refused and nothing applied.
+ * Answer to {@link MintWrite} or {@link CrdtMint}: what the other replicas must merge ({@code delta})
+ * and the key's context after the write (what the client gets back), or an error ({@code errorKind}
+ * non-null, the rest null) when the write was refused and nothing applied.
  */
-public record MintResult(long opId, Key key, KeyState stored, ErrorKind errorKind, String error) implements PeerMessage {
-    public static MintResult ok(long opId, Key key, KeyState stored) {
-        return new MintResult(opId, key, stored, null, null);
+public record MintResult(long opId, Key key, KeyState delta, VersionVector contextAfter, ErrorKind errorKind, String error)
+        implements PeerMessage {
+    public static MintResult ok(long opId, Key key, KeyState delta, VersionVector contextAfter) {
+        return new MintResult(opId, key, delta, contextAfter, null, null);
     }
 
     public static MintResult refused(long opId, Key key, ErrorKind kind, String error) {
-        return new MintResult(opId, key, null, kind, error);
+        return new MintResult(opId, key, null, null, kind, error);
     }
 }

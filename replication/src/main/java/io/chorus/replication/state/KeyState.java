@@ -1,6 +1,7 @@
 package io.chorus.replication.state;
 
 import io.chorus.crdt.clock.Dot;
+import io.chorus.replication.Invariants;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.CrdtCodec;
@@ -37,7 +38,7 @@ public final class KeyState {
         this.siblings = sortedSiblings;
         this.crdt = crdt;
         this.appliedOps = appliedOps;
-        assert isWellFormed() : "malformed siblings " + this;
+        Invariants.check(isWellFormed(), "malformed key state %s: a sibling outside its context, or dots not distinct and sorted", this);
     }
 
     public static KeyState empty() {
@@ -110,6 +111,36 @@ public final class KeyState {
         }
         kept.add(new Sibling(dot, valueOrNull));
         return of(seen.with(dot), kept, crdt, appliedOps);
+    }
+
+    /**
+     * What the other replicas need of a write this state's replica just minted as {@code actor} over
+     * {@code clientContext} (this state being the result of {@link #update}): the client's context
+     * plus the new dot, and the siblings that context covers. Merged anywhere, it drops exactly what
+     * the write superseded and adds the new value, like the whole state would, without shipping the
+     * siblings the write did not touch. A version vector is contiguous per actor, so the delta covers
+     * every earlier dot of {@code actor}; the siblings among them that are still live travel with it.
+     */
+    public KeyState mintDelta(VersionVector clientContext, String actor, long mintId) {
+        Dot minted = new Dot(actor, context.get(actor));
+        VersionVector covered = clientContext.with(minted);
+        List<Sibling> kept = new ArrayList<>(2);
+        for (Sibling s : siblings) {
+            if (covered.contains(s.dot())) kept.add(s);
+        }
+        KeyState delta = of(covered, kept, null, mintId == 0 ? AppliedOps.none() : AppliedOps.of(mintId));
+        assert delta.siblings.stream().anyMatch(s -> s.dot().equals(minted)) : "delta lacks the minted dot " + minted;
+        return delta;
+    }
+
+    /**
+     * About how many bytes this state takes encoded: values, dots and context. CRDT parts are not
+     * counted (their size is bounded by the operations' own limits and the node count).
+     */
+    public long approximateBytes() {
+        long bytes = 16L + context.size() * 24L;
+        for (Sibling s : siblings) bytes += 24L + s.dot().actor().length() + (s.isTombstone() ? 0 : s.value().length);
+        return bytes;
     }
 
     /** How many siblings {@link #update} with this client context would leave. */

@@ -33,9 +33,9 @@ class CodecTest {
         return List.of(
                 new Hello(NodeId.of("n1")), new Heartbeat(),
                 new ReplicaRead(1, KEY), new ReplicaReadResult(2, KEY, SIBLINGS), new ReplicaReadResult(2, KEY, KeyState.empty()),
-                new ReplicaWrite(3, KEY, SIBLINGS, true), new ReplicaWriteAck(4, KEY, null), new ReplicaWriteAck(4, KEY, "full"),
-                new MintWrite(5, KEY, new byte[]{1, 2}, VV), new MintWrite(5, KEY, null, VersionVector.empty()),
-                MintResult.ok(6, KEY, SIBLINGS), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
+                new ReplicaWrite(3, KEY, SIBLINGS, true, false), ReplicaWrite.repair(KEY, SIBLINGS), new ReplicaWriteAck(4, KEY, null), new ReplicaWriteAck(4, KEY, "full"),
+                new MintWrite(5, KEY, new byte[]{1, 2}, VV, true), new MintWrite(5, KEY, null, VersionVector.empty(), false),
+                MintResult.ok(6, KEY, SIBLINGS, VV), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
                 new PartitionDigests(new int[]{1, 5}, new long[]{-1L, 42L}),
                 new KeyDigests(new int[]{5}, new Key[]{KEY, Key.of("b")}, new long[]{1, 2}), new PullKeys(new Key[]{KEY}),
                 new ClientFrame(7, new Get(KEY, "QUORUM")),
@@ -51,9 +51,9 @@ class CodecTest {
                 new ClientFrame(16, new CrdtUpdate(KEY, new io.chorus.replication.crdt.CounterAdd(-3), 100, 1, "ONE")),
                 new ClientFrame(17, new CrdtGet(KEY, io.chorus.crdt.type.CrdtType.OR_MAP, "ALL")),
                 new ClientReply(18, new CrdtValue(new byte[]{1, 2})),
-                new CrdtMint(19, KEY, new io.chorus.replication.crdt.MapRemove("f", io.chorus.crdt.type.CrdtType.EW_FLAG), 5),
+                new CrdtMint(19, KEY, new io.chorus.replication.crdt.MapRemove("f", io.chorus.crdt.type.CrdtType.EW_FLAG), 5, true),
                 new ReplicaWrite(20, KEY, KeyState.ofCrdt(io.chorus.crdt.type.PnCounter.empty().increment("n1", 4).state(),
-                        io.chorus.replication.state.AppliedOps.of(7, 3)), true));
+                        io.chorus.replication.state.AppliedOps.of(7, 3)), true, true));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.state.Sibling;
 import io.chorus.replication.state.KeyState;
 import io.chorus.crdt.clock.Dot;

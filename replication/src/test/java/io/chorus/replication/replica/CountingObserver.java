@@ -1,5 +1,6 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.env.ReplicaObserver;
 /** Adds up what a replica reports, for tests that check a repair was counted. */
 final class CountingObserver implements ReplicaObserver {
     long readRepairs;

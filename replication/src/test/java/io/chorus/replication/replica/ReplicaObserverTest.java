@@ -1,5 +1,6 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;

@@ -1,5 +1,7 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.config.InjectedBug;
+import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.state.KeyState;
 import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientResponse;

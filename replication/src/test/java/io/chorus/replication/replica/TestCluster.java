@@ -1,6 +1,9 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.config.InjectedBug;
+import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.topology.Membership;
+import io.chorus.replication.topology.Topology;
 import io.chorus.replication.topology.Member;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.InMemoryStorage;
@@ -36,6 +39,7 @@ final class TestCluster {
 
     final Codec codec = new Codec();
     final Membership membership;
+    Topology topology;
     final ReplicaConfig config;
     final Map<NodeId, InMemoryStorage> storages = new LinkedHashMap<>();
     final Map<NodeId, Replica> replicas = new LinkedHashMap<>();
@@ -52,6 +56,7 @@ final class TestCluster {
         List<Member> members = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) members.add(new Member(NodeId.of("n" + i), "127.0.0.1:" + (7400 + i)));
         this.membership = Membership.of(members);
+        this.topology = Topology.initial(membership, config.replicationFactor());
         this.config = config;
         for (Member m : members) {
             storages.put(m.id(), new InMemoryStorage());
@@ -70,8 +75,8 @@ final class TestCluster {
     /** Starts (or restarts) {@code id} minting in {@code actorEpoch}, on whatever storage it has now. */
     void start(NodeId id, long actorEpoch, Set<InjectedBug> bugs) {
         stopped.remove(id);
-        replicas.put(id, new Replica(id, actorEpoch, membership, config, storages.get(id), outboxOf(id),
-                new SplitMixRandom(id.hashCode()), () -> 0L, bugs, observers.computeIfAbsent(id, n -> new CountingObserver())));
+        replicas.put(id, new Replica(id, actorEpoch, topology, config, storages.get(id),
+                new SplitMixRandom(id.hashCode()), () -> 0L, observers.computeIfAbsent(id, n -> new CountingObserver()), bugs));
     }
 
     private Outbox outboxOf(NodeId self) {
@@ -96,7 +101,7 @@ final class TestCluster {
     long request(NodeId coordinator, ClientRequest request) {
         long id = nextRequestId++;
         ClientFrame frame = (ClientFrame) codec.decode(codec.encode(new ClientFrame(id, request)));
-        replicas.get(coordinator).onClientRequest(new ClientRef(1), frame.requestId(), frame.request());
+        step(coordinator, new Input.Client(new ClientRef(1), frame.requestId(), frame.request()));
         return id;
     }
 
@@ -113,7 +118,7 @@ final class TestCluster {
             InFlight m = network.poll();
             if (stopped.contains(m.to())) continue;
             delivered++;
-            replicas.get(m.to()).onMessage(m.from(), (PeerMessage) codec.decode(m.bytes()));
+            step(m.to(), new Input.FromPeer(m.from(), (PeerMessage) codec.decode(m.bytes())));
             if (++guard > 1_000_000) throw new AssertionError("message storm: the network never went quiet");
         }
     }
@@ -121,7 +126,7 @@ final class TestCluster {
     void tick(int ticks) {
         for (int t = 0; t < ticks; t++) {
             for (Map.Entry<NodeId, Replica> e : replicas.entrySet()) {
-                if (!stopped.contains(e.getKey())) e.getValue().onTick();
+                if (!stopped.contains(e.getKey())) step(e.getKey(), Input.Tick.INSTANCE);
             }
             deliverAll();
         }
@@ -131,7 +136,20 @@ final class TestCluster {
     void stop(NodeId id) {
         stopped.add(id);
         for (Map.Entry<NodeId, Replica> e : replicas.entrySet()) {
-            if (!e.getKey().equals(id)) e.getValue().onPeerUnreachable(id);
+            if (!e.getKey().equals(id)) step(e.getKey(), new Input.PeerUnreachable(id));
+        }
+    }
+
+    /** One input to {@code node}, then its outputs: written to its storage, sent, advanced. */
+    void step(NodeId node, Input input) {
+        ReadyLoop.step(replicas.get(node), input, storages.get(node), outboxOf(node));
+    }
+
+    /** A new topology version, given to every running node. */
+    void changeTopology(Topology next) {
+        topology = next;
+        for (NodeId id : replicas.keySet()) {
+            if (!stopped.contains(id)) step(id, new Input.TopologyChanged(next));
         }
     }
 

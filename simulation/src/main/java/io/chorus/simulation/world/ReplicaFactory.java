@@ -1,14 +1,17 @@
 package io.chorus.simulation.world;
 
+import io.chorus.replication.config.InjectedBug;
+import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.env.Clock;
-import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.RandomSource;
+import io.chorus.replication.env.ReplicaObserver;
 import io.chorus.replication.env.Storage;
-import io.chorus.replication.topology.Membership;
 import io.chorus.replication.replica.Replica;
-import io.chorus.replication.replica.ReplicaConfig;
-import io.chorus.replication.replica.ReplicaObserver;
 import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.topology.Topology;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Builds a node's replica at start and at every restart, minting in {@code actorEpoch} (the
@@ -18,9 +21,14 @@ import io.chorus.replication.ring.NodeId;
  */
 @FunctionalInterface
 public interface ReplicaFactory {
-    ReplicaFactory PRODUCTION = (self, actorEpoch, membership, config, storage, outbox, random, clock) ->
-            new Replica(self, actorEpoch, membership, config, storage, outbox, random, clock, ReplicaObserver.NOOP);
+    ReplicaFactory PRODUCTION = withBugs(EnumSet.noneOf(InjectedBug.class));
 
-    Replica create(NodeId self, long actorEpoch, Membership membership, ReplicaConfig config, Storage storage, Outbox outbox,
+    Replica create(NodeId self, long actorEpoch, Topology topology, ReplicaConfig config, Storage storage,
                    RandomSource random, Clock clock);
+
+    /** The production replica with deliberate bugs switched on (tests of the checkers). */
+    static ReplicaFactory withBugs(Set<InjectedBug> bugs) {
+        return (self, actorEpoch, topology, config, storage, random, clock) ->
+                new Replica(self, actorEpoch, topology, config, storage, random, clock, ReplicaObserver.NOOP, bugs);
+    }
 }

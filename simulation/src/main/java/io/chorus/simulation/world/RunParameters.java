@@ -2,7 +2,7 @@ package io.chorus.simulation.world;
 
 import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.SplitMixRandom;
-import io.chorus.replication.replica.ReplicaConfig;
+import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.ring.Ring;
 import io.chorus.simulation.network.LinkModel;
 import io.chorus.simulation.network.PartitionShape;
@@ -121,7 +121,7 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
         ReplicaConfig d = ReplicaConfig.DEFAULTS;
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, d.heartbeatIntervalTicks(), d.failureSuspectTicks(),
                 d.keyBytesMax(), d.valueBytesMax(), siblingsMax, d.inFlightRequestsMax(), antiEntropyIntervalTicks, antiEntropyKeysMax,
-                d.readSpeculationTicks());
+                d.readSpeculationTicks(), d.keyStateBytesMax());
     }
 
     /**

@@ -51,6 +51,20 @@ public final class SimStorage implements Storage {
         (powerLossModel ? unsynced : synced).put(key, siblings);
     }
 
+    /**
+     * A write the node's write-ahead log makes durable: the key's whole new state is synced at once
+     * (the log holds the state, not a diff), whatever other keys still wait in the page cache.
+     */
+    public void put(Key key, KeyState state, boolean durable) {
+        if (!durable || !powerLossModel) {
+            put(key, state);
+            return;
+        }
+        observer.stored(key, get(key), state);
+        unsynced.remove(key);
+        synced.put(key, state);
+    }
+
     @Override
     public void forEach(BiConsumer<Key, KeyState> visitor) {
         if (unsynced.isEmpty()) synced.forEach(visitor); else snapshot().forEach(visitor);

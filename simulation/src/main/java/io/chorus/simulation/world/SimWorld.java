@@ -13,12 +13,14 @@ import io.chorus.replication.state.Key;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.topology.Member;
 import io.chorus.replication.topology.Membership;
-import io.chorus.replication.replica.Replica;
-import io.chorus.replication.replica.ReplicaConfig;
+import io.chorus.replication.replica.ActorEpochs;
+import io.chorus.replication.replica.Input;
+import io.chorus.replication.replica.ReadyLoop;
+import io.chorus.replication.topology.Topology;
+import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.state.Sibling;
 import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
-import io.chorus.replication.ring.Ring;
 import io.chorus.simulation.check.Checkers;
 import io.chorus.simulation.check.ConvergenceChecker;
 import io.chorus.simulation.check.FinalState;
@@ -70,8 +72,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.atMicros != b.atMicros
             ? Long.compare(a.atMicros, b.atMicros) : Long.compare(a.sequence, b.sequence));
     private final History history = new History();
-    private final Membership membership;
-    private final Ring ring;
+    private Topology topology; // one source of membership for every node; a new version reaches the running nodes as an input
     private final ReplicaConfig config;
     private final List<NodeId> nodeIds = new ArrayList<>();
     private final SimNode[] nodes;
@@ -101,9 +102,8 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
             nodeIds.add(id);
             members.add(new Member(id, "10.0.0." + (i + 1) + ":7401"));
         }
-        this.membership = new Membership(members, parameters.partitions());
-        this.ring = membership.ring();
         this.config = parameters.replicaConfig();
+        this.topology = Topology.initial(new Membership(members, parameters.partitions()), config.replicationFactor());
         this.network = new SimNetwork(nodeIds, parameters.clientCount(), parameters.links(), networkRandom,
                 new Codec(), trace, this);
         this.nodes = new SimNode[parameters.nodes()];
@@ -237,14 +237,14 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     private FinalState finalState() {
         TreeMap<NodeId, TreeMap<Key, KeyState>> storage = new TreeMap<>();
         for (SimNode node : nodes) storage.put(node.id, node.storage.snapshot());
-        return new FinalState(storage, ring, parameters.replicationFactor());
+        return new FinalState(storage, topology.ring(), parameters.replicationFactor());
     }
 
     // ---- nodes -----------------------------------------------------------------------------------
 
     private void start(SimNode node) {
         node.incarnation++;
-        node.replica = factory.create(node.id, node.actorEpoch, membership, config, node.storage, node.outbox, node.random.fork(), node.clock);
+        node.replica = factory.create(node.id, node.actorEpoch, topology, config, node.storage, node.random.fork(), node.clock);
         int incarnation = node.incarnation;
         scheduleTick(node, incarnation, now + 1 + worldRandom.nextInt((int) node.tickPeriodMicros));
     }
@@ -252,7 +252,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     private void scheduleTick(SimNode node, int incarnation, long at) {
         schedule(at, () -> {
             if (node.incarnation != incarnation || !node.isUp()) return;
-            call(node, "tick", Replica::onTick);
+            call(node, Input.Tick.INSTANCE);
             scheduleTick(node, incarnation, now + node.tickPeriodMicros);
         });
     }
@@ -271,7 +271,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
      */
     void crash(int index, boolean powerLoss) {
         SimNode node = nodes[index];
-        node.actorEpoch++;
+        node.actorEpoch = ActorEpochs.atStart(node.actorEpoch, false);
         int lost = powerLoss ? node.storage.losePower() : 0;
         stop(node, (powerLoss ? "power loss " : "crash ") + node.id + (powerLoss ? " (" + lost + " unsynced keys lost)" : ""));
     }
@@ -323,10 +323,15 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         if (trace.on()) trace.line(now, "# " + description);
     }
 
-    /** Calls into a replica; an exception or failed assertion there ends the run as a failure. {@code what} is described only then. */
-    private void call(SimNode node, Object what, Consumer<Replica> call) {
+    /**
+     * Steps a replica, then carries out its Readies at once: writes to its storage (a durable write
+     * synced, as the node's write-ahead log fsyncs it), messages to the network. An exception or
+     * failed assertion there ends the run as a failure.
+     */
+    private void call(SimNode node, Input what) {
         try {
-            call.accept(node.replica);
+            node.replica.step(what);
+            ReadyLoop.drain(node.replica, write -> node.storage.put(write.key(), write.state(), write.durable()), node.outbox);
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             StackTraceElement[] stack = e.getStackTrace();
             history.anomaly(node.id + " threw " + e + " while handling " + what + " at virtual time " + now
@@ -407,13 +412,12 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     @Override
     public void deliverPeer(int to, NodeId from, PeerMessage message) {
         SimNode node = nodes[to];
-        call(node, message, replica -> replica.onMessage(from, message));
+        call(node, new Input.FromPeer(from, message));
     }
 
     @Override
     public void deliverClientRequest(int node, int client, ClientFrame frame) {
-        call(nodes[node], frame,
-                replica -> replica.onClientRequest(new ClientRef(client), frame.requestId(), frame.request()));
+        call(nodes[node], new Input.Client(new ClientRef(client), frame.requestId(), frame.request()));
     }
 
     @Override
@@ -428,7 +432,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
 
     @Override
     public void peerUnreachable(int node, NodeId peer) {
-        call(nodes[node], "onPeerUnreachable(" + peer + ")", replica -> replica.onPeerUnreachable(peer));
+        call(nodes[node], new Input.PeerUnreachable(peer));
     }
 
     @Override

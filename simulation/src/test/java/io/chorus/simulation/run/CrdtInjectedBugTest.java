@@ -1,8 +1,7 @@
 package io.chorus.simulation.run;
 
 import io.chorus.replication.env.SplitMixRandom;
-import io.chorus.replication.replica.InjectedBug;
-import io.chorus.replication.replica.Replica;
+import io.chorus.replication.config.InjectedBug;
 import io.chorus.simulation.check.Violation;
 import io.chorus.simulation.world.ReplicaFactory;
 import io.chorus.simulation.world.RunOptions;
@@ -84,8 +83,7 @@ class CrdtInjectedBugTest {
     }
 
     private static ReplicaFactory factoryWith(InjectedBug bug) {
-        return (self, actorEpoch, membership, config, storage, outbox, random, clock) ->
-                new Replica(self, actorEpoch, membership, config, storage, outbox, random, clock, EnumSet.of(bug));
+        return ReplicaFactory.withBugs(EnumSet.of(bug));
     }
 
     private static List<Violation> crdtViolations(RunResult result) {

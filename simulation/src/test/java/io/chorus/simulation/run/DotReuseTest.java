@@ -23,8 +23,8 @@ class DotReuseTest {
 
     @Test
     void aReplicaThatKeepsItsActorAfterAPowerLossMintsADotTwiceAndIsCaught() {
-        ReplicaFactory epochZero = (self, actorEpoch, membership, config, storage, outbox, random, clock) ->
-                ReplicaFactory.PRODUCTION.create(self, 0, membership, config, storage, outbox, random, clock);
+        ReplicaFactory epochZero = (self, actorEpoch, topology, config, storage, random, clock) ->
+                ReplicaFactory.PRODUCTION.create(self, 0, topology, config, storage, random, clock);
         Map<Long, String> keyBySeed = Map.of(197L, "\"k4\"", 62L, "\"cnt1\"");
         keyBySeed.forEach((seed, key) -> {
             RunResult result = SeedRunner.run(seed, POWER_LOSS, epochZero, Trace.OFF);

@@ -1,7 +1,6 @@
 package io.chorus.simulation.run;
 
-import io.chorus.replication.replica.InjectedBug;
-import io.chorus.replication.replica.Replica;
+import io.chorus.replication.config.InjectedBug;
 import io.chorus.simulation.world.ReplicaFactory;
 import io.chorus.simulation.world.RunOptions;
 import io.chorus.simulation.world.RunResult;
@@ -28,8 +27,7 @@ class InjectedBugTest {
     @ParameterizedTest
     @EnumSource(InjectedBug.class)
     void theCheckersCatchABrokenCoordinator(InjectedBug bug) {
-        ReplicaFactory broken = (self, actorEpoch, membership, config, storage, outbox, random, clock) ->
-                new Replica(self, actorEpoch, membership, config, storage, outbox, random, clock, EnumSet.of(bug));
+        ReplicaFactory broken = ReplicaFactory.withBugs(EnumSet.of(bug));
         List<Long> productionFailed = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS_MAX; seed++) {
             RunResult result = SeedRunner.run(seed, RunOptions.standard(SAFETY_SECONDS), broken, Trace.OFF);

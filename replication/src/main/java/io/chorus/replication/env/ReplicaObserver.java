@@ -1,4 +1,4 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.env;
 
 /**
  * What a replica tells the shell about the repairs it makes, as plain counts, so that a node can

@@ -1,4 +1,4 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.config;
 
 /**
  * Deliberate protocol bugs, switched on only by tests, to prove that the simulator's checkers catch

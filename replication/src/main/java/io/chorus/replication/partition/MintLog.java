@@ -1,4 +1,4 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.partition;
 
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.ring.NodeId;

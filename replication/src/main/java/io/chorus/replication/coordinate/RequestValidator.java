@@ -1,9 +1,10 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.coordinate;
 
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.state.Key;
+import io.chorus.replication.config.ReplicaConfig;
 
 /**
  * Checks a client request against the limits before anything is buffered or stored. Each check
@@ -11,11 +12,9 @@ import io.chorus.replication.state.Key;
  */
 final class RequestValidator {
     private final ReplicaConfig config;
-    private final int replicationFactor;
 
-    RequestValidator(ReplicaConfig config, int replicationFactor) {
+    RequestValidator(ReplicaConfig config) {
         this.config = config;
-        this.replicationFactor = replicationFactor;
     }
 
     void key(Key key) {
@@ -33,7 +32,7 @@ final class RequestValidator {
     }
 
     /** The level, which must be satisfiable by the replication factor. */
-    Consistency consistency(String text) {
+    Consistency consistency(String text, int replicationFactor) {
         Consistency level;
         try {
             level = Consistency.parse(text == null ? "" : text);

@@ -1,4 +1,4 @@
-package io.chorus.replication.replica;
+package io.chorus.replication.config;
 
 /**
  * The replica's limits and timings. Times are in ticks (the shell decides how long a tick is; the
@@ -15,14 +15,19 @@ package io.chorus.replication.replica;
  * @param antiEntropyIntervalTicks how often a node compares partition digests with one peer
  * @param antiEntropyKeysMax     most keys listed in one anti-entropy message (bounds its size)
  * @param readSpeculationTicks   a read first asks R replicas; after this long without R answers it asks the rest
+ * @param keyStateBytesMax       most bytes a key's whole state (its concurrent values) may take: every state must fit in
+ *                               one peer frame, so that it can always be replicated, repaired and read; a write past it
+ *                               is refused (TooManySiblings)
  */
 public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                             int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
                             int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
-                            int readSpeculationTicks) {
+                            int readSpeculationTicks, long keyStateBytesMax) {
     public static final int ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT = 500;
     public static final int READ_SPECULATION_TICKS_DEFAULT = 5;
     public static final int ANTI_ENTROPY_KEYS_MAX_DEFAULT = 1000;
+    /** The default peer frame (2 MiB) less room for the message around the state. */
+    public static final long KEY_STATE_BYTES_MAX_DEFAULT = (2L << 20) - (64 << 10);
     public static final ReplicaConfig DEFAULTS = new ReplicaConfig(3, 200, 10, 50, 1024, 1 << 20, 64, 100_000);
 
     /** The same with default anti-entropy pacing. */
@@ -31,7 +36,7 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
                          int inFlightRequestsMax) {
         this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT, ANTI_ENTROPY_KEYS_MAX_DEFAULT,
-                READ_SPECULATION_TICKS_DEFAULT);
+                READ_SPECULATION_TICKS_DEFAULT, KEY_STATE_BYTES_MAX_DEFAULT);
     }
 
     public ReplicaConfig {
@@ -46,6 +51,9 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
         positive("antiEntropyIntervalTicks", antiEntropyIntervalTicks);
         positive("antiEntropyKeysMax", antiEntropyKeysMax);
         positive("readSpeculationTicks", readSpeculationTicks);
+        if (keyStateBytesMax < (long) valueBytesMax + keyBytesMax) {
+            throw new IllegalArgumentException("keyStateBytesMax (" + keyStateBytesMax + ") must hold at least one value of valueBytesMax (" + valueBytesMax + ")");
+        }
         if (failureSuspectTicks <= heartbeatIntervalTicks) {
             throw new IllegalArgumentException("failureSuspectTicks (" + failureSuspectTicks + ") must exceed heartbeatIntervalTicks (" + heartbeatIntervalTicks + ")");
         }
@@ -57,21 +65,21 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
 
     public ReplicaConfig withReplicationFactor(int n) {
         return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
     }
 
     public ReplicaConfig withRequestTimeoutTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
     }
 
     public ReplicaConfig withSiblingsMax(int max) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks);
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
     }
 
     public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
     }
 }

@@ -1,0 +1,36 @@
+package io.chorus.replication.coordinate;
+
+import io.chorus.replication.config.InjectedBug;
+import io.chorus.replication.config.ReplicaConfig;
+import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.topology.Topology;
+
+/**
+ * The node as a coordinator sees it: all a coordinator may do or know. A message to {@link #self()}
+ * reaches this node's own replica inside the core, the same way a peer's would, so that the local
+ * replica's answers (and their wait for persistence) follow the same path as remote ones.
+ */
+public interface CoordinatorContext {
+    NodeId self();
+
+    Topology topology();
+
+    ReplicaConfig config();
+
+    /** Ticks since this node started. */
+    long tick();
+
+    boolean isAlive(NodeId node);
+
+    boolean hasBug(InjectedBug bug);
+
+    void send(NodeId to, PeerMessage message);
+
+    void reply(ClientRef client, long requestId, ClientResponse response);
+
+    /** A finished read sent its merge to {@code replicas} replicas that were behind. */
+    void readRepaired(int replicas);
+}

@@ -1,0 +1,155 @@
+package io.chorus.replication.partition;
+
+import io.chorus.crdt.clock.VersionVector;
+import io.chorus.crdt.type.HybridClock;
+import io.chorus.crdt.type.Update;
+import io.chorus.replication.crdt.CrdtOp;
+import io.chorus.replication.crdt.CrdtOps;
+import io.chorus.replication.ring.KeyHash;
+import io.chorus.replication.state.AppliedOps;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
+
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * This node's replica of one partition: the transitions of its keys' states (minting a client
+ * write, applying a CRDT operation, merging another replica's state) and a running digest of the
+ * partition (XOR of a hash of every key's state), so that anti-entropy can tell in one number
+ * whether two replicas of a partition agree. Every write of the partition goes through here,
+ * which keeps the digest exact. Later: its Merkle tree, hints and tombstone watermark.
+ *
+ * <p>The key digests are kept in memory, so that anti-entropy compares partitions without scanning
+ * storage on the node's only thread (about 100 bytes of heap per key).
+ */
+public final class PartitionReplica {
+    private final int partition;
+    private final LocalKeys keys;
+    private final TreeMap<Key, Long> keyDigests = new TreeMap<>(); // sorted for determinism
+    private long digest;
+
+    PartitionReplica(int partition, LocalKeys keys) {
+        this.partition = partition;
+        this.keys = keys;
+    }
+
+    /** Counts a key found in storage at start. */
+    void load(Key key, KeyState state) {
+        long d = entryDigest(key, state);
+        digest ^= d;
+        if (d != 0) keyDigests.put(key, d);
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public KeyState get(Key key) {
+        return keys.get(key);
+    }
+
+    /**
+     * Mints a client write as {@code actor}, the new version superseding what {@code context} saw.
+     * A non-zero {@code mintId} is stored with the value, so that a duplicate of the same request,
+     * even after this replica restarted, is recognised and not minted twice.
+     */
+    public Minted mint(Key key, byte[] valueOrNull, VersionVector context, String actor, Limits limits, long mintId, boolean durable) {
+        KeyState current = keys.get(key);
+        if (mintId != 0 && current.appliedOps().contains(mintId)) return Minted.ok(current, current.context());
+        if (current.crdt() != null && !current.crdt().isEmpty()) {
+            return Minted.invalid("key " + key + " holds a " + current.crdt().type().displayName()
+                    + ", not plain values: use the " + current.crdt().type().displayName() + " operations");
+        }
+        if (current.sizeAfterUpdate(context) > limits.siblingsMax()) {
+            return Minted.tooManySiblings("key " + key + " already holds " + current.size() + " concurrent values (limit siblingsMax="
+                    + limits.siblingsMax() + "): read it and write back with the read's context to resolve them");
+        }
+        KeyState updated = current.update(context, valueOrNull, actor);
+        if (mintId != 0) updated = updated.withAppliedOp(mintId);
+        if (updated.approximateBytes() > limits.keyStateBytesMax()) {
+            return Minted.tooManySiblings("key " + key + " would hold " + updated.approximateBytes() + " bytes of concurrent values"
+                    + " (limit keyStateBytesMax=" + limits.keyStateBytesMax() + "): read it and write back with the read's context"
+                    + " to resolve them");
+        }
+        String noRoom = keys.roomFor(key, updated);
+        if (noRoom != null) return Minted.storageFull(noRoom);
+        store(key, current, updated, durable);
+        return Minted.ok(updated.mintDelta(context, actor, mintId), updated.context());
+    }
+
+    /**
+     * Applies CRDT operation {@code operationId} as {@code actor}; what the other replicas must merge
+     * is the delta (or the whole value, when this replica had already applied the operation, which
+     * is then not applied again).
+     */
+    public Minted applyCrdt(Key key, CrdtOp op, long operationId, String actor, HybridClock clock, long physicalMillis, boolean durable) {
+        KeyState current = keys.get(key);
+        if (current.hasLiveValues()) return Minted.invalid("key " + key + " holds plain values, not a " + op.target().displayName());
+        if (current.crdt() != null && current.crdt().type() != op.target()) {
+            return Minted.invalid("key " + key + " holds a " + current.crdt().type().displayName()
+                    + ", not a " + op.target().displayName() + ": a key's type is fixed by its first write");
+        }
+        if (current.appliedOps().contains(operationId)) {
+            return Minted.ok(KeyState.ofCrdt(current.crdt(), current.appliedOps()), VersionVector.empty());
+        }
+        Update<?> update;
+        try {
+            update = CrdtOps.apply(current.crdt(), op, actor, clock, physicalMillis);
+        } catch (IllegalArgumentException e) {
+            return Minted.invalid(e.getMessage());
+        }
+        KeyState updated = current.withCrdt(update.state(), operationId);
+        String noRoom = keys.roomFor(key, updated);
+        if (noRoom != null) return Minted.storageFull(noRoom);
+        store(key, current, updated, durable);
+        return Minted.ok(KeyState.ofCrdt(update.delta(), AppliedOps.of(operationId)), VersionVector.empty());
+    }
+
+    /** Merges another replica's state (or a delta) of the key into ours; null if stored, else why not. */
+    public String merge(Key key, KeyState incoming, boolean durable) {
+        KeyState current = keys.get(key);
+        KeyState merged = current.merge(incoming);
+        if (merged.equals(current)) {
+            if (durable) store(key, current, current, true); // the ack claims it is on disk: make it so
+            return null;
+        }
+        String noRoom = keys.roomFor(key, merged);
+        if (noRoom != null) return noRoom;
+        store(key, current, merged, durable);
+        return null;
+    }
+
+    private void store(Key key, KeyState before, KeyState after, boolean durable) {
+        keys.write(key, before, after, durable);
+        long d = entryDigest(key, after);
+        digest ^= entryDigest(key, before) ^ d;
+        if (d == 0) keyDigests.remove(key); else keyDigests.put(key, d);
+    }
+
+    public long digest() {
+        return digest;
+    }
+
+    /** The digest recomputed from the key digests; equal to {@link #digest} (for tests). */
+    long recomputedDigest() {
+        long d = 0;
+        for (long k : keyDigests.values()) d ^= k;
+        return d;
+    }
+
+    /** Visits every key of the partition with its entry digest, in key order, without touching storage. */
+    public void forEachDigest(BiConsumer<Key, Long> visitor) {
+        keyDigests.forEach(visitor);
+    }
+
+    static long entryDigest(Key key, KeyState state) {
+        if (state.isEmpty()) return 0;
+        long h = KeyHash.hash64(key.bytesUnsafe()) * 0x9E3779B97F4A7C15L + state.digest();
+        return h == 0 ? 1 : h;
+    }
+
+    /** The limits a mint checks. */
+    public record Limits(int siblingsMax, long keyStateBytesMax) {
+    }
+}

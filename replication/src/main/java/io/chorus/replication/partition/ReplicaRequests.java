@@ -1,0 +1,120 @@
+package io.chorus.replication.partition;
+
+import io.chorus.crdt.type.HybridClock;
+import io.chorus.replication.env.Clock;
+import io.chorus.replication.env.Effects;
+import io.chorus.replication.message.CrdtMint;
+import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.MintResult;
+import io.chorus.replication.message.MintWrite;
+import io.chorus.replication.message.ReplicaRead;
+import io.chorus.replication.message.ReplicaReadResult;
+import io.chorus.replication.message.ReplicaWrite;
+import io.chorus.replication.message.ReplicaWriteAck;
+import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.topology.Topology;
+
+import java.util.function.Supplier;
+
+/**
+ * This node as a replica: it answers the coordinators' requests (read, merge, mint a write, mint a
+ * CRDT operation) from its partition replicas. Answers that claim a write is stored leave only once
+ * the step's writes are persisted ({@link Effects#sendAfterPersist}); read answers leave at once.
+ */
+public final class ReplicaRequests {
+    /** How far ahead of this node's clock a stored register timestamp may be before it is distrusted. */
+    private static final long HYBRID_CLOCK_DRIFT_MILLIS_MAX = 3_600_000;
+
+    private final NodeId self;
+    private final String actor;
+    private final Partitions partitions;
+    private final Supplier<Topology> topology;
+    private final Effects effects;
+    private final MintLog mintLog;
+    private final PartitionReplica.Limits limits;
+    private final Clock clock;
+    private final HybridClock hybridClock;
+    private long currentTick;
+
+    public ReplicaRequests(NodeId self, String actor, Partitions partitions, Supplier<Topology> topology, Effects effects,
+                           long mintLogRetentionTicks, int mintLogEntriesMax, PartitionReplica.Limits limits, Clock clock) {
+        this.self = self;
+        this.actor = actor;
+        this.partitions = partitions;
+        this.topology = topology;
+        this.effects = effects;
+        this.mintLog = new MintLog(mintLogRetentionTicks, mintLogEntriesMax);
+        this.limits = limits;
+        this.clock = clock;
+        this.hybridClock = new HybridClock(actor, HYBRID_CLOCK_DRIFT_MILLIS_MAX);
+    }
+
+    public void onRead(NodeId from, ReplicaRead m) {
+        effects.send(from, new ReplicaReadResult(m.opId(), m.key(), partitions.of(m.key()).get(m.key())));
+    }
+
+    public void onWrite(NodeId from, ReplicaWrite m) {
+        if (!isReplicaOf(m.key())) return; // not ours: a confused or stale peer
+        String error = partitions.of(m.key()).merge(m.key(), m.siblings(), m.durable());
+        if (m.ackWanted()) effects.sendAfterPersist(from, new ReplicaWriteAck(m.opId(), m.key(), error));
+    }
+
+    public void onMint(NodeId from, MintWrite m) {
+        if (answeredWithoutMinting(from, m.opId(), m.key())) return;
+        Minted minted = partitions.of(m.key()).mint(m.key(), m.value(), m.context(), actor, limits, mintIdOf(from, m.opId()), m.durable());
+        answer(from, m.opId(), m.key(), minted);
+    }
+
+    public void onCrdtMint(NodeId from, CrdtMint m) {
+        if (answeredWithoutMinting(from, m.opId(), m.key())) return;
+        Minted minted = partitions.of(m.key()).applyCrdt(m.key(), m.operation(), m.operationId(), actor, hybridClock,
+                clock.wallMillis(), m.durable());
+        answer(from, m.opId(), m.key(), minted);
+    }
+
+    /** The router's tick: the mint log forgets what is older than its retention. */
+    public void onTick(long tick) {
+        currentTick = tick;
+        mintLog.expire(tick);
+    }
+
+    private void answer(NodeId from, long opId, Key key, Minted minted) {
+        mintLog.record(from, opId, minted.refusal(), minted.reason(), currentTick);
+        effects.sendAfterPersist(from, minted.isRefused()
+                ? MintResult.refused(opId, key, minted.refusal(), minted.reason())
+                : MintResult.ok(opId, key, minted.delta(), minted.contextAfter()));
+    }
+
+    /**
+     * A mint request this replica must not act on: it is not a replica of the key (refused), or the
+     * request is a duplicate (answered as before, never minted twice). True when it was answered.
+     */
+    private boolean answeredWithoutMinting(NodeId from, long opId, Key key) {
+        if (!isReplicaOf(key)) {
+            effects.send(from, MintResult.refused(opId, key, ErrorKind.UNAVAILABLE, self + " is not a replica of key " + key));
+            return true;
+        }
+        MintLog.Outcome earlier = mintLog.find(from, opId);
+        if (earlier == null) return false;
+        // Answered again with the whole state: the first answer's delta may be what was lost.
+        var state = partitions.of(key).get(key);
+        effects.sendAfterPersist(from, earlier.refusal() == null
+                ? MintResult.ok(opId, key, state, state.context())
+                : MintResult.refused(opId, key, earlier.refusal(), earlier.reason()));
+        return true;
+    }
+
+    private boolean isReplicaOf(Key key) {
+        return topology.get().replicasOf(key).contains(self);
+    }
+
+    /**
+     * The id a remote mint is stored under: the coordinator's op id mixed with its name, so that two
+     * coordinators' op ids cannot collide.
+     */
+    private static long mintIdOf(NodeId coordinator, long opId) {
+        long id = (opId * 0x9E3779B97F4A7C15L) ^ ((long) coordinator.name().hashCode() << 17);
+        return id == 0 ? 1 : id;
+    }
+}
