@@ -9,6 +9,7 @@ import io.chorus.node.pipeline.DurableWrites;
 import io.chorus.node.pipeline.Inbound;
 import io.chorus.node.pipeline.NodeHandler;
 import io.chorus.node.pipeline.Pipeline;
+import io.chorus.node.pipeline.ReplicaDriver;
 import io.chorus.node.metrics.MetricsServer;
 import io.chorus.node.metrics.NodeMetrics;
 import io.chorus.node.metrics.RequestTracker;
@@ -102,16 +103,17 @@ public final class ChorusNode implements AutoCloseable {
         WalWriter writer = null;
         AtomicReference<Inbound> inbound = new AtomicReference<>(); // the writer reports into the ring, which comes later
         try {
-            StorageSizing sizing = storageSizing(config);
+            StorageSizing sizing = Durability.storageSizing(config);
             DataDirectory directory = DataDirectory.acquire(config.dataDir()); // takes the next actor epoch after an unclean stop
             boolean firstStart = !directory.previousRunClean() && !ChronicleStorage.exists(directory);
-            Codec storageCodec = new Codec(storageCodecBytesMax(config));
+            Codec storageCodec = new Codec(Durability.storageCodecBytesMax(config));
             storage = ChronicleStorage.open(directory, sizing, storageCodec, name);
             writer = Durability.start(config, storage, storageCodec, firstStart, metrics.durability(), id -> inbound.get().publishPersisted(id));
             metrics.durability().bind(writer);
             Durability.logActorEpoch(config, directory);
-            StateMachine machine = factory.create(config, directory.actorEpoch(), metrics.metered(storage), outbox, metrics.replicaObserver());
             DurableWrites<Runnable> durable = new DurableWrites<>(writer::submit);
+            StateMachine machine = factory.create(config, directory.actorEpoch(), metrics.metered(storage), storageCodec, outbox,
+                    metrics.replicaObserver(), durable);
             NodeHandler handler = new NodeHandler(name, machine, outbox, tracker, durable);
             pipeline = Pipeline.start(name, config.ringSize(), handler);
             inbound.set(pipeline.inbound());
@@ -163,21 +165,13 @@ public final class ChorusNode implements AutoCloseable {
                         + (config.members().size() - 1) + " peers connected");
     }
 
-    private static StateMachine newReplica(NodeConfig config, long actorEpoch, Storage storage, Outbox outbox, ReplicaObserver observer) {
+    private static StateMachine newReplica(NodeConfig config, long actorEpoch, Storage storage, Codec codec, Outbox outbox,
+                                           ReplicaObserver observer, DurableWrites<Runnable> durable) {
         SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
         Clock clock = System::currentTimeMillis;
-        return StateMachine.of(new Replica(config.name(), actorEpoch, config.topology(), config.replicaConfig(), storage,
-                random, clock, observer, java.util.Set.of()), storage, outbox);
-    }
-
-    private static StorageSizing storageSizing(NodeConfig config) {
-        return new StorageSizing(config.storageEntriesMax(), config.storageAverageValueBytes(), config.keyBytesMax(), config.valueBytesMax());
-    }
-
-    /** The handler's codec also writes stored siblings: room for every sibling at its largest. */
-    static int storageCodecBytesMax(NodeConfig config) {
-        long bytes = (long) config.siblingsMax() * (config.valueBytesMax() + 256L) + config.frameBytesMax();
-        return (int) Math.min(Integer.MAX_VALUE - 64, bytes);
+        Replica replica = new Replica(config.name(), actorEpoch, config.topology(), config.replicaConfig(), storage, random, clock, observer,
+                java.util.Set.of());
+        return new ReplicaDriver(replica, storage, codec, outbox, durable);
     }
 
     static NetworkSettings networkSettings(NodeConfig config) {
@@ -290,10 +284,12 @@ public final class ChorusNode implements AutoCloseable {
 
     /**
      * Makes the state machine a node runs, given the actor epoch it must mint in (already durable),
-     * its storage, its outbox and what counts its replica's repairs.
+     * its storage and the codec of stored states, its outbox, what counts its replica's repairs, and
+     * where its durable writes go (to the write-ahead log, once per handler batch).
      */
     @FunctionalInterface
     interface StateMachineFactory {
-        StateMachine create(NodeConfig config, long actorEpoch, Storage storage, Outbox outbox, ReplicaObserver observer);
+        StateMachine create(NodeConfig config, long actorEpoch, Storage storage, Codec codec, Outbox outbox, ReplicaObserver observer,
+                            DurableWrites<Runnable> durable);
     }
 }

@@ -3,6 +3,7 @@ package io.chorus.node;
 import io.chorus.node.storage.ChronicleStorage;
 import io.chorus.node.storage.DataDirectory;
 import io.chorus.node.storage.RecoveryReport;
+import io.chorus.node.storage.StorageSizing;
 import io.chorus.node.storage.WalReplay;
 import io.chorus.node.storage.WalWriter;
 import io.chorus.node.storage.WriteAheadLog;
@@ -18,7 +19,8 @@ import java.util.function.LongConsumer;
  * A node's start of durability, between opening the map and building the replica: replay the
  * write-ahead log into the map (merging, so it never rolls a key back), say in one line what
  * recovery checked and found ({@link RecoveryReport}), make the map file durable and start a new
- * log segment (the replayed ones are then deleted), and start the writer thread.
+ * log segment (the replayed ones are then deleted), and start the writer thread. Also how big the
+ * map is made and how large a stored state may encode.
  */
 final class Durability {
     private static final Logger log = LoggerFactory.getLogger(Durability.class);
@@ -61,6 +63,16 @@ final class Durability {
 
     /** The largest record payload: a key and its largest encoded state (the storage codec's bound). */
     static int recordBytesMax(NodeConfig config) {
-        return (int) Math.min(Integer.MAX_VALUE - 64, (long) ChorusNode.storageCodecBytesMax(config) + config.keyBytesMax() + 4);
+        return (int) Math.min(Integer.MAX_VALUE - 64, (long) storageCodecBytesMax(config) + config.keyBytesMax() + 4);
+    }
+
+    static StorageSizing storageSizing(NodeConfig config) {
+        return new StorageSizing(config.storageEntriesMax(), config.storageAverageValueBytes(), config.keyBytesMax(), config.valueBytesMax());
+    }
+
+    /** The handler's codec also writes stored siblings: room for every sibling at its largest. */
+    static int storageCodecBytesMax(NodeConfig config) {
+        long bytes = (long) config.siblingsMax() * (config.valueBytesMax() + 256L) + config.frameBytesMax();
+        return (int) Math.min(Integer.MAX_VALUE - 64, bytes);
     }
 }

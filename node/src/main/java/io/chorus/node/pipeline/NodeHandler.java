@@ -63,6 +63,8 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
         if (endOfBatch) {
             try {
                 durable.endOfBatch(Runnable::run); // hands this batch's durable writes to the writer thread
+                // what that released may have written more (advancing steps acks to self): hand it over too
+                while (durable.hasWrites()) durable.endOfBatch(Runnable::run);
             } catch (RuntimeException e) {
                 failures = failures + 1;
                 log.error("{}: could not hand durable writes to the write-ahead log writer", nodeName, e);
