@@ -51,7 +51,7 @@ public final class ChorusStore implements Store {
     /** Through {@link io.chorus.client.CounterRef}, whose retries keep one operation id. */
     @Override
     public CompletionStage<Void> increment(byte[] key, long amount, Consistency level) {
-        return client.counter(key).incrementAsync(amount, level);
+        return client.counter(key).incrementAsync(amount, level).thenApply(ack -> null);
     }
 
     @Override

@@ -103,13 +103,13 @@ final class SocketNode implements AutoCloseable {
         }
         if (frame.request() instanceof Get get) {
             if (get.key().asString().startsWith("timeout")) return new Failure(ErrorKind.TIMEOUT, "(needed 2, 1 answered)");
-            StoreRead r = store.get(get.key().toBytes(), Consistency.parse(get.consistency())).toCompletableFuture().join();
+            StoreRead r = store.get(get.key().toBytes(), Consistency.ofCode(get.consistency())).toCompletableFuture().join();
             return new GetResult(r.values().toArray(new byte[0][]), r.context());
         }
         if (frame.request() instanceof Put put) {
             if (put.key().asString().startsWith("timeout")) return new Failure(ErrorKind.TIMEOUT, "(needed 2, 1 answered)");
-            StoreAck a = store.put(put.key().toBytes(), put.value(), put.context(), Consistency.parse(put.consistency())).toCompletableFuture().join();
-            return new WriteResult(a.context());
+            StoreAck a = store.put(put.key().toBytes(), put.value(), put.context(), Consistency.ofCode(put.consistency())).toCompletableFuture().join();
+            return new WriteResult(a.context(), false);
         }
         return new Failure(ErrorKind.INVALID_REQUEST, "this test node only answers Get and Put");
     }

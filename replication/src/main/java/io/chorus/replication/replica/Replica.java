@@ -238,9 +238,9 @@ public final class Replica {
 
     // ---- reads ---------------------------------------------------------------------------------
 
-    private void startRead(ClientRef client, long requestId, Key key, String levelText, CrdtType crdtType) {
+    private void startRead(ClientRef client, long requestId, Key key, byte levelCode, CrdtType crdtType) {
         validator.key(key);
-        Consistency level = validator.consistency(levelText);
+        Consistency level = validator.consistency(levelCode);
         List<NodeId> replicas = replicasOf(key);
         int required = level.required(replicationFactor);
         List<NodeId> live = liveOf(replicas);
@@ -345,9 +345,9 @@ public final class Replica {
         return value;
     }
 
-    private void startWrite(ClientRef client, long requestId, Key key, String levelText, byte[] contextBytes, byte[] value) {
+    private void startWrite(ClientRef client, long requestId, Key key, byte levelCode, byte[] contextBytes, byte[] value) {
         validator.key(key);
-        Consistency level = validator.consistency(levelText);
+        Consistency level = validator.consistency(levelCode);
         VersionVector context = validator.context(contextBytes);
         List<NodeId> replicas = replicasOf(key);
         int required = level.required(replicationFactor);
@@ -558,7 +558,7 @@ public final class Replica {
         if (op.isAnswered()) return;
         if (error == null) op.coordinator.addAck(replica); else op.coordinator.addFailure(replica, error);
         if (op.coordinator.isSuccess()) {
-            answer(op, new WriteResult(op.writtenContext));
+            answer(op, new WriteResult(op.writtenContext, false)); // durable: fsynced acks are the core rewrite's part
             inFlight.remove(op.opId);
         } else if (op.coordinator.isImpossible()) {
             answer(op, new Failure(ErrorKind.TIMEOUT, "(need " + op.coordinator.required() + ", acked " + op.coordinator.ackCount()
