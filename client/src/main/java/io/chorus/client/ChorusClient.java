@@ -59,6 +59,11 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code *Async} methods instead, or move work elsewhere with the {@code ...Async(fn, executor)}
  * forms of {@link CompletionStage}.
  *
+ * <p><b>Durable writes.</b> A write is acknowledged once its replicas have it in their page cache.
+ * Pass {@link WriteOptions#DURABLE} to {@code put} or {@code delete}, or to a CRDT handle's
+ * {@code with}, to have it acknowledged only once as many replicas as the level needs have it on
+ * disk (fsynced); {@link WriteAck#durable()} says whether it was.
+ *
  * <p><b>Keys and values.</b> String keys are sent as their UTF-8 bytes. The node checks keys,
  * values, contexts and levels and answers {@code InvalidRequest} naming the limit; the client only
  * refuses, without sending, a request too large for one frame ({@code frameBytesMax}).
@@ -209,10 +214,28 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     public CompletionStage<WriteAck> putAsync(byte[] key, byte[] value, Context context, Consistency consistency) {
+        return putAsync(key, value, context, consistency, WriteOptions.DEFAULT);
+    }
+
+    /** Writes {@code value} over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
+    public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
+        return await(putAsync(utf8(key), value, context, consistency, options));
+    }
+
+    /** Writes {@code value} over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
+    public WriteAck put(byte[] key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
+        return await(putAsync(key, value, context, consistency, options));
+    }
+
+    public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
+        return putAsync(utf8(key), value, context, consistency, options);
+    }
+
+    public CompletionStage<WriteAck> putAsync(byte[] key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency));
+        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options));
         return call(wireKey, put, false, value.length + context.bytes().length).thenApply(ChorusClient::writeAck);
     }
 
@@ -231,9 +254,27 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency) {
+        return deleteAsync(key, context, consistency, WriteOptions.DEFAULT);
+    }
+
+    /** Writes a tombstone over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
+    public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
+        return await(deleteAsync(utf8(key), context, consistency, options));
+    }
+
+    /** Writes a tombstone over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
+    public WriteAck delete(byte[] key, Context context, Consistency consistency, WriteOptions options) {
+        return await(deleteAsync(key, context, consistency, options));
+    }
+
+    public CompletionStage<WriteAck> deleteAsync(String key, Context context, Consistency consistency, WriteOptions options) {
+        return deleteAsync(utf8(key), context, consistency, options);
+    }
+
+    public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency)), false, context.bytes().length)
+        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options)), false, context.bytes().length)
                 .thenApply(ChorusClient::writeAck);
     }
 
@@ -343,19 +384,20 @@ public final class ChorusClient implements AutoCloseable {
     // ---- internals
 
     /** Sends {@code operation} on {@code key} under a new operation id, retrying as the retry policy says. */
-    CompletableFuture<Void> updateAsync(byte[] key, CrdtOp operation, Consistency consistency) {
+    CompletableFuture<WriteAck> updateAsync(byte[] key, CrdtOp operation, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(operation, "operation");
-        String level = level(consistency);
+        byte level = level(consistency);
+        boolean durable = durable(options);
         if (closed) throw new IllegalStateException("the client is closed");
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
-        IdempotentUpdate update = new IdempotentUpdate(wireKey, operation, operationIds.next(), level, retryPolicy,
+        IdempotentUpdate update = new IdempotentUpdate(wireKey, operation, operationIds.next(), level, durable, retryPolicy,
                 request -> call(wireKey, request, false, payloadBytes), group.next(), crdtRetriesSent);
         updating.add(update);
         update.result.whenComplete((done, error) -> updating.remove(update));
         update.start();
         if (closed) update.abort("the client was closed before the update settled"); // raced with close()
-        return update.result.thenApply(done -> done);
+        return update.result.thenApply(ack -> ack);
     }
 
     /** Reads the value of {@code type} at {@code key}; its type's empty value when nothing was written. */
@@ -415,7 +457,7 @@ public final class ChorusClient implements AutoCloseable {
 
     private static WriteAck writeAck(ClientResponse response) {
         if (!(response instanceof WriteResult result)) throw unexpected("a WriteResult", response);
-        return new WriteAck(Context.of(result.context()));
+        return new WriteAck(Context.of(result.context()), result.durable());
     }
 
     private static ChorusException unexpected(String wanted, ClientResponse got) {
@@ -453,8 +495,13 @@ public final class ChorusClient implements AutoCloseable {
         }
     }
 
-    private static String level(Consistency consistency) {
-        return Objects.requireNonNull(consistency, "consistency").name();
+    /** The one place a level becomes its wire code. */
+    private static byte level(Consistency consistency) {
+        return Objects.requireNonNull(consistency, "consistency").code();
+    }
+
+    private static boolean durable(WriteOptions options) {
+        return Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").durable();
     }
 
     private static byte[] utf8(String key) {

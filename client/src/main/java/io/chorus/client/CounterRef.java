@@ -4,6 +4,7 @@ import io.chorus.crdt.type.PnCounter;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.CounterAdd;
 
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,28 +20,42 @@ import java.util.concurrent.CompletionStage;
 public final class CounterRef {
     private final ChorusClient client;
     private final byte[] key;
+    private final WriteOptions options;
 
     CounterRef(ChorusClient client, byte[] key) {
+        this(client, key, WriteOptions.DEFAULT);
+    }
+
+    private CounterRef(ChorusClient client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
+        this.options = options;
+    }
+
+    /**
+     * The same key, with every update acknowledged as {@code options} asks, as in
+     * {@code with(WriteOptions.DURABLE)}: only once on disk on as many replicas as the level needs.
+     */
+    public CounterRef with(WriteOptions options) {
+        return new CounterRef(client, key, Objects.requireNonNull(options, "options"));
     }
 
     /** Adds {@code amount} (>= 0), acknowledged by as many replicas as {@code consistency} needs. */
-    public void increment(long amount, Consistency consistency) {
-        client.awaitUpdates(incrementAsync(amount, consistency), 1);
+    public WriteAck increment(long amount, Consistency consistency) {
+        return client.awaitUpdates(incrementAsync(amount, consistency), 1);
     }
 
-    public CompletionStage<Void> incrementAsync(long amount, Consistency consistency) {
-        return client.updateAsync(key, new CounterAdd(Elements.nonNegative(amount, "increment")), consistency);
+    public CompletionStage<WriteAck> incrementAsync(long amount, Consistency consistency) {
+        return client.updateAsync(key, new CounterAdd(Elements.nonNegative(amount, "increment")), consistency, options);
     }
 
     /** Subtracts {@code amount} (>= 0); counters may go below zero. */
-    public void decrement(long amount, Consistency consistency) {
-        client.awaitUpdates(decrementAsync(amount, consistency), 1);
+    public WriteAck decrement(long amount, Consistency consistency) {
+        return client.awaitUpdates(decrementAsync(amount, consistency), 1);
     }
 
-    public CompletionStage<Void> decrementAsync(long amount, Consistency consistency) {
-        return client.updateAsync(key, new CounterAdd(-Elements.nonNegative(amount, "decrement")), consistency);
+    public CompletionStage<WriteAck> decrementAsync(long amount, Consistency consistency) {
+        return client.updateAsync(key, new CounterAdd(-Elements.nonNegative(amount, "decrement")), consistency, options);
     }
 
     /** The value, merged from as many replicas as {@code consistency} needs; 0 if never written. */

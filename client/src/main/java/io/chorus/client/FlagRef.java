@@ -4,6 +4,7 @@ import io.chorus.crdt.type.EwFlag;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.FlagSet;
 
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,27 +15,41 @@ import java.util.concurrent.CompletionStage;
 public final class FlagRef {
     private final ChorusClient client;
     private final byte[] key;
+    private final WriteOptions options;
 
     FlagRef(ChorusClient client, byte[] key) {
+        this(client, key, WriteOptions.DEFAULT);
+    }
+
+    private FlagRef(ChorusClient client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
+        this.options = options;
     }
 
-    public void enable(Consistency consistency) {
-        client.awaitUpdates(enableAsync(consistency), 1);
+    /**
+     * The same key, with every update acknowledged as {@code options} asks, as in
+     * {@code with(WriteOptions.DURABLE)}: only once on disk on as many replicas as the level needs.
+     */
+    public FlagRef with(WriteOptions options) {
+        return new FlagRef(client, key, Objects.requireNonNull(options, "options"));
     }
 
-    public CompletionStage<Void> enableAsync(Consistency consistency) {
-        return client.updateAsync(key, new FlagSet(true), consistency);
+    public WriteAck enable(Consistency consistency) {
+        return client.awaitUpdates(enableAsync(consistency), 1);
+    }
+
+    public CompletionStage<WriteAck> enableAsync(Consistency consistency) {
+        return client.updateAsync(key, new FlagSet(true), consistency, options);
     }
 
     /** Disables the flag as far as the replica taking the write has seen it enabled. */
-    public void disable(Consistency consistency) {
-        client.awaitUpdates(disableAsync(consistency), 1);
+    public WriteAck disable(Consistency consistency) {
+        return client.awaitUpdates(disableAsync(consistency), 1);
     }
 
-    public CompletionStage<Void> disableAsync(Consistency consistency) {
-        return client.updateAsync(key, new FlagSet(false), consistency);
+    public CompletionStage<WriteAck> disableAsync(Consistency consistency) {
+        return client.updateAsync(key, new FlagSet(false), consistency, options);
     }
 
     /** Whether the flag is enabled; false if never written. */

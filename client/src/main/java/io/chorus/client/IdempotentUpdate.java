@@ -34,7 +34,8 @@ final class IdempotentUpdate {
     private final Key key;
     private final CrdtOp operation;
     private final long operationId;
-    private final String level;
+    private final byte level;
+    private final boolean durable;
     private final RetryPolicy policy;
     private final Function<CrdtUpdate, CompletableFuture<ClientResponse>> sender;
     private final EventExecutor timer;
@@ -43,7 +44,7 @@ final class IdempotentUpdate {
     private volatile boolean indeterminate;
 
     /** Completes when an attempt succeeds, or fails with the last attempt's {@link ChorusException}. */
-    final CompletableFuture<Void> result = new CompletableFuture<>();
+    final CompletableFuture<WriteAck> result = new CompletableFuture<>();
 
     /**
      * @param sender sends one attempt; the future fails with a {@link ChorusException} (a node's
@@ -52,12 +53,13 @@ final class IdempotentUpdate {
      * @param timer  where backoffs wait (an event loop of the client)
      * @param retriesSent counts every attempt after the first that is handed to {@code sender}
      */
-    IdempotentUpdate(Key key, CrdtOp operation, long operationId, String level, RetryPolicy policy,
+    IdempotentUpdate(Key key, CrdtOp operation, long operationId, byte level, boolean durable, RetryPolicy policy,
                      Function<CrdtUpdate, CompletableFuture<ClientResponse>> sender, EventExecutor timer, LongAdder retriesSent) {
         this.key = key;
         this.operation = operation;
         this.operationId = operationId;
         this.level = level;
+        this.durable = durable;
         this.policy = policy;
         this.sender = sender;
         this.timer = timer;
@@ -81,7 +83,7 @@ final class IdempotentUpdate {
         if (result.isDone()) return; // aborted, or the caller cancelled
         CompletableFuture<ClientResponse> sent;
         try {
-            sent = sender.apply(new CrdtUpdate(key, operation, operationId, number, level));
+            sent = sender.apply(new CrdtUpdate(key, operation, operationId, number, level, durable));
         } catch (IllegalStateException closed) {
             abort("the client was closed before attempt " + number + " was sent");
             return;
@@ -92,8 +94,8 @@ final class IdempotentUpdate {
 
     private void onAnswer(int number, ClientResponse response, Throwable error) {
         if (error == null) {
-            if (response instanceof WriteResult) {
-                result.complete(null);
+            if (response instanceof WriteResult written) {
+                result.complete(new WriteAck(Context.NONE, written.durable()));
             } else {
                 result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, "the node answered "
                         + response.getClass().getSimpleName() + " where a WriteResult was expected; the operation may have been applied"));

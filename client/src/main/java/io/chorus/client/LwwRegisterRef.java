@@ -4,6 +4,7 @@ import io.chorus.crdt.type.LwwRegister;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.LwwSet;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -17,27 +18,41 @@ import java.util.concurrent.CompletionStage;
 public final class LwwRegisterRef {
     private final ChorusClient client;
     private final byte[] key;
+    private final WriteOptions options;
 
     LwwRegisterRef(ChorusClient client, byte[] key) {
+        this(client, key, WriteOptions.DEFAULT);
+    }
+
+    private LwwRegisterRef(ChorusClient client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
+        this.options = options;
+    }
+
+    /**
+     * The same key, with every update acknowledged as {@code options} asks, as in
+     * {@code with(WriteOptions.DURABLE)}: only once on disk on as many replicas as the level needs.
+     */
+    public LwwRegisterRef with(WriteOptions options) {
+        return new LwwRegisterRef(client, key, Objects.requireNonNull(options, "options"));
     }
 
     /** Writes {@code value} (its UTF-8 bytes). */
-    public void set(String value, Consistency consistency) {
-        client.awaitUpdates(setAsync(value, consistency), 1);
+    public WriteAck set(String value, Consistency consistency) {
+        return client.awaitUpdates(setAsync(value, consistency), 1);
     }
 
-    public void set(byte[] value, Consistency consistency) {
-        client.awaitUpdates(setAsync(value, consistency), 1);
+    public WriteAck set(byte[] value, Consistency consistency) {
+        return client.awaitUpdates(setAsync(value, consistency), 1);
     }
 
-    public CompletionStage<Void> setAsync(String value, Consistency consistency) {
-        return client.updateAsync(key, new LwwSet(Elements.utf8(value, "value")), consistency);
+    public CompletionStage<WriteAck> setAsync(String value, Consistency consistency) {
+        return client.updateAsync(key, new LwwSet(Elements.utf8(value, "value")), consistency, options);
     }
 
-    public CompletionStage<Void> setAsync(byte[] value, Consistency consistency) {
-        return client.updateAsync(key, new LwwSet(Elements.copy(value, "value")), consistency);
+    public CompletionStage<WriteAck> setAsync(byte[] value, Consistency consistency) {
+        return client.updateAsync(key, new LwwSet(Elements.copy(value, "value")), consistency, options);
     }
 
     /** The value as UTF-8 text; empty if never written. */

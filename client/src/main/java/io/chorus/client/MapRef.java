@@ -28,10 +28,24 @@ import java.util.function.Consumer;
 public final class MapRef {
     private final ChorusClient client;
     private final byte[] key;
+    private final WriteOptions options;
 
     MapRef(ChorusClient client, byte[] key) {
+        this(client, key, WriteOptions.DEFAULT);
+    }
+
+    private MapRef(ChorusClient client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
+        this.options = options;
+    }
+
+    /**
+     * The same key, with every update acknowledged as {@code options} asks, as in
+     * {@code with(WriteOptions.DURABLE)}: only once on disk on as many replicas as the level needs.
+     */
+    public MapRef with(WriteOptions options) {
+        return new MapRef(client, key, Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -40,12 +54,12 @@ public final class MapRef {
      *
      * @throws IllegalArgumentException when {@code changes} names no change
      */
-    public void update(Consistency consistency, Consumer<MapUpdates> changes) {
+    public WriteAck update(Consistency consistency, Consumer<MapUpdates> changes) {
         List<CrdtOp> operations = operations(changes);
-        client.awaitUpdates(send(operations, 0, consistency), operations.size());
+        return client.awaitUpdates(send(operations, 0, consistency), operations.size());
     }
 
-    public CompletionStage<Void> updateAsync(Consistency consistency, Consumer<MapUpdates> changes) {
+    public CompletionStage<WriteAck> updateAsync(Consistency consistency, Consumer<MapUpdates> changes) {
         return send(operations(changes), 0, consistency);
     }
 
@@ -66,14 +80,18 @@ public final class MapRef {
         return operations;
     }
 
-    /** Sends operations {@code index..} one after another, each once the one before succeeded. */
-    private CompletableFuture<Void> send(List<CrdtOp> operations, int index, Consistency consistency) {
+    /**
+     * Sends operations {@code index..} one after another, each once the one before succeeded; the
+     * update is durable when every operation was.
+     */
+    private CompletableFuture<WriteAck> send(List<CrdtOp> operations, int index, Consistency consistency) {
         CrdtOp operation = operations.get(index);
-        CompletableFuture<Void> sent = client.updateAsync(key, operation, consistency);
+        CompletableFuture<WriteAck> sent = client.updateAsync(key, operation, consistency, options);
         if (operations.size() > 1) sent = sent.exceptionally(failure -> {
             throw stoppedAt(operations, index, failure);
         });
-        return index + 1 == operations.size() ? sent : sent.thenCompose(done -> send(operations, index + 1, consistency));
+        return index + 1 == operations.size() ? sent : sent.thenCompose(first -> send(operations, index + 1, consistency)
+                .thenApply(rest -> new WriteAck(Context.NONE, first.durable() && rest.durable())));
     }
 
     private static RuntimeException stoppedAt(List<CrdtOp> operations, int index, Throwable failure) {

@@ -8,6 +8,7 @@ import io.chorus.replication.crdt.SetRemove;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,85 +21,99 @@ import java.util.concurrent.CompletionStage;
 public final class SetRef {
     private final ChorusClient client;
     private final byte[] key;
+    private final WriteOptions options;
 
     SetRef(ChorusClient client, byte[] key) {
+        this(client, key, WriteOptions.DEFAULT);
+    }
+
+    private SetRef(ChorusClient client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
+        this.options = options;
     }
 
-    public void add(String element, Consistency consistency) {
-        addAll(List.of(element), consistency);
+    /**
+     * The same key, with every update acknowledged as {@code options} asks, as in
+     * {@code with(WriteOptions.DURABLE)}: only once on disk on as many replicas as the level needs.
+     */
+    public SetRef with(WriteOptions options) {
+        return new SetRef(client, key, Objects.requireNonNull(options, "options"));
     }
 
-    public void add(byte[] element, Consistency consistency) {
-        addAllBytes(List.of(element), consistency);
+    public WriteAck add(String element, Consistency consistency) {
+        return addAll(List.of(element), consistency);
+    }
+
+    public WriteAck add(byte[] element, Consistency consistency) {
+        return addAllBytes(List.of(element), consistency);
     }
 
     /** Adds every element, in one operation. @throws IllegalArgumentException when there is none */
-    public void addAll(Collection<String> elements, Consistency consistency) {
-        client.awaitUpdates(addAllAsync(elements, consistency), 1);
+    public WriteAck addAll(Collection<String> elements, Consistency consistency) {
+        return client.awaitUpdates(addAllAsync(elements, consistency), 1);
     }
 
-    public void addAllBytes(Collection<byte[]> elements, Consistency consistency) {
-        client.awaitUpdates(addAllBytesAsync(elements, consistency), 1);
+    public WriteAck addAllBytes(Collection<byte[]> elements, Consistency consistency) {
+        return client.awaitUpdates(addAllBytesAsync(elements, consistency), 1);
     }
 
-    public CompletionStage<Void> addAsync(String element, Consistency consistency) {
+    public CompletionStage<WriteAck> addAsync(String element, Consistency consistency) {
         return addAllAsync(List.of(element), consistency);
     }
 
-    public CompletionStage<Void> addAsync(byte[] element, Consistency consistency) {
+    public CompletionStage<WriteAck> addAsync(byte[] element, Consistency consistency) {
         return addAllBytesAsync(List.of(element), consistency);
     }
 
-    public CompletionStage<Void> addAllAsync(Collection<String> elements, Consistency consistency) {
-        return client.updateAsync(key, new SetAdd(Elements.ofText(elements)), consistency);
+    public CompletionStage<WriteAck> addAllAsync(Collection<String> elements, Consistency consistency) {
+        return client.updateAsync(key, new SetAdd(Elements.ofText(elements)), consistency, options);
     }
 
-    public CompletionStage<Void> addAllBytesAsync(Collection<byte[]> elements, Consistency consistency) {
-        return client.updateAsync(key, new SetAdd(Elements.ofBytes(elements)), consistency);
+    public CompletionStage<WriteAck> addAllBytesAsync(Collection<byte[]> elements, Consistency consistency) {
+        return client.updateAsync(key, new SetAdd(Elements.ofBytes(elements)), consistency, options);
     }
 
-    public void remove(String element, Consistency consistency) {
-        removeAll(List.of(element), consistency);
+    public WriteAck remove(String element, Consistency consistency) {
+        return removeAll(List.of(element), consistency);
     }
 
-    public void remove(byte[] element, Consistency consistency) {
-        removeAllBytes(List.of(element), consistency);
+    public WriteAck remove(byte[] element, Consistency consistency) {
+        return removeAllBytes(List.of(element), consistency);
     }
 
     /** Removes every element, in one operation. @throws IllegalArgumentException when there is none */
-    public void removeAll(Collection<String> elements, Consistency consistency) {
-        client.awaitUpdates(removeAllAsync(elements, consistency), 1);
+    public WriteAck removeAll(Collection<String> elements, Consistency consistency) {
+        return client.awaitUpdates(removeAllAsync(elements, consistency), 1);
     }
 
-    public void removeAllBytes(Collection<byte[]> elements, Consistency consistency) {
-        client.awaitUpdates(removeAllBytesAsync(elements, consistency), 1);
+    public WriteAck removeAllBytes(Collection<byte[]> elements, Consistency consistency) {
+        return client.awaitUpdates(removeAllBytesAsync(elements, consistency), 1);
     }
 
-    public CompletionStage<Void> removeAsync(String element, Consistency consistency) {
+    public CompletionStage<WriteAck> removeAsync(String element, Consistency consistency) {
         return removeAllAsync(List.of(element), consistency);
     }
 
-    public CompletionStage<Void> removeAsync(byte[] element, Consistency consistency) {
+    public CompletionStage<WriteAck> removeAsync(byte[] element, Consistency consistency) {
         return removeAllBytesAsync(List.of(element), consistency);
     }
 
-    public CompletionStage<Void> removeAllAsync(Collection<String> elements, Consistency consistency) {
-        return client.updateAsync(key, new SetRemove(Elements.ofText(elements)), consistency);
+    public CompletionStage<WriteAck> removeAllAsync(Collection<String> elements, Consistency consistency) {
+        return client.updateAsync(key, new SetRemove(Elements.ofText(elements)), consistency, options);
     }
 
-    public CompletionStage<Void> removeAllBytesAsync(Collection<byte[]> elements, Consistency consistency) {
-        return client.updateAsync(key, new SetRemove(Elements.ofBytes(elements)), consistency);
+    public CompletionStage<WriteAck> removeAllBytesAsync(Collection<byte[]> elements, Consistency consistency) {
+        return client.updateAsync(key, new SetRemove(Elements.ofBytes(elements)), consistency, options);
     }
 
     /** Removes every element the replica taking the operation has seen. */
-    public void clear(Consistency consistency) {
-        client.awaitUpdates(clearAsync(consistency), 1);
+    public WriteAck clear(Consistency consistency) {
+        return client.awaitUpdates(clearAsync(consistency), 1);
     }
 
-    public CompletionStage<Void> clearAsync(Consistency consistency) {
-        return client.updateAsync(key, new SetClear(), consistency);
+    public CompletionStage<WriteAck> clearAsync(Consistency consistency) {
+        return client.updateAsync(key, new SetClear(), consistency, options);
     }
 
     public boolean contains(String element, Consistency consistency) {

@@ -3,12 +3,16 @@ package io.chorus.client;
 import java.util.Objects;
 
 /**
- * A put or delete was stored by as many replicas as its consistency level asked for.
+ * A write (put, delete or CRDT update) was stored by as many replicas as its consistency level
+ * asked for.
  *
  * @param context the context after this write: passing it to the next write of the same key
- *                supersedes this write (and whatever it superseded)
+ *                supersedes this write (and whatever it superseded); {@link Context#NONE} for a
+ *                CRDT update, which needs none
+ * @param durable true when those replicas had it on disk (fsynced) before acknowledging, as
+ *                {@link WriteOptions#DURABLE} asks; false when it may still be only in their page cache
  */
-public record WriteAck(Context context) {
+public record WriteAck(Context context, boolean durable) {
     public WriteAck {
         Objects.requireNonNull(context, "context");
     }

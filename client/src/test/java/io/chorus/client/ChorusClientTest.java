@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChorusClientTest {
     private static final byte[] CONTEXT = {1, 2, 3};
     private static final Function<ClientRequest, ClientResponse> ACK =
-            request -> request instanceof Get ? new GetResult(new byte[][]{utf8("v")}, CONTEXT) : new WriteResult(CONTEXT);
+            request -> request instanceof Get ? new GetResult(new byte[][]{utf8("v")}, CONTEXT) : new WriteResult(CONTEXT, false);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -209,9 +209,34 @@ class ChorusClientTest {
     }
 
     @Test
+    void aDurableWriteAsksSoOnTheWireAndItsAckSaysWhatTheNodeAnswered() {
+        java.util.concurrent.atomic.AtomicBoolean nodeFsyncs = new java.util.concurrent.atomic.AtomicBoolean(true);
+        FakeCluster cluster = cluster(1, 1, request -> new WriteResult(CONTEXT, nodeFsyncs.get()
+                && (request instanceof Put put ? put.durable() : ((io.chorus.replication.message.Delete) request).durable())));
+        ChorusClient client = client(cluster.seeds(), Duration.ofSeconds(5));
+
+        assertFalse(client.put("k", utf8("v"), Consistency.ONE).durable());
+        WriteAck durablePut = client.put("k", utf8("v"), Context.NONE, Consistency.QUORUM, WriteOptions.DURABLE);
+        assertTrue(durablePut.durable());
+        assertArrayEquals(CONTEXT, durablePut.context().bytes());
+        assertTrue(client.delete("k".getBytes(StandardCharsets.UTF_8), Context.NONE, Consistency.ALL, WriteOptions.DURABLE).durable());
+        assertFalse(client.delete("k", Context.NONE, Consistency.ALL, WriteOptions.DEFAULT).durable());
+        nodeFsyncs.set(false);
+        assertFalse(client.put("k", utf8("v"), Context.NONE, Consistency.ONE, WriteOptions.DURABLE).durable(),
+                "the ack reports what the node did, not what was asked");
+
+        List<ClientRequest> received = cluster.nodes.get(0).received();
+        assertEquals(List.of(false, true, true, false, true), received.stream()
+                .map(r -> r instanceof Put put ? put.durable() : ((io.chorus.replication.message.Delete) r).durable()).toList());
+        assertEquals(Consistency.QUORUM.code(), ((Put) received.get(1)).consistency());
+        assertEquals(Consistency.ALL.code(), ((io.chorus.replication.message.Delete) received.get(2)).consistency());
+        assertThrows(NullPointerException.class, () -> client.put("k", utf8("v"), Context.NONE, Consistency.ONE, null));
+    }
+
+    @Test
     void aReadReturnsEverySiblingAndAWriteCarriesItsContext() {
         FakeCluster cluster = cluster(1, 1, request -> request instanceof Get
-                ? new GetResult(new byte[][]{utf8("a"), utf8("b")}, CONTEXT) : new WriteResult(new byte[]{9}));
+                ? new GetResult(new byte[][]{utf8("a"), utf8("b")}, CONTEXT) : new WriteResult(new byte[]{9}, false));
         ChorusClient client = client(cluster.seeds(), Duration.ofSeconds(5));
 
         ReadResult read = client.get("k".getBytes(StandardCharsets.UTF_8), Consistency.TWO);
@@ -223,7 +248,7 @@ class ChorusClientTest {
 
         List<ClientRequest> received = cluster.nodes.get(0).received();
         Get get = (Get) received.get(0);
-        assertEquals("TWO", get.consistency());
+        assertEquals(Consistency.TWO.code(), get.consistency());
         Put withContext = (Put) received.get(1);
         assertArrayEquals(CONTEXT, withContext.context());
         assertArrayEquals(utf8("c"), withContext.value());

@@ -59,12 +59,31 @@ class CrdtHandlesTest {
         CrdtUpdate increment = (CrdtUpdate) sent().get(1);
         assertEquals("hits", increment.key().asString());
         assertEquals(new CounterAdd(5), increment.operation());
-        assertEquals("QUORUM", increment.consistency());
+        assertEquals(Consistency.QUORUM.code(), increment.consistency());
         assertEquals(1, increment.attempt());
         assertEquals(new CounterAdd(-2), ((CrdtUpdate) sent().get(2)).operation());
         CrdtGet read = (CrdtGet) sent().get(3);
         assertEquals(CrdtType.PN_COUNTER, read.type());
-        assertEquals("QUORUM", read.consistency());
+        assertEquals(Consistency.QUORUM.code(), read.consistency());
+    }
+
+    @Test
+    void aDurableHandleAsksEveryUpdateToBeDurableAndSaysItWas() {
+        CounterRef hits = client.counter("hits");
+        assertFalse(hits.increment(1, QUORUM).durable());
+        assertTrue(hits.with(WriteOptions.DURABLE).increment(2, QUORUM).durable());
+        assertTrue(client.set("tags").with(WriteOptions.DURABLE).add("x", ONE).durable());
+        assertTrue(client.flag("on").with(WriteOptions.DURABLE).enable(ONE).durable());
+        assertTrue(client.register("r").with(WriteOptions.DURABLE).set("v", ONE).durable());
+        assertTrue(client.lwwRegister("l").with(WriteOptions.DURABLE).set("v", ONE).durable());
+        WriteAck map = client.map("m").with(WriteOptions.DURABLE).update(ALL, m -> m.counter("visits").increment(1).set("tags").add("y"));
+        assertTrue(map.durable(), "every operation of the map update was durable");
+        assertEquals(Context.NONE, map.context(), "CRDT updates carry no context");
+        assertFalse(hits.with(WriteOptions.DURABLE).with(WriteOptions.DEFAULT).increment(1, ONE).durable());
+
+        List<Boolean> durable = sent().stream().filter(CrdtUpdate.class::isInstance).map(r -> ((CrdtUpdate) r).durable()).toList();
+        assertEquals(List.of(false, true, true, true, true, true, true, true, false), durable);
+        assertEquals(4, hits.value(ONE), "a durable handle writes the same key");
     }
 
     @Test

@@ -67,7 +67,7 @@ class CrdtRetryTest {
 
     /** The update as the codec writes it, attempt left out: operations hold arrays, which records compare by identity. */
     private static byte[] wireBytes(CrdtUpdate update) {
-        CrdtUpdate firstAttempt = new CrdtUpdate(update.key(), update.operation(), update.operationId(), 1, update.consistency());
+        CrdtUpdate firstAttempt = new CrdtUpdate(update.key(), update.operation(), update.operationId(), 1, update.consistency(), update.durable());
         return new Codec().encode(new ClientFrame(1, firstAttempt));
     }
 
@@ -221,7 +221,7 @@ class CrdtRetryTest {
 
     @Test
     void plainWritesAreNeverRetried() {
-        FakeNode node = node(request -> request instanceof Put ? new Failure(ErrorKind.TIMEOUT, "(2 needed, 1 answered)") : new WriteResult(new byte[0]));
+        FakeNode node = node(request -> request instanceof Put ? new Failure(ErrorKind.TIMEOUT, "(2 needed, 1 answered)") : new WriteResult(new byte[0], false));
         ChorusClient client = client(node, 5, Duration.ofSeconds(5));
 
         ChorusException e = assertThrows(ChorusException.class, () -> client.put("k", "v".getBytes(StandardCharsets.UTF_8), Consistency.QUORUM));
@@ -236,7 +236,7 @@ class CrdtRetryTest {
         ChorusClient client = ChorusClient.builder().seeds(List.of(node.address()))
                 .crdtRetryBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30)).build();
         resources.add(client);
-        CompletableFuture<Void> update = client.counter("hits").incrementAsync(1, Consistency.ONE).toCompletableFuture();
+        CompletableFuture<WriteAck> update = client.counter("hits").incrementAsync(1, Consistency.ONE).toCompletableFuture();
         Conditions.awaitTrue("the first attempt was answered", 5_000, () -> updates(node).size() == 1);
 
         client.close();

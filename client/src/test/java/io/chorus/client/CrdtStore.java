@@ -64,7 +64,7 @@ final class CrdtStore implements Function<ClientRequest, ClientResponse> {
             }
         }
         ClientResponse override = answerAfterApplying.apply(update);
-        return override != null ? override : new WriteResult(new byte[0]);
+        return override != null ? override : new WriteResult(new byte[0], update.durable()); // a node that honours durable
     }
 
     private static Failure mismatch(Key key, Crdt<?> held, String wanted) {

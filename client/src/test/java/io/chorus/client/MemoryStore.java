@@ -39,12 +39,12 @@ final class MemoryStore implements java.util.function.Function<ClientRequest, Cl
             seen(put.context()).forEach(stored::remove);
             long id = nextId++;
             stored.put(id, put.value());
-            return new WriteResult(context(Set.of(id)));
+            return new WriteResult(context(Set.of(id)), put.durable()); // as a node that honours durable
         }
         Delete delete = (Delete) request;
         TreeMap<Long, byte[]> stored = values.computeIfAbsent(delete.key(), k -> new TreeMap<>());
         seen(delete.context()).forEach(stored::remove);
-        return new WriteResult(delete.context() == null ? new byte[0] : delete.context());
+        return new WriteResult(delete.context() == null ? new byte[0] : delete.context(), delete.durable());
     }
 
     private static byte[] context(Set<Long> ids) {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code replicas(key)} and reads through a named node ({@code get(key, level, via)}), against fake nodes. */
 class ReadViaNodeTest {
     private static final Function<ClientRequest, ClientResponse> ACK =
-            request -> request instanceof Get ? new GetResult(new byte[][]{utf8("v")}, new byte[]{1}) : new WriteResult(new byte[]{1});
+            request -> request instanceof Get ? new GetResult(new byte[][]{utf8("v")}, new byte[]{1}) : new WriteResult(new byte[]{1}, false);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -67,8 +67,8 @@ class ReadViaNodeTest {
         client.getAsync(utf8("k"), Consistency.QUORUM, replicas.get(2).address()).toCompletableFuture().join();
 
         assertEquals(0, replicas.get(0).received().size(), "the first replica, where routing would send it, gets nothing");
-        assertEquals("ONE", assertInstanceOf(Get.class, replicas.get(1).received().get(0)).consistency());
-        assertEquals("QUORUM", assertInstanceOf(Get.class, replicas.get(2).received().get(0)).consistency());
+        assertEquals(Consistency.ONE.code(), assertInstanceOf(Get.class, replicas.get(1).received().get(0)).consistency());
+        assertEquals(Consistency.QUORUM.code(), assertInstanceOf(Get.class, replicas.get(2).received().get(0)).consistency());
         client.get("k", Consistency.ONE);
         assertEquals(1, replicas.get(0).received().size(), "a read without via is routed as before");
     }

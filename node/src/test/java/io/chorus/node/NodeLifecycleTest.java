@@ -82,13 +82,13 @@ class NodeLifecycleTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                outbox.reply(client, requestId, new WriteResult(new byte[0]));
+                outbox.reply(client, requestId, new WriteResult(new byte[0], false));
             }
         });
         int sent = 200;
         try (RawClient raw = RawClient.connect(node.address(), Duration.ofSeconds(10))) {
             ByteArrayOutputStream burst = new ByteArrayOutputStream();
-            for (long id = 1; id <= sent; id++) burst.write(Frames.frameBytes(new ClientFrame(id, new Get(Key.of("k"), "ONE"))));
+            for (long id = 1; id <= sent; id++) burst.write(Frames.frameBytes(new ClientFrame(id, new Get(Key.of("k"), Consistency.ONE.code()))));
             raw.sendRaw(burst.toByteArray());
             raw.readReply(); // the node is busy with the burst
             Thread closer = new Thread(node::close, "closer");

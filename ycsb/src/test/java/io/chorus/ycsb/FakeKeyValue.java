@@ -46,7 +46,7 @@ final class FakeKeyValue implements KeyValue {
     private WriteAck write(String key, byte[] value, Context context) {
         VersionVector seen = CausalContext.decode(context.bytes());
         KeyState s = data.compute(Key.of(key), (k, old) -> (old == null ? KeyState.empty() : old).update(seen, value, "n1"));
-        return new WriteAck(Context.of(CausalContext.encode(s.context())));
+        return new WriteAck(Context.of(CausalContext.encode(s.context())), false);
     }
 
     int siblings(String key) {

@@ -5,6 +5,7 @@ import io.chorus.bench.store.LocalStore;
 import io.chorus.bench.store.Store;
 import io.chorus.client.Addresses;
 import io.chorus.client.ChorusClient;
+import io.chorus.client.WriteOptions;
 import io.chorus.client.cli.DataCommands;
 
 import java.io.IOException;
@@ -51,8 +52,8 @@ final class Clusters {
         }
     }
 
-    /** Opens {@code connections} stores; on a failure closes those already open and rethrows. */
-    static List<Store> open(String option, Path workingDirectory, int connections, Duration requestTimeout) {
+    /** Opens {@code connections} stores writing with {@code writes}; on a failure closes those already open and rethrows. */
+    static List<Store> open(String option, Path workingDirectory, int connections, Duration requestTimeout, WriteOptions writes) {
         List<Store> stores = new ArrayList<>();
         if (LOCAL.equals(option)) {
             stores.add(new LocalStore()); // one copy shared by every thread: connections mean nothing here
@@ -61,7 +62,7 @@ final class Clusters {
         List<InetSocketAddress> seeds = seeds(option, workingDirectory);
         try {
             for (int i = 0; i < connections; i++) {
-                stores.add(new ChorusStore(ChorusClient.builder().seeds(seeds).requestTimeout(requestTimeout).build()));
+                stores.add(new ChorusStore(ChorusClient.builder().seeds(seeds).requestTimeout(requestTimeout).build(), writes));
             }
             return stores;
         } catch (RuntimeException e) {

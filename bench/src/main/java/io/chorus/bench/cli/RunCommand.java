@@ -13,6 +13,7 @@ import io.chorus.bench.workload.KeyDistribution;
 import io.chorus.bench.workload.OpType;
 import io.chorus.bench.workload.OperationMix;
 import io.chorus.bench.workload.Workload;
+import io.chorus.client.WriteOptions;
 import io.chorus.replication.state.Consistency;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class RunCommand {
             "connections", "duration", "warmup", "ops", "rate", "read-consistency", "write-consistency",
             "replication-factor", "verify-consistency", "verify-timeout", "request-timeout", "key-prefix", "seed",
             "json", "plot");
-    static final Set<String> FLAGS = Set.of("no-load", "load-only", "no-verify");
+    static final Set<String> FLAGS = Set.of("no-load", "load-only", "no-verify", "durable");
 
     public static final String USAGE = String.join("\n",
             "usage: chorus bench [options]             run a workload against a cluster",
@@ -57,6 +58,8 @@ public final class RunCommand {
             "                                  measured from each operation's intended start",
             "  --read-consistency L            [quorum] one, two, quorum or all",
             "  --write-consistency L           [quorum]",
+            "  --durable                       every write (put, increment) is acknowledged only once on disk",
+            "                                  (fsync) on W replicas; without it, once in their page cache",
             "  --replication-factor N          [3] only to tell whether R+W>N promises fresh reads",
             "  --no-load | --load-only         skip the load phase / only load",
             "  --no-verify                     skip the final read-back of every acknowledged write (or counter)",
@@ -91,10 +94,14 @@ public final class RunCommand {
         Path plot = o.has("plot") ? Path.of(o.text("plot", null)) : null;
         if (plot != null) PlotWriter.checkName(plot);
         long seed = o.has("seed") ? o.longValue("seed", 0) : new SplittableRandom().nextLong();
+        boolean durable = o.has("durable");
+        if (durable && Clusters.LOCAL.equals(o.text("cluster", null))) {
+            throw new IllegalArgumentException("--durable needs a cluster: the in-process store (--cluster local) keeps nothing on disk");
+        }
         return new BenchConfig(workload, distribution, mix, records, keysMax, o.intValue("value-size", 1000),
                 o.intValue("threads", 32), o.intValue("connections", 1), duration, o.duration("warmup", Duration.ZERO), ops, rate,
                 Consistency.parse(o.text("read-consistency", "quorum")), Consistency.parse(o.text("write-consistency", "quorum")),
-                o.intValue("replication-factor", 3), !o.has("no-load"), !loadOnly, !o.has("no-verify"),
+                durable, o.intValue("replication-factor", 3), !o.has("no-load"), !loadOnly, !o.has("no-verify"),
                 Consistency.parse(o.text("verify-consistency", "all")), o.duration("verify-timeout", Duration.ofSeconds(30)),
                 o.duration("request-timeout", Duration.ofSeconds(5)), o.text("key-prefix", workload.defaultKeyPrefix()), seed, json, plot);
     }
@@ -128,7 +135,8 @@ public final class RunCommand {
         }
         List<Store> stores;
         try {
-            stores = Clusters.open(clusterOption, workingDirectory, config.connections(), config.requestTimeout());
+            stores = Clusters.open(clusterOption, workingDirectory, config.connections(), config.requestTimeout(),
+                    config.durableWrites() ? WriteOptions.DURABLE : WriteOptions.DEFAULT);
         } catch (RuntimeException e) {
             err.println("cannot reach " + target + ": " + e.getMessage());
             return Commands.EXIT_UNREACHABLE;

@@ -7,6 +7,7 @@ import io.chorus.bench.run.ReadVia;
 import io.chorus.bench.run.StalenessProbe;
 import io.chorus.bench.run.Ticker;
 import io.chorus.bench.store.Store;
+import io.chorus.client.WriteOptions;
 import io.chorus.replication.state.Consistency;
 
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class StalenessCommand {
         }
         List<Store> stores;
         try {
-            stores = Clusters.open(clusterOption, workingDirectory, 1, requestTimeout);
+            stores = Clusters.open(clusterOption, workingDirectory, 1, requestTimeout, WriteOptions.DEFAULT);
         } catch (RuntimeException e) {
             err.println("cannot reach " + target + ": " + e.getMessage());
             return Commands.EXIT_UNREACHABLE;

@@ -1,5 +1,7 @@
 package io.chorus.bench.micro;
 
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientFrame;
@@ -49,7 +51,7 @@ public class CodecBenchmark {
     public void setUp() {
         codec = new Codec(); // not thread-safe: one per benchmark thread, as in a node
         byte[] context = CausalContext.encode(VersionVector.of(Map.of("n1", 17L, "n2", 4L, "n3", 9L)));
-        put = new ClientFrame(42, new Put(Key.of("user123456"), new byte[valueBytes], context, "QUORUM"));
+        put = new ClientFrame(42, new Put(Key.of("user123456"), new byte[valueBytes], context, Consistency.QUORUM.code(), false));
         reply = new ClientReply(42, new GetResult(new byte[][]{new byte[valueBytes], new byte[valueBytes]}, context));
         encodedPut = codec.encode(put);
         encodedReply = codec.encode(reply);

@@ -61,6 +61,7 @@ public final class JsonReport {
                 .member("rateOpsPerSecond", c.rateOpsPerSecond())
                 .member("readConsistency", c.readLevel().name())
                 .member("writeConsistency", c.writeLevel().name())
+                .member("durableWrites", c.durableWrites())
                 .member("replicationFactor", c.replicationFactor())
                 .member("load", c.load())
                 .member("seed", c.seed())

@@ -23,8 +23,8 @@ public final class Summary {
                 result.target(), c.describeWorkload(), c.describeData(), c.threads(), c.connections(),
                 c.openLoop() ? String.format("open loop at %.0f ops/s", c.rateOpsPerSecond()) : "closed loop");
         boolean counters = c.workload().counters();
-        if (result.load() != null) phase(result.load(), counters ? "read " + c.verifyLevel() : "write " + c.writeLevel(), !counters, out);
-        if (result.run() != null) phase(result.run(), "read " + c.readLevel() + ", write " + c.writeLevel(), !counters, out);
+        if (result.load() != null) phase(result.load(), counters ? "read " + c.verifyLevel() : "write " + c.describeWriteLevel(), !counters, out);
+        if (result.run() != null) phase(result.run(), "read " + c.readLevel() + ", write " + c.describeWriteLevel(), !counters, out);
         checks(result, out);
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param rateOpsPerSecond open loop at this total rate; 0 for closed loop (as fast as possible)
  * @param opsMax           stop after this many operations, or {@code Long.MAX_VALUE}
  * @param keysMax          key indices available: records plus room for inserts
+ * @param durableWrites    every write (put, increment) asks to be acknowledged only once on disk (fsync) on W replicas
  * @param replicationFactor N, only to say whether R+W>N promises fresh reads
  */
 public record BenchConfig(
@@ -32,6 +33,7 @@ public record BenchConfig(
         double rateOpsPerSecond,
         Consistency readLevel,
         Consistency writeLevel,
+        boolean durableWrites,
         int replicationFactor,
         boolean load,
         boolean runPhase,
@@ -61,6 +63,11 @@ public record BenchConfig(
     /** What the run works on, for the report: {@code 1000 counters} or {@code 100000 records of 1000 B}. */
     public String describeData() {
         return workload.counters() ? records + " counters" : records + " records of " + valueBytes + " B";
+    }
+
+    /** {@code QUORUM}, or {@code QUORUM durable} when writes ask for fsync, for the report. */
+    public String describeWriteLevel() {
+        return durableWrites ? writeLevel + " durable" : writeLevel.toString();
     }
 
     public boolean openLoop() {

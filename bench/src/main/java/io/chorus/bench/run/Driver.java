@@ -112,7 +112,7 @@ public final class Driver {
         if (counters) {
             out.printf("load: reading the start of %d counters at %s, %d threads%n", config.records(), config.verifyLevel(), config.threads());
         } else {
-            out.printf("load: %s, %d threads, write %s%n", config.describeData(), config.threads(), config.writeLevel());
+            out.printf("load: %s, %d threads, write %s%n", config.describeData(), config.threads(), config.describeWriteLevel());
         }
         return measure("load", metrics, loaders, 0);
     }
@@ -135,7 +135,7 @@ public final class Driver {
         out.printf("run: workload %s, %d threads over %d connection(s), %s, read %s / write %s%n",
                 config.describeWorkload(), config.threads(), config.connections(),
                 config.openLoop() ? String.format("open loop at %.0f ops/s", config.rateOpsPerSecond()) : "closed loop",
-                config.readLevel(), config.writeLevel());
+                config.readLevel(), config.describeWriteLevel());
         return measure("run", metrics, workers, warmupNanos);
     }
 

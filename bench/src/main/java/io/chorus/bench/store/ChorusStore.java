@@ -4,6 +4,7 @@ import io.chorus.client.ChorusClient;
 import io.chorus.client.ChorusException;
 import io.chorus.client.Context;
 import io.chorus.client.ReadResult;
+import io.chorus.client.WriteOptions;
 import io.chorus.replication.state.Consistency;
 
 import java.net.InetSocketAddress;
@@ -17,9 +18,16 @@ import java.util.concurrent.CompletionStage;
  */
 public final class ChorusStore implements Store {
     private final ChorusClient client;
+    private final WriteOptions writes;
 
     public ChorusStore(ChorusClient client) {
+        this(client, WriteOptions.DEFAULT);
+    }
+
+    /** @param writes how every put and increment is acknowledged ({@link WriteOptions#DURABLE}: once fsynced) */
+    public ChorusStore(ChorusClient client, WriteOptions writes) {
         this.client = client;
+        this.writes = writes;
     }
 
     @Override
@@ -45,13 +53,13 @@ public final class ChorusStore implements Store {
     @Override
     public CompletionStage<StoreAck> put(byte[] key, byte[] value, byte[] context, Consistency level) {
         Context ctx = context == null ? Context.NONE : Context.of(context);
-        return client.putAsync(key, value, ctx, level).thenApply(a -> new StoreAck(a.context().bytes()));
+        return client.putAsync(key, value, ctx, level, writes).thenApply(a -> new StoreAck(a.context().bytes()));
     }
 
     /** Through {@link io.chorus.client.CounterRef}, whose retries keep one operation id. */
     @Override
     public CompletionStage<Void> increment(byte[] key, long amount, Consistency level) {
-        return client.counter(key).incrementAsync(amount, level);
+        return client.counter(key).with(writes).incrementAsync(amount, level).thenApply(ack -> null);
     }
 
     @Override

@@ -46,6 +46,17 @@ class CommandsTest {
         assertFalse(c.openLoop());
         assertTrue(c.load() && c.runPhase() && c.verify());
         assertTrue(c.promisesFreshReads());
+        assertFalse(c.durableWrites());
+        assertEquals("QUORUM", c.describeWriteLevel());
+    }
+
+    @Test
+    void durableWritesAreAFlagThatNeedsACluster(@TempDir Path dir) throws InterruptedException {
+        BenchConfig c = RunCommand.config(Options.parse(new String[]{"--durable", "--write-consistency", "all"}, RunCommand.VALUED, RunCommand.FLAGS));
+        assertTrue(c.durableWrites());
+        assertEquals("ALL durable", c.describeWriteLevel(), "the summary says the writes were durable");
+        assertEquals(Commands.EXIT_USAGE, run(dir, "--durable", "--cluster", "local"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("--durable needs a cluster"));
     }
 
     @Test

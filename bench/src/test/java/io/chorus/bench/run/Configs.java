@@ -14,7 +14,7 @@ final class Configs {
 
     static BenchConfig of(Workload workload, long records, int threads, long ops, Consistency read, Consistency write) {
         return new BenchConfig(workload, workload.defaultDistribution(), workload.mix(), records, records + 100_000, 64, threads, 1,
-                Duration.ZERO, Duration.ZERO, ops, 0, read, write, 3, true, true, true, Consistency.ALL,
+                Duration.ZERO, Duration.ZERO, ops, 0, read, write, false, 3, true, true, true, Consistency.ALL,
                 Duration.ZERO, Duration.ofSeconds(5), workload.defaultKeyPrefix(), 42, null, null);
     }
 
@@ -33,7 +33,7 @@ final class Configs {
     private static BenchConfig with(BenchConfig c, KeyDistribution d, OperationMix mix, boolean load) {
         return new BenchConfig(c.workload(), d, mix, c.records(), c.keysMax(), c.valueBytes(), c.threads(), c.connections(),
                 c.duration(), c.warmup(), c.opsMax(), c.rateOpsPerSecond(), c.readLevel(), c.writeLevel(),
-                c.replicationFactor(), load, c.runPhase(), c.verify(), c.verifyLevel(), c.verifyTimeout(),
+                c.durableWrites(), c.replicationFactor(), load, c.runPhase(), c.verify(), c.verifyLevel(), c.verifyTimeout(),
                 c.requestTimeout(), c.keyPrefix(), c.seed(), c.jsonFile(), c.plotFile());
     }
 }

@@ -54,11 +54,21 @@ class ChorusStoreTest {
     }
 
     @Test
+    void aDurableStoreAsksEveryPutToBeDurable() {
+        store.put(bytes("k"), bytes("v1"), null, Consistency.QUORUM).toCompletableFuture().join();
+        try (ChorusStore durable = new ChorusStore(ChorusClient.builder().seeds(List.of(node.address()))
+                .requestTimeout(Duration.ofSeconds(10)).build(), io.chorus.client.WriteOptions.DURABLE)) {
+            durable.put(bytes("k"), bytes("v2"), null, Consistency.QUORUM).toCompletableFuture().join();
+        }
+        assertEquals(List.of(false, true), node.putsDurable);
+    }
+
+    @Test
     void aWholeRunPassesThroughTheClientAndTheWire() throws InterruptedException {
         var config = new io.chorus.bench.run.BenchConfig(io.chorus.bench.workload.Workload.F,
                 io.chorus.bench.workload.KeyDistribution.ZIPFIAN, io.chorus.bench.workload.Workload.F.mix(), 100, 100, 100, 2, 1,
                 Duration.ZERO, Duration.ZERO, 600, 0,
-                Consistency.QUORUM, Consistency.QUORUM, 3, true, true, true, Consistency.ALL, Duration.ZERO,
+                Consistency.QUORUM, Consistency.QUORUM, false, 3, true, true, true, Consistency.ALL, Duration.ZERO,
                 Duration.ofSeconds(10), "user", 7, null, null);
         var printed = new java.io.ByteArrayOutputStream();
         var result = new io.chorus.bench.run.Driver(config, List.of(store), io.chorus.bench.run.Ticker.SYSTEM,

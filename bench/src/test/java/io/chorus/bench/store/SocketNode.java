@@ -35,6 +35,8 @@ final class SocketNode implements AutoCloseable {
     private final ServerSocket server;
     private final LocalStore store = new LocalStore();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
+    /** Whether each put received asked to be durable, in order. */
+    final List<Boolean> putsDurable = new CopyOnWriteArrayList<>();
 
     private final boolean describesItself;
 
@@ -103,13 +105,14 @@ final class SocketNode implements AutoCloseable {
         }
         if (frame.request() instanceof Get get) {
             if (get.key().asString().startsWith("timeout")) return new Failure(ErrorKind.TIMEOUT, "(needed 2, 1 answered)");
-            StoreRead r = store.get(get.key().toBytes(), Consistency.parse(get.consistency())).toCompletableFuture().join();
+            StoreRead r = store.get(get.key().toBytes(), Consistency.ofCode(get.consistency())).toCompletableFuture().join();
             return new GetResult(r.values().toArray(new byte[0][]), r.context());
         }
         if (frame.request() instanceof Put put) {
             if (put.key().asString().startsWith("timeout")) return new Failure(ErrorKind.TIMEOUT, "(needed 2, 1 answered)");
-            StoreAck a = store.put(put.key().toBytes(), put.value(), put.context(), Consistency.parse(put.consistency())).toCompletableFuture().join();
-            return new WriteResult(a.context());
+            putsDurable.add(put.durable());
+            StoreAck a = store.put(put.key().toBytes(), put.value(), put.context(), Consistency.ofCode(put.consistency())).toCompletableFuture().join();
+            return new WriteResult(a.context(), put.durable());
         }
         return new Failure(ErrorKind.INVALID_REQUEST, "this test node only answers Get and Put");
     }

@@ -11,13 +11,14 @@ import java.util.Set;
 
 /**
  * The parsed arguments of one CRDT command: {@code TYPE KEY ACTION [OPERAND...]} plus options
- * anywhere ({@code --consistency L}, {@code --cluster H:P,...}, {@code --lww} for registers).
+ * anywhere ({@code --consistency L}, {@code --cluster H:P,...}, {@code --lww} for registers,
+ * {@code --durable} for updates).
  * {@code cluster} is null when not given (the default applies). Every check that needs no cluster
  * happens here, so a usage error never connects; failures are {@link IllegalArgumentException}s
  * whose message is shown as is.
  */
 record CrdtArguments(String type, String key, String action, List<String> operands, Consistency consistency, boolean lww,
-                     List<InetSocketAddress> cluster) {
+                     boolean durable, List<InetSocketAddress> cluster) {
 
     /** How many operands an action takes. */
     private record Arity(int min, int max, String shape) {
@@ -33,6 +34,9 @@ record CrdtArguments(String type, String key, String action, List<String> operan
             "register", Map.of("set", new Arity(1, 1, "VALUE"), "get", new Arity(0, 0, "")),
             "map", Map.of("get", new Arity(0, 0, ""), "incr", new Arity(1, 2, "FIELD [N]"), "add", new Arity(2, Arity.ANY, "FIELD X [Y...]")));
 
+    /** The actions that read; every other one is an update. */
+    private static final Set<String> READS = Set.of("value", "members", "contains", "get");
+
     /** The commands, one per type. */
     static final Set<String> TYPES = ACTIONS.keySet();
 
@@ -40,6 +44,7 @@ record CrdtArguments(String type, String key, String action, List<String> operan
         List<String> positional = new ArrayList<>();
         Consistency consistency = Consistency.QUORUM;
         boolean lww = false;
+        boolean durable = false;
         List<InetSocketAddress> cluster = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -49,6 +54,10 @@ record CrdtArguments(String type, String key, String action, List<String> operan
             }
             if (arg.equals("--lww")) {
                 lww = true;
+                continue;
+            }
+            if (arg.equals("--durable")) {
+                durable = true;
                 continue;
             }
             int equals = arg.indexOf('=');
@@ -61,10 +70,11 @@ record CrdtArguments(String type, String key, String action, List<String> operan
             if (name.equals("--consistency")) consistency = Consistency.parse(value);
             else cluster = Addresses.parseList(value);
         }
-        return of(positional, consistency, lww, cluster);
+        return of(positional, consistency, lww, durable, cluster);
     }
 
-    private static CrdtArguments of(List<String> positional, Consistency consistency, boolean lww, List<InetSocketAddress> cluster) {
+    private static CrdtArguments of(List<String> positional, Consistency consistency, boolean lww, boolean durable,
+                                    List<InetSocketAddress> cluster) {
         String type = positional.get(0);
         Map<String, Arity> actions = ACTIONS.get(type);
         assert actions != null : "parse called for " + type;
@@ -82,7 +92,8 @@ record CrdtArguments(String type, String key, String action, List<String> operan
                     + ", got " + operands.size() + " argument(s)");
         }
         if (lww && !type.equals("register")) throw new IllegalArgumentException("--lww is for register only");
-        CrdtArguments arguments = new CrdtArguments(type, positional.get(1), action, operands, consistency, lww, cluster);
+        if (durable && READS.contains(action)) throw new IllegalArgumentException("--durable is for updates, not " + type + " " + action);
+        CrdtArguments arguments = new CrdtArguments(type, positional.get(1), action, operands, consistency, lww, durable, cluster);
         arguments.amount(); // checks N now, before connecting
         return arguments;
     }

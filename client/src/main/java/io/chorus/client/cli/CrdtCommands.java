@@ -8,6 +8,8 @@ import io.chorus.client.LwwRegisterView;
 import io.chorus.client.MapRef;
 import io.chorus.client.RegisterView;
 import io.chorus.client.SetRef;
+import io.chorus.client.WriteAck;
+import io.chorus.client.WriteOptions;
 import io.chorus.replication.state.Consistency;
 
 import java.io.PrintStream;
@@ -32,13 +34,13 @@ final class CrdtCommands {
             "  flag KEY enable | disable | value",
             "  register KEY set VALUE | get          [--lww: last-writer-wins instead of multi-value]",
             "  map KEY get | incr FIELD [N] | add FIELD X [Y...]",
-            "  each also takes [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            "  each also takes [--consistency LEVEL] [--cluster HOST:PORT,...], and each update [--durable]",
             "A CRDT key holds the type of its first write; another type's command fails with InvalidRequest.",
-            "Updates print \"ok\" and are retried under one operation id, so they count once. counter value",
-            "prints the number; set members one element per line; set contains \"true\" (exit 0) or \"false\"",
-            "(exit 1); flag value \"enabled\" or \"disabled\"; register get the value (\"value N: \" before each",
-            "when concurrent writes left several) or \"not set\" (exit 1); map get one field per line,",
-            "nested maps indented. N defaults to 1.");
+            "Updates print \"ok\" (\"ok (durable)\" as for put) and are retried under one operation id, so they",
+            "count once. counter value prints the number; set members one element per line; set contains",
+            "\"true\" (exit 0) or \"false\" (exit 1); flag value \"enabled\" or \"disabled\"; register get the value",
+            "(\"value N: \" before each when concurrent writes left several) or \"not set\" (exit 1); map get one",
+            "field per line, nested maps indented. N defaults to 1.");
 
     private CrdtCommands() {
     }
@@ -63,65 +65,65 @@ final class CrdtCommands {
     }
 
     private static int execute(ChorusClient client, CrdtArguments arguments, PrintStream out) {
+        WriteOptions options = arguments.durable() ? WriteOptions.DURABLE : WriteOptions.DEFAULT;
         return switch (arguments.type()) {
-            case "counter" -> counter(client.counter(arguments.key()), arguments, out);
-            case "set" -> set(client.set(arguments.key()), arguments, out);
-            case "flag" -> flag(client.flag(arguments.key()), arguments, out);
-            case "register" -> arguments.lww() ? lwwRegister(client, arguments, out) : register(client, arguments, out);
-            case "map" -> map(client.map(arguments.key()), arguments, out);
+            case "counter" -> counter(client.counter(arguments.key()).with(options), arguments, out);
+            case "set" -> set(client.set(arguments.key()).with(options), arguments, out);
+            case "flag" -> flag(client.flag(arguments.key()).with(options), arguments, out);
+            case "register" -> arguments.lww() ? lwwRegister(client, arguments, options, out) : register(client, arguments, options, out);
+            case "map" -> map(client.map(arguments.key()).with(options), arguments, out);
             default -> throw new AssertionError("parse accepted type " + arguments.type());
         };
     }
 
     private static int counter(CounterRef counter, CrdtArguments arguments, PrintStream out) {
         Consistency level = arguments.consistency();
-        switch (arguments.action()) {
+        WriteAck ack = switch (arguments.action()) {
             case "incr" -> counter.increment(arguments.amount(), level);
             case "decr" -> counter.decrement(arguments.amount(), level);
             default -> {
                 out.println(counter.value(level));
-                return DataCommands.EXIT_OK;
+                yield null;
             }
-        }
-        return ok(out);
+        };
+        return ok(ack, arguments, out);
     }
 
     private static int set(SetRef set, CrdtArguments arguments, PrintStream out) {
         Consistency level = arguments.consistency();
-        switch (arguments.action()) {
+        if (arguments.action().equals("contains")) {
+            boolean contains = set.contains(arguments.operands().get(0), level);
+            out.println(contains);
+            return contains ? DataCommands.EXIT_OK : DataCommands.EXIT_NOT_FOUND;
+        }
+        WriteAck ack = switch (arguments.action()) {
             case "add" -> set.addAll(arguments.operands(), level);
             case "remove" -> set.removeAll(arguments.operands(), level);
             case "clear" -> set.clear(level);
-            case "contains" -> {
-                boolean contains = set.contains(arguments.operands().get(0), level);
-                out.println(contains);
-                return contains ? DataCommands.EXIT_OK : DataCommands.EXIT_NOT_FOUND;
-            }
             default -> {
                 set.elements(level).forEach(out::println);
-                return DataCommands.EXIT_OK;
+                yield null;
             }
-        }
-        return ok(out);
+        };
+        return ok(ack, arguments, out);
     }
 
     private static int flag(FlagRef flag, CrdtArguments arguments, PrintStream out) {
         Consistency level = arguments.consistency();
-        switch (arguments.action()) {
+        WriteAck ack = switch (arguments.action()) {
             case "enable" -> flag.enable(level);
             case "disable" -> flag.disable(level);
             default -> {
                 out.println(flag.enabled(level) ? "enabled" : "disabled");
-                return DataCommands.EXIT_OK;
+                yield null;
             }
-        }
-        return ok(out);
+        };
+        return ok(ack, arguments, out);
     }
 
-    private static int register(ChorusClient client, CrdtArguments arguments, PrintStream out) {
+    private static int register(ChorusClient client, CrdtArguments arguments, WriteOptions options, PrintStream out) {
         if (arguments.action().equals("set")) {
-            client.register(arguments.key()).set(arguments.operands().get(0), arguments.consistency());
-            return ok(out);
+            return ok(client.register(arguments.key()).with(options).set(arguments.operands().get(0), arguments.consistency()), arguments, out);
         }
         RegisterView register = client.register(arguments.key()).read(arguments.consistency());
         List<String> values = register.values();
@@ -130,10 +132,9 @@ final class CrdtCommands {
         return DataCommands.EXIT_OK;
     }
 
-    private static int lwwRegister(ChorusClient client, CrdtArguments arguments, PrintStream out) {
+    private static int lwwRegister(ChorusClient client, CrdtArguments arguments, WriteOptions options, PrintStream out) {
         if (arguments.action().equals("set")) {
-            client.lwwRegister(arguments.key()).set(arguments.operands().get(0), arguments.consistency());
-            return ok(out);
+            return ok(client.lwwRegister(arguments.key()).with(options).set(arguments.operands().get(0), arguments.consistency()), arguments, out);
         }
         LwwRegisterView register = client.lwwRegister(arguments.key()).read(arguments.consistency());
         if (register.value().isEmpty()) return notSet(out);
@@ -144,19 +145,20 @@ final class CrdtCommands {
     private static int map(MapRef map, CrdtArguments arguments, PrintStream out) {
         Consistency level = arguments.consistency();
         List<String> operands = arguments.operands();
-        switch (arguments.action()) {
+        WriteAck ack = switch (arguments.action()) {
             case "incr" -> map.update(level, m -> m.counter(operands.get(0)).increment(arguments.amount()));
             case "add" -> map.update(level, m -> m.set(operands.get(0)).add(operands.subList(1, operands.size()).toArray(String[]::new)));
             default -> {
                 MapPrinter.lines(map.get(level)).forEach(out::println);
-                return DataCommands.EXIT_OK;
+                yield null;
             }
-        }
-        return ok(out);
+        };
+        return ok(ack, arguments, out);
     }
 
-    private static int ok(PrintStream out) {
-        out.println("ok");
+    /** After an update ({@code ack} not null) prints its outcome as put does; a read printed its own. */
+    private static int ok(WriteAck ack, CrdtArguments arguments, PrintStream out) {
+        if (ack != null) out.println(DataCommands.okLine(ack, arguments.durable()));
         return DataCommands.EXIT_OK;
     }
 

@@ -12,17 +12,22 @@ import java.util.List;
  * applies). Parsing failures are {@link IllegalArgumentException}s whose message is shown as is.
  */
 record DataArguments(String command, String key, String value, Consistency consistency, Context context,
-                     List<InetSocketAddress> cluster) {
+                     boolean durable, List<InetSocketAddress> cluster) {
 
     static DataArguments parse(String[] args) {
         List<String> positional = new ArrayList<>();
         Consistency consistency = Consistency.QUORUM;
         Context context = null;
+        boolean durable = false;
         List<InetSocketAddress> cluster = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
                 positional.add(arg);
+                continue;
+            }
+            if (arg.equals("--durable")) {
+                durable = true;
                 continue;
             }
             String name = arg;
@@ -43,10 +48,11 @@ record DataArguments(String command, String key, String value, Consistency consi
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return of(positional, consistency, context, cluster);
+        return of(positional, consistency, context, durable, cluster);
     }
 
-    private static DataArguments of(List<String> positional, Consistency consistency, Context context, List<InetSocketAddress> cluster) {
+    private static DataArguments of(List<String> positional, Consistency consistency, Context context, boolean durable,
+                                    List<InetSocketAddress> cluster) {
         if (positional.isEmpty()) throw new IllegalArgumentException("no command given");
         String command = positional.get(0);
         int wanted = switch (command) {
@@ -58,6 +64,7 @@ record DataArguments(String command, String key, String value, Consistency consi
             throw new IllegalArgumentException(command + " takes " + (wanted == 3 ? "KEY VALUE" : "KEY") + ", got " + (positional.size() - 1) + " argument(s)");
         }
         if (command.equals("get") && context != null) throw new IllegalArgumentException("get takes no --context");
-        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, cluster);
+        if (command.equals("get") && durable) throw new IllegalArgumentException("get takes no --durable (it is for writes)");
+        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster);
     }
 }

@@ -6,6 +6,7 @@ import io.chorus.client.ChorusException;
 import io.chorus.client.Context;
 import io.chorus.client.ReadResult;
 import io.chorus.client.WriteAck;
+import io.chorus.client.WriteOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,15 +44,18 @@ public final class DataCommands {
 
     public static final String USAGE = String.join("\n",
             "usage:",
-            "  put KEY VALUE [--context CTX] [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            "  put KEY VALUE [--context CTX] [--consistency LEVEL] [--durable] [--cluster HOST:PORT,...]",
             "  get KEY [--consistency LEVEL] [--cluster HOST:PORT,...]",
-            "  delete KEY [--context CTX] [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            "  delete KEY [--context CTX] [--consistency LEVEL] [--durable] [--cluster HOST:PORT,...]",
             CrdtCommands.USAGE,
             "LEVEL is one, two, quorum or all (default quorum). CTX is the context printed by an earlier",
             "get or put: a put with it replaces what that read saw, a put without it adds a sibling.",
             "delete without --context first reads KEY and deletes what that read saw.",
+            "--durable (on every write, CRDT updates too) acknowledges the write only once as many replicas",
+            "as LEVEL needs have it on disk (fsync); without it, once it is in their page cache.",
             "get prints each value on its own line (\"sibling N: \" before each when there are several),",
-            "then \"context: CTX\"; put and delete print \"ok\" then \"context: CTX\".",
+            "then \"context: CTX\"; put and delete print \"ok\" (\"ok (durable)\" when the replicas fsynced it,",
+            "\"ok (not durable)\" when --durable was asked and they did not say so) then \"context: CTX\".",
             "The cluster defaults to the addresses in " + CLUSTER_ADDRESSES_FILE + " (one per line), else " + DEFAULT_CLUSTER + ".",
             "Exit codes: 0 done; 1 get found nothing (prints \"not found\"), or see above; 2 bad arguments;",
             "3 the request failed (the error, e.g. \"Unavailable (need 3, alive 2): ...\", goes to stderr).");
@@ -106,11 +110,12 @@ public final class DataCommands {
             }
             case "put" -> {
                 Context context = arguments.context() == null ? Context.NONE : arguments.context();
-                return printAck(client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency()), out);
+                WriteAck ack = client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency(), options(arguments));
+                return printAck(ack, arguments.durable(), out);
             }
             case "delete" -> {
                 Context context = arguments.context() != null ? arguments.context() : client.get(key, arguments.consistency()).context();
-                return printAck(client.delete(key, context, arguments.consistency()), out);
+                return printAck(client.delete(key, context, arguments.consistency(), options(arguments)), arguments.durable(), out);
             }
             default -> throw new AssertionError("parse accepted command " + arguments.command());
         }
@@ -123,10 +128,20 @@ public final class DataCommands {
         }
     }
 
-    private static int printAck(WriteAck ack, PrintStream out) {
-        out.println("ok");
+    private static WriteOptions options(DataArguments arguments) {
+        return arguments.durable() ? WriteOptions.DURABLE : WriteOptions.DEFAULT;
+    }
+
+    private static int printAck(WriteAck ack, boolean durableAsked, PrintStream out) {
+        out.println(okLine(ack, durableAsked));
         out.println("context: " + ack.context());
         return EXIT_OK;
+    }
+
+    /** "ok", "ok (durable)", or "ok (not durable)" when durability was asked and not confirmed. */
+    static String okLine(WriteAck ack, boolean durableAsked) {
+        if (ack.durable()) return "ok (durable)";
+        return durableAsked ? "ok (not durable)" : "ok";
     }
 
     /** The local cluster's address file if present, else the three default local ports. */

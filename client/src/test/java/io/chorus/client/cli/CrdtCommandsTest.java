@@ -151,6 +151,23 @@ class CrdtCommandsTest {
     }
 
     @Test
+    void durableUpdatesSaySoAndReadsRefuseTheOption() {
+        for (String[] update : new String[][]{{"counter", "hits", "incr", "2"}, {"set", "tags", "add", "x"}, {"flag", "f", "enable"},
+                {"register", "r", "set", "v"}, {"register", "l", "set", "v", "--lww"}, {"map", "m", "add", "tags", "x"}}) {
+            String[] durable = java.util.Arrays.copyOf(update, update.length + 1);
+            durable[update.length] = "--durable";
+            Outcome outcome = run(durable);
+            assertEquals(0, outcome.exitCode(), outcome.err());
+            assertEquals("ok (durable)\n", outcome.out(), String.join(" ", durable));
+        }
+        assertOk(run("counter", "hits", "incr"));
+        assertEquals("3\n", run("counter", "hits", "value").out());
+        Outcome read = runAsIs(withDeadCluster(new String[]{"counter", "hits", "value", "--durable"}));
+        assertEquals(DataCommands.EXIT_USAGE, read.exitCode());
+        assertTrue(read.err().startsWith("--durable is for updates, not counter value"), read.err());
+    }
+
+    @Test
     void malformedCommandsAreUsageErrorsWithoutConnecting() {
         String[][] malformed = {
                 {"counter"}, {"counter", "hits"}, {"counter", "hits", "add"}, {"counter", "hits", "incr", "-2"},

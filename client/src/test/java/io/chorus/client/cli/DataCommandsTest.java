@@ -1,6 +1,8 @@
 package io.chorus.client.cli;
 
+import io.chorus.client.Context;
 import io.chorus.client.TestClusters;
+import io.chorus.client.WriteAck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +98,22 @@ class DataCommandsTest {
         assertEquals(DataCommands.EXIT_USAGE, outcome.exitCode());
         assertTrue(outcome.err().startsWith("unknown consistency level \"most\" (expected one, two, quorum or all)"), outcome.err());
         assertEquals("", outcome.out());
+    }
+
+    @Test
+    void durableWritesSayWhetherTheReplicasFsyncedThem() {
+        String seeds = storeCluster().seeds();
+        Outcome put = run("put", "k", "v", "--durable", "--cluster", seeds);
+        assertEquals(0, put.exitCode(), put.err());
+        assertTrue(put.out().matches("ok \\(durable\\)\ncontext: [A-Za-z0-9_-]+\n"), put.out());
+        Outcome delete = run("delete", "k", "--cluster", seeds, "--durable");
+        assertTrue(delete.out().startsWith("ok (durable)\ncontext: "), delete.out());
+        assertTrue(run("put", "k", "w", "--cluster", seeds).out().startsWith("ok\n"), "not durable unless asked");
+        assertEquals("ok (not durable)", DataCommands.okLine(new WriteAck(Context.NONE, false), true), "asked, but the node did not confirm");
+        assertEquals("ok", DataCommands.okLine(new WriteAck(Context.NONE, false), false));
+        Outcome get = run("get", "k", "--durable", "--cluster", seeds);
+        assertEquals(DataCommands.EXIT_USAGE, get.exitCode());
+        assertTrue(get.err().startsWith("get takes no --durable (it is for writes)"), get.err());
     }
 
     @Test

@@ -30,17 +30,17 @@ enum Operation {
         return DESCRIBE;
     }
 
-    /** The level as a tag: one of ONE, TWO, QUORUM, ALL, or "none" (describe) / "invalid" (unparseable text). */
+    /** The level as a tag: one of ONE, TWO, QUORUM, ALL, or "none" (describe) / "invalid" (an unknown code). */
     static String levelTag(ClientRequest request) {
-        String text;
-        if (request instanceof Get get) text = get.consistency();
-        else if (request instanceof Put put) text = put.consistency();
-        else if (request instanceof Delete delete) text = delete.consistency();
-        else if (request instanceof CrdtGet get) text = get.consistency();
-        else if (request instanceof CrdtUpdate update) text = update.consistency();
+        byte code;
+        if (request instanceof Get get) code = get.consistency();
+        else if (request instanceof Put put) code = put.consistency();
+        else if (request instanceof Delete delete) code = delete.consistency();
+        else if (request instanceof CrdtGet get) code = get.consistency();
+        else if (request instanceof CrdtUpdate update) code = update.consistency();
         else return LEVEL_NONE;
         try {
-            return Consistency.parse(text == null ? "" : text).name();
+            return Consistency.ofCode(code).name();
         } catch (IllegalArgumentException e) {
             return LEVEL_INVALID;
         }

@@ -82,11 +82,11 @@ class ClusterEndToEndTest {
             int node = other;
             try (RawClient raw = RawClient.connect(cluster.address(node), RAW_TIMEOUT)) {
                 // R + W > N: a QUORUM read anywhere sees the acknowledged QUORUM write at once.
-                assertValues(raw.call(new Get(Key.of("e2e-quorum"), "QUORUM")), "v1");
+                assertValues(raw.call(new Get(Key.of("e2e-quorum"), Consistency.QUORUM.code())), "v1");
                 // ONE reads the coordinator's own copy: the write reaches every live replica, soon.
                 Await.until(Duration.ofSeconds(5), "n" + (node + 1) + " has the write", () -> {
                     try {
-                        return values(raw.call(new Get(Key.of("e2e-quorum"), "ONE"))).equals(Set.of("v1"));
+                        return values(raw.call(new Get(Key.of("e2e-quorum"), Consistency.ONE.code()))).equals(Set.of("v1"));
                     } catch (IOException e) {
                         throw new AssertionError(e);
                     }
@@ -115,10 +115,10 @@ class ClusterEndToEndTest {
         assertInvalid(() -> client.put("", bytes("v"), Consistency.QUORUM), "key is empty");
         assertInvalid(() -> client.get("", Consistency.ONE), "key is empty");
         try (RawClient raw = RawClient.connect(cluster.address(0), RAW_TIMEOUT)) {
-            Failure failure = assertInstanceOf(Failure.class, raw.call(new Get(Key.of("k"), "SOMETIMES")));
+            Failure failure = assertInstanceOf(Failure.class, raw.call(new Get(Key.of("k"), (byte) 9)));
             assertEquals(ErrorKind.INVALID_REQUEST, failure.kind());
-            assertTrue(failure.message().contains("unknown consistency level \"SOMETIMES\""), failure.message());
-            assertInstanceOf(GetResult.class, raw.call(new Get(Key.of("k"), "ONE")), "the same connection still serves");
+            assertTrue(failure.message().contains("unknown consistency code 9 (expected 1=ONE, 2=TWO, 3=QUORUM, 4=ALL)"), failure.message());
+            assertInstanceOf(GetResult.class, raw.call(new Get(Key.of("k"), Consistency.ONE.code())), "the same connection still serves");
         }
         client.put("e2e-after-invalid", bytes("fine"), Consistency.QUORUM);
         assertEquals(List.of("fine"), strings(client.get("e2e-after-invalid", Consistency.QUORUM)));
@@ -148,7 +148,7 @@ class ClusterEndToEndTest {
             assertTrue(raw.closedByPeer());
         }
         try (RawClient raw = RawClient.connect(cluster.address(1), RAW_TIMEOUT)) {
-            assertInstanceOf(GetResult.class, raw.call(new Get(Key.of("k"), "QUORUM")), "the node still serves");
+            assertInstanceOf(GetResult.class, raw.call(new Get(Key.of("k"), Consistency.QUORUM.code())), "the node still serves");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.chorus.node.e2e;
 
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.client.ChorusClient;
 import io.chorus.client.ChorusException;
 import io.chorus.client.MapView;
@@ -109,8 +111,8 @@ class CrdtEndToEndTest {
     @Test
     void theSameUpdateThroughTwoCoordinatorsCountsOnce() throws IOException {
         Key key = Key.of("retried-by-hand");
-        CrdtUpdate firstAttempt = new CrdtUpdate(key, new CounterAdd(5), 7_000_001L << 20, 1, "QUORUM");
-        CrdtUpdate retry = new CrdtUpdate(key, new CounterAdd(5), 7_000_001L << 20, 2, "QUORUM");
+        CrdtUpdate firstAttempt = new CrdtUpdate(key, new CounterAdd(5), 7_000_001L << 20, 1, Consistency.QUORUM.code(), false);
+        CrdtUpdate retry = new CrdtUpdate(key, new CounterAdd(5), 7_000_001L << 20, 2, Consistency.QUORUM.code(), false);
         try (RawClient n2 = RawClient.connect(nodes.get(1).address(), RAW_TIMEOUT);
              RawClient n3 = RawClient.connect(nodes.get(2).address(), RAW_TIMEOUT)) {
             assertInstanceOf(WriteResult.class, n2.call(firstAttempt)); // imagine this reply lost
@@ -195,7 +197,7 @@ class CrdtEndToEndTest {
     }
 
     private static long counterAt(RawClient node, Key key) throws IOException {
-        ClientResponse response = node.call(new CrdtGet(key, CrdtType.PN_COUNTER, "ALL"));
+        ClientResponse response = node.call(new CrdtGet(key, CrdtType.PN_COUNTER, Consistency.ALL.code()));
         CrdtValue value = assertInstanceOf(CrdtValue.class, response, () -> "not a value: " + response);
         return CrdtCodec.decode(value.value(), PnCounter.class).value();
     }

@@ -61,7 +61,7 @@ class NodeRestartEndToEndTest {
             cluster.startNode(2);
             assertTrue(cluster.node(2).storedKeys() >= 2, "the restarted node opened its old data");
             try (RawClient raw = RawClient.connect(cluster.address(2), Duration.ofSeconds(10))) {
-                GetResult local = assertInstanceOf(GetResult.class, raw.call(new Get(Key.of("before-stop"), "ONE")));
+                GetResult local = assertInstanceOf(GetResult.class, raw.call(new Get(Key.of("before-stop"), Consistency.ONE.code())));
                 assertEquals("kept", new String(local.values()[0], StandardCharsets.UTF_8), "n3's own copy survived the restart");
             }
             Await.until(Duration.ofSeconds(15), "a read at ALL succeeds again", () -> {

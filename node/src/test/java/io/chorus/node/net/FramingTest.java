@@ -1,5 +1,7 @@
 package io.chorus.node.net;
 
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.node.HostPort;
 import io.chorus.node.pipeline.BatchingOutbox;
 import io.chorus.node.pipeline.NodeHandler;
@@ -74,11 +76,11 @@ class FramingTest {
 
     @Test
     void aClientFrameReachesTheStateMachine() throws InterruptedException {
-        channel.writeInbound(Frames.frame(new ClientFrame(7, new Get(Key.of("k"), "QUORUM"))));
+        channel.writeInbound(Frames.frame(new ClientFrame(7, new Get(Key.of("k"), Consistency.QUORUM.code()))));
         RecordingStateMachine.Request request = machine.requests.poll(5, TimeUnit.SECONDS);
         assertNotNull(request);
         assertEquals(7, request.requestId());
-        assertEquals(new Get(Key.of("k"), "QUORUM"), request.request());
+        assertEquals(new Get(Key.of("k"), Consistency.QUORUM.code()), request.request());
         assertNotNull(connections.client(channel.attr(ClientConnection.CLIENT).get()), "the channel names its client for the encoder's log lines");
         assertTrue(channel.isOpen());
         assertNull(channel.readOutbound(), "nothing answers at once");
@@ -87,7 +89,7 @@ class FramingTest {
 
     @Test
     void framesSplitAcrossReadsStillDecode() throws InterruptedException {
-        byte[] bytes = Frames.frameBytes(new ClientFrame(9, new Get(Key.of("split"), "ONE")));
+        byte[] bytes = Frames.frameBytes(new ClientFrame(9, new Get(Key.of("split"), Consistency.ONE.code())));
         for (byte b : bytes) channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
         assertEquals(9, machine.requests.poll(5, TimeUnit.SECONDS).requestId());
     }
@@ -129,14 +131,14 @@ class FramingTest {
 
     @Test
     void aReplyIsNotAValidFirstFrame() {
-        channel.writeInbound(Frames.frame(new ClientReply(3, new WriteResult(new byte[0]))));
+        channel.writeInbound(Frames.frame(new ClientReply(3, new WriteResult(new byte[0], false))));
         assertEquals("the first frame of a connection must be a Hello (peer) or a ClientFrame (client), got a ClientReply", refusal(-1).message());
         assertClosedWithoutEscapingException();
     }
 
     @Test
     void aClientMayNotTurnIntoAPeer() {
-        channel.writeInbound(Frames.frame(new ClientFrame(1, new Get(Key.of("k"), "ONE"))));
+        channel.writeInbound(Frames.frame(new ClientFrame(1, new Get(Key.of("k"), Consistency.ONE.code()))));
         channel.writeInbound(Frames.frame(new Hello(NodeId.of("n2"))));
         assertEquals("a client connection may only send ClientFrames, got a Hello", refusal(-1).message());
         assertClosedWithoutEscapingException();
@@ -145,7 +147,7 @@ class FramingTest {
     @Test
     void bytesAfterARefusalAreDropped() {
         ByteBuf both = Unpooled.buffer().writeInt(0);
-        both.writeBytes(Frames.frame(new ClientFrame(5, new Get(Key.of("k"), "ONE"))));
+        both.writeBytes(Frames.frame(new ClientFrame(5, new Get(Key.of("k"), Consistency.ONE.code()))));
         channel.writeInbound(both);
         refusal(-1);
         assertNull(channel.readOutbound(), "exactly one refusal");
@@ -175,7 +177,7 @@ class FramingTest {
 
     @Test
     void inFlightLimitPerConnectionAnswersOverloaded() throws InterruptedException {
-        for (long id = 1; id <= 3; id++) channel.writeInbound(Frames.frame(new ClientFrame(id, new Put(Key.of("k"), new byte[1], null, "ONE"))));
+        for (long id = 1; id <= 3; id++) channel.writeInbound(Frames.frame(new ClientFrame(id, new Put(Key.of("k"), new byte[1], null, Consistency.ONE.code(), false))));
         ClientReply reply = (ClientReply) Frames.read(channel.readOutbound());
         assertEquals(3, reply.requestId(), "the third request is over inFlightPerConnectionMax=2");
         Failure failure = (Failure) reply.response();
@@ -208,7 +210,7 @@ class FramingTest {
         EmbeddedChannel client = new EmbeddedChannel(new FrameDecoder(FRAME_BYTES_MAX), new MessageDecoder(codecs),
                 new MessageEncoder(codecs, FRAME_BYTES_MAX), new InboundConnectionHandler(roomy, small.inbound(), ownConnections));
         try {
-            for (long id = 1; id <= 30; id++) client.writeInbound(Frames.frame(new ClientFrame(id, new Get(Key.of("k"), "ONE"))));
+            for (long id = 1; id <= 30; id++) client.writeInbound(Frames.frame(new ClientFrame(id, new Get(Key.of("k"), Consistency.ONE.code()))));
             Object out = client.readOutbound();
             assertNotNull(out, "the ring holds 16; the rest are refused at once");
             Failure failure = (Failure) ((ClientReply) Frames.read((ByteBuf) out)).response();

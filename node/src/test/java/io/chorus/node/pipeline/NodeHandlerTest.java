@@ -1,5 +1,7 @@
 package io.chorus.node.pipeline;
 
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.node.support.CapturedStderr;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ClientReply;
@@ -53,7 +55,7 @@ class NodeHandlerTest {
     void outputIsHandedOverOncePerBatchAndDestination() {
         RecordingDestinations destinations = new RecordingDestinations();
         BatchingOutbox outbox = new BatchingOutbox(SELF, destinations, ReplyObserver.NONE);
-        outbox.reply(new ClientRef(1), 1, new WriteResult(new byte[0]));
+        outbox.reply(new ClientRef(1), 1, new WriteResult(new byte[0], false));
         outbox.send(PEER, new Heartbeat());
         outbox.send(PEER, new Heartbeat());
         assertTrue(destinations.toPeer.isEmpty(), "nothing leaves before the end of the batch");
@@ -69,7 +71,7 @@ class NodeHandlerTest {
     @Test
     void messagesToNobodyAreDroppedAndCounted() {
         BatchingOutbox outbox = new BatchingOutbox(SELF, new RecordingDestinations(), ReplyObserver.NONE);
-        outbox.reply(new ClientRef(404), 1, new WriteResult(new byte[0])); // client gone
+        outbox.reply(new ClientRef(404), 1, new WriteResult(new byte[0], false)); // client gone
         outbox.send(SELF, new Heartbeat()); // the core never sends to itself
         outbox.flush();
         assertEquals(2, outbox.droppedMessages());
@@ -83,7 +85,7 @@ class NodeHandlerTest {
             @Override
             public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
                 if (requestId == 1) throw new IllegalStateException("boom");
-                outbox.reply(client, requestId, new WriteResult(new byte[0]));
+                outbox.reply(client, requestId, new WriteResult(new byte[0], false));
             }
 
             @Override
@@ -150,7 +152,7 @@ class NodeHandlerTest {
         int accepted = 0;
         long start = System.nanoTime();
         for (int i = 0; i < 40; i++) {
-            if (inbound.tryClientRequest(new ClientRef(1), i, new Get(Key.of("k"), "ONE"))) accepted++;
+            if (inbound.tryClientRequest(new ClientRef(1), i, new Get(Key.of("k"), Consistency.ONE.code()))) accepted++;
         }
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000, "publishing never blocks");
         assertTrue(accepted >= 16 && accepted <= 17, "the ring holds 16 (plus the one being handled), accepted " + accepted);
@@ -159,12 +161,12 @@ class NodeHandlerTest {
         release.countDown();
         assertTrue(handled.await(5, TimeUnit.SECONDS));
         assertTrue(pipeline.drainAndStop(Duration.ofSeconds(5)));
-        assertFalse(inbound.tryClientRequest(new ClientRef(1), 99, new Get(Key.of("k"), "ONE")), "a stopped pipeline refuses");
+        assertFalse(inbound.tryClientRequest(new ClientRef(1), 99, new Get(Key.of("k"), Consistency.ONE.code())), "a stopped pipeline refuses");
     }
 
     private static InboundEvent clientEvent(long requestId) {
         InboundEvent event = new InboundEvent();
-        event.clientRequest(new ClientRef(1), requestId, new Get(Key.of("k"), "ONE"));
+        event.clientRequest(new ClientRef(1), requestId, new Get(Key.of("k"), Consistency.ONE.code()));
         return event;
     }
 

@@ -49,9 +49,9 @@ public final class Coordinators {
                 startRead(client, requestId, get.key(), get.consistency(), get.type());
             } else if (request instanceof Put put) {
                 validator.value(put.value());
-                startPut(client, requestId, put.key(), put.consistency(), put.context(), put.value(), false);
+                startPut(client, requestId, put.key(), put.consistency(), put.context(), put.value(), put.durable());
             } else if (request instanceof Delete delete) {
-                startPut(client, requestId, delete.key(), delete.consistency(), delete.context(), null, false);
+                startPut(client, requestId, delete.key(), delete.consistency(), delete.context(), null, delete.durable());
             } else if (request instanceof CrdtUpdate update) {
                 startCrdtUpdate(client, requestId, update);
             } else {
@@ -63,16 +63,16 @@ public final class Coordinators {
         return true;
     }
 
-    private void startRead(ClientRef client, long requestId, Key key, String levelText, CrdtType crdtType) {
-        Admitted a = admit(client, requestId, "read", key, levelText, false);
+    private void startRead(ClientRef client, long requestId, Key key, byte level, CrdtType crdtType) {
+        Admitted a = admit(client, requestId, "read", key, level, false);
         if (a == null) return;
         inFlight.start(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required, crdtType));
     }
 
-    private void startPut(ClientRef client, long requestId, Key key, String levelText, byte[] contextBytes, byte[] value, boolean durable) {
+    private void startPut(ClientRef client, long requestId, Key key, byte level, byte[] contextBytes, byte[] value, boolean durable) {
         validator.key(key);
         var clientContext = validator.context(contextBytes);
-        Admitted a = admit(client, requestId, value == null ? "delete" : "put", key, levelText, true);
+        Admitted a = admit(client, requestId, value == null ? "delete" : "put", key, level, true);
         if (a == null) return;
         inFlight.start(new PutCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required,
                 value, clientContext, durable));
@@ -97,21 +97,17 @@ public final class Coordinators {
             return;
         }
         inFlight.start(new CrdtUpdateCoordination(context, nextOpId++, client, requestId, update.key(), a.level, a.replicas,
-                a.live, a.required, update.operation(), update.operationId(), retry, durableOf(update)));
-    }
-
-    private static boolean durableOf(CrdtUpdate update) {
-        return false; // durable CRDT updates come with the wire change
+                a.live, a.required, update.operation(), update.operationId(), retry, update.durable()));
     }
 
     private record Admitted(Consistency level, List<NodeId> replicas, List<NodeId> live, int required) {
     }
 
     /** Validates key and level, then refuses at once (Unavailable, Overloaded) what must not start; null if refused. */
-    private Admitted admit(ClientRef client, long requestId, String verb, Key key, String levelText, boolean write) {
+    private Admitted admit(ClientRef client, long requestId, String verb, Key key, byte levelCode, boolean write) {
         validator.key(key);
         int n = context.topology().replicationFactor();
-        Consistency level = validator.consistency(levelText, n);
+        Consistency level = validator.consistency(levelCode, n);
         List<NodeId> replicas = context.topology().replicasOf(key);
         int required = level.required(n);
         if (write && context.hasBug(InjectedBug.ACK_BEFORE_QUORUM)) required = Math.max(1, required - 1);

@@ -31,11 +31,11 @@ final class RequestValidator {
         }
     }
 
-    /** The level, which must be satisfiable by the replication factor. */
-    Consistency consistency(String text, int replicationFactor) {
+    /** The level of a wire code, which must be satisfiable by the replication factor. */
+    Consistency consistency(byte code, int replicationFactor) {
         Consistency level;
         try {
-            level = Consistency.parse(text == null ? "" : text);
+            level = Consistency.ofCode(code);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(e.getMessage());
         }

@@ -3,6 +3,9 @@ package io.chorus.replication.message;
 import io.chorus.replication.state.Key;
 import io.chorus.crdt.type.CrdtType;
 
-/** Read the CRDT value of {@code key}, which must be of {@code type} (or hold nothing yet). */
-public record CrdtGet(Key key, CrdtType type, String consistency) implements ClientRequest {
+/**
+ * Read the CRDT value of {@code key}, which must be of {@code type} (or hold nothing yet).
+ * {@code consistency} is a {@code Consistency} code.
+ */
+public record CrdtGet(Key key, CrdtType type, byte consistency) implements ClientRequest {
 }

@@ -9,7 +9,7 @@ import io.chorus.replication.crdt.CrdtOp;
  * already applied that id. A retry is settled first: if any replica already applied the id, it is
  * only replicated further, never applied again; if a replica that might hold it is down, the retry
  * is refused (Unavailable) until it is back. Ids should grow with time (the client uses its clock)
- * because replicas remember the last 256 ids per key.
+ * because replicas remember the last 256 ids per key. {@code consistency} and {@code durable} as for {@link Put}.
  */
-public record CrdtUpdate(Key key, CrdtOp operation, long operationId, int attempt, String consistency) implements ClientRequest {
+public record CrdtUpdate(Key key, CrdtOp operation, long operationId, int attempt, byte consistency, boolean durable) implements ClientRequest {
 }

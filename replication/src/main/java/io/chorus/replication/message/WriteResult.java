@@ -1,5 +1,9 @@
 package io.chorus.replication.message;
 
-/** A put or delete was stored by enough replicas; {@code context} supersedes what was written. */
-public record WriteResult(byte[] context) implements ClientResponse {
+/**
+ * A put, delete or CRDT update was stored by enough replicas; {@code context} supersedes what was
+ * written (empty for a CRDT update). {@code durable}: the replicas that acknowledged it had it on
+ * disk (fsynced), as a durable write asks; false means it may still be only in their page cache.
+ */
+public record WriteResult(byte[] context, boolean durable) implements ClientResponse {
 }

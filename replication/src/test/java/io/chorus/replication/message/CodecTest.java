@@ -1,5 +1,7 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.replication.state.Key;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.state.KeyState;
@@ -38,18 +40,18 @@ class CodecTest {
                 MintResult.ok(6, KEY, SIBLINGS, VV), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
                 new PartitionDigests(new int[]{1, 5}, new long[]{-1L, 42L}),
                 new KeyDigests(new int[]{5}, new Key[]{KEY, Key.of("b")}, new long[]{1, 2}), new PullKeys(new Key[]{KEY}),
-                new ClientFrame(7, new Get(KEY, "QUORUM")),
-                new ClientFrame(8, new Put(KEY, new byte[]{9}, CausalContext.encode(VV), "ALL")),
-                new ClientFrame(8, new Put(KEY, new byte[0], null, "ONE")),
-                new ClientFrame(9, new Delete(KEY, null, "TWO")), new ClientFrame(10, new DescribeCluster()),
+                new ClientFrame(7, new Get(KEY, Consistency.QUORUM.code())),
+                new ClientFrame(8, new Put(KEY, new byte[]{9}, CausalContext.encode(VV), Consistency.ALL.code(), false)),
+                new ClientFrame(8, new Put(KEY, new byte[0], null, Consistency.ONE.code(), false)),
+                new ClientFrame(9, new Delete(KEY, null, Consistency.TWO.code(), true)), new ClientFrame(10, new DescribeCluster()),
                 new ClientReply(11, new GetResult(new byte[][]{{1}, {2, 3}}, new byte[]{1})),
-                new ClientReply(12, new WriteResult(new byte[0])),
+                new ClientReply(12, new WriteResult(new byte[0], false)), new ClientReply(12, new WriteResult(new byte[]{4}, true)),
                 new ClientReply(13, new Failure(ErrorKind.UNAVAILABLE, "(need 3, alive 2)")),
                 new ClientReply(14, new ClusterDescription(new String[]{"n1"}, new String[]{"127.0.0.1:7401"}, 64, 1)),
                 new ClientFrame(15, new CrdtUpdate(KEY, new io.chorus.replication.crdt.MapUpdate("f",
-                        new io.chorus.replication.crdt.SetAdd(new byte[][]{{1}})), 99, 1, "ONE")),
-                new ClientFrame(16, new CrdtUpdate(KEY, new io.chorus.replication.crdt.CounterAdd(-3), 100, 1, "ONE")),
-                new ClientFrame(17, new CrdtGet(KEY, io.chorus.crdt.type.CrdtType.OR_MAP, "ALL")),
+                        new io.chorus.replication.crdt.SetAdd(new byte[][]{{1}})), 99, 1, Consistency.ONE.code(), false)),
+                new ClientFrame(16, new CrdtUpdate(KEY, new io.chorus.replication.crdt.CounterAdd(-3), 100, 1, Consistency.ONE.code(), true)),
+                new ClientFrame(17, new CrdtGet(KEY, io.chorus.crdt.type.CrdtType.OR_MAP, Consistency.ALL.code())),
                 new ClientReply(18, new CrdtValue(new byte[]{1, 2})),
                 new CrdtMint(19, KEY, new io.chorus.replication.crdt.MapRemove("f", io.chorus.crdt.type.CrdtType.EW_FLAG), 5, true),
                 new ReplicaWrite(20, KEY, KeyState.ofCrdt(io.chorus.crdt.type.PnCounter.empty().increment("n1", 4).state(),
@@ -63,6 +65,41 @@ class CodecTest {
             assertEquals(m.getClass(), back.getClass());
             assertEquals(describe(m), describe(back), "round trip of " + m.getClass().getSimpleName());
         }
+    }
+
+    @Test
+    void consistencyCodesAndDurableFlagsSurviveARoundTrip() {
+        for (Consistency level : Consistency.values()) {
+            for (boolean durable : new boolean[]{false, true}) {
+                Put put = (Put) request(new Put(KEY, new byte[]{1}, null, level.code(), durable));
+                assertEquals(level, Consistency.ofCode(put.consistency()));
+                assertEquals(durable, put.durable());
+                Delete delete = (Delete) request(new Delete(KEY, new byte[]{2}, level.code(), durable));
+                assertEquals(level.code(), delete.consistency());
+                assertEquals(durable, delete.durable());
+                CrdtUpdate update = (CrdtUpdate) request(new CrdtUpdate(KEY, new io.chorus.replication.crdt.CounterAdd(1), 7, 2, level.code(), durable));
+                assertEquals(level.code(), update.consistency());
+                assertEquals(durable, update.durable());
+                assertEquals(level.code(), ((Get) request(new Get(KEY, level.code()))).consistency());
+                assertEquals(level.code(), ((CrdtGet) request(new CrdtGet(KEY, io.chorus.crdt.type.CrdtType.PN_COUNTER, level.code()))).consistency());
+                WriteResult result = (WriteResult) ((ClientReply) codec.decode(codec.encode(new ClientReply(1, new WriteResult(new byte[]{3}, durable))))).response();
+                assertEquals(durable, result.durable());
+                assertArrayEquals(new byte[]{3}, result.context());
+            }
+        }
+    }
+
+    @Test
+    void anUnknownConsistencyCodeStillDecodesSoTheNodeCanAnswerIt() {
+        // The codec carries the byte as is; the replica's validator refuses it with InvalidRequest.
+        for (byte code : new byte[]{0, 5, 9, -1}) {
+            assertEquals(code, ((Get) request(new Get(KEY, code))).consistency());
+            assertEquals(code, ((Put) request(new Put(KEY, new byte[0], null, code, true))).consistency());
+        }
+    }
+
+    private ClientRequest request(ClientRequest request) {
+        return ((ClientFrame) codec.decode(codec.encode(new ClientFrame(1, request)))).request();
     }
 
     @Test
@@ -81,7 +118,7 @@ class CodecTest {
 
     @Test
     void aForgedLengthIsRefusedBeforeAllocating() {
-        byte[] valid = codec.encode(new ClientFrame(1, new Put(KEY, new byte[10], null, "ONE")));
+        byte[] valid = codec.encode(new ClientFrame(1, new Put(KEY, new byte[10], null, Consistency.ONE.code(), false)));
         // every message's variable fields go through readLength: claim a 2 GB key right after the ids
         byte[] forged = Arrays.copyOf(valid, valid.length);
         int keyLengthAt = 3; // class id (1 byte), request id (1 byte varlong), put class id (1 byte)
@@ -139,6 +176,6 @@ class CodecTest {
     @Test
     void describeSeesArrayContents() {
         assertArrayEquals(new byte[]{1}, new byte[]{1});
-        assertTrue(!describe(new WriteResult(new byte[]{1})).equals(describe(new WriteResult(new byte[]{2}))));
+        assertTrue(!describe(new WriteResult(new byte[]{1}, false)).equals(describe(new WriteResult(new byte[]{2}, false))));
     }
 }

@@ -1,6 +1,8 @@
 package io.chorus.replication.replica;
 
 import io.chorus.replication.config.InjectedBug;
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.replication.state.Sibling;
 import io.chorus.replication.state.KeyState;
 import io.chorus.crdt.clock.Dot;
@@ -133,10 +135,10 @@ class ActorEpochTest {
     }
 
     private static CrdtUpdate increment(Key key, long amount, long operationId) {
-        return new CrdtUpdate(key, new CounterAdd(amount), operationId, 1, "ALL");
+        return new CrdtUpdate(key, new CounterAdd(amount), operationId, 1, Consistency.ALL.code(), false);
     }
 
     private static Put put(String value, String level) {
-        return new Put(KEY, value.getBytes(StandardCharsets.UTF_8), null, level);
+        return new Put(KEY, value.getBytes(StandardCharsets.UTF_8), null, Consistency.parse(level).code(), false);
     }
 }

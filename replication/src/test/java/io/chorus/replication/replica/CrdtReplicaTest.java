@@ -1,6 +1,8 @@
 package io.chorus.replication.replica;
 
 import io.chorus.replication.config.InjectedBug;
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.replication.state.KeyState;
 import io.chorus.crdt.type.Bytes;
 import io.chorus.crdt.type.CrdtCodec;
@@ -59,9 +61,9 @@ class CrdtReplicaTest {
     @Test
     void aRetriedIncrementCountsOnce() {
         long operationId = nextOperationId++;
-        cluster.call(n1, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 1, "QUORUM")); // its reply is "lost"
-        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 2, "QUORUM")));
-        assertInstanceOf(WriteResult.class, cluster.call(n3, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 3, "ALL")));
+        cluster.call(n1, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 1, Consistency.QUORUM.code(), false)); // its reply is "lost"
+        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 2, Consistency.QUORUM.code(), false)));
+        assertInstanceOf(WriteResult.class, cluster.call(n3, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 3, Consistency.ALL.code(), false)));
         assertEquals(1, counter(n1, "ALL"), "three attempts of one operation count once");
         update(n1, HITS, new CounterAdd(1), "ALL");
         assertEquals(2, counter(n2, "ALL"), "a new operation id counts");
@@ -78,24 +80,24 @@ class CrdtReplicaTest {
         NodeId other = List.of(n1, n2, n3).stream().filter(n -> !n.equals(minter)).findFirst().orElseThrow();
         long operationId = nextOperationId++;
         cluster.dropRule = (to, m) -> true;                // the minter's delta and replies never leave
-        cluster.call(minter, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 1, "QUORUM"));
+        cluster.call(minter, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 1, Consistency.QUORUM.code(), false));
         cluster.dropRule = (to, m) -> false;
         cluster.stop(minter);                              // it crashes with the operation stored
-        ClientResponse whileDown = cluster.call(other, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 2, "QUORUM"));
+        ClientResponse whileDown = cluster.call(other, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 2, Consistency.QUORUM.code(), false));
         Failure refused = assertInstanceOf(Failure.class, whileDown);
         assertEquals(ErrorKind.UNAVAILABLE, refused.kind());
         assertTrue(refused.message().contains("cannot be settled"), refused.message());
 
         cluster.start(minter, EnumSet.noneOf(InjectedBug.class));
         cluster.tick(cluster.config.heartbeatIntervalTicks() + 1);
-        assertInstanceOf(WriteResult.class, cluster.call(other, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 3, "QUORUM")));
+        assertInstanceOf(WriteResult.class, cluster.call(other, new CrdtUpdate(HITS, new CounterAdd(1), operationId, 3, Consistency.QUORUM.code(), false)));
         assertEquals(1, counter(other, "ALL"), "applied once, on the crashed minter, and replicated by the settled retry");
     }
 
     @Test
     void aRetryOfAnOperationNobodyAppliedIsApplied() {
         long operationId = nextOperationId++;
-        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(4), operationId, 2, "QUORUM")));
+        assertInstanceOf(WriteResult.class, cluster.call(n2, new CrdtUpdate(HITS, new CounterAdd(4), operationId, 2, Consistency.QUORUM.code(), false)));
         assertEquals(4, counter(n1, "ALL"));
     }
 
@@ -105,8 +107,8 @@ class CrdtReplicaTest {
         NodeId outsider = five.node(1);
         Key key = ReplicaTest.keyNotReplicatedBy(five, outsider);
         five.duplicateRule = m -> m instanceof CrdtMint;
-        assertInstanceOf(WriteResult.class, five.call(outsider, new CrdtUpdate(key, new CounterAdd(7), 42, 1, "ALL")));
-        CrdtValue v = assertInstanceOf(CrdtValue.class, five.call(five.node(2), new CrdtGet(key, CrdtType.PN_COUNTER, "ALL")));
+        assertInstanceOf(WriteResult.class, five.call(outsider, new CrdtUpdate(key, new CounterAdd(7), 42, 1, Consistency.ALL.code(), false)));
+        CrdtValue v = assertInstanceOf(CrdtValue.class, five.call(five.node(2), new CrdtGet(key, CrdtType.PN_COUNTER, Consistency.ALL.code())));
         assertEquals(7, CrdtCodec.decode(v.value(), PnCounter.class).value());
     }
 
@@ -128,13 +130,13 @@ class CrdtReplicaTest {
     void aKeysTypeIsFixedByItsFirstWrite() {
         update(n1, HITS, new CounterAdd(1), "ALL");
         assertInvalid(update(n2, HITS, new SetAdd(elements("x")), "ALL"), "holds a counter, not a set");
-        assertInvalid(cluster.call(n3, new Put(HITS, "plain".getBytes(StandardCharsets.UTF_8), null, "ALL")), "holds a counter");
-        assertInvalid(cluster.call(n3, new Get(HITS, "ALL")), "holds a counter");
-        assertInvalid(cluster.call(n3, new CrdtGet(HITS, CrdtType.OR_SET, "ALL")), "holds a counter, not a set");
+        assertInvalid(cluster.call(n3, new Put(HITS, "plain".getBytes(StandardCharsets.UTF_8), null, Consistency.ALL.code(), false)), "holds a counter");
+        assertInvalid(cluster.call(n3, new Get(HITS, Consistency.ALL.code())), "holds a counter");
+        assertInvalid(cluster.call(n3, new CrdtGet(HITS, CrdtType.OR_SET, Consistency.ALL.code())), "holds a counter, not a set");
 
-        cluster.call(n1, new Put(Key.of("plain"), "v".getBytes(StandardCharsets.UTF_8), null, "ALL"));
+        cluster.call(n1, new Put(Key.of("plain"), "v".getBytes(StandardCharsets.UTF_8), null, Consistency.ALL.code(), false));
         assertInvalid(update(n1, Key.of("plain"), new CounterAdd(1), "ALL"), "holds plain values, not a counter");
-        assertInvalid(cluster.call(n2, new CrdtGet(Key.of("plain"), CrdtType.PN_COUNTER, "ALL")), "holds plain values");
+        assertInvalid(cluster.call(n2, new CrdtGet(Key.of("plain"), CrdtType.PN_COUNTER, Consistency.ALL.code())), "holds plain values");
         assertEquals(1, counter(n1, "ALL"), "nothing was applied by the refused operations");
     }
 
@@ -150,7 +152,7 @@ class CrdtReplicaTest {
         Key profile = Key.of("profile");
         update(n1, profile, new MapUpdate("visits", new CounterAdd(3)), "ALL");
         update(n2, profile, new MapUpdate("tags", new SetAdd(elements("x"))), "ALL");
-        CrdtValue v = assertInstanceOf(CrdtValue.class, cluster.call(n3, new CrdtGet(profile, CrdtType.OR_MAP, "QUORUM")));
+        CrdtValue v = assertInstanceOf(CrdtValue.class, cluster.call(n3, new CrdtGet(profile, CrdtType.OR_MAP, Consistency.QUORUM.code())));
         OrMap map = CrdtCodec.decode(v.value(), OrMap.class);
         assertEquals(3, map.get("visits", PnCounter.class).value());
         assertTrue(map.get("tags", OrSet.class).contains(Bytes.utf8("x")));
@@ -177,11 +179,11 @@ class CrdtReplicaTest {
     }
 
     ClientResponse update(NodeId coordinator, Key key, CrdtOp op, String level) {
-        return cluster.call(coordinator, new CrdtUpdate(key, op, nextOperationId++, 1, level));
+        return cluster.call(coordinator, new CrdtUpdate(key, op, nextOperationId++, 1, Consistency.parse(level).code(), false));
     }
 
     long counter(NodeId coordinator, String level) {
-        CrdtValue v = assertInstanceOf(CrdtValue.class, cluster.call(coordinator, new CrdtGet(HITS, CrdtType.PN_COUNTER, level)));
+        CrdtValue v = assertInstanceOf(CrdtValue.class, cluster.call(coordinator, new CrdtGet(HITS, CrdtType.PN_COUNTER, Consistency.parse(level).code())));
         return CrdtCodec.decode(v.value(), PnCounter.class).value();
     }
 

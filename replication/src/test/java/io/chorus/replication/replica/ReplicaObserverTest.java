@@ -1,6 +1,8 @@
 package io.chorus.replication.replica;
 
 import io.chorus.replication.config.InjectedBug;
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.replication.message.Get;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
@@ -25,7 +27,7 @@ class ReplicaObserverTest {
     @Test
     void aReadAtAllCountsTheStaleReplicaItRepairs() {
         cluster.call(n1, put("old", null, "ALL"));
-        assertEquals(List.of("old"), values(cluster.call(n1, new Get(KEY, "ALL"))));
+        assertEquals(List.of("old"), values(cluster.call(n1, new Get(KEY, Consistency.ALL.code()))));
         assertEquals(0, cluster.observers.get(n1).readRepairs, "replicas that agree need no repair");
 
         cluster.stop(n3);
@@ -34,13 +36,13 @@ class ReplicaObserverTest {
         cluster.tick(cluster.config.heartbeatIntervalTicks() + 1); // peers hear n3 again; no anti-entropy round yet
         assertEquals(List.of("old"), cluster.storages.get(n3).get(KEY).liveValues().stream().map(String::new).toList());
 
-        assertEquals(2, values(cluster.call(n1, new Get(KEY, "ALL"))).size());
+        assertEquals(2, values(cluster.call(n1, new Get(KEY, Consistency.ALL.code()))).size());
         assertEquals(1, cluster.observers.get(n1).readRepairs, "n3 was behind the merge");
         assertEquals(1, cluster.observers.get(n1).readRepairEvents);
         assertEquals(cluster.storages.get(n1).get(KEY), cluster.storages.get(n3).get(KEY), "and got it");
         assertEquals(0, cluster.observers.get(n2).readRepairs + cluster.observers.get(n3).readRepairs, "only the coordinator counts");
 
-        cluster.call(n1, new Get(KEY, "ALL"));
+        cluster.call(n1, new Get(KEY, Consistency.ALL.code()));
         assertEquals(1, cluster.observers.get(n1).readRepairs, "a repaired key needs no second repair");
     }
 
@@ -51,7 +53,7 @@ class ReplicaObserverTest {
         cluster.start(n3, EnumSet.noneOf(InjectedBug.class));
         cluster.tick(cluster.config.heartbeatIntervalTicks() + 1);
 
-        assertEquals(List.of("missed"), values(cluster.call(n3, new Get(KEY, "ALL"))));
+        assertEquals(List.of("missed"), values(cluster.call(n3, new Get(KEY, Consistency.ALL.code()))));
         assertEquals(1, cluster.observers.get(n3).readRepairs);
         assertEquals(cluster.storages.get(n1).get(KEY), cluster.storages.get(n3).get(KEY));
     }
@@ -59,7 +61,7 @@ class ReplicaObserverTest {
     @Test
     void antiEntropyCountsTheKeysItSendsAndNothingOnceReplicasAgree() {
         cluster.stop(n3);
-        for (int i = 0; i < 20; i++) cluster.call(n1, new Put(Key.of("k" + i), bytes("v" + i), null, "QUORUM"));
+        for (int i = 0; i < 20; i++) cluster.call(n1, new Put(Key.of("k" + i), bytes("v" + i), null, Consistency.QUORUM.code(), false));
         cluster.start(n3, EnumSet.noneOf(InjectedBug.class));
         cluster.tick(cluster.config.antiEntropyIntervalTicks() * 3);
         assertEquals(20, cluster.storages.get(n3).size(), "anti-entropy copied every key to n3");

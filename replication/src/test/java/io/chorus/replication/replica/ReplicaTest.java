@@ -2,6 +2,8 @@ package io.chorus.replication.replica;
 
 import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.config.ReplicaConfig;
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.replication.state.KeyState;
 import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientResponse;
@@ -43,8 +45,8 @@ class ReplicaTest {
     @Test
     void aQuorumWriteIsReadAtOneThroughAnotherCoordinator() {
         assertInstanceOf(WriteResult.class, cluster.call(n1, put("hello", null, "QUORUM")));
-        assertEquals(List.of("hello"), values(cluster.call(n2, new Get(KEY, "ONE"))));
-        assertEquals(List.of("hello"), values(cluster.call(n3, new Get(KEY, "one"))));
+        assertEquals(List.of("hello"), values(cluster.call(n2, new Get(KEY, Consistency.ONE.code()))));
+        assertEquals(List.of("hello"), values(cluster.call(n3, new Get(KEY, Consistency.ONE.code()))));
     }
 
     @Test
@@ -52,33 +54,33 @@ class ReplicaTest {
         cluster.call(n1, put("hello", null, "ALL"));
         cluster.stop(n3);
         assertInstanceOf(WriteResult.class, cluster.call(n1, put("again", null, "QUORUM")));
-        assertEquals(2, values(cluster.call(n2, new Get(KEY, "QUORUM"))).size(), "a blind write adds a sibling");
+        assertEquals(2, values(cluster.call(n2, new Get(KEY, Consistency.QUORUM.code()))).size(), "a blind write adds a sibling");
 
         long id = cluster.request(n1, put("all", null, "ALL"));
         Failure failure = assertInstanceOf(Failure.class, cluster.replies.get(id), "answered before any message or tick");
         assertEquals(ErrorKind.UNAVAILABLE, failure.kind());
         assertTrue(failure.message().startsWith("(need 3, alive 2)"), failure.message());
         assertTrue(failure.message().contains("down: [n3]"), failure.message());
-        assertEquals(ErrorKind.UNAVAILABLE, failure(cluster.call(n2, new Get(KEY, "ALL"))).kind());
+        assertEquals(ErrorKind.UNAVAILABLE, failure(cluster.call(n2, new Get(KEY, Consistency.ALL.code()))).kind());
     }
 
     @Test
     void aRestartedNodeStillHasItsDataAndCatchesUp() {
         cluster.call(n1, put("hello", null, "ALL"));
         cluster.stop(n3);
-        cluster.call(n1, new Delete(KEY, contextOf(cluster.call(n1, new Get(KEY, "QUORUM"))), "QUORUM"));
+        cluster.call(n1, new Delete(KEY, contextOf(cluster.call(n1, new Get(KEY, Consistency.QUORUM.code()))), Consistency.QUORUM.code(), false));
         cluster.start(n3, EnumSet.noneOf(InjectedBug.class));
         assertEquals(List.of("hello"), liveValues(n3), "storage survives the crash; the delete was missed");
         cluster.tick(cluster.config.heartbeatIntervalTicks() + 1); // peers hear n3 again
         assertTrue(cluster.replicas.get(n1).isAlive(n3));
-        assertEquals(List.of(), values(cluster.call(n3, new Get(KEY, "ALL"))), "a missed delete cannot resurrect the value");
+        assertEquals(List.of(), values(cluster.call(n3, new Get(KEY, Consistency.ALL.code()))), "a missed delete cannot resurrect the value");
         assertEquals(List.of(), liveValues(n3), "read repair gave n3 the tombstone");
     }
 
     @Test
     void antiEntropyRepairsAReplicaWithoutAnyRead() {
         cluster.stop(n3);
-        for (int i = 0; i < 20; i++) cluster.call(n1, new Put(Key.of("k" + i), bytes("v" + i), null, "QUORUM"));
+        for (int i = 0; i < 20; i++) cluster.call(n1, new Put(Key.of("k" + i), bytes("v" + i), null, Consistency.QUORUM.code(), false));
         cluster.start(n3, EnumSet.noneOf(InjectedBug.class));
         assertEquals(0, cluster.storages.get(n3).size());
         cluster.tick(cluster.config.antiEntropyIntervalTicks() * 3);
@@ -94,29 +96,30 @@ class ReplicaTest {
     void twoBlindWritesAreSiblingsAndTheReadsContextResolvesThem() {
         cluster.call(n1, put("a", null, "QUORUM"));
         cluster.call(n2, put("b", null, "QUORUM"));
-        ClientResponse read = cluster.call(n3, new Get(KEY, "QUORUM"));
+        ClientResponse read = cluster.call(n3, new Get(KEY, Consistency.QUORUM.code()));
         assertEquals(List.of("a", "b"), values(read).stream().sorted().toList());
         cluster.call(n3, put("c", contextOf(read), "QUORUM"));
-        assertEquals(List.of("c"), values(cluster.call(n1, new Get(KEY, "ALL"))));
+        assertEquals(List.of("c"), values(cluster.call(n1, new Get(KEY, Consistency.ALL.code()))));
     }
 
     @Test
     void aWriteReturnsAContextThatSupersedesIt() {
         WriteResult first = assertInstanceOf(WriteResult.class, cluster.call(n1, put("a", null, "ALL")));
         cluster.call(n2, put("b", first.context(), "ALL"));
-        assertEquals(List.of("b"), values(cluster.call(n3, new Get(KEY, "ALL"))));
+        assertEquals(List.of("b"), values(cluster.call(n3, new Get(KEY, Consistency.ALL.code()))));
     }
 
     @Test
     void badRequestsAreRefusedWithTheReasonAndChangeNothing() {
         ReplicaConfig c = cluster.config;
-        assertInvalid(cluster.call(n1, new Put(Key.of(""), bytes("x"), null, "ONE")), "key is empty");
-        assertInvalid(cluster.call(n1, new Put(Key.wrap(new byte[c.keyBytesMax() + 1]), bytes("x"), null, "ONE")), "keyBytesMax=1024");
-        assertInvalid(cluster.call(n1, new Put(KEY, new byte[c.valueBytesMax() + 1], null, "ONE")), "valueBytesMax=1048576");
-        assertInvalid(cluster.call(n1, new Put(KEY, bytes("x"), null, "SOMETIMES")), "unknown consistency level \"SOMETIMES\"");
-        assertInvalid(cluster.call(n1, new Get(KEY, "")), "unknown consistency level");
-        assertInvalid(cluster.call(n1, new Put(KEY, bytes("x"), new byte[]{1, 5}, "ONE")), "context");
-        assertInvalid(cluster.call(n1, new Put(KEY, null, null, "ONE")), "value is missing");
+        assertInvalid(cluster.call(n1, new Put(Key.of(""), bytes("x"), null, Consistency.ONE.code(), false)), "key is empty");
+        assertInvalid(cluster.call(n1, new Put(Key.wrap(new byte[c.keyBytesMax() + 1]), bytes("x"), null, Consistency.ONE.code(), false)), "keyBytesMax=1024");
+        assertInvalid(cluster.call(n1, new Put(KEY, new byte[c.valueBytesMax() + 1], null, Consistency.ONE.code(), false)), "valueBytesMax=1048576");
+        assertInvalid(cluster.call(n1, new Put(KEY, bytes("x"), null, (byte) 9, false)),
+                "unknown consistency code 9 (expected 1=ONE, 2=TWO, 3=QUORUM, 4=ALL)");
+        assertInvalid(cluster.call(n1, new Get(KEY, (byte) 0)), "unknown consistency code 0");
+        assertInvalid(cluster.call(n1, new Put(KEY, bytes("x"), new byte[]{1, 5}, Consistency.ONE.code(), false)), "context");
+        assertInvalid(cluster.call(n1, new Put(KEY, null, null, Consistency.ONE.code(), false)), "value is missing");
         for (NodeId n : List.of(n1, n2, n3)) assertEquals(0, cluster.storages.get(n).size(), "nothing applied");
         assertInstanceOf(WriteResult.class, cluster.call(n1, put("fine", null, "ALL")), "the node is unharmed");
     }
@@ -138,10 +141,10 @@ class ReplicaTest {
             if (m instanceof MintWrite) mints.add(to.name());
             return false;
         };
-        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("v"), null, "ALL")));
+        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("v"), null, Consistency.ALL.code(), false)));
         assertEquals(1, mints.size(), "exactly one replica minted the write");
         assertNull(five.storages.get(outsider).get(key), "the coordinator stores nothing it does not replicate");
-        assertEquals(List.of("v"), values(five.call(five.node(2), new Get(key, "ALL"))));
+        assertEquals(List.of("v"), values(five.call(five.node(2), new Get(key, Consistency.ALL.code()))));
     }
 
     @Test
@@ -150,9 +153,9 @@ class ReplicaTest {
         NodeId outsider = five.node(1);
         Key key = keyNotReplicatedBy(five, outsider);
         five.duplicateRule = m -> m instanceof MintWrite;
-        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("once"), null, "ALL")));
+        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("once"), null, Consistency.ALL.code(), false)));
         five.tick(5);
-        assertEquals(List.of("once"), values(five.call(five.node(2), new Get(key, "ALL"))),
+        assertEquals(List.of("once"), values(five.call(five.node(2), new Get(key, Consistency.ALL.code()))),
                 "a duplicated MintWrite must not store the write under a second dot");
     }
 
@@ -167,14 +170,14 @@ class ReplicaTest {
             if (m instanceof MintWrite) copies.add(new TestCluster.InFlight(outsider, to, five.codec.encode(m)));
             return false;
         };
-        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("once"), null, "ALL")));
+        assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("once"), null, Consistency.ALL.code(), false)));
         NodeId minter = copies.get(0).to();
         five.stop(minter);
         five.start(minter, EnumSet.noneOf(InjectedBug.class));
         five.network.add(copies.get(0));                  // the network delivers the late duplicate
         five.deliverAll();
         five.tick(five.config.heartbeatIntervalTicks() + 1);
-        assertEquals(List.of("once"), values(five.call(five.node(2), new Get(key, "ALL"))));
+        assertEquals(List.of("once"), values(five.call(five.node(2), new Get(key, Consistency.ALL.code()))));
     }
 
     @Test
@@ -200,7 +203,7 @@ class ReplicaTest {
         assertEquals(ErrorKind.TOO_MANY_SIBLINGS, f.kind());
         assertTrue(f.message().contains("siblingsMax=2") && f.message().contains("context"), f.message());
         assertEquals(2, small.storages.get(a).get(KEY).size());
-        ClientResponse read = small.call(a, new Get(KEY, "ALL"));
+        ClientResponse read = small.call(a, new Get(KEY, Consistency.ALL.code()));
         assertInstanceOf(WriteResult.class, small.call(a, put("resolved", contextOf(read), "ALL")), "writing back with the context resolves");
     }
 
@@ -222,9 +225,9 @@ class ReplicaTest {
             if (m instanceof io.chorus.replication.message.ReplicaRead) asked.add(to.name());
             return false;
         };
-        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, "ONE"))));
+        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, Consistency.ONE.code()))));
         assertEquals(List.of(), asked, "a replica answers ONE from its own copy");
-        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, "QUORUM"))));
+        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, Consistency.QUORUM.code()))));
         assertEquals(1, asked.size(), "QUORUM of 3 asks this node and one peer");
     }
 
@@ -234,7 +237,7 @@ class ReplicaTest {
         NodeId silent = cluster.membership.ring().preferenceList(KEY.bytesUnsafe(), 3).primaries().stream()
                 .filter(n -> !n.equals(n1)).findFirst().orElseThrow();
         cluster.dropRule = (to, m) -> to.equals(silent) && m instanceof io.chorus.replication.message.ReplicaRead;
-        long id = cluster.request(n1, new Get(KEY, "QUORUM"));
+        long id = cluster.request(n1, new Get(KEY, Consistency.QUORUM.code()));
         cluster.deliverAll();
         int ticks = 0;
         while (cluster.replies.get(id) == null && ticks < cluster.config.requestTimeoutTicks()) {
@@ -272,7 +275,7 @@ class ReplicaTest {
     }
 
     static Put put(String value, byte[] context, String level) {
-        return new Put(KEY, bytes(value), context, level);
+        return new Put(KEY, bytes(value), context, Consistency.parse(level).code(), false);
     }
 
     static List<String> values(ClientResponse r) {

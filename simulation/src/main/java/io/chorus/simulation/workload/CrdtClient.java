@@ -147,8 +147,8 @@ public final class CrdtClient implements WorkloadClient {
         long requestId = nextRequestId++;
         op.requestId = requestId;
         ClientRequest request = op.operation == null
-                ? new CrdtGet(op.key, op.type == OpType.COUNTER_READ ? CrdtType.PN_COUNTER : CrdtType.OR_SET, op.level.name())
-                : new CrdtUpdate(op.key, op.operation, op.operationId, op.attempt, op.level.name());
+                ? new CrdtGet(op.key, op.type == OpType.COUNTER_READ ? CrdtType.PN_COUNTER : CrdtType.OR_SET, op.level.code())
+                : new CrdtUpdate(op.key, op.operation, op.operationId, op.attempt, op.level.code(), false);
         world.send(index, node, new ClientFrame(requestId, request));
         world.schedule(world.nowMicros() + mix.clientTimeoutMicros(), () -> onTimeout(requestId));
     }

@@ -99,9 +99,9 @@ public final class SimClient implements WorkloadClient {
         String value = type == OpType.PUT ? "c" + index + "-" + ++putsIssued : null;
         int node = random.nextInt(world.nodes().size());
         ClientRequest request = switch (type) {
-            case GET -> new Get(key, level.name());
-            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.name());
-            case DELETE -> new Delete(key, context, level.name());
+            case GET -> new Get(key, level.code());
+            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), false);
+            case DELETE -> new Delete(key, context, level.code(), false);
             default -> throw new AssertionError("not a plain operation: " + type);
         };
         History history = world.history();

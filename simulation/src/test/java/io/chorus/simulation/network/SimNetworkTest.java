@@ -1,5 +1,7 @@
 package io.chorus.simulation.network;
 
+import io.chorus.replication.state.Consistency;
+
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.SplitMixRandom;
@@ -177,9 +179,9 @@ class SimNetworkTest {
         FakeWorld world = new FakeWorld();
         SimNetwork network = network(world, 0, 0);
         world.up[2] = false;
-        network.sendFromClient(0, 2, new ClientFrame(9, new Get(Key.of("k"), "ONE")));
+        network.sendFromClient(0, 2, new ClientFrame(9, new Get(Key.of("k"), Consistency.ONE.code())));
         network.outboxOf(0).send(NODES.get(2), new Heartbeat());
-        network.outboxOf(1).reply(new ClientRef(0), 4, new WriteResult(new byte[0]));
+        network.outboxOf(1).reply(new ClientRef(0), 4, new WriteResult(new byte[0], false));
         world.runUntil(1_000_000);
         assertEquals(1, world.count("refused c0 #9 by n3"), world.log.toString());
         assertEquals(1, world.count("n1 lost n3"), world.log.toString());

@@ -112,7 +112,7 @@ class CrdtClientTest {
         assertEquals(update(0).operation(), update(1).operation());
         world.runUntilSent(3); // attempt 2 unanswered: the client gives up on it after its timeout, and retries
         assertEquals(3, update(2).attempt());
-        answer(client, 2, new WriteResult(new byte[0]));
+        answer(client, 2, new WriteResult(new byte[0], false));
         Op op = world.history.ops().get(0);
         assertEquals(Outcome.OK, op.outcome());
         assertEquals(3, op.completion().attempts());
@@ -184,7 +184,7 @@ class CrdtClientTest {
             assertTrue(update(i).operationId() > last, "ids must grow: " + update(i).operationId() + " after " + last);
             last = update(i).operationId();
             assertEquals(world.now / 1000, last >>> 20, "the id's high bits are the virtual milliseconds");
-            answer(client, i, new WriteResult(new byte[0]));
+            answer(client, i, new WriteResult(new byte[0], false));
         }
     }
 }
