@@ -9,7 +9,6 @@ import io.chorus.node.pipeline.DurableWrites;
 import io.chorus.node.pipeline.Inbound;
 import io.chorus.node.pipeline.NodeHandler;
 import io.chorus.node.pipeline.Pipeline;
-import io.chorus.node.pipeline.ReplicaDriver;
 import io.chorus.node.metrics.MetricsServer;
 import io.chorus.node.metrics.NodeMetrics;
 import io.chorus.node.metrics.RequestTracker;
@@ -19,19 +18,15 @@ import io.chorus.node.storage.ChronicleStorage;
 import io.chorus.node.storage.DataDirectory;
 import io.chorus.node.storage.StorageSizing;
 import io.chorus.node.storage.WalWriter;
-import io.chorus.replication.env.Clock;
 import io.chorus.replication.env.Outbox;
-import io.chorus.replication.env.SplitMixRandom;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.topology.Member;
-import io.chorus.replication.replica.Replica;
 import io.chorus.replication.env.ReplicaObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * A running Chorus node: storage, replica, pipeline and network wired together. {@link #start}
@@ -85,7 +81,7 @@ public final class ChorusNode implements AutoCloseable {
 
     /** Starts a node running the replica. */
     public static ChorusNode start(NodeConfig config) {
-        return start(config, ChorusNode::newReplica);
+        return start(config, ProductionReplica::create);
     }
 
     /** Starts a node running the state machine {@code factory} makes (tests of the shell use simple ones). */
@@ -112,8 +108,9 @@ public final class ChorusNode implements AutoCloseable {
             metrics.durability().bind(writer);
             Durability.logActorEpoch(config, directory);
             DurableWrites<Runnable> durable = new DurableWrites<>(writer::submit);
+            WalWriter logWriter = writer;
             StateMachine machine = factory.create(config, directory.actorEpoch(), metrics.metered(storage), storageCodec, outbox,
-                    metrics.replicaObserver(), durable);
+                    metrics.replicaObserver(), durable, logWriter::backlogged);
             NodeHandler handler = new NodeHandler(name, machine, outbox, tracker, durable);
             pipeline = Pipeline.start(name, config.ringSize(), handler);
             inbound.set(pipeline.inbound());
@@ -163,15 +160,6 @@ public final class ChorusNode implements AutoCloseable {
                 () -> "storage open (" + storage.size() + " keys), ring of " + config.partitions() + " partitions over "
                         + config.members().size() + " members, " + connections.connectedPeerCount() + " of "
                         + (config.members().size() - 1) + " peers connected");
-    }
-
-    private static StateMachine newReplica(NodeConfig config, long actorEpoch, Storage storage, Codec codec, Outbox outbox,
-                                           ReplicaObserver observer, DurableWrites<Runnable> durable) {
-        SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
-        Clock clock = System::currentTimeMillis;
-        Replica replica = new Replica(config.name(), actorEpoch, config.topology(), config.replicaConfig(), storage, random, clock, observer,
-                java.util.Set.of());
-        return new ReplicaDriver(replica, storage, codec, outbox, durable);
     }
 
     static NetworkSettings networkSettings(NodeConfig config) {
@@ -284,12 +272,13 @@ public final class ChorusNode implements AutoCloseable {
 
     /**
      * Makes the state machine a node runs, given the actor epoch it must mint in (already durable),
-     * its storage and the codec of stored states, its outbox, what counts its replica's repairs, and
-     * where its durable writes go (to the write-ahead log, once per handler batch).
+     * its storage and the codec of stored states, its outbox, what counts its replica's repairs,
+     * where its durable writes go (to the write-ahead log, once per handler batch) and whether the
+     * log is backlogged.
      */
     @FunctionalInterface
     interface StateMachineFactory {
         StateMachine create(NodeConfig config, long actorEpoch, Storage storage, Codec codec, Outbox outbox, ReplicaObserver observer,
-                            DurableWrites<Runnable> durable);
+                            DurableWrites<Runnable> durable, BooleanSupplier backlogged);
     }
 }

@@ -74,7 +74,7 @@ class NodeLifecycleTest {
     @Test
     void closeAnswersEveryRequestItTookBeforeClosingTheConnection() throws Exception {
         NodeConfig config = config(FreePorts.pick(1).get(0));
-        ChorusNode node = ChorusNode.start(config, (c, epoch, storage, codec, outbox, observer, durable) -> new RecordingStateMachine() {
+        ChorusNode node = ChorusNode.start(config, (c, epoch, storage, codec, outbox, observer, durable, backlogged) -> new RecordingStateMachine() {
             @Override
             public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
                 try {

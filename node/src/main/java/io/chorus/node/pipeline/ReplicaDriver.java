@@ -5,6 +5,11 @@ import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.Codec;
+import io.chorus.replication.message.CrdtUpdate;
+import io.chorus.replication.message.Delete;
+import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.Failure;
+import io.chorus.replication.message.Put;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.replica.Input;
 import io.chorus.replication.replica.Outgoing;
@@ -14,6 +19,8 @@ import io.chorus.replication.replica.StorageWrite;
 import io.chorus.replication.ring.NodeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.function.BooleanSupplier;
 
 /**
  * The production state machine: each input is a step of the {@link Replica}, and each Ready it
@@ -40,23 +47,47 @@ public final class ReplicaDriver implements StateMachine {
     private final Codec codec;
     private final Outbox outbox;
     private final DurableWrites<Runnable> durable;
+    private final BooleanSupplier backlogged;
 
     /**
-     * @param storage the replica's storage, to put each write into
-     * @param codec   the handler thread's codec of stored states (encodes the log's records)
-     * @param durable the handler's durable writes, handed to the log writer once per batch
+     * @param storage    the replica's storage, to put each write into
+     * @param codec      the handler thread's codec of stored states (encodes the log's records)
+     * @param durable    the handler's durable writes, handed to the log writer once per batch
+     * @param backlogged whether the log writer is behind past its bound (then new durable client
+     *                   writes are refused with Overloaded)
      */
-    public ReplicaDriver(Replica replica, Storage storage, Codec codec, Outbox outbox, DurableWrites<Runnable> durable) {
+    public ReplicaDriver(Replica replica, Storage storage, Codec codec, Outbox outbox, DurableWrites<Runnable> durable,
+                         BooleanSupplier backlogged) {
         this.replica = replica;
         this.storage = storage;
         this.codec = codec;
         this.outbox = outbox;
         this.durable = durable;
+        this.backlogged = backlogged;
     }
 
+    /**
+     * A durable write that arrives while the log writer is backlogged is refused at once: the disk
+     * does not keep up, and queueing more would only grow memory and latency. Writes already taken
+     * are never dropped; non-durable writes and reads go on (they do not wait for the disk), and so
+     * do peers' replica writes (their coordinators admitted them; dropping them would only turn
+     * into timeouts).
+     */
     @Override
     public void onClientRequest(ClientRef client, long requestId, ClientRequest request) {
+        if (isDurableWrite(request) && backlogged.getAsBoolean()) {
+            outbox.reply(client, requestId, new Failure(ErrorKind.OVERLOADED,
+                    "durable writes are refused for now: the write-ahead log's fsyncs are behind (wal.backlogBytesMax); retry later"));
+            return;
+        }
         step(new Input.Client(client, requestId, request));
+    }
+
+    static boolean isDurableWrite(ClientRequest request) {
+        if (request instanceof Put put) return put.durable();
+        if (request instanceof Delete delete) return delete.durable();
+        if (request instanceof CrdtUpdate update) return update.durable();
+        return false;
     }
 
     @Override

@@ -1,0 +1,30 @@
+package io.chorus.node;
+
+import io.chorus.node.pipeline.DurableWrites;
+import io.chorus.node.pipeline.ReplicaDriver;
+import io.chorus.node.pipeline.StateMachine;
+import io.chorus.replication.env.Clock;
+import io.chorus.replication.env.Outbox;
+import io.chorus.replication.env.ReplicaObserver;
+import io.chorus.replication.env.SplitMixRandom;
+import io.chorus.replication.env.Storage;
+import io.chorus.replication.message.Codec;
+import io.chorus.replication.replica.Replica;
+
+import java.security.SecureRandom;
+import java.util.function.BooleanSupplier;
+
+/** How a node builds its replica: the protocol core with a real clock and seed, driven by {@link ReplicaDriver}. */
+final class ProductionReplica {
+    private ProductionReplica() {
+    }
+
+    static StateMachine create(NodeConfig config, long actorEpoch, Storage storage, Codec codec, Outbox outbox,
+                                           ReplicaObserver observer, DurableWrites<Runnable> durable, BooleanSupplier backlogged) {
+        SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
+        Clock clock = System::currentTimeMillis;
+        Replica replica = new Replica(config.name(), actorEpoch, config.topology(), config.replicaConfig(), storage, random, clock, observer,
+                java.util.Set.of());
+        return new ReplicaDriver(replica, storage, codec, outbox, durable, backlogged);
+    }
+}
