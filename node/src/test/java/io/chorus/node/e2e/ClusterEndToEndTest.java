@@ -63,6 +63,13 @@ class ClusterEndToEndTest {
 
     /** Until a write at ALL succeeds, every node has not yet heard from every other. */
     static void awaitAllReplicasUp(LocalCluster cluster, ChorusClient client) {
+        // Every node's own links first: acks travel on the acking node's link to the coordinator, so a
+        // write at ALL through n1 succeeding says nothing of n2's link to n3 (still in its reconnect
+        // backoff if n3 started after n2 first tried it), and a write coordinated by n3 would time out.
+        Await.until(Duration.ofSeconds(20), "every node linked to every peer", () -> {
+            for (int i = 0; i < cluster.size(); i++) if (cluster.node(i).connectedPeers() != cluster.size() - 1) return false;
+            return true;
+        });
         Await.until(Duration.ofSeconds(20), "a write at ALL succeeds", () -> {
             try {
                 client.put("probe-all-up", bytes("up"), Consistency.ALL);
