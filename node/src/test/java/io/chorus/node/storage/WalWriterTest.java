@@ -146,7 +146,11 @@ class WalWriterTest {
             Await.until(WAIT, "batch " + id + " persisted", () -> writer.lastPersisted() >= id);
             assertTrue(b < 1000, "a checkpoint starts once the segment passes 2000 bytes");
         }
-        for (int more = 0; more < 20; more++, b++) { // the map fsync is held: durable writes still complete
+        // The map fsync is held: durable writes still complete. Few enough that the new segment stays under
+        // 2000 bytes, so no second checkpoint empties the log before the replay below.
+        int moreBatches = 1_500 / batch(0, 5).bytes() - 1;
+        assertTrue(moreBatches >= 3);
+        for (int more = 0; more < moreBatches; more++, b++) {
             long id = writer.submit(batch(b * 5, 5));
             Await.until(WAIT, "batch " + id + " persisted during the checkpoint", () -> writer.lastPersisted() >= id);
         }
