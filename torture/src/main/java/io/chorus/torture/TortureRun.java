@@ -86,7 +86,7 @@ public final class TortureRun {
             List<ChorusClient> clients = connect(cluster);
             try {
                 nemesis = new Nemesis(cluster, firewall, schedule);
-                Workers faulty = Workers.start(clients, recorder, seed, 0);
+                Workers faulty = Workers.start(clients, cluster.addresses(), recorder, seed, 0);
                 nemesis.start();
                 sleep(options.faultMillis());
                 stopWorkers(faulty);
@@ -134,7 +134,7 @@ public final class TortureRun {
         history.markConvergenceDeadline(recorder.nowMicros() + CONVERGENCE_DEADLINE_MILLIS * 1_000);
         if (awaitConvergence(cluster)) history.markConverged(recorder.nowMicros());
         long livenessFrom = recorder.nowMicros();
-        Workers healthy = Workers.start(clients, recorder, seed, clients.size());
+        Workers healthy = Workers.start(clients, cluster.addresses(), recorder, seed, clients.size());
         sleep(LIVENESS_WINDOW_MILLIS);
         history.markLivenessWindow(livenessFrom, recorder.nowMicros());
         stopWorkers(healthy);

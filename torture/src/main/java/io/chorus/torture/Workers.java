@@ -4,6 +4,7 @@ import io.chorus.client.ChorusClient;
 import io.chorus.torture.workload.Recorder;
 import io.chorus.torture.workload.Worker;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +20,11 @@ final class Workers {
     }
 
     /** @param firstClient the number of the first worker's client: numbers stay unique across phases, and so do values */
-    static Workers start(List<ChorusClient> clients, Recorder recorder, long seed, int firstClient) {
+    static Workers start(List<ChorusClient> clients, List<InetSocketAddress> nodes, Recorder recorder, long seed, int firstClient) {
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients.size(); i++) {
-            Worker worker = new Worker(firstClient + i, clients.get(i), recorder, seed * 31 + firstClient + i);
+            Worker worker = new Worker(firstClient + i, clients.get(i), nodes, recorder, seed * 31 + firstClient + i);
             Thread thread = new Thread(worker, "torture-client-" + i);
             thread.setDaemon(true);
             workers.add(worker);

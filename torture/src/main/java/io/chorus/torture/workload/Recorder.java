@@ -4,6 +4,7 @@ import io.chorus.client.ChorusException;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.coordinator.Consistency;
 import io.chorus.replication.message.Key;
+import io.chorus.replication.ring.NodeId;
 import io.chorus.simulation.history.Completion;
 import io.chorus.simulation.history.CrdtCall;
 import io.chorus.simulation.history.History;
@@ -18,7 +19,7 @@ import java.util.function.LongFunction;
  * The History of a real run, shared by the client threads. Time is microseconds of the harness's
  * monotonic clock since the run began, taken under the lock, so op ids, invocation order and time
  * order agree, and a completion is never before its invocation. The coordinator of an invocation is
- * left unknown (null): the client picks a replica of the key itself.
+ * unknown (null) unless the worker named one: otherwise the client picks a replica of the key itself.
  */
 public final class Recorder {
     private final History history = new History();
@@ -38,9 +39,15 @@ public final class Recorder {
         return operationIds.incrementAndGet();
     }
 
-    public synchronized int invoke(int client, OpType type, Key key, String value, VersionVector context, Consistency level, CrdtCall crdt) {
+    public int invoke(int client, OpType type, Key key, String value, VersionVector context, Consistency level, CrdtCall crdt) {
+        return invoke(client, type, key, value, context, level, crdt, null);
+    }
+
+    /** @param coordinator the node the request was sent through, or null when the client chose */
+    public synchronized int invoke(int client, OpType type, Key key, String value, VersionVector context, Consistency level, CrdtCall crdt,
+                                   NodeId coordinator) {
         int id = history.nextOpId();
-        history.invoke(new Invocation(id, client, type, key, value, context, level, null, nowMicros(), crdt));
+        history.invoke(new Invocation(id, client, type, key, value, context, level, coordinator, nowMicros(), crdt));
         return id;
     }
 

@@ -12,7 +12,11 @@ import io.chorus.simulation.history.Completion;
 import io.chorus.simulation.history.CrdtCall;
 import io.chorus.simulation.history.OpType;
 
+import io.chorus.replication.ring.NodeId;
+
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -31,11 +35,14 @@ public final class Worker implements Runnable {
     private final ChorusClient chorus;
     private final Recorder recorder;
     private final SplittableRandom random;
+    private final List<InetSocketAddress> nodes;
     private volatile boolean stopping;
     private long written;
 
-    public Worker(int client, ChorusClient chorus, Recorder recorder, long seed) {
+    /** @param nodes every node's address, in name order (n1 first) */
+    public Worker(int client, ChorusClient chorus, List<InetSocketAddress> nodes, Recorder recorder, long seed) {
         this.client = client;
+        this.nodes = List.copyOf(nodes);
         this.chorus = chorus;
         this.recorder = recorder;
         this.random = new SplittableRandom(seed);
@@ -90,18 +97,24 @@ public final class Worker implements Runnable {
         int id = recorder.invoke(client, OpType.DELETE, Key.of(key), null, vector(read.context()), level, null);
         try {
             WriteAck ack = chorus.delete(key, read.context(), level);
-            recorder.complete(at -> Completion.ok(id, at, java.util.List.of(), vector(ack.context())));
+            recorder.complete(at -> Completion.ok(id, at, List.of(), vector(ack.context())));
         } catch (RuntimeException e) {
             recorder.fail(id, e);
         }
     }
 
-    /** A get; null unless it succeeded. */
+    /**
+     * A get; null unless it succeeded. Half of them name a coordinator at random, as the simulator's
+     * clients do: the client alone would always pick the key's first replica, which coordinates its
+     * writes too, and a read through the very node that took a write cannot be stale.
+     */
     private ReadResult get(String key) {
         Consistency level = level();
-        int id = recorder.invoke(client, OpType.GET, Key.of(key), null, VersionVector.empty(), level, null);
+        int via = random.nextBoolean() ? random.nextInt(nodes.size()) : -1;
+        NodeId coordinator = via < 0 ? null : NodeId.of("n" + (via + 1));
+        int id = recorder.invoke(client, OpType.GET, Key.of(key), null, VersionVector.empty(), level, null, coordinator);
         try {
-            ReadResult read = chorus.get(key, level);
+            ReadResult read = via < 0 ? chorus.get(key, level) : chorus.get(key, level, nodes.get(via));
             recorder.complete(at -> Completion.ok(id, at, Recorder.utf8(read.values()), vector(read.context())));
             return read;
         } catch (RuntimeException e) {
@@ -115,7 +128,7 @@ public final class Worker implements Runnable {
         int id = recorder.invoke(client, OpType.PUT, Key.of(key), value, vector(context), level, null);
         try {
             WriteAck ack = chorus.put(key, value.getBytes(StandardCharsets.UTF_8), context, level);
-            recorder.complete(at -> Completion.ok(id, at, java.util.List.of(), vector(ack.context())));
+            recorder.complete(at -> Completion.ok(id, at, List.of(), vector(ack.context())));
         } catch (RuntimeException e) {
             recorder.fail(id, e);
         }
@@ -160,7 +173,7 @@ public final class Worker implements Runnable {
         Consistency level = level();
         int id = recorder.invoke(client, OpType.SET_READ, Key.of(key), null, VersionVector.empty(), level, null);
         try {
-            java.util.List<String> elements = chorus.set(key).elements(level);
+            List<String> elements = chorus.set(key).elements(level);
             recorder.complete(at -> Completion.setRead(id, at, elements));
         } catch (RuntimeException e) {
             recorder.fail(id, e);
