@@ -37,7 +37,7 @@ public final class LocalCluster implements AutoCloseable {
      *
      * @param testProperties extra {@code -D} flags for every node (a planted bug)
      * @param fakeClocks     the indexes of the nodes that run under libfaketime: only those whose
-     *                       clock the schedule moves, since it slows a JVM down (torture/README.md)
+     *                       clock the schedule moves, so the others run exactly as in production
      */
     public static LocalCluster create(Path runDir, int count, int basePort, boolean separateUsers, NodeJvm jvm, List<String> testProperties,
                                       java.util.Set<Integer> fakeClocks) {

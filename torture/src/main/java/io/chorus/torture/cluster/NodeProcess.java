@@ -84,7 +84,10 @@ public final class NodeProcess {
             command.addAll(List.of("env", "LD_PRELOAD=" + jvm.fakeTimeLibrary(),
                     "FAKETIME_TIMESTAMP_FILE=" + dir.resolve("faketime"),
                     "FAKETIME_CACHE_DURATION=1", // re-read the offset every second, not on every call
-                    "FAKETIME_DONT_FAKE_MONOTONIC=1")); // the JVM's timers and the node's ticks keep real time
+                    "FAKETIME_DONT_FAKE_MONOTONIC=1", // the JVM's timers and the node's ticks keep real time
+                    // without this, libfaketime 0.9.10 (Debian's) wraps every timed wait: Thread.sleep(1)
+                    // took 35 ms and a node 40 s to start (measured; torture/README.md)
+                    "FAKETIME_FORCE_MONOTONIC_FIX=0"));
         }
         command.add(jvm.java());
         command.addAll(jvm.flags());
