@@ -43,6 +43,8 @@ public record RunResult(long seed, List<String> schedule, List<String> nemesisLo
     }
 
     public void print(PrintStream out) {
+        out.println("  faults applied (seconds since the faults began):");
+        for (String line : nemesisLog) out.println("    " + line);
         out.println("seed " + seed + ": " + ops.size() + " ops checked in " + elapsedMillis / 1000 + " s");
         StringBuilder line = new StringBuilder("  ops:");
         opCounts().forEach((kind, count) -> line.append(' ').append(kind.replace(' ', ':')).append('=').append(count));

@@ -13,7 +13,7 @@ import java.util.Locale;
  * shape and ports, and optionally a planted bug the run must catch.
  *
  * @param seeds       one run per seed, in order
- * @param faultMillis how long faults are applied in each run (setup, heal and checks come on top)
+ * @param faultMillis the planned length of each run's fault schedule (restarts of killed nodes lengthen it; setup, heal and checks come on top)
  * @param plantedBug  a protocol bug every node runs with, or null
  * @param keepAll     keep every run's directory, not only the failed ones'
  */

@@ -42,6 +42,8 @@ public final class TortureRun {
     private static final long LIVENESS_WINDOW_MILLIS = 5_000;
     private static final long CONVERGENCE_POLL_MILLIS = 500;
     private static final long WORKER_STOP_MILLIS = 60_000;
+    /** Restarts of killed nodes lengthen the fault phase beyond its planned duration; past this much more, something is stuck. */
+    private static final long SCHEDULE_SLACK_MILLIS = 300_000;
     private static final Duration CLIENT_REQUEST_TIMEOUT = Duration.ofSeconds(6);
 
     private final TortureOptions options;
@@ -88,7 +90,9 @@ public final class TortureRun {
                 nemesis = new Nemesis(cluster, firewall, schedule);
                 Workers faulty = Workers.start(clients, cluster.addresses(), recorder, seed, 0);
                 nemesis.start();
-                sleep(options.faultMillis());
+                if (!nemesis.awaitSchedule(options.faultMillis() * 3 + SCHEDULE_SLACK_MILLIS)) {
+                    harness.add(new Violation("harness", "the nemesis did not finish its schedule in time"));
+                }
                 stopWorkers(faulty);
                 nemesis.stopAndHeal();
                 nemesisLog = nemesis.log();

@@ -5,6 +5,8 @@ import io.chorus.torture.cluster.Shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Network faults between node processes on loopback, as nftables rules in a table of the
@@ -17,6 +19,8 @@ import java.util.List;
  * {@link #close} deletes the table, also from a shutdown hook.
  */
 public final class Firewall implements AutoCloseable {
+    private static final Pattern PACKETS = Pattern.compile("counter packets (\\d+)");
+
     private final String table;
     private final Thread shutdownHook;
     private boolean closed;
@@ -45,13 +49,19 @@ public final class Firewall implements AutoCloseable {
         List<String> rule = new ArrayList<>(List.of("nft", "add", "rule", "inet", table, "output", "oifname", "lo",
                 "meta", "skuid", Integer.toString(from.user().uid()), "tcp", "dport", Integer.toString(to.port())));
         if (percent < 100) rule.addAll(List.of("numgen", "random", "mod", "100", "<", Integer.toString(percent)));
-        rule.add("drop");
+        rule.addAll(List.of("counter", "drop"));
         Shell.run(rule, null);
     }
 
-    /** Removes every rule: the network is whole again. */
-    public void heal() {
+    /** Removes every rule: the network is whole again. Returns how many packets the rules dropped. */
+    public long heal() {
+        long dropped = 0;
+        for (String line : Shell.run("nft", "list", "chain", "inet", table, "output").split("\n")) {
+            Matcher packets = PACKETS.matcher(line);
+            if (packets.find()) dropped += Long.parseLong(packets.group(1));
+        }
         Shell.run("nft", "flush", "chain", "inet", table, "output");
+        return dropped;
     }
 
     /** The rules in force, as nft lists them (for reports). */

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Applies a fault schedule to a running cluster on a thread of its own, undoing each fault when its
- * time is up; {@link #stopAndHeal} undoes whatever is still in force, whatever happened. Every step
+ * time is up (the schedule's gaps and lengths are kept; its start times shift by however long a
+ * restart took); {@link #stopAndHeal} undoes whatever is still in force, whatever happened. Every step
  * is logged with the real time it happened, for the run's report.
  */
 public final class Nemesis {
@@ -37,21 +38,39 @@ public final class Nemesis {
         thread.start();
     }
 
+    /**
+     * Applies the faults one after the other, each for its full length and after its calm gap,
+     * counted from when the previous fault was actually undone: restarting a killed node takes
+     * seconds, and a schedule kept to the clock would squeeze the faults after it to nothing.
+     */
     private void run() {
+        long previousEndMillis = 0;
         try {
             for (TimedFault timed : schedule) {
-                if (!sleepUntil(timed.startMillis())) return;
+                if (!sleepFor(timed.startMillis() - previousEndMillis)) return;
                 apply(timed.fault());
                 note("applied " + timed.fault().describe());
-                boolean onTime = sleepUntil(timed.endMillis());
-                undo(timed.fault());
-                note("undone  " + timed.fault().describe());
+                boolean onTime = sleepFor(timed.durationMillis());
+                String effect = undo(timed.fault());
+                note("undone  " + timed.fault().describe() + effect);
+                previousEndMillis = timed.endMillis();
                 if (!onTime) return;
             }
         } catch (RuntimeException e) {
+            if (stopping) return; // stopAndHeal interrupted a command; it undoes everything itself
             failure = e;
             note("nemesis failed: " + e.getMessage());
         }
+    }
+
+    /** Waits until every fault of the schedule was applied and undone; false if still busy after {@code timeoutMillis}. */
+    public boolean awaitSchedule(long timeoutMillis) {
+        try {
+            thread.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
     }
 
     private void apply(Fault fault) {
@@ -81,9 +100,10 @@ public final class Nemesis {
         }
     }
 
-    private void undo(Fault fault) {
+    /** Undoes {@code fault}; returns what it did, for the log (the packets a network fault dropped). */
+    private String undo(Fault fault) {
         if (fault.network()) {
-            firewall.heal();
+            return " (" + firewall.heal() + " packets dropped)";
         } else if (fault instanceof Fault.Kill) {
             cluster.restartDead();
         } else if (fault instanceof Fault.Pause pause) {
@@ -91,6 +111,7 @@ public final class Nemesis {
         } else if (fault instanceof Fault.ClockSkew skew) {
             node(skew.node()).setClockOffset(0);
         }
+        return "";
     }
 
     /**
@@ -135,9 +156,9 @@ public final class Nemesis {
         log.add(String.format(Locale.ROOT, "%7.1fs  %s", (System.nanoTime() - startNanos) / 1e9, what));
     }
 
-    /** Sleeps until {@code millis} after the start; false if stopped first. */
-    private boolean sleepUntil(long millis) {
-        long deadline = startNanos + TimeUnit.MILLISECONDS.toNanos(millis);
+    /** Sleeps {@code millis}; false if stopped first. */
+    private boolean sleepFor(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (!stopping) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return true;
