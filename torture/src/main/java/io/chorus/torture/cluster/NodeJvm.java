@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * How a node process is run: this JVM's java binary and Chronicle flags, and this JVM's classpath
  * copied into a directory every node user can read (the originals may sit under a private home).
+ * One harness at a time per directory: the copy replaces what was there.
  * libfaketime is preloaded when installed, reading its offset from a file per node.
  */
 public record NodeJvm(String java, List<String> flags, Path libDir, Path fakeTimeLibrary) {
@@ -52,6 +54,7 @@ public record NodeJvm(String java, List<String> flags, Path libDir, Path fakeTim
     private static void copyClassPath(Path libDir) {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         try {
+            deleteTree(libDir); // no jar left over from an older build
             Files.createDirectories(libDir.resolve("classes"));
             for (String entry : classPath.split(File.pathSeparator)) {
                 Path source = Path.of(entry);
@@ -64,6 +67,13 @@ public record NodeJvm(String java, List<String> flags, Path libDir, Path fakeTim
             Shell.run("chmod", "-R", "a+rX", libDir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the classpath into " + libDir, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) Files.delete(file);
         }
     }
 
