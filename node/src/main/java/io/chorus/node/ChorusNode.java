@@ -15,11 +15,13 @@ import io.chorus.node.pipeline.TickScheduler;
 import io.chorus.node.storage.ChronicleStorage;
 import io.chorus.node.storage.DataDirectory;
 import io.chorus.node.storage.StorageSizing;
+import io.chorus.node.testing.TestHooks;
 import io.chorus.replication.env.Clock;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.SplitMixRandom;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
+import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.topology.Member;
 import io.chorus.replication.replica.Replica;
 import io.chorus.replication.env.ReplicaObserver;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -95,7 +98,9 @@ public final class ChorusNode implements AutoCloseable {
             DataDirectory directory = DataDirectory.acquire(config.dataDir()); // takes the next actor epoch after an unclean stop
             storage = ChronicleStorage.open(directory, sizing, new Codec(storageCodecBytesMax(config)), name);
             logActorEpoch(config, directory);
-            StateMachine machine = factory.create(config, directory.actorEpoch(), metrics.metered(storage), outbox, metrics.replicaObserver());
+            // TEST ONLY: a fault-test harness may watch storage writes (node/CONFIG.md, "Test-only switches")
+            Storage replicaStorage = TestHooks.watched(metrics.metered(storage), config.name().actor(directory.actorEpoch()));
+            StateMachine machine = factory.create(config, directory.actorEpoch(), replicaStorage, outbox, metrics.replicaObserver());
             NodeHandler handler = new NodeHandler(name, machine, outbox, tracker);
             pipeline = Pipeline.start(name, config.ringSize(), handler);
             server = NodeServer.start(networkSettings(config), Transport.best(), pipeline.inbound(), connections);
@@ -147,8 +152,12 @@ public final class ChorusNode implements AutoCloseable {
     private static StateMachine newReplica(NodeConfig config, long actorEpoch, Storage storage, Outbox outbox, ReplicaObserver observer) {
         SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
         Clock clock = System::currentTimeMillis;
+        Set<InjectedBug> plantedBugs = TestHooks.injectedBugs(); // TEST ONLY: empty unless a fault-test harness plants a bug
+        if (!plantedBugs.isEmpty()) {
+            log.warn("node {} runs with planted protocol bugs {} ({}): for fault tests only", config.name(), plantedBugs, TestHooks.INJECTED_BUGS_PROPERTY);
+        }
         return StateMachine.of(new Replica(config.name(), actorEpoch, config.topology(), config.replicaConfig(), storage,
-                random, clock, observer, java.util.Set.of()), storage, outbox);
+                random, clock, observer, plantedBugs), storage, outbox);
     }
 
     private static StorageSizing storageSizing(NodeConfig config) {
