@@ -18,6 +18,7 @@ import io.chorus.node.storage.ChronicleStorage;
 import io.chorus.node.storage.DataDirectory;
 import io.chorus.node.storage.StorageSizing;
 import io.chorus.node.storage.WalWriter;
+import io.chorus.node.testing.TestHooks;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
@@ -109,7 +110,9 @@ public final class ChorusNode implements AutoCloseable {
             Durability.logActorEpoch(config, directory);
             DurableWrites<Runnable> durable = new DurableWrites<>(writer::submit);
             WalWriter logWriter = writer;
-            StateMachine machine = factory.create(config, directory.actorEpoch(), metrics.metered(storage), storageCodec, outbox,
+            // TEST ONLY: a fault-test harness may watch storage writes (node/CONFIG.md, "Test-only switches")
+            Storage replicaStorage = TestHooks.watched(metrics.metered(storage), config.name().actor(directory.actorEpoch()));
+            StateMachine machine = factory.create(config, directory.actorEpoch(), replicaStorage, storageCodec, outbox,
                     metrics.replicaObserver(), durable, logWriter::backlogged);
             NodeHandler handler = new NodeHandler(name, machine, outbox, tracker, durable);
             pipeline = Pipeline.start(name, config.ringSize(), handler);

@@ -9,13 +9,20 @@ import io.chorus.replication.env.ReplicaObserver;
 import io.chorus.replication.env.SplitMixRandom;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
+import io.chorus.node.testing.TestHooks;
+import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.replica.Replica;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /** How a node builds its replica: the protocol core with a real clock and seed, driven by {@link ReplicaDriver}. */
 final class ProductionReplica {
+    private static final Logger log = LoggerFactory.getLogger(ProductionReplica.class);
+
     private ProductionReplica() {
     }
 
@@ -23,8 +30,12 @@ final class ProductionReplica {
                                            ReplicaObserver observer, DurableWrites<Runnable> durable, BooleanSupplier backlogged) {
         SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
         Clock clock = System::currentTimeMillis;
+        Set<InjectedBug> plantedBugs = TestHooks.injectedBugs(); // TEST ONLY: empty unless a fault-test harness plants a bug
+        if (!plantedBugs.isEmpty()) {
+            log.warn("node {} runs with planted protocol bugs {} ({}): for fault tests only", config.name(), plantedBugs, TestHooks.INJECTED_BUGS_PROPERTY);
+        }
         Replica replica = new Replica(config.name(), actorEpoch, config.topology(), config.replicaConfig(), storage, random, clock, observer,
-                java.util.Set.of());
+                plantedBugs);
         return new ReplicaDriver(replica, storage, codec, outbox, durable, backlogged);
     }
 }

@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * forbiddenapis (run in `mvn verify`) bans clocks, threads and unseeded randomness in the core's
- * bytecode; a keyword leaves no call to ban, so `synchronized` is checked in the sources here.
+ * forbiddenapis (run in `mvn verify`, signatures in deterministic-core.signatures) bans clocks,
+ * unseeded randomness, the environment, threads, files and sockets in the core's bytecode; a keyword
+ * leaves no call to ban, so `synchronized` is checked in the sources here.
  */
 class DeterministicCoreRulesTest {
     private static final Pattern SYNCHRONIZED = Pattern.compile("\\bsynchronized\\b");

@@ -62,7 +62,10 @@ public final class ReplicaRequests {
 
     public void onMint(NodeId from, MintWrite m) {
         if (answeredWithoutMinting(from, m.opId(), m.key())) return;
-        Minted minted = partitions.of(m.key()).mint(m.key(), m.value(), m.context(), actor, limits, mintIdOf(from, m.opId()), m.durable());
+        // A coordinator's own mint never travels, so it cannot be duplicated: no id to remember (ids
+        // cost every later merge, digest and encoding of the key, up to AppliedOps.CAPACITY of them).
+        long mintId = from.equals(self) ? 0 : mintIdOf(from, m.opId());
+        Minted minted = partitions.of(m.key()).mint(m.key(), m.value(), m.context(), actor, limits, mintId, m.durable());
         answer(from, m.opId(), m.key(), minted);
     }
 
@@ -80,7 +83,7 @@ public final class ReplicaRequests {
     }
 
     private void answer(NodeId from, long opId, Key key, Minted minted) {
-        mintLog.record(from, opId, minted.refusal(), minted.reason(), currentTick);
+        if (!from.equals(self)) mintLog.record(from, opId, minted.refusal(), minted.reason(), currentTick);
         effects.sendAfterPersist(from, minted.isRefused()
                 ? MintResult.refused(opId, key, minted.refusal(), minted.reason())
                 : MintResult.ok(opId, key, minted.delta(), minted.contextAfter()));

@@ -145,6 +145,13 @@ final class TestCluster {
         ReadyLoop.step(replicas.get(node), input, storages.get(node), outboxOf(node));
     }
 
+    /** Starts a node that is not a member yet, on an empty storage, with the topology that has it. */
+    void join(NodeId id, Topology withIt) {
+        storages.put(id, new InMemoryStorage());
+        replicas.put(id, new Replica(id, 0, withIt, config, storages.get(id), new SplitMixRandom(id.hashCode()), () -> 0L,
+                observers.computeIfAbsent(id, n -> new CountingObserver()), Set.of()));
+    }
+
     /** A new topology version, given to every running node. */
     void changeTopology(Topology next) {
         topology = next;

@@ -31,6 +31,9 @@ import java.util.List;
  * that no replica kept.
  */
 public final class AckedWriteDurabilityChecker implements Checker {
+    /** How a violation that loses a durable write begins (the summary counts these). */
+    public static final String DURABLE_WRITE_LOST = "durable write lost: ";
+
     @Override
     public String name() {
         return "durability";
@@ -59,8 +62,9 @@ public final class AckedWriteDurabilityChecker implements Checker {
             KeyState held = state.at(replica, put.key());
             if (holdsAny(held, dots)) continue;
             if (!seenAny(held.context(), dots)) {
-                if (powerLosses.forgotAny(put.key(), dots, Long.MAX_VALUE)) continue; // every replica that stored it lost power before syncing
-                out.add(violation("replica " + replica + " lost (or never received) acknowledged " + put.describe()
+                // Every replica that stored it lost power before syncing: excused, unless the write was durable.
+                if (!history.isDurable(put.id()) && powerLosses.forgotAny(put.key(), dots, Long.MAX_VALUE)) continue;
+                out.add(violation((history.isDurable(put.id()) ? DURABLE_WRITE_LOST : "") + "replica " + replica + " lost (or never received) acknowledged " + put.describe()
                         + "; minted as " + dots + "; " + replica + " holds " + FinalState.describe(held)));
             } else if (!supersession.anySuperseded(put.key(), dots, Long.MAX_VALUE)) {
                 out.add(violation("replica " + replica + " dropped acknowledged " + put.describe() + " (minted as " + dots

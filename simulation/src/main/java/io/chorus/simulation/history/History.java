@@ -44,6 +44,7 @@ public final class History {
     private final List<String> dotsMintedTwice = new ArrayList<>();
     private final List<Rollback> rollbacks = new ArrayList<>();
     private final List<String> anomalies = new ArrayList<>();
+    private final java.util.BitSet durableOps = new java.util.BitSet(); // writes the client asked to be durable
     private long healedMicros = UNSET;
     private long livenessFromMicros = UNSET;
     private long livenessUntilMicros = UNSET;
@@ -59,6 +60,15 @@ public final class History {
         }
         invocations.add(invocation);
         completions.add(null);
+    }
+
+    /** The write {@code opId} asked to be durable: acknowledged only once W replicas fsynced it. */
+    public void markDurable(int opId) {
+        durableOps.set(opId);
+    }
+
+    public boolean isDurable(int opId) {
+        return durableOps.get(opId);
     }
 
     public int nextOpId() {

@@ -98,20 +98,31 @@ public final class SimClient implements WorkloadClient {
         byte[] context = type != OpType.GET && (resolvingWrite || random.chance(mix.contextWriteBackRate())) ? lastReadContext.get(key) : null;
         String value = type == OpType.PUT ? "c" + index + "-" + ++putsIssued : null;
         int node = random.nextInt(world.nodes().size());
-        ClientRequest request = switch (type) {
-            case GET -> new Get(key, level.code());
-            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), false);
-            case DELETE -> new Delete(key, context, level.code(), false);
-            default -> throw new AssertionError("not a plain operation: " + type);
-        };
         History history = world.history();
         int opId = history.nextOpId();
+        boolean durable = type != OpType.GET && isDurable(opId);
+        ClientRequest request = switch (type) {
+            case GET -> new Get(key, level.code());
+            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), durable);
+            case DELETE -> new Delete(key, context, level.code(), durable);
+            default -> throw new AssertionError("not a plain operation: " + type);
+        };
         history.invoke(new Invocation(opId, index, type, key, value, CausalContext.decode(context), level,
                 world.nodes().get(node), world.nowMicros()));
+        if (durable) history.markDurable(opId);
         long requestId = nextRequestId++;
         pending = new Pending(requestId, opId, type, key);
         world.send(index, node, new ClientFrame(requestId, request));
         world.schedule(world.nowMicros() + mix.clientTimeoutMicros(), () -> onTimeout(requestId));
+    }
+
+    /**
+     * A quarter of the writes ask to be durable. Decided from the op id, not drawn: a new draw would
+     * shift every later draw of the client's stream, and every run would differ from the one its
+     * seed named before durable writes existed.
+     */
+    private static boolean isDurable(int opId) {
+        return ((opId * 0x9E3779B97F4A7C15L) >>> 62) == 0;
     }
 
     @Override
@@ -155,6 +166,9 @@ public final class SimClient implements WorkloadClient {
                 return Completion.ok(op.opId(), now, values, context);
             }
             if (op.type() != OpType.GET && response instanceof WriteResult w) {
+                if (world.history().isDurable(op.opId()) && !w.durable()) {
+                    world.history().anomaly("client c" + index + " asked for a durable write and was acknowledged without durability (op #" + op.opId() + ")");
+                }
                 return Completion.ok(op.opId(), now, List.of(), CausalContext.decode(w.context()));
             }
             world.history().anomaly("client c" + index + " got " + response.getClass().getSimpleName() + " for a " + op.type() + " (op #" + op.opId() + ")");

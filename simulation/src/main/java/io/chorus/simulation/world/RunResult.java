@@ -21,13 +21,19 @@ import java.util.TreeMap;
 public record RunResult(RunParameters parameters, List<Violation> violations, long events, long endMicros,
                         long messagesSent, long messagesDropped, long messagesDuplicated,
                         int opsOk, int opsFailed, int opsIndeterminate, int crdtOps, int crdtRetried,
-                        int partitions, int crashes, int powerLosses, int clogs) {
+                        int partitions, int crashes, int powerLosses, int clogs, int durableWritesAcked) {
     public RunResult {
         violations = List.copyOf(violations);
     }
 
     public boolean passed() {
         return violations.isEmpty();
+    }
+
+    /** Acknowledged durable writes that a replica lost (each is also a violation). */
+    public int durableWritesLost() {
+        return (int) violations.stream().filter(v -> v.explanation().startsWith(
+                io.chorus.simulation.check.AckedWriteDurabilityChecker.DURABLE_WRITE_LOST)).count();
     }
 
     public int opsChecked() {

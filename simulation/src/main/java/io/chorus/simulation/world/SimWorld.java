@@ -159,10 +159,11 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
 
     private RunResult judge() {
         FinalState state = finalState();
-        int ok = 0, failed = 0, indeterminate = 0, crdt = 0, retried = 0;
+        int ok = 0, failed = 0, indeterminate = 0, crdt = 0, retried = 0, durableAcked = 0;
         for (Op op : history.ops()) {
             if (!op.type().isPlain()) crdt++;
             if (op.completion() != null && op.completion().attempts() > 1) retried++;
+            if (op.isOk() && history.isDurable(op.id())) durableAcked++;
             switch (op.outcome()) {
                 case OK -> ok++;
                 case FAIL -> failed++;
@@ -171,7 +172,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         }
         return new RunResult(parameters, Checkers.checkAll(history, state), events, now,
                 network.stats().sent(), network.stats().dropped(), network.stats().duplicated(), ok, failed, indeterminate, crdt, retried,
-                nemesis.partitions, nemesis.crashes, nemesis.powerLosses, nemesis.clogs);
+                nemesis.partitions, nemesis.crashes, nemesis.powerLosses, nemesis.clogs, durableAcked);
     }
 
     // ---- phases ----------------------------------------------------------------------------------
@@ -179,13 +180,20 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     private void heal() {
         nemesis.stop();
         network.healAll();
+        boolean blackout = parameters.faults().powerLossModel();
         for (SimNode node : nodes) {
-            if (node.isUp()) stop(node, "stop " + node.id); // a fresh process on every node, rebuilt from its storage; a clean stop keeps the epoch
+            if (blackout) {
+                // The power-loss mode ends its faults with every machine losing power at once: only what
+                // was synced survives anywhere, so an acknowledged durable write is tested for real.
+                if (node.isUp()) crash(node.index, true); else node.storage.losePower();
+            } else if (node.isUp()) {
+                stop(node, "stop " + node.id); // a fresh process on every node, rebuilt from its storage; a clean stop keeps the epoch
+            }
             restart(node.index);
         }
         issuing = false;
         history.markHealed(now);
-        fault("heal: all links up, loss and duplicates off, every node restarted, clients paused");
+        fault("heal: all links up, loss and duplicates off, every node " + (blackout ? "lost power and " : "") + "restarted, clients paused");
     }
 
     /** Once the failure detectors have had time to see every node up, clients run a window in which every op must succeed. */

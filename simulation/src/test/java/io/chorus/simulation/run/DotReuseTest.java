@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Proof that the checkers see dot reuse: replicas that keep minting in epoch 0 after a power loss,
@@ -20,18 +20,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class DotReuseTest {
     private static final RunOptions POWER_LOSS = new RunOptions(60, true, false);
+    /** Bound on the search: 28 of 200 seeds showed a dot minted twice without epochs when this test was written. */
+    private static final int SEEDS_MAX = 200;
 
     @Test
     void aReplicaThatKeepsItsActorAfterAPowerLossMintsADotTwiceAndIsCaught() {
         ReplicaFactory epochZero = (self, actorEpoch, topology, config, storage, random, clock) ->
                 ReplicaFactory.PRODUCTION.create(self, 0, topology, config, storage, random, clock);
-        Map<Long, String> keyBySeed = Map.of(197L, "\"k4\"", 62L, "\"cnt1\"");
-        keyBySeed.forEach((seed, key) -> {
+        // The seeds that show it change whenever the runs do (durable writes sync their keys, and a
+        // synced key cannot lose a dot), so look for the first seeds that show it rather than naming them.
+        int found = 0;
+        for (long seed = 1; seed <= SEEDS_MAX && found < 2; seed++) {
             RunResult result = SeedRunner.run(seed, POWER_LOSS, epochZero, Trace.OFF);
             List<Violation> reuses = result.violations().stream()
-                    .filter(v -> v.checker().equals("phantoms") && v.explanation().contains(key) && v.explanation().contains("had minted it")).toList();
-            assertFalse(reuses.isEmpty(), "seed " + seed + " without epochs: no dot of " + key + " minted twice was reported:\n" + result.explanation());
+                    .filter(v -> v.checker().equals("phantoms") && v.explanation().contains("had minted it")).toList();
+            if (reuses.isEmpty()) continue;
+            found++;
             System.out.println("[simulation] seed " + seed + " without epochs: " + reuses.get(0));
-        });
+        }
+        assertEquals(2, found, "without epochs, fewer than 2 of seeds 1.." + SEEDS_MAX + " reported a dot minted twice");
     }
 }
