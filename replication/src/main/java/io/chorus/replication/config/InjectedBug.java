@@ -8,5 +8,7 @@ public enum InjectedBug {
     /** Acknowledge a write after W-1 replicas stored it (at least one). */
     ACK_BEFORE_QUORUM,
     /** Answer a read with one replica's state instead of the merge of all answers. */
-    SKIP_SIBLING_MERGE
+    SKIP_SIBLING_MERGE,
+    /** Store a durable write without syncing it, and acknowledge it as durable all the same (caught only where power is lost). */
+    SKIP_DURABLE_SYNC
 }

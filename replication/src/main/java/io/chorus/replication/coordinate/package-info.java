@@ -1,7 +1,12 @@
 /**
- * Quorum logic as pure objects: {@link io.chorus.replication.coordinate.ReadTally} and
- * {@link io.chorus.replication.coordinate.WriteTally} count distinct replicas' answers
- * ({@code addResult}/{@code isDone}/{@code response}); the replica drives them with messages and
- * ticks. {@link io.chorus.replication.state.Consistency} maps a level to a replica count.
+ * The node as a coordinator: one class per kind of request ({@code ReadCoordination},
+ * {@code PutCoordination}, {@code CrdtUpdateCoordination}, with {@code RetrySettlement} as the
+ * first phase of a retried CRDT update), each seeing the node only through
+ * {@link io.chorus.replication.coordinate.CoordinatorContext}. Quorum logic stays pure in
+ * {@link io.chorus.replication.coordinate.ReadTally} and {@link io.chorus.replication.coordinate.WriteTally}.
+ * {@link io.chorus.replication.coordinate.Coordinators} validates and admits a request (every request
+ * gets exactly one reply); {@link io.chorus.replication.coordinate.Coordinations} keeps the ones in
+ * flight in deadline order. Depends on state, ring, topology, message, config and env; never on
+ * partition or replica.
  */
 package io.chorus.replication.coordinate;

@@ -10,7 +10,7 @@ import io.chorus.replication.state.KeyState;
  * non-null, the rest null) when the write was refused and nothing applied.
  */
 public record MintResult(long opId, Key key, KeyState delta, VersionVector contextAfter, ErrorKind errorKind, String error)
-        implements PeerMessage {
+        implements CoordinatorReply {
     public static MintResult ok(long opId, Key key, KeyState delta, VersionVector contextAfter) {
         return new MintResult(opId, key, delta, contextAfter, null, null);
     }

@@ -2,6 +2,6 @@ package io.chorus.replication.message;
 
 /** Node-to-node protocol messages, handled by {@code Replica.onMessage}. */
 public sealed interface PeerMessage extends Message
-        permits Heartbeat, ReplicaRead, ReplicaReadResult, ReplicaWrite, ReplicaWriteAck, MintWrite, MintResult,
+        permits Heartbeat, ReplicaRead, ReplicaWrite, MintWrite, CoordinatorReply,
                 PartitionDigests, KeyDigests, PullKeys, CrdtMint {
 }

@@ -4,5 +4,5 @@ import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
 /** Replica to coordinator: what it holds for {@code key} ({@link KeyState#empty()} if nothing). */
-public record ReplicaReadResult(long opId, Key key, KeyState siblings) implements PeerMessage {
+public record ReplicaReadResult(long opId, Key key, KeyState siblings) implements CoordinatorReply {
 }

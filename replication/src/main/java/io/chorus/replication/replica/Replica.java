@@ -12,34 +12,31 @@ import io.chorus.replication.env.RandomSource;
 import io.chorus.replication.env.ReplicaObserver;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.ClientResponse;
-import io.chorus.replication.message.ClusterDescription;
+import io.chorus.replication.message.CoordinatorReply;
 import io.chorus.replication.message.CrdtMint;
 import io.chorus.replication.message.DescribeCluster;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Heartbeat;
 import io.chorus.replication.message.KeyDigests;
-import io.chorus.replication.message.MintResult;
 import io.chorus.replication.message.MintWrite;
 import io.chorus.replication.message.PartitionDigests;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.PullKeys;
 import io.chorus.replication.message.ReplicaRead;
-import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.ReplicaWrite;
-import io.chorus.replication.message.ReplicaWriteAck;
 import io.chorus.replication.partition.AntiEntropy;
 import io.chorus.replication.partition.LocalKeys;
 import io.chorus.replication.partition.PartitionReplica;
 import io.chorus.replication.partition.Partitions;
 import io.chorus.replication.partition.ReplicaRequests;
 import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.topology.FailureDetector;
-import io.chorus.replication.topology.Member;
 import io.chorus.replication.topology.Topology;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -151,7 +148,7 @@ public final class Replica {
     private void onClient(ClientRef client, long requestId, io.chorus.replication.message.ClientRequest request) {
         if (coordinators.start(client, requestId, request)) return;
         if (request instanceof DescribeCluster) {
-            outputs.reply(client, requestId, describe());
+            outputs.reply(client, requestId, topology.describe());
         } else {
             outputs.reply(client, requestId, new Failure(ErrorKind.INVALID_REQUEST, "unknown request "
                     + (request == null ? "null" : request.getClass().getSimpleName())));
@@ -167,11 +164,7 @@ public final class Replica {
             replicaSide.onMint(from, m);
         } else if (message instanceof CrdtMint m) {
             replicaSide.onCrdtMint(from, m);
-        } else if (message instanceof ReplicaReadResult m) {
-            inFlight.onReply(from, m.opId(), m.key(), m);
-        } else if (message instanceof ReplicaWriteAck m) {
-            inFlight.onReply(from, m.opId(), m.key(), m);
-        } else if (message instanceof MintResult m) {
+        } else if (message instanceof CoordinatorReply m) {
             inFlight.onReply(from, m.opId(), m.key(), m);
         } else if (message instanceof PartitionDigests m) {
             antiEntropy.onPartitionDigests(from, m);
@@ -239,12 +232,6 @@ public final class Replica {
         return topology;
     }
 
-    private ClusterDescription describe() {
-        List<Member> members = topology.membership().members();
-        return new ClusterDescription(members.stream().map(m -> m.id().name()).toArray(String[]::new),
-                members.stream().map(Member::address).toArray(String[]::new), topology.partitions(), topology.replicationFactor());
-    }
-
     /** The coordinators' view of this node. */
     private final class Context implements CoordinatorContext {
         @Override public NodeId self() { return self; }
@@ -263,6 +250,11 @@ public final class Replica {
         @Override
         boolean isSelf(NodeId node) {
             return node.equals(self);
+        }
+
+        @Override
+        public void persist(Key key, KeyState state, boolean durable) {
+            super.persist(key, state, durable && !bugs.contains(InjectedBug.SKIP_DURABLE_SYNC));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.chorus.replication.topology;
 
 import io.chorus.replication.Invariants;
+import io.chorus.replication.message.ClusterDescription;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 import io.chorus.replication.state.Key;
@@ -138,6 +139,13 @@ public final class Topology {
         List<NodeId>[] lists = new List[ring.partitions()];
         for (int p = 0; p < lists.length; p++) lists[p] = ring.preferenceList(p, n).primaries();
         return lists;
+    }
+
+    /** What a client is told of the cluster: members, their addresses, partitions and N. */
+    public ClusterDescription describe() {
+        List<Member> list = membership.members();
+        return new ClusterDescription(list.stream().map(m -> m.id().name()).toArray(String[]::new),
+                list.stream().map(Member::address).toArray(String[]::new), partitions(), replicationFactor);
     }
 
     @Override
