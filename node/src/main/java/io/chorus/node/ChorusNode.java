@@ -6,6 +6,7 @@ import io.chorus.node.net.NodeServer;
 import io.chorus.node.net.Transport;
 import io.chorus.node.pipeline.BatchingOutbox;
 import io.chorus.node.pipeline.NodeHandler;
+import io.chorus.node.pipeline.PeerLivenessLog;
 import io.chorus.node.pipeline.Pipeline;
 import io.chorus.node.metrics.MetricsServer;
 import io.chorus.node.metrics.NodeMetrics;
@@ -75,6 +76,14 @@ public final class ChorusNode implements AutoCloseable {
 
     /** Starts a node running the replica. */
     public static ChorusNode start(NodeConfig config) {
+        return start(config, "given in code");
+    }
+
+    /** Starts a node running the replica; {@code configSource} says where its config came from, for the log. */
+    public static ChorusNode start(NodeConfig config, String configSource) {
+        String version = ChorusNode.class.getPackage().getImplementationVersion(); // from the jar's manifest
+        log.info("Chorus {} (Java {}) starting node {}, config from {}", version == null ? "(classes, no jar)" : version,
+                Runtime.version(), config.name(), configSource);
         return start(config, ChorusNode::newReplica);
     }
 
@@ -103,8 +112,8 @@ public final class ChorusNode implements AutoCloseable {
             if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
             ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer);
-            log.info("node {} listening on {} ({}), data in {} ({} keys{}), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
-                    config.name(), server.boundAddress(), server.transportName(), config.dataDir().toAbsolutePath(),
+            log.info("node {} listening on {} ({}), advertised as {}, data in {} ({} keys{}), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
+                    config.name(), server.boundAddress(), server.transportName(), config.advertise(), config.dataDir().toAbsolutePath(),
                     storage.size(), storage.recovered() ? ", recovered after an unclean shutdown" : "", config.name().actor(directory.actorEpoch()),
                     config.members().stream().map(m -> m.id() + "@" + m.address()).toList(),
                     config.replicationFactor(), config.partitions(),
@@ -122,12 +131,20 @@ public final class ChorusNode implements AutoCloseable {
         }
     }
 
-    /** Peers and clients use the member address; a different listen port is almost always a typo. */
+    /**
+     * Peers and clients use the advertised (member) address. A port other than the listen port is
+     * right only behind a port mapping (Docker's -p 7501:7401), else a typo; a wildcard host is
+     * never reachable.
+     */
     private static void warnIfListenDiffersFromMemberAddress(NodeConfig config) {
-        HostPort advertised = HostPort.parse(config.self().address());
+        HostPort advertised = config.advertise();
         if (advertised.port() != config.listen().port()) {
-            log.warn("node {} listens on {} but cluster.members says peers and clients reach it at {}: check both keys",
-                    config.name(), config.listen(), advertised);
+            log.warn("node {} listens on {} but cluster.members says peers and clients reach it at {}: right only if a port"
+                    + " mapping forwards one to the other; else check both keys", config.name(), config.listen(), advertised);
+        }
+        if (advertised.host().equals("0.0.0.0") || advertised.host().equals("::")) {
+            log.warn("node {} is advertised as {}, a wildcard address: peers and clients on other machines cannot reach it;"
+                    + " set node.advertise and this node's entry in cluster.members to a reachable host:port", config.name(), advertised);
         }
     }
 
@@ -147,8 +164,9 @@ public final class ChorusNode implements AutoCloseable {
     private static StateMachine newReplica(NodeConfig config, long actorEpoch, Storage storage, Outbox outbox, ReplicaObserver observer) {
         SplitMixRandom random = new SplitMixRandom(new SecureRandom().nextLong());
         Clock clock = System::currentTimeMillis;
-        return StateMachine.of(new Replica(config.name(), actorEpoch, config.membership(), config.replicaConfig(), storage, outbox,
-                random, clock, observer));
+        Replica replica = new Replica(config.name(), actorEpoch, config.membership(), config.replicaConfig(), storage, outbox,
+                random, clock, observer);
+        return new PeerLivenessLog(config.name(), config.members(), replica::isAlive).around(StateMachine.of(replica));
     }
 
     private static StorageSizing storageSizing(NodeConfig config) {
