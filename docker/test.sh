@@ -15,6 +15,8 @@
 #                       packages (docker/base/make-debian-base.sh; made once, then reused), so no
 #                       image registry is needed.
 #   CHORUS_TEST_KEEP=1  leave the cluster and its volumes up at the end (to look around)
+#   CHORUS_TEST_PROMETHEUS_PORT  where the check of the SLO rules runs Prometheus (default 9390),
+#                       when a `prometheus` binary is installed (Debian: prometheus); else skipped
 # Needs: bash, curl, Maven and a JDK 17+, docker + docker-compose (Debian: docker.io docker-compose),
 # and for the Debian base debootstrap and root. If no Docker engine answers, the script starts
 # dockerd itself, with --bridge=none --iptables=false, and stops it at the end.
@@ -28,6 +30,7 @@ IMAGE="chorus:test-$PORT"
 WORK="$(mktemp -d /tmp/chorus-docker-test.XXXXXX)"
 START_SECONDS=$SECONDS
 DOCKERD_PID=""
+PROMETHEUS_PID=""
 CLUSTER_UP=""
 
 say() { printf '%s\n' "$*"; }
@@ -58,6 +61,10 @@ cleanup() {
     local rc=$?
     if [ -n "$CLUSTER_UP" ] && [ "${CHORUS_TEST_KEEP:-}" != 1 ]; then
         "${COMPOSE[@]}" down -v >/dev/null 2>&1 || true
+    fi
+    if [ -n "$PROMETHEUS_PID" ]; then
+        kill "$PROMETHEUS_PID" 2>/dev/null || true
+        wait "$PROMETHEUS_PID" 2>/dev/null || true
     fi
     if [ -n "$DOCKERD_PID" ]; then
         kill "$DOCKERD_PID" 2>/dev/null || true
@@ -143,6 +150,29 @@ for node in n1 n2 n3; do
 done
 check "each node runs as uid 10001 and logs a timestamp, its version, config source and data directory"
 
+# --- Prometheus with the SLO kit scraping the three nodes (if installed) ---
+PROM_PORT="${CHORUS_TEST_PROMETHEUS_PORT:-9390}"
+prom_has() { # QUERY: true when the instant query returns at least one series
+    curl -sf "http://127.0.0.1:$PROM_PORT/api/v1/query" --data-urlencode "query=$1" | grep -q '"result":\[{'
+}
+if command -v prometheus >/dev/null 2>&1; then
+    cat >"$WORK/prometheus.yml" <<PROM
+global: { scrape_interval: 1s, evaluation_interval: 1s }
+rule_files: ["$ROOT/docker/slo/chorus-rules.yml"]
+scrape_configs:
+  - job_name: chorus
+    static_configs:
+      - targets: ["127.0.0.1:$CHORUS_N1_METRICS_PORT", "127.0.0.1:$CHORUS_N2_METRICS_PORT", "127.0.0.1:$CHORUS_N3_METRICS_PORT"]
+PROM
+    prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/prometheus-data" \
+        --web.listen-address="127.0.0.1:$PROM_PORT" >"$WORK/prometheus.log" 2>&1 &
+    PROMETHEUS_PID=$!
+    wait_for 30 "Prometheus scrapes all three nodes" prom_has 'count(up{job="chorus"} == 1) == 3'
+    check "Prometheus (127.0.0.1:$PROM_PORT) scrapes all three nodes with the SLO rules loaded"
+else
+    say "skip: no prometheus binary, the SLO rules are not checked against the live cluster (docker/slo/test.sh checks them offline)"
+fi
+
 # --- writes and reads from the host ---
 for i in 1 2 3 4 5; do
     wait_for 30 "ALL write of k$i" cli put "k$i" "v$i" --consistency ALL
@@ -166,6 +196,12 @@ rc=$?
 set -e
 [ "$rc" -ne 0 ] && [[ "$out" == *Unavailable* ]] || fail "an ALL write with n3 down should fail with Unavailable, got rc=$rc: $out"
 check "an ALL write fails with Unavailable: ${out%%$'\n'*}"
+if [ -n "$PROMETHEUS_PID" ]; then
+    wait_for 30 "the recorded SLIs see the QUORUM writes" prom_has 'chorus:requests:rate5m{op="put",consistency="ALL"} > 0'
+    wait_for 30 "the availability SLI records the failed ALL write" prom_has 'chorus:sli_availability_errors:ratio_rate5m{op="put",consistency="ALL"} > 0'
+    prom_has 'chorus:sli_latency_slow:ratio_rate5m{op="get",consistency="QUORUM"} >= 0' || fail "no latency SLI for QUORUM gets"
+    check "the SLO recording rules evaluate on the live series (request rate, availability and latency SLIs per op and level)"
+fi
 cli put k6 v6 --consistency QUORUM >/dev/null || fail "QUORUM write with n3 down"
 check "a QUORUM write (k6) succeeds while n3 is down"
 wait_for 10 "n1 logs that n3 is down" bash -c "docker logs $(container n1) 2>&1 | grep -q 'peer n3 judged down'"
