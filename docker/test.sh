@@ -197,7 +197,7 @@ set -e
 [ "$rc" -ne 0 ] && [[ "$out" == *Unavailable* ]] || fail "an ALL write with n3 down should fail with Unavailable, got rc=$rc: $out"
 check "an ALL write fails with Unavailable: ${out%%$'\n'*}"
 if [ -n "$PROMETHEUS_PID" ]; then
-    wait_for 30 "the recorded SLIs see the QUORUM writes" prom_has 'chorus:requests:rate5m{op="put",consistency="ALL"} > 0'
+    wait_for 30 "the recorded request rate sees the ALL writes" prom_has 'chorus:requests:rate5m{op="put",consistency="ALL"} > 0'
     wait_for 30 "the availability SLI records the failed ALL write" prom_has 'chorus:sli_availability_errors:ratio_rate5m{op="put",consistency="ALL"} > 0'
     prom_has 'chorus:sli_latency_slow:ratio_rate5m{op="get",consistency="QUORUM"} >= 0' || fail "no latency SLI for QUORUM gets"
     check "the SLO recording rules evaluate on the live series (request rate, availability and latency SLIs per op and level)"

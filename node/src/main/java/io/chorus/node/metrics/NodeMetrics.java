@@ -73,6 +73,8 @@ public final class NodeMetrics implements AutoCloseable {
      * the percentile histogram's own bounds step from 8.4 to 11.2 ms.
      */
     static final Duration LATENCY_OBJECTIVE = Duration.ofMillis(10);
+    /** The failures docker/slo counts against availability: the cluster's fault, not the client's. */
+    private static final List<ErrorKind> AVAILABILITY_FAILURES = List.of(ErrorKind.UNAVAILABLE, ErrorKind.TIMEOUT, ErrorKind.OVERLOADED);
     private static final List<String> LEVELS = List.of("ONE", "TWO", "QUORUM", "ALL", Operation.LEVEL_NONE, Operation.LEVEL_INVALID);
 
     private final String nodeName;
@@ -179,20 +181,26 @@ public final class NodeMetrics implements AutoCloseable {
                     .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
                     .serviceLevelObjectives(LATENCY_OBJECTIVE).register(registry);
             latency[op.ordinal()][levelIndex] = timer;
+            // Prometheus's rate() misses a counter's first increment if the series appears with it:
+            // the failures the availability SLI counts start at 0 beside the operation's first request.
+            for (ErrorKind kind : AVAILABILITY_FAILURES) errorCounter(op, levelIndex, kind);
         }
         timer.record(latencyNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Handler thread: one failed request. */
     void recordError(Operation op, String level, ErrorKind kind) {
-        int levelIndex = levelIndex(level);
+        errorCounter(op, levelIndex(level), kind).increment();
+    }
+
+    private Counter errorCounter(Operation op, int levelIndex, ErrorKind kind) {
         Counter counter = errors[op.ordinal()][levelIndex][kind.ordinal()];
         if (counter == null) {
             counter = Counter.builder("chorus.request.errors").tag("op", op.tag()).tag("consistency", LEVELS.get(levelIndex))
                     .tag("kind", kind.displayName()).description("failed client requests by error kind").register(registry);
             errors[op.ordinal()][levelIndex][kind.ordinal()] = counter;
         }
-        counter.increment();
+        return counter;
     }
 
     private static int levelIndex(String level) {
