@@ -59,6 +59,9 @@ done
 
 cleanup() {
     local rc=$?
+    if [ -n "$CLUSTER_UP" ] && [ "$rc" != 0 ]; then
+        for node in n1 n2 n3; do docker logs "$(container "$node")" >"$WORK/$node.log" 2>&1 || true; done
+    fi
     if [ -n "$CLUSTER_UP" ] && [ "${CHORUS_TEST_KEEP:-}" != 1 ]; then
         "${COMPOSE[@]}" down -v >/dev/null 2>&1 || true
     fi
@@ -146,7 +149,8 @@ for node in n1 n2 n3; do
         20[0-9][0-9]-*"Chorus "*"config from file /etc/chorus/chorus.conf, environment "*CHORUS_NODE_NAME*) ;;
         *) fail "$node's first line lacks the timestamp, version or config source: $line" ;;
     esac
-    logs_of "$node" | grep -q "data in /var/lib/chorus/data" || fail "$node does not log its data directory"
+    # The node serves /ready a moment before it logs its addresses and data directory.
+    wait_for 10 "$node logs its data directory" bash -c "docker logs $(container "$node") 2>&1 | grep -q 'data in /var/lib/chorus/data'"
 done
 check "each node runs as uid 10001 and logs a timestamp, its version, config source and data directory"
 
@@ -198,7 +202,13 @@ set -e
 check "an ALL write fails with Unavailable: ${out%%$'\n'*}"
 if [ -n "$PROMETHEUS_PID" ]; then
     wait_for 30 "the recorded request rate sees the ALL writes" prom_has 'chorus:requests:rate5m{op="put",consistency="ALL"} > 0'
-    wait_for 30 "the availability SLI records the failed ALL write" prom_has 'chorus:sli_availability_errors:ratio_rate5m{op="put",consistency="ALL"} > 0'
+    # rate() needs a failure counter seen before it grows; the node coordinating a given key may see
+    # its first ALL put only now, so each try fails one more ALL write before asking again.
+    failed_all_write_recorded() {
+        cli put "all-write-$SECONDS" x --consistency ALL >/dev/null 2>&1 || true
+        prom_has 'chorus:sli_availability_errors:ratio_rate5m{op="put",consistency="ALL"} > 0'
+    }
+    wait_for 60 "the availability SLI records the failed ALL writes" failed_all_write_recorded
     prom_has 'chorus:sli_latency_slow:ratio_rate5m{op="get",consistency="QUORUM"} >= 0' || fail "no latency SLI for QUORUM gets"
     check "the SLO recording rules evaluate on the live series (request rate, availability and latency SLIs per op and level)"
 fi
