@@ -11,9 +11,9 @@
 #
 # Environment:
 #   CHORUS_TEST_PORT    first client port (default 7411; nodes use it and the next two, metrics +1000)
-#   CHORUS_BASE_IMAGE   base image for the Dockerfile. Unset: a local image made from Debian
-#                       packages (docker/base/make-debian-base.sh; made once, then reused), so no
-#                       image registry is needed.
+#   CHORUS_BASE_IMAGE   base image for the Dockerfile. Unset: chorus-base:bookworm-jlink, made from
+#                       Debian packages by docker/base/make-debian-base.sh (once, then reused), so
+#                       no image registry is needed.
 #   CHORUS_TEST_KEEP=1  leave the cluster and its volumes up at the end (to look around)
 #   CHORUS_TEST_PROMETHEUS_PORT  where the check of the SLO rules runs Prometheus (default 9390),
 #                       when a `prometheus` binary is installed (Debian: prometheus); else skipped
@@ -115,9 +115,9 @@ logs_of() { docker logs "$(container "$1")" 2>&1; }
 # --- the jars (local Maven) and the image ---
 say "building the jars: mvn -B -q -pl node -am -DskipTests package"
 mvn -B -q -pl node -am -DskipTests package ${MAVEN_ARGS:-} >"$WORK/mvn.log" 2>&1 || { tail -30 "$WORK/mvn.log" >&2; fail "maven build"; }
-BASE="${CHORUS_BASE_IMAGE:-chorus-base:bookworm-jre}"
+BASE="${CHORUS_BASE_IMAGE:-chorus-base:bookworm-jlink}"
 if [ -z "${CHORUS_BASE_IMAGE:-}" ]; then
-    docker/base/make-debian-base.sh jre "$BASE"
+    docker/base/make-debian-base.sh jlink "$BASE"
 fi
 build_start=$SECONDS
 # --network none: the build runs no command that needs one, and there may be no bridge at all.

@@ -47,7 +47,7 @@ rm -f "$root.log"
 if [ "$flavour" = jlink ]; then
     mount -t proc proc "$root/proc"
     chroot "$root" /usr/lib/jvm/java-17-openjdk-amd64/bin/jlink --add-modules "$JLINK_MODULES" \
-        --strip-debug --no-header-files --no-man-pages --compress=2 --output /opt/java \
+        --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 --output /opt/java \
         && chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q --auto-remove \
             openjdk-17-jdk-headless openjdk-17-jre-headless ca-certificates-java java-common >/dev/null \
         || { umount "$root/proc"; echo "make-debian-base: jlink or removing Debian's JDK failed" >&2; exit 1; }
