@@ -15,22 +15,30 @@ import java.util.TreeSet;
  * {@code limits.keyBytesMax} is {@code CHORUS_LIMITS_KEY_BYTES_MAX}). The environment sits between
  * the config file and {@code --set}: it overrides the file, {@code --set} overrides it.
  *
- * <p>A {@code CHORUS_} variable that names no key is refused, as an unknown key in a file is: a typo
- * must not silently fall back to a default. The variables the launch scripts read themselves are
- * the exception ({@link #NOT_CONFIG}).
+ * <p>A variable that starts like a key's group ({@code CHORUS_NODE_}, {@code CHORUS_LIMITS_}, ...)
+ * but names no key is refused, as an unknown key in a file is: a typo must not silently fall back
+ * to a default. Other {@code CHORUS_} variables are not the node's (the launch scripts' and the
+ * compose files' own, such as {@code CHORUS_JAVA_OPTS} or {@code CHORUS_HOST}) and are ignored, so
+ * that an operator's shell can hold them while it starts a node.
  */
 public final class ConfigEnvironment {
     static final String PREFIX = "CHORUS_";
-    /** CHORUS_ variables that are not config keys: read by ./chorus and docker/entrypoint.sh. */
-    static final Set<String> NOT_CONFIG = Set.of("CHORUS_JAVA_OPTS", "CHORUS_HEAP_PERCENT");
 
     private ConfigEnvironment() {
     }
 
     /** The variable that sets {@code key}, e.g. {@code CHORUS_NODE_DATA_DIR} for {@code node.dataDir}. */
     public static String variable(ConfigKey key) {
-        String text = key.key().replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_');
-        return PREFIX + text.toUpperCase(Locale.ROOT);
+        return PREFIX + upperSnake(key.key());
+    }
+
+    /** The start of a key's group's variables, e.g. {@code CHORUS_LIMITS_} for {@code limits.keyBytesMax}. */
+    static String groupPrefix(ConfigKey key) {
+        return PREFIX + upperSnake(key.key().substring(0, key.key().indexOf('.'))) + "_";
+    }
+
+    private static String upperSnake(String text) {
+        return text.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -39,16 +47,20 @@ public final class ConfigEnvironment {
      */
     static Map<String, String> settings(Map<String, String> environment) {
         Map<String, String> byVariable = new LinkedHashMap<>();
-        for (ConfigKey key : ConfigKey.values()) byVariable.put(variable(key), key.key());
+        Set<String> groups = new TreeSet<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            byVariable.put(variable(key), key.key());
+            groups.add(groupPrefix(key));
+        }
         Map<String, String> settings = new TreeMap<>();
         for (String variable : new TreeMap<>(environment).keySet()) {
-            if (!variable.startsWith(PREFIX) || NOT_CONFIG.contains(variable)) continue;
             String key = byVariable.get(variable);
-            if (key == null) {
-                throw new ConfigException("unknown environment variable " + variable + ": CHORUS_ variables set config keys; known: "
-                        + String.join(", ", byVariable.keySet()) + " (and " + String.join(", ", new TreeSet<>(NOT_CONFIG)) + " for the launcher)");
+            if (key != null) {
+                settings.put(key, variable);
+            } else if (groups.stream().anyMatch(variable::startsWith)) {
+                throw new ConfigException("unknown environment variable " + variable + ": it starts like a config key's but names none;"
+                        + " known: " + String.join(", ", byVariable.keySet()));
             }
-            settings.put(key, variable);
         }
         return settings;
     }

@@ -128,7 +128,7 @@ class NodeConfigTest {
     void environmentSitsBetweenFileAndOverrides() throws IOException {
         Path file = write("node.name = n1\ntick.millis = 20\nmetrics.port = 9000\n");
         Map<String, String> env = Map.of("CHORUS_TICK_MILLIS", "30", "CHORUS_NODE_DATA_DIR", "/srv/chorus", "CHORUS_METRICS_PORT", "9100",
-                "CHORUS_JAVA_OPTS", "-Xmx1g", "PATH", "/usr/bin");
+                "CHORUS_JAVA_OPTS", "-Xmx1g", "CHORUS_HOST", "192.0.2.1", "PATH", "/usr/bin");
         NodeConfig config = NodeConfig.load(file, env, Map.of("metrics.port", "9200"));
         assertEquals(30, config.tickMillis(), "the environment overrides the file");
         assertEquals(Path.of("/srv/chorus"), config.dataDir());
@@ -138,6 +138,12 @@ class NodeConfigTest {
         ConfigException typo = assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("CHORUS_NODE_NAEM", "n2"), Map.of()));
         assertContains(typo, "unknown environment variable CHORUS_NODE_NAEM");
         assertContains(typo, "CHORUS_NODE_NAME");
+        assertContains(assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("CHORUS_LIMITS_KEY_BYTES", "9"), Map.of())),
+                "unknown environment variable CHORUS_LIMITS_KEY_BYTES");
+        assertContains(assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("CHORUS_ANTI_ENTROPY_MILLIS", "9"), Map.of())),
+                "unknown environment variable CHORUS_ANTI_ENTROPY_MILLIS");
+        assertEquals(NodeConfig.defaults(), NodeConfig.load(null, Map.of("CHORUS_N1_PORT", "7401", "CHORUS_IMAGE", "chorus"), Map.of()),
+                "CHORUS_ variables of no key's group belong to the scripts and compose files");
         assertEquals("file " + file + ", environment CHORUS_METRICS_PORT CHORUS_NODE_DATA_DIR CHORUS_TICK_MILLIS, --set metrics.port",
                 ConfigEnvironment.describeSources(file, env, Map.of("metrics.port", "9200")));
     }
