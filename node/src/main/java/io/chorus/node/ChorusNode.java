@@ -8,6 +8,7 @@ import io.chorus.node.pipeline.BatchingOutbox;
 import io.chorus.node.pipeline.DurableWrites;
 import io.chorus.node.pipeline.Inbound;
 import io.chorus.node.pipeline.NodeHandler;
+import io.chorus.node.pipeline.PeerLivenessLog;
 import io.chorus.node.pipeline.Pipeline;
 import io.chorus.node.metrics.MetricsServer;
 import io.chorus.node.metrics.NodeMetrics;
@@ -82,6 +83,14 @@ public final class ChorusNode implements AutoCloseable {
 
     /** Starts a node running the replica. */
     public static ChorusNode start(NodeConfig config) {
+        return start(config, "given in code");
+    }
+
+    /** Starts a node running the replica; {@code configSource} says where its config came from, for the log. */
+    public static ChorusNode start(NodeConfig config, String configSource) {
+        String version = ChorusNode.class.getPackage().getImplementationVersion(); // from the jar's manifest
+        log.info("Chorus {} (Java {}) starting node {}, config from {}", version == null ? "(classes, no jar)" : version,
+                Runtime.version(), config.name(), configSource);
         return start(config, ProductionReplica::create);
     }
 
@@ -122,8 +131,8 @@ public final class ChorusNode implements AutoCloseable {
             if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, writer, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
             ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer, writer, durable);
-            log.info("node {} listening on {} ({}), data in {} ({} keys), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
-                    config.name(), server.boundAddress(), server.transportName(), config.dataDir().toAbsolutePath(),
+            log.info("node {} listening on {} ({}), advertised as {}, data in {} ({} keys), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
+                    config.name(), server.boundAddress(), server.transportName(), config.advertise(), config.dataDir().toAbsolutePath(),
                     storage.size(), config.name().actor(directory.actorEpoch()),
                     config.members().stream().map(m -> m.id() + "@" + m.address()).toList(),
                     config.replicationFactor(), config.partitions(),
@@ -142,12 +151,20 @@ public final class ChorusNode implements AutoCloseable {
         }
     }
 
-    /** Peers and clients use the member address; a different listen port is almost always a typo. */
+    /**
+     * Peers and clients use the advertised (member) address. A port other than the listen port is
+     * right only behind a port mapping (Docker's -p 7501:7401), else a typo; a wildcard host is
+     * never reachable.
+     */
     private static void warnIfListenDiffersFromMemberAddress(NodeConfig config) {
-        HostPort advertised = HostPort.parse(config.self().address());
+        HostPort advertised = config.advertise();
         if (advertised.port() != config.listen().port()) {
-            log.warn("node {} listens on {} but cluster.members says peers and clients reach it at {}: check both keys",
-                    config.name(), config.listen(), advertised);
+            log.warn("node {} listens on {} but cluster.members says peers and clients reach it at {}: right only if a port"
+                    + " mapping forwards one to the other; else check both keys", config.name(), config.listen(), advertised);
+        }
+        if (advertised.host().equals("0.0.0.0") || advertised.host().equals("::")) {
+            log.warn("node {} is advertised as {}, a wildcard address: peers and clients on other machines cannot reach it;"
+                    + " set node.advertise and this node's entry in cluster.members to a reachable host:port", config.name(), advertised);
         }
     }
 

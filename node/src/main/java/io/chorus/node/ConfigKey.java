@@ -11,6 +11,7 @@ import java.util.Optional;
 public enum ConfigKey {
     NODE_NAME("node.name"),
     NODE_LISTEN("node.listen"),
+    NODE_ADVERTISE("node.advertise"),
     NODE_DATA_DIR("node.dataDir"),
     CLUSTER_MEMBERS("cluster.members"),
     CLUSTER_PARTITIONS("cluster.partitions"),

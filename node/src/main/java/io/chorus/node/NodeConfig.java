@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * milliseconds here and converted to ticks for the replica ({@link #replicaConfig()}).
  *
  * @param name                     this node's name, also its actor name in version vectors
- * @param listen                   where the node accepts peer and client connections
+ * @param listen                   where the node accepts peer and client connections (the bind address)
+ * @param advertise                where peers and clients reach this node: its address in {@code members}
  * @param dataDir                  where the node keeps its storage (created if missing)
  * @param members                  every node of the cluster, this one included, in config order
  * @param partitions               ring partitions (a power of two, at least the member count)
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * @param walBytesMax              past this many bytes in its newest segment the log checkpoints (map fsync) and starts anew
  * @param walBacklogBytesMax       durable writes waiting for their fsync past which new durable writes are refused
  */
-public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member> members, int partitions,
+public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
                          int heartbeatIntervalMillis, int failureSuspectMillis, int keyBytesMax,
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
@@ -60,8 +61,19 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
      * naming the key and what was expected.
      */
     public static NodeConfig load(Path file, Map<String, String> overrides) {
+        return load(file, Map.of(), overrides);
+    }
+
+    /**
+     * As {@link #load(Path, Map)}, with {@code environment} (the process's variables) between the
+     * file and the overrides: {@code CHORUS_NODE_NAME=n2} sets {@code node.name} (see
+     * {@link ConfigEnvironment}).
+     */
+    public static NodeConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) {
         ConfigValues values = new ConfigValues();
         if (file != null) readFile(file, values);
+        ConfigEnvironment.settings(environment).forEach((key, variable) -> values.put(key, environment.get(variable),
+                "environment variable " + variable));
         overrides.forEach((key, value) -> values.put(key, value, "override"));
         return parse(values);
     }
@@ -85,11 +97,19 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
     private static NodeConfig parse(ConfigValues v) {
         NodeId name = v.parsed(ConfigKey.NODE_NAME, NodeId.of("n1"), "a name of 1 to 64 letters, digits, '.', '_' or '-'", NodeConfig::nodeName);
         HostPort listen = v.parsed(ConfigKey.NODE_LISTEN, new HostPort("127.0.0.1", 7401), "host:port", HostPort::parse);
+        HostPort advertised = v.parsed(ConfigKey.NODE_ADVERTISE, null, "host:port", HostPort::parse);
         Path dataDir = v.parsed(ConfigKey.NODE_DATA_DIR, Path.of("data", name.name()), "a directory path", Path::of);
-        List<Member> members = v.parsed(ConfigKey.CLUSTER_MEMBERS, List.of(new Member(name, listen.toString())),
+        List<Member> members = v.parsed(ConfigKey.CLUSTER_MEMBERS, List.of(new Member(name, (advertised != null ? advertised : listen).toString())),
                 "a comma-separated list of name@host:port", NodeConfig::members);
-        if (members.stream().noneMatch(m -> m.id().equals(name))) {
-            throw new ConfigException(v.describe(ConfigKey.CLUSTER_MEMBERS) + ": must list this node's name '" + name + "', got " + names(members));
+        Member self = members.stream().filter(m -> m.id().equals(name)).findFirst().orElseThrow(() -> new ConfigException(
+                v.describe(ConfigKey.CLUSTER_MEMBERS) + ": must list this node's name '" + name + "', got " + names(members)));
+        HostPort advertise = HostPort.parse(self.address());
+        // Peers and clients learn a node's address from cluster.members only, so a different
+        // node.advertise would be told to no one: refuse it rather than leave the node unreachable.
+        if (advertised != null && !advertised.equals(advertise)) {
+            throw new ConfigException(v.describe(ConfigKey.NODE_ADVERTISE) + ": is " + advertised + " but "
+                    + v.describe(ConfigKey.CLUSTER_MEMBERS) + " lists " + name + "@" + advertise + "; peers and clients are told the"
+                    + " members' addresses, so the two must agree");
         }
         int partitions = v.intIn(ConfigKey.CLUSTER_PARTITIONS, Ring.defaultPartitions(members.size()), members.size(), 1 << 20, "partitions");
         if (Integer.bitCount(partitions) != 1) throw v.bad(ConfigKey.CLUSTER_PARTITIONS, "a power of two (partitions)");
@@ -124,7 +144,7 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         long walBytesMax = v.longIn(ConfigKey.WAL_BYTES_MAX, 64L << 20, 1L << 20, 64L << 30, "bytes, 1 MiB to 64 GiB");
         long walBacklogBytesMax = v.longIn(ConfigKey.WAL_BACKLOG_BYTES_MAX, 64L << 20, 1L << 20, 16L << 30, "bytes, 1 MiB to 16 GiB");
 
-        return new NodeConfig(name, listen, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
+        return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
                 entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax);
     }
@@ -197,7 +217,10 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
     /** The same config with one key changed, through the same checks as a file (for tests and tools). */
     public NodeConfig with(Map<String, String> overrides) {
         ConfigValues values = new ConfigValues();
-        toText().forEach((key, value) -> values.put(key, value, "base config"));
+        // node.advertise is derived from cluster.members: carrying it over would contradict an overridden member list.
+        toText().forEach((key, value) -> {
+            if (!key.equals(ConfigKey.NODE_ADVERTISE.key())) values.put(key, value, "base config");
+        });
         overrides.forEach((key, value) -> values.put(key, value, "override"));
         return parse(values);
     }
@@ -207,6 +230,7 @@ public record NodeConfig(NodeId name, HostPort listen, Path dataDir, List<Member
         Map<String, String> text = new java.util.LinkedHashMap<>();
         text.put(ConfigKey.NODE_NAME.key(), name.name());
         text.put(ConfigKey.NODE_LISTEN.key(), listen.toString());
+        text.put(ConfigKey.NODE_ADVERTISE.key(), advertise.toString());
         text.put(ConfigKey.NODE_DATA_DIR.key(), dataDir.toString());
         text.put(ConfigKey.CLUSTER_MEMBERS.key(), String.join(",", members.stream().map(m -> m.id().name() + "@" + m.address()).toList()));
         text.put(ConfigKey.CLUSTER_PARTITIONS.key(), Integer.toString(partitions));

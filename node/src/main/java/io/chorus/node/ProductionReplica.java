@@ -1,6 +1,7 @@
 package io.chorus.node;
 
 import io.chorus.node.pipeline.DurableWrites;
+import io.chorus.node.pipeline.PeerLivenessLog;
 import io.chorus.node.pipeline.ReplicaDriver;
 import io.chorus.node.pipeline.StateMachine;
 import io.chorus.replication.env.Clock;
@@ -36,6 +37,8 @@ final class ProductionReplica {
         }
         Replica replica = new Replica(config.name(), actorEpoch, config.topology(), config.replicaConfig(), storage, random, clock, observer,
                 plantedBugs);
-        return new ReplicaDriver(replica, storage, codec, outbox, durable, backlogged);
+        // One log line whenever the failure detector's verdict on a peer changes (for operators).
+        return new PeerLivenessLog(config.name(), config.members(), replica::isAlive)
+                .around(new ReplicaDriver(replica, storage, codec, outbox, durable, backlogged));
     }
 }

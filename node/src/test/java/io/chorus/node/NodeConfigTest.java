@@ -107,6 +107,62 @@ class NodeConfigTest {
     }
 
     @Test
+    void listenIsTheBindAddressAndAdvertiseWhatOthersAreTold() {
+        NodeConfig config = NodeConfig.load(null, Map.of("node.listen", "0.0.0.0:7401", "node.advertise", "db1.example:7401"));
+        assertEquals(new HostPort("0.0.0.0", 7401), config.listen());
+        assertEquals(new HostPort("db1.example", 7401), config.advertise());
+        assertEquals("db1.example:7401", config.self().address(), "a lone node's member entry is its advertised address");
+
+        NodeConfig member = NodeConfig.load(null, Map.of("node.name", "n2", "node.listen", "0.0.0.0:7401",
+                "cluster.members", "n1@10.0.0.1:7401,n2@10.0.0.2:7401"));
+        assertEquals(new HostPort("10.0.0.2", 7401), member.advertise(), "defaults to this node's entry in cluster.members");
+        assertEquals(member, member.with(Map.of("node.advertise", "10.0.0.2:7401")));
+
+        ConfigException disagree = assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("node.name", "n2",
+                "node.advertise", "10.0.0.9:7401", "cluster.members", "n1@10.0.0.1:7401,n2@10.0.0.2:7401")));
+        assertContains(disagree, "'node.advertise' (override): is 10.0.0.9:7401 but config key 'cluster.members' (override) lists n2@10.0.0.2:7401");
+        assertContains(bad("node.advertise", "nohost"), "'node.advertise' (override): expected host:port, got 'nohost'");
+    }
+
+    @Test
+    void environmentSitsBetweenFileAndOverrides() throws IOException {
+        Path file = write("node.name = n1\ntick.millis = 20\nmetrics.port = 9000\n");
+        Map<String, String> env = Map.of("CHORUS_TICK_MILLIS", "30", "CHORUS_NODE_DATA_DIR", "/srv/chorus", "CHORUS_METRICS_PORT", "9100",
+                "CHORUS_JAVA_OPTS", "-Xmx1g", "CHORUS_HOST", "192.0.2.1", "PATH", "/usr/bin");
+        NodeConfig config = NodeConfig.load(file, env, Map.of("metrics.port", "9200"));
+        assertEquals(30, config.tickMillis(), "the environment overrides the file");
+        assertEquals(Path.of("/srv/chorus"), config.dataDir());
+        assertEquals(9200, config.metricsPort(), "--set overrides the environment");
+        assertContains(assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("CHORUS_TICK_MILLIS", "x"), Map.of())),
+                "config key 'tick.millis' (environment variable CHORUS_TICK_MILLIS): expected an integer");
+        ConfigException typo = assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("CHORUS_NODE_NAEM", "n2"), Map.of()));
+        assertContains(typo, "unknown environment variable CHORUS_NODE_NAEM");
+        assertContains(typo, "CHORUS_NODE_NAME");
+        assertContains(assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("CHORUS_LIMITS_KEY_BYTES", "9"), Map.of())),
+                "unknown environment variable CHORUS_LIMITS_KEY_BYTES");
+        assertContains(assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("CHORUS_ANTI_ENTROPY_MILLIS", "9"), Map.of())),
+                "unknown environment variable CHORUS_ANTI_ENTROPY_MILLIS");
+        assertEquals(NodeConfig.defaults(), NodeConfig.load(null, Map.of("CHORUS_N1_PORT", "7401", "CHORUS_IMAGE", "chorus"), Map.of()),
+                "CHORUS_ variables of no key's group belong to the scripts and compose files");
+        assertEquals("file " + file + ", environment CHORUS_METRICS_PORT CHORUS_NODE_DATA_DIR CHORUS_TICK_MILLIS, --set metrics.port",
+                ConfigEnvironment.describeSources(file, env, Map.of("metrics.port", "9200")));
+    }
+
+    @Test
+    void everyKeyHasItsOwnVariable() {
+        assertEquals("CHORUS_NODE_NAME", ConfigEnvironment.variable(ConfigKey.NODE_NAME));
+        assertEquals("CHORUS_NODE_DATA_DIR", ConfigEnvironment.variable(ConfigKey.NODE_DATA_DIR));
+        assertEquals("CHORUS_LIMITS_KEY_BYTES_MAX", ConfigEnvironment.variable(ConfigKey.KEY_BYTES_MAX));
+        assertEquals("CHORUS_ANTI_ENTROPY_INTERVAL_MILLIS", ConfigEnvironment.variable(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS));
+        java.util.Set<String> variables = new java.util.HashSet<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            assertTrue(variables.add(ConfigEnvironment.variable(key)), "two keys share " + ConfigEnvironment.variable(key));
+            Map<String, String> env = Map.of(ConfigEnvironment.variable(key), "");
+            NodeConfig.load(null, env, Map.of()); // an empty value leaves the default, as in a file
+        }
+    }
+
+    @Test
     void missingFileIsNamed() {
         Path missing = dir.resolve("missing.properties");
         assertContains(assertThrows(ConfigException.class, () -> NodeConfig.load(missing, Map.of())), "config file " + missing + " does not exist");

@@ -1,6 +1,7 @@
 package io.chorus.node.cli;
 
 import io.chorus.node.ChorusNode;
+import io.chorus.node.ConfigEnvironment;
 import io.chorus.node.NodeConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ final class NodeBridge {
 
     /** Loads the config and starts the node; a bad config throws the loader's exception, which names the key. */
     static RunningNode start(Path configFile, Map<String, String> overrides) {
-        ChorusNode node = ChorusNode.start(NodeConfig.load(configFile, overrides));
+        ChorusNode node = ChorusNode.start(NodeConfig.load(configFile, System.getenv(), overrides),
+                ConfigEnvironment.describeSources(configFile, System.getenv(), overrides));
         return new RunningNode() {
             @Override
             public String address() {

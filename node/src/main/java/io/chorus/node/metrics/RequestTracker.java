@@ -49,7 +49,7 @@ public final class RequestTracker implements PipelineObserver, ReplyObserver {
         long latency = now - request.startNanos();
         metrics.recordRequest(request.op(), request.level(), latency);
         if (response instanceof Failure failure) {
-            metrics.recordError(request.op(), failure.kind());
+            metrics.recordError(request.op(), request.level(), failure.kind());
             log.failure(client.id(), requestId, request.op().tag(), request.level(), failure, latency, now);
         }
     }

@@ -54,7 +54,9 @@ class MetricsEndpointTest {
             String text = metrics.body();
             assertEquals(3.0, value(text, "chorus_request_latency_seconds_count", "consistency=\"ALL\"", "op=\"put\""), "two puts and the refused one");
             assertEquals(1.0, value(text, "chorus_request_latency_seconds_count", "consistency=\"ONE\"", "op=\"get\""));
-            assertEquals(1.0, value(text, "chorus_request_errors_total", "kind=\"InvalidRequest\"", "op=\"put\""));
+            assertEquals(1.0, value(text, "chorus_request_errors_total", "consistency=\"ALL\"", "kind=\"InvalidRequest\"", "op=\"put\""));
+            assertTrue(text.contains("chorus_request_latency_seconds_bucket{consistency=\"ALL\",node=\"n1\",op=\"put\",le=\"0.01\"}"),
+                    "the latency objective (10 ms) is a bucket bound, for docker/slo");
             assertEquals(1.0, value(text, "chorus_storage_entries", "node=\"n1\""));
             assertEquals(65536.0, value(text, "chorus_pipeline_ring_capacity", "node=\"n1\""));
             assertTrue(value(text, "chorus_pipeline_ring_occupancy", "node=\"n1\"") >= 0);

@@ -34,8 +34,10 @@ class RequestTrackerTest {
             assertEquals(1, registry.get("chorus.request.latency").tags("op", "get", "consistency", "QUORUM").timer().count());
             assertEquals(1, registry.get("chorus.request.latency").tags("op", "get", "consistency", "invalid").timer().count(),
                     "an unknown code never becomes a tag value");
-            assertEquals(1, registry.get("chorus.request.errors").tags("op", "delete", "kind", "Unavailable").counter().count());
-            assertEquals(1, registry.get("chorus.request.errors").tags("op", "get", "kind", "InvalidRequest").counter().count());
+            assertEquals(1, registry.get("chorus.request.errors").tags("op", "delete", "consistency", "ALL", "kind", "Unavailable").counter().count());
+            assertEquals(1, registry.get("chorus.request.errors").tags("op", "get", "consistency", "invalid", "kind", "InvalidRequest").counter().count());
+            assertEquals(0, registry.get("chorus.request.errors").tags("op", "get", "consistency", "QUORUM", "kind", "Timeout").counter().count(),
+                    "the failures the availability SLI counts exist at 0 from an operation's first request on");
         }
     }
 
