@@ -2,6 +2,8 @@ package io.chorus.node.storage;
 
 import io.chorus.replication.ring.NodeId;
 
+import io.chorus.replication.replica.ActorEpochs;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -71,12 +73,10 @@ public final class DataDirectory implements AutoCloseable {
             FileLock lock = channel.tryLock();
             if (lock == null) throw new IllegalStateException(inUse(dir));
             boolean clean = Files.exists(dir.resolve(CLEAN_SHUTDOWN_MARKER));
-            long epoch = readActorEpoch(dir);
-            boolean advance = usedBefore && !clean;
-            if (advance) {
-                epoch = Math.addExact(epoch, 1);
-                writeActorEpoch(dir, epoch);
-            }
+            long previous = readActorEpoch(dir);
+            long epoch = ActorEpochs.atStart(previous, !usedBefore || clean); // the core's one rule; a fresh directory counts as clean
+            boolean advance = epoch != previous;
+            if (advance) writeActorEpoch(dir, epoch);
             return new DataDirectory(dir, channel, lock, clean, epoch, advance);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);

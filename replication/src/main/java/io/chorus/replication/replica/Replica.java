@@ -46,9 +46,6 @@ import java.util.Set;
  * partition replicas ({@code partition/}), replies to the coordination that asked. Single-threaded
  * and free of I/O: the shell (a Disruptor handler, or the simulator's event loop) does the rest.
  *
- * <p>Writes: one replica mints the new version, the other replicas merge what it minted; the client
- * is answered after W replicas stored it (invariant 1). Reads merge the answers of R replicas and
- * repair the ones behind. Anti-entropy repairs the rest in the background.
  */
 public final class Replica {
     /** How long (in request timeouts) answered mints are remembered: the Outbox's bound on a duplicate's delay. */
@@ -70,11 +67,7 @@ public final class Replica {
     private Topology topology;
     private long tick;
 
-    /**
-     * A replica that mints under {@code self.actor(actorEpoch)}. The shell must give a new epoch
-     * after every stop that may have lost storage writes ({@link ActorEpochs}): the dots minted into
-     * the lost writes may already be held by other replicas.
-     */
+    /** A replica minting under {@code self.actor(actorEpoch)}; the shell takes the epoch from {@link ActorEpochs}. */
     public Replica(NodeId self, long actorEpoch, Topology topology, ReplicaConfig config, Storage storage, RandomSource random,
                    Clock clock, ReplicaObserver observer, Set<InjectedBug> bugs) {
         if (!topology.isMember(self)) throw new IllegalArgumentException(self + " is not a member of " + topology);
