@@ -78,11 +78,31 @@ final class NodeConnection {
                 reply.completeExceptionally(new NotDelivered(false, reason));
                 return;
             }
+            if (connectedToItself(attempt.channel())) {
+                attempt.channel().close();
+                connectFailed(SELF_CONNECT);
+                reply.completeExceptionally(new NotDelivered(false, SELF_CONNECT));
+                return;
+            }
             connected();
             attempt.channel().pipeline().get(ReplyHandler.class).send(request, reply, label);
         });
         return reply;
     }
+
+    /**
+     * True when the kernel joined a connection to itself: connecting on loopback to a port nobody
+     * listens on can pick that same port as the ephemeral source port, and TCP's simultaneous open
+     * then "succeeds" with the client talking to itself (the request comes back as if it were the
+     * answer, and the call waits out its timeout). Seen in CI against a node stopped on an
+     * ephemeral port. Such a connection is as good as refused.
+     */
+    static boolean connectedToItself(Channel channel) {
+        java.net.SocketAddress local = channel.localAddress();
+        return local != null && local.equals(channel.remoteAddress());
+    }
+
+    private static final String SELF_CONNECT = "connection refused (the connection looped back to itself)";
 
     /** In progress, or connected and still open. */
     private static boolean usable(ChannelFuture attempt) {
