@@ -70,10 +70,12 @@ final class PeerLink implements Destination {
             ch.close();
             return;
         }
-        if (!future.isSuccess()) {
+        boolean loopedBack = future.isSuccess() && ch.localAddress() != null && ch.localAddress().equals(ch.remoteAddress());
+        if (loopedBack) ch.close(); // TCP simultaneous open: a dead peer's loopback port drawn as our source port
+        if (!future.isSuccess() || loopedBack) {
             if (!outageLogged) {
                 log.info("{}: cannot reach peer {} at {} ({}); retrying every {} ms at most", self, peer, address,
-                        future.cause() == null ? "cancelled" : future.cause().getMessage(), BACKOFF_MAX_MILLIS);
+                        loopedBack ? "the connection looped back to itself" : future.cause() == null ? "cancelled" : future.cause().getMessage(), BACKOFF_MAX_MILLIS);
                 outageLogged = true;
             }
             reportUnreachable(UNREACHABLE_PUBLISH_TRIES);
