@@ -33,7 +33,10 @@ public enum ConfigKey {
     READ_SPECULATION_MILLIS("read.speculation.millis"),
     WAL_DIR("wal.dir"),
     WAL_BYTES_MAX("wal.bytesMax"),
-    WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax");
+    WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax"),
+    HINTS_MAX("hints.max"),
+    HINTS_BYTES_MAX("hints.bytesMax"),
+    HINTS_REPLAY_KEYS_PER_SECOND("hints.replayKeysPerSecond");
 
     private final String key;
 

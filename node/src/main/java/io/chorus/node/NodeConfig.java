@@ -3,6 +3,7 @@ package io.chorus.node;
 import io.chorus.replication.topology.Member;
 import io.chorus.replication.topology.Membership;
 import io.chorus.replication.topology.Topology;
+import io.chorus.replication.config.HintLimits;
 import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
@@ -35,6 +36,9 @@ import java.util.regex.Pattern;
  * @param walDir                   where the write-ahead log goes; null = {@code wal} inside the data directory
  * @param walBytesMax              past this many bytes in its newest segment the log checkpoints (map fsync) and starts anew
  * @param walBacklogBytesMax       durable writes waiting for their fsync past which new durable writes are refused
+ * @param hintsMax                 most keys this node keeps hints for, as a fallback
+ * @param hintsBytesMax            most bytes of hinted key states this node keeps
+ * @param hintsReplayKeysPerSecond most hinted keys handed over per second to primaries that came back
  */
 public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
@@ -42,7 +46,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
                          int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
-                         long walBacklogBytesMax) {
+                         long walBacklogBytesMax, int hintsMax, long hintsBytesMax, int hintsReplayKeysPerSecond) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
@@ -143,10 +147,15 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         Path walDir = v.parsed(ConfigKey.WAL_DIR, null, "a directory path", Path::of);
         long walBytesMax = v.longIn(ConfigKey.WAL_BYTES_MAX, 64L << 20, 1L << 20, 64L << 30, "bytes, 1 MiB to 64 GiB");
         long walBacklogBytesMax = v.longIn(ConfigKey.WAL_BACKLOG_BYTES_MAX, 64L << 20, 1L << 20, 16L << 30, "bytes, 1 MiB to 16 GiB");
+        HintLimits hints = HintLimits.DEFAULTS;
+        int hintsMax = v.intIn(ConfigKey.HINTS_MAX, hints.hintsMax(), 0, 100_000_000, "keys, 0 = keep no hints");
+        long hintsBytesMax = v.longIn(ConfigKey.HINTS_BYTES_MAX, hints.hintBytesMax(), 0, 1L << 40, "bytes");
+        int hintsReplay = v.intIn(ConfigKey.HINTS_REPLAY_KEYS_PER_SECOND, 2000, 1, 10_000_000, "keys per second");
 
         return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
-                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax);
+                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
+                hintsMax, hintsBytesMax, hintsReplay);
     }
 
     private static NodeId nodeName(String text) {
@@ -203,7 +212,8 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         return new ReplicaConfig(replicationFactor, ticks(requestTimeoutMillis, tickMillis), ticks(heartbeatIntervalMillis, tickMillis),
                 ticks(failureSuspectMillis, tickMillis), keyBytesMax, valueBytesMax, siblingsMax,
                 ReplicaConfig.DEFAULTS.inFlightRequestsMax(), ticks(antiEntropyIntervalMillis, tickMillis),
-                ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax());
+                ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax(),
+                new HintLimits(hintsMax, hintsBytesMax, Math.max(1, (int) ((long) hintsReplayKeysPerSecond * tickMillis / 1000))));
     }
 
     /**
@@ -253,6 +263,9 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.WAL_DIR.key(), walDir == null ? "" : walDir.toString()); // empty: follows node.dataDir
         text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
         text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
+        text.put(ConfigKey.HINTS_MAX.key(), Integer.toString(hintsMax));
+        text.put(ConfigKey.HINTS_BYTES_MAX.key(), Long.toString(hintsBytesMax));
+        text.put(ConfigKey.HINTS_REPLAY_KEYS_PER_SECOND.key(), Integer.toString(hintsReplayKeysPerSecond));
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

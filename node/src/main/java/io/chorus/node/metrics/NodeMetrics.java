@@ -1,5 +1,6 @@
 package io.chorus.node.metrics;
 
+import java.util.concurrent.atomic.AtomicLong;
 import io.chorus.node.net.Connections;
 import io.chorus.node.net.NetworkCounters;
 import io.chorus.node.pipeline.BatchingOutbox;
@@ -101,7 +102,16 @@ public final class NodeMetrics implements AutoCloseable {
                 .description("bytes of all values of each plain key state stored").register(registry);
         replicaObserver = new RepairCounters(
                 Counter.builder("chorus.read.repairs").description("replica copies repaired by read repair (counted by the coordinator)").register(registry),
-                Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry));
+                Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry),
+                Counter.builder("chorus.hints.stored").description("hints this node took as a fallback for a down or silent primary").register(registry),
+                Counter.builder("chorus.hints.refused").description("hints this node could not keep (hints.max, hints.bytesMax or storage full): anti-entropy repairs those keys").register(registry),
+                Counter.builder("chorus.hints.delivered").description("hinted keys handed over to a primary that came back").register(registry),
+                Counter.builder("chorus.tombstones.purged").description("tombstones removed once every replica was seen holding them").register(registry),
+                new AtomicLong(), new AtomicLong(), new AtomicLong());
+        RepairCounters held = (RepairCounters) replicaObserver;
+        Gauge.builder("chorus.hints.pending", held.hintKeys(), AtomicLong::get).description("keys this node holds hints for").register(registry);
+        Gauge.builder("chorus.hints.pending.bytes", held.hintBytes(), AtomicLong::get).baseUnit("bytes").description("approximate bytes of the hints held").register(registry);
+        Gauge.builder("chorus.tombstones.pending", held.tombstones(), AtomicLong::get).description("tombstones held, not yet known to be on every replica").register(registry);
         durability = new DurabilityMetrics(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -136,7 +146,9 @@ public final class NodeMetrics implements AutoCloseable {
                 .serviceLevelObjectives(REPLICA_LATENCY_BUCKETS).register(registry);
     }
 
-    private record RepairCounters(Counter readRepairs, Counter antiEntropyKeysSent) implements ReplicaObserver {
+    private record RepairCounters(Counter readRepairs, Counter antiEntropyKeysSent, Counter hintsStored, Counter hintsRefused,
+                                  Counter hintsDelivered, Counter tombstonesPurged, AtomicLong hintKeys, AtomicLong hintBytes,
+                                  AtomicLong tombstones) implements ReplicaObserver {
         @Override
         public void readRepaired(int replicas) {
             readRepairs.increment(replicas);
@@ -145,6 +157,37 @@ public final class NodeMetrics implements AutoCloseable {
         @Override
         public void antiEntropyKeysSent(int keys) {
             antiEntropyKeysSent.increment(keys);
+        }
+
+        @Override
+        public void hintStored() {
+            hintsStored.increment();
+        }
+
+        @Override
+        public void hintRefused() {
+            hintsRefused.increment();
+        }
+
+        @Override
+        public void hintDelivered() {
+            hintsDelivered.increment();
+        }
+
+        @Override
+        public void tombstonePurged() {
+            tombstonesPurged.increment();
+        }
+
+        @Override
+        public void hintsHeld(int keys, long bytes) {
+            hintKeys.set(keys);
+            hintBytes.set(bytes);
+        }
+
+        @Override
+        public void tombstonesPending(long count) {
+            tombstones.set(count);
         }
     }
 

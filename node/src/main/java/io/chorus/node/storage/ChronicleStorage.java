@@ -116,6 +116,10 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
 
     @Override
     public void put(Key key, KeyState siblings) {
+        if (siblings.isEmpty()) {
+            map.remove(key.bytesUnsafe());
+            return;
+        }
         byte[] encoded = codec.encodeSiblings(siblings);
         try {
             map.put(key.bytesUnsafe(), encoded);

@@ -40,6 +40,16 @@ class ChronicleStorageTest {
     }
 
     @Test
+    void anEmptyStateRemovesTheKey() {
+        try (ChronicleStorage storage = open(SIZING)) {
+            storage.put(Key.of("hint"), siblings("1"));
+            storage.put(Key.of("hint"), KeyState.empty()); // a handed-over hint, a forgotten tombstone
+            assertNull(storage.get(Key.of("hint")));
+            assertEquals(0, storage.size());
+        }
+    }
+
+    @Test
     void putGetAndReopenAfterCleanClose() {
         try (ChronicleStorage storage = open(SIZING)) {
             assertNull(storage.get(Key.of("a")));

@@ -18,11 +18,12 @@ package io.chorus.replication.config;
  * @param keyStateBytesMax       most bytes a key's whole state (its concurrent values) may take: every state must fit in
  *                               one peer frame, so that it can always be replicated, repaired and read; a write past it
  *                               is refused (TooManySiblings)
+ * @param hints                  bounds and pacing of hinted handoff
  */
 public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                             int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
                             int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
-                            int readSpeculationTicks, long keyStateBytesMax) {
+                            int readSpeculationTicks, long keyStateBytesMax, HintLimits hints) {
     public static final int ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT = 500;
     public static final int READ_SPECULATION_TICKS_DEFAULT = 5;
     public static final int ANTI_ENTROPY_KEYS_MAX_DEFAULT = 1000;
@@ -39,6 +40,16 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
                 READ_SPECULATION_TICKS_DEFAULT, KEY_STATE_BYTES_MAX_DEFAULT);
     }
 
+    /** The same with default hint limits. */
+    public ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
+                         int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
+                         int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
+                         int readSpeculationTicks, long keyStateBytesMax) {
+        this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax,
+                siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
+                keyStateBytesMax, HintLimits.DEFAULTS);
+    }
+
     public ReplicaConfig {
         positive("replicationFactor", replicationFactor);
         positive("requestTimeoutTicks", requestTimeoutTicks);
@@ -51,6 +62,7 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
         positive("antiEntropyIntervalTicks", antiEntropyIntervalTicks);
         positive("antiEntropyKeysMax", antiEntropyKeysMax);
         positive("readSpeculationTicks", readSpeculationTicks);
+        if (hints == null) throw new IllegalArgumentException("hints (hint limits) must be given");
         if (keyStateBytesMax < (long) valueBytesMax + keyBytesMax) {
             throw new IllegalArgumentException("keyStateBytesMax (" + keyStateBytesMax + ") must hold at least one value of valueBytesMax (" + valueBytesMax + ")");
         }
@@ -65,21 +77,27 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
 
     public ReplicaConfig withReplicationFactor(int n) {
         return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, hints);
     }
 
     public ReplicaConfig withRequestTimeoutTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, hints);
     }
 
     public ReplicaConfig withSiblingsMax(int max) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, hints);
     }
 
     public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, hints);
+    }
+
+    public ReplicaConfig withHints(HintLimits limits) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
+                keyStateBytesMax, limits);
     }
 }

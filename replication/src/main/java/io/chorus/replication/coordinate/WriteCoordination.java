@@ -3,6 +3,7 @@ package io.chorus.replication.coordinate;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.HintWrite;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.MintResult;
 import io.chorus.replication.message.PeerMessage;
@@ -13,26 +14,39 @@ import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
+import io.chorus.replication.topology.PreferenceEntry;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * What every write shares (riak_kv's put_fsm over the pure {@link WriteTally}): one live replica
  * mints the new version, then what it minted goes to the other live replicas, and the client is
  * answered once W of them stored it (invariant 1), fsynced when the write is durable. Subclasses
  * say what is minted and how.
+ *
+ * <p>A primary that is down when the write starts, or that has not answered by the deadline, gets
+ * a hint: what was minted goes to its fallback ({@link HintWrite}), which hands it over once the
+ * primary is back. A fallback's acknowledgement never counts toward W (strict quorum). The write
+ * stays in flight after its answer until every live primary answered (or the deadline), so that
+ * silent primaries are known and {@link #onAllPrimariesAcked} can follow.
  */
 abstract class WriteCoordination extends Coordination {
     protected final WriteTally tally;
     protected final List<NodeId> liveReplicas;
     protected final NodeId minter;
     protected final boolean durable;
+    private final List<NodeId> replicas;
+    private final TreeSet<NodeId> hinted = new TreeSet<>();
     private byte[] writtenContext; // non-null once the new version exists: what the client gets back
+    private KeyState written;      // what the replicas merge (a minted delta, or a whole state): what hints carry
 
     WriteCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
                       List<NodeId> replicas, List<NodeId> liveReplicas, int required, NodeId minter, boolean durable) {
         super(context, opId, client, requestId, key, level);
         this.tally = new WriteTally(replicas, required);
+        this.replicas = List.copyOf(replicas);
         this.liveReplicas = List.copyOf(liveReplicas);
         this.minter = minter;
         this.durable = durable;
@@ -43,7 +57,6 @@ abstract class WriteCoordination extends Coordination {
 
     @Override
     void onReply(NodeId from, PeerMessage reply) {
-        if (isAnswered()) return;
         if (reply instanceof MintResult minted && from.equals(minter) && writtenContext == null) {
             onMinted(minted);
         } else if (reply instanceof ReplicaWriteAck ack && writtenContext != null) {
@@ -65,14 +78,48 @@ abstract class WriteCoordination extends Coordination {
     /** Sends {@code state} to every live replica but {@code except} (null: to all), each to acknowledge. */
     void replicate(KeyState state, NodeId except) {
         if (writtenContext == null) writtenContext = CausalContext.encode(state.context());
+        written = state;
         for (NodeId replica : liveReplicas) {
             if (!replica.equals(except)) context.send(replica, new ReplicaWrite(opId, key, state, true, durable));
         }
+        List<NodeId> down = new ArrayList<>(replicas);
+        down.removeAll(liveReplicas);
+        hint(down);
+    }
+
+    /**
+     * Sends what was written to the fallback of each of {@code primaries} (down or silent), marked
+     * for it. A primary with no fallback available (as many nodes up as N or fewer) gets none:
+     * anti-entropy repairs it.
+     */
+    private void hint(List<NodeId> primaries) {
+        List<NodeId> wanted = new ArrayList<>(primaries);
+        wanted.removeAll(hinted);
+        if (wanted.isEmpty() || written == null) return;
+        hinted.addAll(wanted);
+        for (PreferenceEntry entry : context.topology().preferenceList(key, n -> context.isAlive(n) && !hinted.contains(n))) {
+            if (!entry.isPrimary() && wanted.contains(entry.standsInFor())) {
+                context.send(entry.node(), new HintWrite(opId, key, written, entry.standsInFor(), durable));
+            }
+        }
+    }
+
+    /** Every live primary acknowledged or refused: nothing more to wait for. */
+    private boolean settled() {
+        for (NodeId replica : liveReplicas) {
+            if (!tally.hasAnswered(replica)) return false;
+        }
+        return true;
+    }
+
+    /** Every primary of the key, not only W of them, stored the write (called once). */
+    void onAllPrimariesAcked() {
     }
 
     private void record(NodeId replica, String error) {
+        boolean counted = error == null ? tally.addAck(replica) : tally.addFailure(replica, error);
+        if (counted && error == null && tally.ackCount() == replicas.size()) onAllPrimariesAcked();
         if (isAnswered()) return;
-        if (error == null) tally.addAck(replica); else tally.addFailure(replica, error);
         if (tally.isSuccess()) {
             answer(new WriteResult(writtenContext, durable));
         } else if (tally.isImpossible()) {
@@ -84,6 +131,13 @@ abstract class WriteCoordination extends Coordination {
 
     @Override
     void onDeadline() {
+        if (written != null) { // the live primaries still silent get a hint
+            List<NodeId> silent = new ArrayList<>();
+            for (NodeId replica : liveReplicas) {
+                if (!tally.hasAnswered(replica)) silent.add(replica);
+            }
+            hint(silent);
+        }
         if (isAnswered()) return;
         answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", acked " + tally.ackCount() + "): " + level + " "
                 + verb() + " of key " + key + " was not acknowledged by enough replicas within "
@@ -92,6 +146,6 @@ abstract class WriteCoordination extends Coordination {
 
     @Override
     boolean isFinished() {
-        return isAnswered();
+        return isAnswered() && (written == null || settled());
     }
 }

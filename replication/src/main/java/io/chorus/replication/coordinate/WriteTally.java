@@ -42,6 +42,11 @@ public final class WriteTally {
         return true;
     }
 
+    /** Whether {@code replica} acknowledged or refused. */
+    public boolean hasAnswered(NodeId replica) {
+        return acks.contains(replica) || failures.containsKey(replica);
+    }
+
     public boolean isDone() {
         return isSuccess() || isImpossible();
     }

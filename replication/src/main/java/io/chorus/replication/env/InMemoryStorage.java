@@ -17,7 +17,7 @@ public final class InMemoryStorage implements Storage {
 
     @Override
     public void put(Key key, KeyState siblings) {
-        entries.put(key, siblings);
+        if (siblings.isEmpty()) entries.remove(key); else entries.put(key, siblings);
     }
 
     @Override

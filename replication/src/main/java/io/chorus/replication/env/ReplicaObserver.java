@@ -28,4 +28,28 @@ public interface ReplicaObserver {
      */
     default void antiEntropyKeysSent(int keys) {
     }
+
+    /** This node, as a fallback, stored a hint for a primary that was down or silent. */
+    default void hintStored() {
+    }
+
+    /** This node could not keep a hint (a hint limit, or storage full): anti-entropy has to repair the key. */
+    default void hintRefused() {
+    }
+
+    /** A primary acknowledged a hint this node handed over. */
+    default void hintDelivered() {
+    }
+
+    /** A tombstone every replica was seen to hold was removed here (its context is kept a while: see Tombstones). */
+    default void tombstonePurged() {
+    }
+
+    /** The hints this node holds changed: {@code keys} hinted keys, about {@code bytes} bytes (called at most once a tick). */
+    default void hintsHeld(int keys, long bytes) {
+    }
+
+    /** This node holds {@code count} tombstones not yet known to be on every replica (called at most once a tick). */
+    default void tombstonesPending(long count) {
+    }
 }

@@ -17,7 +17,8 @@ public interface Storage {
 
     /**
      * Stores the key's new state. The shell calls it for every write of a {@code Ready}; it throws
-     * {@link StorageFullException}, storing nothing, when the state does not fit.
+     * {@link StorageFullException}, storing nothing, when the state does not fit. An empty state
+     * ({@link KeyState#isEmpty()}) removes the key: a hint handed over, a purged tombstone forgotten.
      */
     void put(Key key, KeyState siblings);
 

@@ -61,6 +61,7 @@ public final class Codec {
         kryo.register(KeyDigests.class, 49);
         kryo.register(PullKeys.class, 50);
         kryo.register(CrdtMint.class, 51);
+        kryo.register(HintWrite.class, 64);
         // client messages
         kryo.register(ClientFrame.class, 70);
         kryo.register(ClientReply.class, 71);

@@ -40,15 +40,24 @@ public final class LocalKeys {
      * Replaces the key's state with {@code after}, which must include {@code before} (a stored version
      * vector only grows), as an output for the shell to persist.
      */
-    void write(Key key, KeyState before, KeyState after, boolean durable) {
+    public void write(Key key, KeyState before, KeyState after, boolean durable) {
         Invariants.check(after.context().descends(before.context()), "key %s: stored context %s would shrink to %s",
                 key, before.context(), after.context());
         writtenThisStep.put(key, after);
         effects.persist(key, after, durable);
     }
 
+    /**
+     * Forgets the key (a hint handed over, a purged tombstone's marker expired), as an output for the
+     * shell: storing an empty state removes the key.
+     */
+    public void remove(Key key) {
+        writtenThisStep.put(key, KeyState.empty());
+        effects.persist(key, KeyState.empty(), false);
+    }
+
     /** Whether the storage can take {@code state} for {@code key}: null if so, else why not. */
-    String roomFor(Key key, KeyState state) {
+    public String roomFor(Key key, KeyState state) {
         return storage.roomFor(key, state);
     }
 

@@ -1,6 +1,7 @@
 package io.chorus.replication.partition;
 
 import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
 import io.chorus.replication.topology.Topology;
 
 /**
@@ -13,11 +14,18 @@ public final class Partitions {
     private Topology topology;
 
     public Partitions(Topology topology, LocalKeys keys) {
+        this(topology, keys, (key, state) -> false);
+    }
+
+    /** @param claimed sees every stored key at start; a key it claims (returns true for: a hint) is not a partition's */
+    public Partitions(Topology topology, LocalKeys keys, java.util.function.BiPredicate<Key, KeyState> claimed) {
         this.topology = topology;
         this.keys = keys;
         this.replicas = new PartitionReplica[topology.partitions()];
         for (int p = 0; p < replicas.length; p++) replicas[p] = new PartitionReplica(p, keys);
-        keys.storage().forEach((key, state) -> replicas[topology.partitionOf(key)].load(key, state));
+        keys.storage().forEach((key, state) -> {
+            if (!claimed.test(key, state)) replicas[topology.partitionOf(key)].load(key, state);
+        });
     }
 
     /** A newer topology: placement changes, the partitions stay. */

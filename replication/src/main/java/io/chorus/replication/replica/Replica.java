@@ -18,6 +18,7 @@ import io.chorus.replication.message.DescribeCluster;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Heartbeat;
+import io.chorus.replication.message.HintWrite;
 import io.chorus.replication.message.KeyDigests;
 import io.chorus.replication.message.MintWrite;
 import io.chorus.replication.message.PartitionDigests;
@@ -25,6 +26,8 @@ import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.PullKeys;
 import io.chorus.replication.message.ReplicaRead;
 import io.chorus.replication.message.ReplicaWrite;
+import io.chorus.replication.message.ReplicaWriteAck;
+import io.chorus.replication.hints.HintStore;
 import io.chorus.replication.partition.AntiEntropy;
 import io.chorus.replication.partition.LocalKeys;
 import io.chorus.replication.partition.PartitionReplica;
@@ -62,6 +65,7 @@ public final class Replica {
     private final Partitions partitions;
     private final ReplicaRequests replicaSide;
     private final AntiEntropy antiEntropy;
+    private final HintStore hints;
     private final Coordinations inFlight = new Coordinations();
     private final Coordinators coordinators;
     private Topology topology;
@@ -80,7 +84,13 @@ public final class Replica {
         this.failureDetector = new FailureDetector(self, config.failureSuspectTicks());
         this.keys = new LocalKeys(storage);
         keys.bind(outputs);
-        this.partitions = new Partitions(this.topology, keys);
+        this.hints = new HintStore(self, config.hints(), keys, outputs, observer, key -> this.topology.replicasOf(key),
+                config.requestTimeoutTicks());
+        this.partitions = new Partitions(this.topology, keys, (key, state) -> {
+            if (this.topology.replicasOf(key).contains(self)) return false;
+            hints.load(key, state); // a key this node does not replicate is a hint it keeps
+            return true;
+        });
         this.replicaSide = new ReplicaRequests(self, actor, partitions, this::topology, outputs,
                 MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
                 new PartitionReplica.Limits(config.siblingsMax(), config.keyStateBytesMax()), clock);
@@ -157,8 +167,18 @@ public final class Replica {
             replicaSide.onMint(from, m);
         } else if (message instanceof CrdtMint m) {
             replicaSide.onCrdtMint(from, m);
+        } else if (message instanceof HintWrite m) {
+            if (topology.replicasOf(m.key()).contains(self)) { // the coordinator's topology differs: keep it as a replica
+                replicaSide.onWrite(from, new ReplicaWrite(m.opId(), m.key(), m.siblings(), true, m.durable()));
+            } else {
+                hints.onHint(from, m);
+            }
         } else if (message instanceof CoordinatorReply m) {
-            inFlight.onReply(from, m.opId(), m.key(), m);
+            if (!HintStore.isDelivery(m.opId())) {
+                inFlight.onReply(from, m.opId(), m.key(), m);
+            } else if (m instanceof ReplicaWriteAck ack) {
+                hints.onAck(from, ack);
+            }
         } else if (message instanceof PartitionDigests m) {
             antiEntropy.onPartitionDigests(from, m);
         } else if (message instanceof KeyDigests m) {
@@ -189,6 +209,7 @@ public final class Replica {
         if (tick % config.antiEntropyIntervalTicks() == 0) antiEntropy.startRound(this::isAlive);
         inFlight.onTick(tick, config.readSpeculationTicks());
         replicaSide.onTick(tick);
+        hints.onTick(tick, this::isAlive);
     }
 
     /** A newer topology replaces the current one; requests in flight keep the replicas they started with. */
@@ -205,6 +226,16 @@ public final class Replica {
     /** Whether this node currently believes {@code node} is up. */
     public boolean isAlive(NodeId node) {
         return failureDetector.isAlive(node, tick);
+    }
+
+    /** Keys this node holds hints for, as a fallback. */
+    public int hintsPending() {
+        return hints.count();
+    }
+
+    /** Approximate bytes of the hints this node holds. */
+    public long hintBytes() {
+        return hints.bytes();
     }
 
     /** Client requests being coordinated right now. */

@@ -40,6 +40,7 @@ class CodecTest {
                 MintResult.ok(6, KEY, SIBLINGS, VV), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
                 new PartitionDigests(new int[]{1, 5}, new long[]{-1L, 42L}),
                 new KeyDigests(new int[]{5}, new Key[]{KEY, Key.of("b")}, new long[]{1, 2}), new PullKeys(new Key[]{KEY}),
+                new HintWrite(9, KEY, SIBLINGS, NodeId.of("n3"), true),
                 new ClientFrame(7, new Get(KEY, Consistency.QUORUM.code())),
                 new ClientFrame(8, new Put(KEY, new byte[]{9}, CausalContext.encode(VV), Consistency.ALL.code(), false)),
                 new ClientFrame(8, new Put(KEY, new byte[0], null, Consistency.ONE.code(), false)),

@@ -19,4 +19,29 @@ final class CountingObserver implements ReplicaObserver {
         assert keys >= 1 : "anti-entropy sent " + keys + " keys";
         antiEntropyKeysSent += keys;
     }
+
+    long hintsStored;
+    long hintsRefused;
+    long hintsDelivered;
+    long tombstonesPurged;
+
+    @Override
+    public void hintStored() {
+        hintsStored++;
+    }
+
+    @Override
+    public void hintRefused() {
+        hintsRefused++;
+    }
+
+    @Override
+    public void hintDelivered() {
+        hintsDelivered++;
+    }
+
+    @Override
+    public void tombstonePurged() {
+        tombstonesPurged++;
+    }
 }

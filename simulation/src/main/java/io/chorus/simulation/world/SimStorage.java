@@ -48,7 +48,13 @@ public final class SimStorage implements Storage {
     @Override
     public void put(Key key, KeyState siblings) {
         observer.stored(key, get(key), siblings);
-        (powerLossModel ? unsynced : synced).put(key, siblings);
+        if (powerLossModel) {
+            unsynced.put(key, siblings); // an empty state shadows the synced one until the sync removes it
+        } else if (siblings.isEmpty()) {
+            synced.remove(key);
+        } else {
+            synced.put(key, siblings);
+        }
     }
 
     /**
@@ -62,7 +68,7 @@ public final class SimStorage implements Storage {
         }
         observer.stored(key, get(key), state);
         unsynced.remove(key);
-        synced.put(key, state);
+        if (state.isEmpty()) synced.remove(key); else synced.put(key, state);
     }
 
     @Override
@@ -78,7 +84,9 @@ public final class SimStorage implements Storage {
 
     /** Makes every put so far durable (an fsync). */
     public void sync() {
-        synced.putAll(unsynced);
+        unsynced.forEach((key, state) -> {
+            if (state.isEmpty()) synced.remove(key); else synced.put(key, state);
+        });
         unsynced.clear();
     }
 
@@ -93,7 +101,9 @@ public final class SimStorage implements Storage {
     /** What a reader sees now, synced or not, in key order. */
     public TreeMap<Key, KeyState> snapshot() {
         TreeMap<Key, KeyState> all = new TreeMap<>(synced);
-        all.putAll(unsynced);
+        unsynced.forEach((key, state) -> {
+            if (state.isEmpty()) all.remove(key); else all.put(key, state);
+        });
         return all;
     }
 }

@@ -1,0 +1,133 @@
+package io.chorus.replication.replica;
+
+import io.chorus.replication.config.HintLimits;
+import io.chorus.replication.config.InjectedBug;
+import io.chorus.replication.config.ReplicaConfig;
+import io.chorus.replication.message.Put;
+import io.chorus.replication.message.ReplicaWrite;
+import io.chorus.replication.message.WriteResult;
+import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.state.Consistency;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
+import io.chorus.replication.topology.PreferenceEntry;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Hinted handoff on four nodes with N = 3: a write a primary missed waits on a fallback and reaches it when it is back. */
+class HintedHandoffTest {
+    static final Key KEY = Key.of("hinted");
+    static final ReplicaConfig CONFIG = ReplicaConfig.DEFAULTS.withAntiEntropyIntervalTicks(1_000_000); // no anti-entropy: hints alone
+
+    @Test
+    void aWriteMissedByADownPrimaryIsHintedAndHandedOverWhenItIsBack() {
+        TestCluster cluster = new TestCluster(4, CONFIG, EnumSet.noneOf(InjectedBug.class));
+        List<NodeId> primaries = cluster.topology.replicasOf(KEY);
+        NodeId down = primaries.get(2);
+        NodeId fallback = fallbackFor(cluster, down);
+        cluster.stop(down);
+
+        assertInstanceOf(WriteResult.class, cluster.call(primaries.get(0), put("v1")));
+        assertEquals(1, cluster.replicas.get(fallback).hintsPending(), "the fallback keeps the write for " + down);
+        assertEquals(List.of("v1"), values(cluster, fallback), "the hint is stored like any write");
+        assertEquals(1, cluster.observers.get(fallback).hintsStored);
+
+        cluster.start(down, EnumSet.noneOf(InjectedBug.class));
+        assertEquals(List.of(), values(cluster, down));
+        cluster.tick(CONFIG.heartbeatIntervalTicks() + 2);
+        assertEquals(List.of("v1"), values(cluster, down), "handed over once the primary was heard from");
+        assertEquals(0, cluster.replicas.get(fallback).hintsPending());
+        assertNull(cluster.storages.get(fallback).get(KEY), "a handed-over hint leaves the fallback's storage");
+        assertEquals(1, cluster.observers.get(fallback).hintsDelivered);
+    }
+
+    @Test
+    void aSilentPrimaryGetsAHintAtTheDeadline() {
+        TestCluster cluster = new TestCluster(4, CONFIG, EnumSet.noneOf(InjectedBug.class));
+        List<NodeId> primaries = cluster.topology.replicasOf(KEY);
+        NodeId silent = primaries.get(2);
+        NodeId fallback = fallbackFor(cluster, silent);
+        cluster.dropRule = (to, m) -> to.equals(silent) && m instanceof ReplicaWrite w && w.opId() > 0; // the coordinator's, not the handover
+
+        assertInstanceOf(WriteResult.class, cluster.call(primaries.get(0), put("v1")));
+        assertEquals(0, cluster.replicas.get(fallback).hintsPending(), "not yet: the primary is alive and may still answer");
+        cluster.tick(CONFIG.requestTimeoutTicks() + 2);
+        assertEquals(1, cluster.observers.get(fallback).hintsStored, "the deadline passed without its ack");
+        assertEquals(List.of("v1"), values(cluster, silent), "the hint, unlike the coordinator's write, got through");
+        assertEquals(0, cluster.replicas.get(fallback).hintsPending());
+    }
+
+    @Test
+    void aHintPastTheLimitIsRefusedAndCounted() {
+        ReplicaConfig tiny = CONFIG.withHints(new HintLimits(1, 1 << 20, 1));
+        TestCluster cluster = new TestCluster(4, tiny, EnumSet.noneOf(InjectedBug.class));
+        NodeId down = cluster.node(4);
+        cluster.stop(down);
+        int refused = 0;
+        int stored = 0;
+        for (int i = 0; i < 40; i++) {
+            Key key = Key.of("k" + i);
+            if (!cluster.topology.replicasOf(key).contains(down)) continue;
+            NodeId coordinator = cluster.topology.replicasOf(key).get(0).equals(down) ? cluster.topology.replicasOf(key).get(1)
+                    : cluster.topology.replicasOf(key).get(0);
+            assertInstanceOf(WriteResult.class, cluster.call(coordinator, new Put(key, bytes("v" + i), null, Consistency.QUORUM.code(), false)),
+                    "a refused hint does not fail the write");
+        }
+        for (NodeId n : cluster.replicas.keySet()) {
+            if (n.equals(down)) continue;
+            assertTrue(cluster.replicas.get(n).hintsPending() <= 1, n + " holds at most hintsMax hints");
+            refused += cluster.observers.get(n).hintsRefused;
+            stored += cluster.observers.get(n).hintsStored;
+        }
+        assertTrue(stored >= 1, "some hints were kept");
+        assertTrue(refused >= 1, "the ones past the limit were counted");
+    }
+
+    @Test
+    void hintsSurviveAFallbackRestart() {
+        TestCluster cluster = new TestCluster(4, CONFIG, EnumSet.noneOf(InjectedBug.class));
+        List<NodeId> primaries = cluster.topology.replicasOf(KEY);
+        NodeId down = primaries.get(2);
+        NodeId fallback = fallbackFor(cluster, down);
+        cluster.stop(down);
+        cluster.call(primaries.get(0), put("v1"));
+        cluster.stop(fallback);
+        cluster.start(fallback, EnumSet.noneOf(InjectedBug.class));
+        assertEquals(1, cluster.replicas.get(fallback).hintsPending(), "found again in storage at start");
+        cluster.start(down, EnumSet.noneOf(InjectedBug.class));
+        cluster.tick(CONFIG.heartbeatIntervalTicks() + 2);
+        assertEquals(List.of("v1"), values(cluster, down));
+        assertEquals(0, cluster.replicas.get(fallback).hintsPending());
+    }
+
+    static NodeId fallbackFor(TestCluster cluster, NodeId primary) {
+        for (PreferenceEntry e : cluster.topology.preferenceList(KEY, n -> !n.equals(primary))) {
+            if (!e.isPrimary()) return e.node();
+        }
+        throw new AssertionError("no fallback for " + primary);
+    }
+
+    static Put put(String value) {
+        return new Put(KEY, bytes(value), null, Consistency.QUORUM.code(), false);
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<String> values(TestCluster cluster, NodeId node) {
+        KeyState s = cluster.storages.get(node).get(KEY);
+        List<String> out = new ArrayList<>();
+        if (s != null) s.liveValues().forEach(v -> out.add(new String(v, StandardCharsets.UTF_8)));
+        return out;
+    }
+}
