@@ -6,6 +6,7 @@ import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.topology.Topology;
 
 /**
@@ -30,6 +31,9 @@ public interface CoordinatorContext {
     void send(NodeId to, PeerMessage message);
 
     void reply(ClientRef client, long requestId, ClientResponse response);
+
+    /** Every primary acknowledged a delete of {@code key}: check whether its tombstone can go. */
+    void tombstoneOnEveryPrimary(Key key);
 
     /** A finished read sent its merge to {@code replicas} replicas that were behind. */
     void readRepaired(int replicas);

@@ -100,6 +100,20 @@ public final class Coordinators {
                 a.live, a.required, update.operation(), update.operationId(), retry, update.durable()));
     }
 
+    /**
+     * Starts a check of whether {@code key}'s tombstone is on every replica ({@link TombstonePurge});
+     * false, starting nothing, unless every member is alive and the node has room for it.
+     */
+    public boolean startTombstonePurge(Key key) {
+        List<NodeId> members = context.topology().members();
+        for (NodeId member : members) {
+            if (!context.isAlive(member)) return false;
+        }
+        if (inFlight.size() >= context.config().inFlightRequestsMax() / 2) return false; // client requests come first
+        inFlight.start(new TombstonePurge(context, nextOpId++, key, context.topology().replicasOf(key), members));
+        return true;
+    }
+
     private record Admitted(Consistency level, List<NodeId> replicas, List<NodeId> live, int required) {
     }
 

@@ -32,6 +32,11 @@ final class PutCoordination extends WriteCoordination {
     }
 
     @Override
+    void onAllPrimariesAcked() {
+        if (value == null) context.tombstoneOnEveryPrimary(key);
+    }
+
+    @Override
     void start() {
         context.send(minter, new MintWrite(opId, key, value, clientContext, durable));
     }

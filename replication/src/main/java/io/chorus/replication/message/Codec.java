@@ -62,6 +62,7 @@ public final class Codec {
         kryo.register(PullKeys.class, 50);
         kryo.register(CrdtMint.class, 51);
         kryo.register(HintWrite.class, 64);
+        kryo.register(PurgeTombstone.class, 65);
         // client messages
         kryo.register(ClientFrame.class, 70);
         kryo.register(ClientReply.class, 71);

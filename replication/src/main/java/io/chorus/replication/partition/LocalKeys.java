@@ -18,6 +18,13 @@ public final class LocalKeys {
     private final Storage storage;
     private final TreeMap<Key, KeyState> writtenThisStep = new TreeMap<>();
     private Effects effects;
+    private Listener listener = (key, before, after) -> { };
+
+    /** Sees every key state this node writes, with the one it replaces (tombstone bookkeeping). */
+    @FunctionalInterface
+    public interface Listener {
+        void written(Key key, KeyState before, KeyState after);
+    }
 
     public LocalKeys(Storage storage) {
         this.storage = storage;
@@ -26,6 +33,11 @@ public final class LocalKeys {
     /** Where this step's writes go; set by the router once. */
     public void bind(Effects effects) {
         this.effects = effects;
+    }
+
+    /** Who sees every write from now on; set by the router once. */
+    public void listen(Listener listener) {
+        this.listener = listener;
     }
 
     /** The key's state, empty if none. */
@@ -45,6 +57,7 @@ public final class LocalKeys {
                 key, before.context(), after.context());
         writtenThisStep.put(key, after);
         effects.persist(key, after, durable);
+        listener.written(key, before, after);
     }
 
     /**
@@ -52,8 +65,10 @@ public final class LocalKeys {
      * shell: storing an empty state removes the key.
      */
     public void remove(Key key) {
+        KeyState before = get(key);
         writtenThisStep.put(key, KeyState.empty());
         effects.persist(key, KeyState.empty(), false);
+        listener.written(key, before, KeyState.empty());
     }
 
     /** Whether the storage can take {@code state} for {@code key}: null if so, else why not. */

@@ -3,6 +3,7 @@ package io.chorus.replication.partition;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.HybridClock;
 import io.chorus.crdt.type.Update;
+import io.chorus.replication.Invariants;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.crdt.CrdtOps;
 import io.chorus.replication.ring.KeyHash;
@@ -120,6 +121,20 @@ public final class PartitionReplica {
         return null;
     }
 
+    /** Replaces the key's tombstone-only state by its purge marker (see {@link Tombstones}). */
+    void purge(Key key) {
+        KeyState current = keys.get(key);
+        store(key, current, current.purged(), false);
+    }
+
+    /** Forgets a purge marker whose time is up: the key is gone from this replica. */
+    void forget(Key key) {
+        KeyState current = keys.get(key);
+        Invariants.check(current.isPurgeMarker(), "forgetting key %s, which holds %s, not a purge marker", key, current);
+        assert entryDigest(key, current) == 0 : "a purge marker is in the partition digest";
+        keys.remove(key);
+    }
+
     private void store(Key key, KeyState before, KeyState after, boolean durable) {
         keys.write(key, before, after, durable);
         long d = entryDigest(key, after);
@@ -144,7 +159,7 @@ public final class PartitionReplica {
     }
 
     static long entryDigest(Key key, KeyState state) {
-        if (state.isEmpty()) return 0;
+        if (state.isEmpty() || state.isPurgeMarker()) return 0; // a marker is local bookkeeping: replicas never compare it
         long h = KeyHash.hash64(key.bytesUnsafe()) * 0x9E3779B97F4A7C15L + state.digest();
         return h == 0 ? 1 : h;
     }

@@ -24,6 +24,7 @@ import io.chorus.replication.message.MintWrite;
 import io.chorus.replication.message.PartitionDigests;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.PullKeys;
+import io.chorus.replication.message.PurgeTombstone;
 import io.chorus.replication.message.ReplicaRead;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.ReplicaWriteAck;
@@ -33,6 +34,7 @@ import io.chorus.replication.partition.LocalKeys;
 import io.chorus.replication.partition.PartitionReplica;
 import io.chorus.replication.partition.Partitions;
 import io.chorus.replication.partition.ReplicaRequests;
+import io.chorus.replication.partition.Tombstones;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
@@ -53,6 +55,10 @@ import java.util.Set;
 public final class Replica {
     /** How long (in request timeouts) answered mints are remembered: the Outbox's bound on a duplicate's delay. */
     static final int MINT_LOG_RETENTION_TIMEOUTS = 16;
+    /** Most tombstones tracked for the purge sweep (about 100 bytes of heap each); more are counted, and tracked after a restart. */
+    static final int TOMBSTONES_TRACKED_MAX = 1_000_000;
+    /** Most tombstones one sweep (every anti-entropy interval) checks for stability. */
+    static final int TOMBSTONE_SWEEP_KEYS_MAX = 1000;
 
     private final NodeId self;
     private final String actor;
@@ -66,6 +72,7 @@ public final class Replica {
     private final ReplicaRequests replicaSide;
     private final AntiEntropy antiEntropy;
     private final HintStore hints;
+    private final Tombstones tombstones;
     private final Coordinations inFlight = new Coordinations();
     private final Coordinators coordinators;
     private Topology topology;
@@ -86,11 +93,17 @@ public final class Replica {
         keys.bind(outputs);
         this.hints = new HintStore(self, config.hints(), keys, outputs, observer, key -> this.topology.replicasOf(key),
                 config.requestTimeoutTicks());
+        this.tombstones = new Tombstones(keys, key -> Replica.this.partitions.of(key), outputs, observer,
+                MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), TOMBSTONES_TRACKED_MAX);
         this.partitions = new Partitions(this.topology, keys, (key, state) -> {
-            if (this.topology.replicasOf(key).contains(self)) return false;
+            if (this.topology.replicasOf(key).contains(self)) {
+                tombstones.loaded(key, state);
+                return false;
+            }
             hints.load(key, state); // a key this node does not replicate is a hint it keeps
             return true;
         });
+        keys.listen(tombstones);
         this.replicaSide = new ReplicaRequests(self, actor, partitions, this::topology, outputs,
                 MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
                 new PartitionReplica.Limits(config.siblingsMax(), config.keyStateBytesMax()), clock);
@@ -162,7 +175,10 @@ public final class Replica {
         if (message instanceof ReplicaRead m) {
             replicaSide.onRead(from, m);
         } else if (message instanceof ReplicaWrite m) {
+            tombstones.beforeWrite(from, m);
             replicaSide.onWrite(from, m);
+        } else if (message instanceof PurgeTombstone m) {
+            if (topology.replicasOf(m.key()).contains(self)) tombstones.onPurge(m);
         } else if (message instanceof MintWrite m) {
             replicaSide.onMint(from, m);
         } else if (message instanceof CrdtMint m) {
@@ -206,10 +222,14 @@ public final class Replica {
                 if (!peer.equals(self)) outputs.send(peer, new Heartbeat());
             }
         }
-        if (tick % config.antiEntropyIntervalTicks() == 0) antiEntropy.startRound(this::isAlive);
+        if (tick % config.antiEntropyIntervalTicks() == 0) {
+            antiEntropy.startRound(this::isAlive);
+            tombstones.sweep(TOMBSTONE_SWEEP_KEYS_MAX, k -> topology.replicasOf(k).get(0).equals(self), coordinators::startTombstonePurge);
+        }
         inFlight.onTick(tick, config.readSpeculationTicks());
         replicaSide.onTick(tick);
         hints.onTick(tick, this::isAlive);
+        tombstones.onTick(tick);
     }
 
     /** A newer topology replaces the current one; requests in flight keep the replicas they started with. */
@@ -236,6 +256,16 @@ public final class Replica {
     /** Approximate bytes of the hints this node holds. */
     public long hintBytes() {
         return hints.bytes();
+    }
+
+    /** Tombstones held here, not yet known to be on every replica. */
+    public long tombstonesPending() {
+        return tombstones.pendingCount();
+    }
+
+    /** Purge markers held here (purged tombstones' contexts, kept for a while). */
+    public int purgeMarkers() {
+        return tombstones.markerCount();
     }
 
     /** Client requests being coordinated right now. */
@@ -267,6 +297,7 @@ public final class Replica {
         @Override public void send(NodeId to, PeerMessage message) { outputs.send(to, message); }
         @Override public void reply(ClientRef client, long requestId, ClientResponse response) { outputs.reply(client, requestId, response); }
         @Override public void readRepaired(int replicas) { observer.readRepaired(replicas); }
+        @Override public void tombstoneOnEveryPrimary(Key key) { coordinators.startTombstonePurge(key); }
     }
 
     /** Collects a step's outputs into the next Ready; messages to this node stay inside. */

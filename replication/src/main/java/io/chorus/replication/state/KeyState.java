@@ -95,6 +95,30 @@ public final class KeyState {
         return false;
     }
 
+    /** Only tombstones (at least one), no live value and no CRDT part: a deleted plain key. */
+    public boolean isTombstoneOnly() {
+        if (siblings.isEmpty() || crdt != null) return false;
+        for (Sibling s : siblings) {
+            if (!s.isTombstone()) return false;
+        }
+        return true;
+    }
+
+    /**
+     * What a purged tombstone leaves for a while: the context it had seen (and the ids of the mints
+     * it remembers), no sibling. Merged with a late copy of a value the delete superseded, it drops
+     * that value, as the tombstone did; it holds nothing a reader sees.
+     */
+    public boolean isPurgeMarker() {
+        return siblings.isEmpty() && crdt == null && !context.isEmpty();
+    }
+
+    /** This tombstone-only state's purge marker. */
+    public KeyState purged() {
+        Invariants.check(isTombstoneOnly(), "purging %s, which holds more than tombstones", this);
+        return of(context, List.of(), null, appliedOps);
+    }
+
     /**
      * A client write minted by {@code actor}: the new value (null for a delete) supersedes exactly
      * the versions {@code clientContext} has seen; every other sibling stays. The new dot is past

@@ -24,7 +24,11 @@ public final class FinalState {
 
     /** @param replicationFactor N as configured; capped at the member count as the replicas cap it */
     public FinalState(Map<NodeId, ? extends Map<Key, KeyState>> storage, Ring ring, int replicationFactor) {
-        storage.forEach((node, entries) -> this.storage.put(node, new TreeMap<>(entries)));
+        storage.forEach((node, entries) -> {
+            TreeMap<Key, KeyState> visible = new TreeMap<>(entries);
+            visible.values().removeIf(KeyState::isPurgeMarker); // a purged tombstone's leftover context: holds nothing, is forgotten later
+            this.storage.put(node, visible);
+        });
         this.ring = ring;
         this.replicationFactor = Math.min(replicationFactor, ring.members().size());
     }

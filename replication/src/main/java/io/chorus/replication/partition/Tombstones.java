@@ -1,0 +1,148 @@
+package io.chorus.replication.partition;
+
+import io.chorus.replication.env.Effects;
+import io.chorus.replication.env.ReplicaObserver;
+import io.chorus.replication.message.PurgeTombstone;
+import io.chorus.replication.message.ReplicaWrite;
+import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.KeyState;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Tombstone collection on this node, by causal stability rather than a grace period: a tombstone
+ * goes only when a purge check ({@code coordinate.TombstonePurge}) saw every replica of the key hold
+ * the very same tombstone-only state, and no other node hold anything of it (no hint of an older
+ * write waiting anywhere). A replica that missed the delete, however long it was away, holds
+ * something else, so the check fails and the tombstone stays until it has caught up.
+ *
+ * <p>A purged tombstone leaves a purge marker (its context, no sibling) for {@code
+ * markerRetentionTicks}: a late message carrying a value the delete superseded (a duplicate, a
+ * read repair of a read that started before the purge) merges into the marker and is dropped, as
+ * it would have been by the tombstone. The retention is the bound the core already assumes on a
+ * message's delay (the mint log's). Markers are invisible to anti-entropy (digest 0) and to readers.
+ *
+ * <p>Tombstones held here are tracked for the sweep that checks them again (those from deletes
+ * that did not reach every replica at once), up to {@code pendingTrackedMax} keys; past it they
+ * are counted only, and tracked again after a restart.
+ */
+public final class Tombstones implements LocalKeys.Listener {
+    private final LocalKeys keys;
+    private final Function<Key, PartitionReplica> partitions;
+    private final Effects effects;
+    private final ReplicaObserver observer;
+    private final long markerRetentionTicks;
+    private final int pendingTrackedMax;
+    private final TreeSet<Key> pending = new TreeSet<>();
+    private final ArrayDeque<Marker> markers = new ArrayDeque<>();
+    private long untracked;
+    private long reportedPending = -1;
+    private Key sweepCursor;
+    private long tick;
+
+    private record Marker(Key key, KeyState state, long expiresAtTick) {
+    }
+
+    public Tombstones(LocalKeys keys, Function<Key, PartitionReplica> partitions, Effects effects, ReplicaObserver observer, long markerRetentionTicks,
+                      int pendingTrackedMax) {
+        this.keys = keys;
+        this.partitions = partitions;
+        this.effects = effects;
+        this.observer = observer;
+        this.markerRetentionTicks = markerRetentionTicks;
+        this.pendingTrackedMax = pendingTrackedMax;
+    }
+
+    /** A key found in storage at start (a marker found then gets a whole retention from now). */
+    public void loaded(Key key, KeyState state) {
+        written(key, KeyState.empty(), state);
+    }
+
+    @Override
+    public void written(Key key, KeyState before, KeyState after) {
+        if (after.isTombstoneOnly()) {
+            if (!pending.contains(key)) {
+                if (pending.size() < pendingTrackedMax) pending.add(key); else untracked++;
+            }
+        } else {
+            pending.remove(key);
+        }
+        if (after.isPurgeMarker() && !after.equals(before)) markers.add(new Marker(key, after, tick + markerRetentionTicks));
+    }
+
+    /** A purge check's verdict: if this replica still holds exactly that tombstone, it goes (a marker stays a while). */
+    public void onPurge(PurgeTombstone m) {
+        KeyState current = keys.get(m.key());
+        if (!current.isTombstoneOnly() || !current.context().equals(m.context())) return; // written since: not stable any more
+        partitions.apply(m.key()).purge(m.key());
+        observer.tombstonePurged();
+    }
+
+    /**
+     * A peer sends a tombstone this replica has already purged (its purge did not reach the peer):
+     * the check that purged it covered the peer too, so the peer may purge it as well.
+     */
+    public void beforeWrite(NodeId from, ReplicaWrite m) {
+        KeyState current = keys.get(m.key());
+        if (current.isPurgeMarker() && m.siblings().isTombstoneOnly() && current.context().descends(m.siblings().context())) {
+            effects.send(from, new PurgeTombstone(m.key(), current.context()));
+        }
+    }
+
+    /** Forgets the markers whose retention is over, and reports the tombstones held when that changed. */
+    public void onTick(long tick) {
+        this.tick = tick;
+        while (!markers.isEmpty() && markers.peek().expiresAtTick() <= tick) {
+            Marker marker = markers.poll();
+            if (keys.get(marker.key()).equals(marker.state())) partitions.apply(marker.key()).forget(marker.key());
+        }
+        long count = pendingCount();
+        if (count != reportedPending) {
+            reportedPending = count;
+            observer.tombstonesPending(count);
+        }
+    }
+
+    /**
+     * Checks again up to {@code max} tracked tombstones that {@code mine} accepts (this node sweeps
+     * the keys it is the first primary of), round robin; stops when {@code check} declines (a
+     * member is down: no check can succeed now).
+     */
+    public void sweep(int max, Predicate<Key> mine, Predicate<Key> check) {
+        int started = 0;
+        int looked = 0;
+        List<Key> round = new ArrayList<>();
+        for (Key key : sweepCursor == null ? pending : pending.tailSet(sweepCursor, false)) {
+            if (++looked > max * 8) break;
+            round.add(key);
+        }
+        if (round.isEmpty()) {
+            sweepCursor = null; // came to the end: start over next time
+            return;
+        }
+        for (Key key : round) {
+            if (started >= max) return;
+            if (mine.test(key)) {
+                if (!check.test(key)) return;
+                started++;
+            }
+            sweepCursor = key;
+        }
+    }
+
+    /** Tombstone-only keys held here (tracked, plus those past the tracking bound). */
+    public long pendingCount() {
+        return pending.size() + untracked;
+    }
+
+    /** Purge markers waiting for their retention to end. */
+    public int markerCount() {
+        return markers.size();
+    }
+}
