@@ -18,8 +18,9 @@ import java.util.List;
  * <ul>
  *   <li>an acknowledged put is held (a sibling with its dot), or the replica has seen its dot (its
  *       context contains it) and some client write that may have applied carried a context
- *       containing that dot, i.e. the put was causally superseded, not dropped. An acked put whose
- *       value never reached any storage is lost outright;</li>
+ *       containing that dot, i.e. the put was causally superseded, not dropped; or the replica holds
+ *       nothing of the key and such a write exists (a delete whose tombstone was purged once every
+ *       replica held it). An acked put whose value never reached any storage is lost outright;</li>
  *   <li>an acknowledged put or delete stays in effect: no replica holds a version whose dot the
  *       write's context had seen (such a version was superseded and came back, or was never
  *       removed). This is how a delete's durability shows: the values it deleted stay deleted.</li>
@@ -61,6 +62,9 @@ public final class AckedWriteDurabilityChecker implements Checker {
         for (NodeId replica : state.replicasOf(put.key())) {
             KeyState held = state.at(replica, put.key());
             if (holdsAny(held, dots)) continue;
+            if (held.isEmpty() && supersession.anySuperseded(put.key(), dots, Long.MAX_VALUE)) {
+                continue; // deleted, and the tombstone purged once every replica held it: nothing is left to hold the dot
+            }
             if (!seenAny(held.context(), dots)) {
                 // Every replica that stored it lost power before syncing: excused, unless the write was durable.
                 if (!history.isDurable(put.id()) && powerLosses.forgotAny(put.key(), dots, Long.MAX_VALUE)) continue;

@@ -33,6 +33,24 @@ class AckedWriteDurabilityCheckerTest {
     }
 
     @Test
+    void acceptsAPutWhoseDeleteWasPurgedFromEveryReplica() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:1").minted("v1", "n1:1");
+        s.acked(s.delete("n1:1", ALL, 30), 40, "n1:2");
+        s.allHold("", new String[0]); // every replica held the tombstone, so it was purged
+        assertEquals(List.of(), s.check(checker));
+    }
+
+    @Test
+    void rejectsAPutGoneFromEveryReplicaWithoutADelete() {
+        Scenario s = new Scenario();
+        s.acked(s.put("v1", "", QUORUM, 10), 20, "n1:1").minted("v1", "n1:1");
+        s.acked(s.put("v2", "", QUORUM, 30), 40, "n1:2").minted("v2", "n1:2"); // blind: supersedes nothing
+        s.allHold("", new String[0]);
+        assertEquals(6, s.check(checker).size(), "both puts are lost on all three replicas: " + s.check(checker));
+    }
+
+    @Test
     void acceptsALostIndeterminateWrite() {
         Scenario s = new Scenario();
         s.put("v1", "", QUORUM, 10); // never completed
