@@ -1,5 +1,6 @@
 package io.chorus.replication.coordinate;
 
+import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.PurgeTombstone;
 import io.chorus.replication.message.ReplicaRead;
@@ -42,6 +43,10 @@ final class TombstonePurge extends Coordination {
         if (over || !(reply instanceof ReplicaReadResult result) || !members.contains(from) || answers.containsKey(from)) return;
         answers.put(from, result.siblings());
         if (answers.size() < members.size()) return;
+        decide();
+    }
+
+    private void decide() {
         over = true;
         KeyState stable = stableTombstone();
         if (stable == null) return;
@@ -50,10 +55,17 @@ final class TombstonePurge extends Coordination {
 
     /** The tombstone every primary holds alike, with no other node holding anything of the key; else null. */
     private KeyState stableTombstone() {
-        KeyState first = answers.get(primaries.get(0));
-        if (!first.isTombstoneOnly()) return null;
+        KeyState first = null;
+        for (NodeId primary : primaries) {
+            if (first == null) first = answers.get(primary);
+        }
+        if (first == null || !first.isTombstoneOnly()) return null;
         for (NodeId member : members) {
             KeyState state = answers.get(member);
+            if (state == null) {
+                assert context.hasBug(InjectedBug.PURGE_WITHOUT_EVERY_REPLICA) : "deciding without every member's answer";
+                continue;
+            }
             boolean agrees = primaries.contains(member) ? state.equals(first) : state.siblings().isEmpty() && state.crdt() == null;
             if (!agrees) return null;
         }
@@ -62,6 +74,7 @@ final class TombstonePurge extends Coordination {
 
     @Override
     void onDeadline() {
+        if (!over && context.hasBug(InjectedBug.PURGE_WITHOUT_EVERY_REPLICA)) decide();
         over = true;
     }
 

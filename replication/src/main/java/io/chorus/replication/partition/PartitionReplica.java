@@ -3,7 +3,6 @@ package io.chorus.replication.partition;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.HybridClock;
 import io.chorus.crdt.type.Update;
-import io.chorus.replication.Invariants;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.crdt.CrdtOps;
 import io.chorus.replication.ring.KeyHash;
@@ -125,14 +124,6 @@ public final class PartitionReplica {
     void purge(Key key) {
         KeyState current = keys.get(key);
         store(key, current, current.purged(), false);
-    }
-
-    /** Forgets a purge marker whose time is up: the key is gone from this replica. */
-    void forget(Key key) {
-        KeyState current = keys.get(key);
-        Invariants.check(current.isPurgeMarker(), "forgetting key %s, which holds %s, not a purge marker", key, current);
-        assert entryDigest(key, current) == 0 : "a purge marker is in the partition digest";
-        keys.remove(key);
     }
 
     private void store(Key key, KeyState before, KeyState after, boolean durable) {

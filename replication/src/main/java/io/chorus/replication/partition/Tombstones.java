@@ -8,7 +8,6 @@ import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,11 +21,13 @@ import java.util.function.Predicate;
  * write waiting anywhere). A replica that missed the delete, however long it was away, holds
  * something else, so the check fails and the tombstone stays until it has caught up.
  *
- * <p>A purged tombstone leaves a purge marker (its context, no sibling) for {@code
- * markerRetentionTicks}: a late message carrying a value the delete superseded (a duplicate, a
- * read repair of a read that started before the purge) merges into the marker and is dropped, as
- * it would have been by the tombstone. The retention is the bound the core already assumes on a
- * message's delay (the mint log's). Markers are invisible to anti-entropy (digest 0) and to readers.
+ * <p>A purged tombstone leaves a purge marker: its context (and remembered mint ids), no sibling.
+ * The context cannot go: dots are counted per key, so a replica that forgot a key's context would
+ * mint the same dots again for its next write, and a client still holding a context from before
+ * the delete would then supersede a value it never saw; a late copy of a deleted value would also
+ * come back. A marker costs the key and one counter per actor that wrote it; removing it too needs
+ * dot counters that outlive the key (per partition, as Riak's vnode counters). Markers are
+ * invisible to anti-entropy (digest 0) and to readers.
  *
  * <p>Tombstones held here are tracked for the sweep that checks them again (those from deletes
  * that did not reach every replica at once), up to {@code pendingTrackedMax} keys; past it they
@@ -37,29 +38,22 @@ public final class Tombstones implements LocalKeys.Listener {
     private final Function<Key, PartitionReplica> partitions;
     private final Effects effects;
     private final ReplicaObserver observer;
-    private final long markerRetentionTicks;
     private final int pendingTrackedMax;
     private final TreeSet<Key> pending = new TreeSet<>();
-    private final ArrayDeque<Marker> markers = new ArrayDeque<>();
+    private long markers;
     private long untracked;
     private long reportedPending = -1;
     private Key sweepCursor;
-    private long tick;
 
-    private record Marker(Key key, KeyState state, long expiresAtTick) {
-    }
-
-    public Tombstones(LocalKeys keys, Function<Key, PartitionReplica> partitions, Effects effects, ReplicaObserver observer, long markerRetentionTicks,
-                      int pendingTrackedMax) {
+    public Tombstones(LocalKeys keys, Function<Key, PartitionReplica> partitions, Effects effects, ReplicaObserver observer, int pendingTrackedMax) {
         this.keys = keys;
         this.partitions = partitions;
         this.effects = effects;
         this.observer = observer;
-        this.markerRetentionTicks = markerRetentionTicks;
         this.pendingTrackedMax = pendingTrackedMax;
     }
 
-    /** A key found in storage at start (a marker found then gets a whole retention from now). */
+    /** A key found in storage at start. */
     public void loaded(Key key, KeyState state) {
         written(key, KeyState.empty(), state);
     }
@@ -73,7 +67,7 @@ public final class Tombstones implements LocalKeys.Listener {
         } else {
             pending.remove(key);
         }
-        if (after.isPurgeMarker() && !after.equals(before)) markers.add(new Marker(key, after, tick + markerRetentionTicks));
+        if (after.isPurgeMarker() != before.isPurgeMarker()) markers += after.isPurgeMarker() ? 1 : -1;
     }
 
     /** A purge check's verdict: if this replica still holds exactly that tombstone, it goes (a marker stays a while). */
@@ -95,13 +89,8 @@ public final class Tombstones implements LocalKeys.Listener {
         }
     }
 
-    /** Forgets the markers whose retention is over, and reports the tombstones held when that changed. */
-    public void onTick(long tick) {
-        this.tick = tick;
-        while (!markers.isEmpty() && markers.peek().expiresAtTick() <= tick) {
-            Marker marker = markers.poll();
-            if (keys.get(marker.key()).equals(marker.state())) partitions.apply(marker.key()).forget(marker.key());
-        }
+    /** Reports the tombstones held when their count changed. */
+    public void onTick() {
         long count = pendingCount();
         if (count != reportedPending) {
             reportedPending = count;
@@ -141,8 +130,8 @@ public final class Tombstones implements LocalKeys.Listener {
         return pending.size() + untracked;
     }
 
-    /** Purge markers waiting for their retention to end. */
-    public int markerCount() {
-        return markers.size();
+    /** Purge markers held here (purged tombstones' contexts). */
+    public long markerCount() {
+        return markers;
     }
 }

@@ -93,8 +93,7 @@ public final class Replica {
         keys.bind(outputs);
         this.hints = new HintStore(self, config.hints(), keys, outputs, observer, key -> this.topology.replicasOf(key),
                 config.requestTimeoutTicks());
-        this.tombstones = new Tombstones(keys, key -> Replica.this.partitions.of(key), outputs, observer,
-                MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), TOMBSTONES_TRACKED_MAX);
+        this.tombstones = new Tombstones(keys, key -> Replica.this.partitions.of(key), outputs, observer, TOMBSTONES_TRACKED_MAX);
         this.partitions = new Partitions(this.topology, keys, (key, state) -> {
             if (this.topology.replicasOf(key).contains(self)) {
                 tombstones.loaded(key, state);
@@ -229,7 +228,7 @@ public final class Replica {
         inFlight.onTick(tick, config.readSpeculationTicks());
         replicaSide.onTick(tick);
         hints.onTick(tick, this::isAlive);
-        tombstones.onTick(tick);
+        tombstones.onTick();
     }
 
     /** A newer topology replaces the current one; requests in flight keep the replicas they started with. */
@@ -263,8 +262,8 @@ public final class Replica {
         return tombstones.pendingCount();
     }
 
-    /** Purge markers held here (purged tombstones' contexts, kept for a while). */
-    public int purgeMarkers() {
+    /** Purge markers held here (purged tombstones' contexts). */
+    public long purgeMarkers() {
         return tombstones.markerCount();
     }
 

@@ -107,6 +107,12 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
                 siblingsMax, antiEntropyKeysMax, links, faults, clockOffsetMaxMillis, clockDriftMax, workload, mix);
     }
 
+    /** These parameters with other faults (scenario tests: one node cut off for the whole safety phase, say). */
+    public RunParameters withFaults(Faults other) {
+        return new RunParameters(seed, options, nodes, replicationFactor, partitions, tickMicros, requestTimeoutTicks, antiEntropyIntervalTicks,
+                siblingsMax, antiEntropyKeysMax, links, other, clockOffsetMaxMillis, clockDriftMax, workload, crdt);
+    }
+
     /** Every client endpoint: the plain clients, then the CRDT clients. */
     public int clientCount() {
         return workload.clients() + crdt.clients();
