@@ -1,7 +1,8 @@
 /**
  * The node as a coordinator: one class per kind of request ({@code ReadCoordination},
  * {@code PutCoordination}, {@code CrdtUpdateCoordination}, with {@code RetrySettlement} as the
- * first phase of a retried CRDT update), each seeing the node only through
+ * first phase of a retried CRDT update, and {@code TombstonePurge}, the check that a tombstone is on
+ * every replica), each seeing the node only through
  * {@link io.chorus.replication.coordinate.CoordinatorContext}. Quorum logic stays pure in
  * {@link io.chorus.replication.coordinate.ReadTally} and {@link io.chorus.replication.coordinate.WriteTally}.
  * {@link io.chorus.replication.coordinate.Coordinators} validates and admits a request (every request

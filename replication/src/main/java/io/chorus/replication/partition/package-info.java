@@ -2,7 +2,9 @@
  * The node as a replica: {@link io.chorus.replication.partition.PartitionReplica} holds one
  * partition's key-state transitions (mint, CRDT apply, merge) and its digest;
  * {@link io.chorus.replication.partition.ReplicaRequests} answers coordinators (acks only after
- * persistence); {@link io.chorus.replication.partition.AntiEntropy} compares partitions with peers.
+ * persistence); {@link io.chorus.replication.partition.AntiEntropy} compares partitions with peers;
+ * {@link io.chorus.replication.partition.Tombstones} tracks the tombstones held and purges one when a
+ * check saw it on every replica (leaving the key's context: a purge marker).
  * Writes are outputs through {@link io.chorus.replication.partition.LocalKeys}, never storage calls.
  * Invariant: a stored version vector only grows. Never depends on coordinate or replica.
  */

@@ -28,12 +28,14 @@ class HintedHandoffTest {
     static final Key KEY = Key.of("hinted");
     static final ReplicaConfig CONFIG = ReplicaConfig.DEFAULTS.withAntiEntropyIntervalTicks(1_000_000); // no anti-entropy: hints alone
 
+    final TestCluster cluster = new TestCluster(4, CONFIG, EnumSet.noneOf(InjectedBug.class));
+    final List<NodeId> primaries = cluster.topology.replicasOf(KEY);
+    final NodeId missing = primaries.get(2); // the primary that misses the write
+    final NodeId fallback = fallbackFor(cluster, missing);
+
     @Test
     void aWriteMissedByADownPrimaryIsHintedAndHandedOverWhenItIsBack() {
-        TestCluster cluster = new TestCluster(4, CONFIG, EnumSet.noneOf(InjectedBug.class));
-        List<NodeId> primaries = cluster.topology.replicasOf(KEY);
-        NodeId down = primaries.get(2);
-        NodeId fallback = fallbackFor(cluster, down);
+        NodeId down = missing;
         cluster.stop(down);
 
         assertInstanceOf(WriteResult.class, cluster.call(primaries.get(0), put("v1")));
@@ -52,10 +54,7 @@ class HintedHandoffTest {
 
     @Test
     void aSilentPrimaryGetsAHintAtTheDeadline() {
-        TestCluster cluster = new TestCluster(4, CONFIG, EnumSet.noneOf(InjectedBug.class));
-        List<NodeId> primaries = cluster.topology.replicasOf(KEY);
-        NodeId silent = primaries.get(2);
-        NodeId fallback = fallbackFor(cluster, silent);
+        NodeId silent = missing;
         cluster.dropRule = (to, m) -> to.equals(silent) && m instanceof ReplicaWrite w && w.opId() > 0; // the coordinator's, not the handover
 
         assertInstanceOf(WriteResult.class, cluster.call(primaries.get(0), put("v1")));
@@ -94,10 +93,7 @@ class HintedHandoffTest {
 
     @Test
     void hintsSurviveAFallbackRestart() {
-        TestCluster cluster = new TestCluster(4, CONFIG, EnumSet.noneOf(InjectedBug.class));
-        List<NodeId> primaries = cluster.topology.replicasOf(KEY);
-        NodeId down = primaries.get(2);
-        NodeId fallback = fallbackFor(cluster, down);
+        NodeId down = missing;
         cluster.stop(down);
         cluster.call(primaries.get(0), put("v1"));
         cluster.stop(fallback);
