@@ -11,6 +11,9 @@ public enum InjectedBug {
     SKIP_SIBLING_MERGE,
     /** Store a durable write without syncing it, and acknowledge it as durable all the same (caught only where power is lost). */
     SKIP_DURABLE_SYNC,
-    /** Purge a tombstone when the replicas that answered hold it, taking silence (a replica down or cut off) for agreement. */
+    /**
+     * The naive purge: remove a tombstone when the replicas that answered hold it, taking silence (a
+     * replica down or cut off) for agreement, and forget the key's context with it.
+     */
     PURGE_WITHOUT_EVERY_REPLICA
 }

@@ -39,6 +39,7 @@ public final class Tombstones implements LocalKeys.Listener {
     private final Effects effects;
     private final ReplicaObserver observer;
     private final int pendingTrackedMax;
+    private boolean forgetContext; // the injected naive purge (tests only)
     private final TreeSet<Key> pending = new TreeSet<>();
     private long markers;
     private long untracked;
@@ -51,6 +52,11 @@ public final class Tombstones implements LocalKeys.Listener {
         this.effects = effects;
         this.observer = observer;
         this.pendingTrackedMax = pendingTrackedMax;
+    }
+
+    /** Tests: purge the naive way, forgetting the key's context (InjectedBug.PURGE_WITHOUT_EVERY_REPLICA). */
+    public void forgetContextOnPurge() {
+        this.forgetContext = true;
     }
 
     /** A key found in storage at start. */
@@ -74,7 +80,7 @@ public final class Tombstones implements LocalKeys.Listener {
     public void onPurge(PurgeTombstone m) {
         KeyState current = keys.get(m.key());
         if (!current.isTombstoneOnly() || !current.context().equals(m.context())) return; // written since: not stable any more
-        partitions.apply(m.key()).purge(m.key());
+        if (forgetContext) keys.remove(m.key()); else partitions.apply(m.key()).purge(m.key());
         observer.tombstonePurged();
     }
 

@@ -103,6 +103,7 @@ public final class Replica {
             return true;
         });
         keys.listen(tombstones);
+        if (this.bugs.contains(InjectedBug.PURGE_WITHOUT_EVERY_REPLICA)) tombstones.forgetContextOnPurge();
         this.replicaSide = new ReplicaRequests(self, actor, partitions, this::topology, outputs,
                 MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
                 new PartitionReplica.Limits(config.siblingsMax(), config.keyStateBytesMax()), clock);

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HintsAndTombstonesTest {
     private static final int SAFETY_SECONDS = 30;
     private static final int SEEDS = 4;
-    /** Bound on the search for a seed that shows the planted purge bug: seeds 1..3 did when this was written. */
+    /** Bound on the search for a seed that shows the planted naive purge: seed 1 did when this was written. */
     private static final int SEEDS_MAX = 20;
 
     /** One node cut off from the others for the whole safety phase (far longer than any timeout); no other fault. */
