@@ -211,6 +211,11 @@ public final class Replica {
         return failureDetector.isAlive(node, tick);
     }
 
+    /** Whether anti-entropy's Merkle trees are rebuilt from storage (until then it compares nothing). */
+    public boolean antiEntropyReady() {
+        return partitions.treesBuilt();
+    }
+
     /** Client requests being coordinated right now. */
     public int inFlightCount() {
         return inFlight.size();
