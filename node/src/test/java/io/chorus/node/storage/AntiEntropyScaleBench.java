@@ -3,6 +3,8 @@ package io.chorus.node.storage;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.env.ClientRef;
+import io.chorus.replication.env.InMemoryStorage;
+import io.chorus.replication.env.Storage;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.ReplicaObserver;
 import io.chorus.replication.env.SplitMixRandom;
@@ -37,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * production defaults (anti-entropy every 500 ticks = 5 s at the node's 10 ms tick; 2,000 keys
  * scanned per tick). Ticks run back to back here: on a node each takes at least 10 ms, so a real
  * node's time is the larger of ticks x 10 ms and the CPU time. Messages cross the real codec.
- * Not a unit test: {@code java -cp <node test classpath> io.chorus.node.storage.AntiEntropyScaleBench <dir> [keys] [differing]}.
+ * Not a unit test: {@code java -cp <node test classpath> io.chorus.node.storage.AntiEntropyScaleBench <dir> [keys] [differing] [memory]}
+ * ({@code memory}: sorted in-memory maps instead of Chronicle Map, whose fill takes long on a loaded machine).
  */
 public final class AntiEntropyScaleBench {
     private static final NodeId N1 = NodeId.of("n1"), N2 = NodeId.of("n2");
@@ -49,6 +52,10 @@ public final class AntiEntropyScaleBench {
         ChronicleStorage.disableChronicleTelemetry();
         StorageSizing sizing = new StorageSizing(keys + 10_000L, 16, 64, 1 << 10);
         Codec codec = new Codec(8 << 20);
+        if (args.length > 3 && args[3].equals("memory")) {
+            inMemory(keys, differing);
+            return;
+        }
         long fillStart = System.nanoTime();
         try (ChronicleStorage common = open(dir.resolve("n1"), sizing, codec)) { // what both hold: filled once, then copied
             for (int i = differing / 2; i < keys; i++) {
@@ -67,6 +74,20 @@ public final class AntiEntropyScaleBench {
         }
     }
 
+    /** The same on in-memory storage (sorted maps): the protocol's costs without Chronicle's, and a fill that is minutes faster. */
+    private static void inMemory(int keys, int differing) {
+        long fillStart = System.nanoTime();
+        InMemoryStorage a = new InMemoryStorage(), b = new InMemoryStorage();
+        for (int i = 0; i < keys; i++) {
+            KeyState state = state("v" + i);
+            boolean changed = i >= differing / 2 && i < differing;
+            a.put(key(i), changed ? state.update(state.context(), ("changed" + i).getBytes(StandardCharsets.UTF_8), "n1") : state);
+            if (i >= differing / 2) b.put(key(i), state);
+        }
+        System.out.printf("filled %,d keys in memory on each replica (%d differ) in %.1f s%n", keys, differing, (System.nanoTime() - fillStart) / 1e9);
+        run(a, b, keys, differing);
+    }
+
     private static void copy(Path from, Path to) throws java.io.IOException {
         Files.createDirectories(to);
         try (var files = Files.list(from)) {
@@ -74,7 +95,7 @@ public final class AntiEntropyScaleBench {
         }
     }
 
-    private static void run(ChronicleStorage a, ChronicleStorage b, int keys, int differing) {
+    private static void run(Storage a, Storage b, int keys, int differing) {
         ReplicaConfig config = ReplicaConfig.DEFAULTS.withReplicationFactor(2).withAntiEntropyIntervalTicks(500);
         Topology topology = Topology.initial(new Membership(List.of(new Member(N1, "127.0.0.1:1"), new Member(N2, "127.0.0.1:2")), 128), 2);
         long heapBefore = heapUsed();
@@ -111,7 +132,7 @@ public final class AntiEntropyScaleBench {
                 + " leaves scans all " + keys + " keys on both sides at 2,000 keys per tick)");
     }
 
-    private static boolean agree(ChronicleStorage a, ChronicleStorage b, int differing) {
+    private static boolean agree(Storage a, Storage b, int differing) {
         for (int i = 0; i < differing; i++) {
             KeyState x = a.get(key(i)), y = b.get(key(i));
             if (x == null || !x.equals(y)) return false;
@@ -119,7 +140,7 @@ public final class AntiEntropyScaleBench {
         return true;
     }
 
-    private static void tick(Replica replica, ChronicleStorage storage, Network network, NodeId self) {
+    private static void tick(Replica replica, Storage storage, Network network, NodeId self) {
         ReadyLoop.step(replica, Input.Tick.INSTANCE, storage, network.outboxOf(self));
     }
 
@@ -172,7 +193,7 @@ public final class AntiEntropyScaleBench {
             };
         }
 
-        void deliver(Replica r1, Replica r2, ChronicleStorage a, ChronicleStorage b) {
+        void deliver(Replica r1, Replica r2, Storage a, Storage b) {
             while (!queue.isEmpty()) {
                 InFlight m = queue.poll();
                 boolean toN1 = m.to().equals(N1);
