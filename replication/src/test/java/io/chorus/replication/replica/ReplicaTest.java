@@ -225,10 +225,16 @@ class ReplicaTest {
             if (m instanceof io.chorus.replication.message.ReplicaRead) asked.add(to.name());
             return false;
         };
-        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, Consistency.ONE.code()))));
-        assertEquals(List.of(), asked, "a replica answers ONE from its own copy");
-        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, Consistency.QUORUM.code()))));
+        long one = cluster.request(n1, new Get(KEY, Consistency.ONE.code()));
+        assertEquals(List.of("hello"), values(cluster.replies.get(one)), "a replica answers ONE from its own copy, at once");
+        assertEquals(2, asked.size(), "then asks the other replicas, to repair them in the background if behind");
+        cluster.deliverAll();
+        asked.clear();
+        long quorum = cluster.request(n1, new Get(KEY, Consistency.QUORUM.code()));
         assertEquals(1, asked.size(), "QUORUM of 3 asks this node and one peer");
+        cluster.deliverAll();
+        assertEquals(List.of("hello"), values(cluster.replies.get(quorum)));
+        assertEquals(2, asked.size(), "and the third once answered");
     }
 
     @Test
