@@ -43,6 +43,11 @@ final class ClusterView {
         return ring != null;
     }
 
+    /** How many of {@link #candidates}' first entries are the key's replicas: 0 when the ring is unknown. */
+    int replicaCount() {
+        return ring == null ? 0 : Math.min(replicationFactor, all.size());
+    }
+
     /** Every node, in name order (seed order when the ring is unknown). */
     List<NodeConnection> nodes() {
         return all;
