@@ -45,14 +45,26 @@ import java.util.concurrent.atomic.LongAdder;
  * answers, requests go to any seed; if no seed can be reached, connecting fails with
  * {@code Unavailable}. Membership is then static for the client's life.
  *
- * <p><b>Routing.</b> Each request goes to the first reachable node of the key's preference list,
- * then to any other node. It moves on only when the previous node certainly did not get it (the
- * connection could not be opened) or when it is a read; a write whose connection closed after it
- * was sent fails with {@code Timeout} (it may have been applied) instead of being applied twice.
- * A read may instead name the node that coordinates it ({@code get(key, consistency, via)}), and
- * {@link #replicas} tells which nodes hold a key.
+ * <p><b>Routing and failover.</b> Each request goes to the first node of the key's preference list
+ * whose circuit breaker is closed, then to the key's other replicas, then to any other node. It
+ * moves on at once when a node cannot be reached (nothing sent) or refuses with a failure that
+ * applied nothing ({@code Unavailable}, {@code Overloaded}, {@code SessionUnsatisfied}): a node cut
+ * off from its peers then costs one round trip, not the call. After {@code Timeout}, a closed
+ * connection or no answer within the attempt timeout (default half the request timeout), a read
+ * moves on, a CRDT update moves on as a retry of the same operation, and a plain put or delete fails
+ * with {@code Timeout} (it may have been applied; it carries no operation id). When every node was
+ * tried, {@code Overloaded} and {@code Timeout} start another round after a backoff with full jitter
+ * ({@link Builder#retryBackoff}); sends per call are bounded ({@link Builder#attemptsMax}, default 5),
+ * retries per client too ({@link Builder#retryBudget}, default 10% of requests), and everything
+ * happens within the call's one deadline. A node that fails repeatedly has its circuit breaker
+ * opened ({@link Builder#circuitBreaker}): requests go to other nodes first until a probe succeeds;
+ * {@link #nodes()} shows each node's breaker, failures and latency. A read may be spread over the
+ * key's replicas and is hedged ({@link ReadOptions}). A read may instead name the node that
+ * coordinates it ({@code get(key, consistency, via)}), and {@link #replicas} tells which nodes hold
+ * a key.
  *
- * <p><b>Outcomes.</b> Every request completes within its request timeout (default 5 s): with a
+ * <p><b>Outcomes.</b> Every request completes within its request timeout (default 5 s, or the
+ * call's own in {@link ReadOptions} / {@link WriteOptions}): with a
  * result, or with a {@link ChorusException} whose {@link ChorusException#kind() kind} says what
  * happened. Blocking methods throw it; asynchronous ones complete their stage exceptionally with it.
  * Asynchronous stages complete on the client's I/O thread: callbacks must not block (a blocking
@@ -73,19 +85,17 @@ import java.util.concurrent.atomic.LongAdder;
  * values: {@link #counter}, {@link #set}, {@link #register}, {@link #lwwRegister}, {@link #flag}
  * and {@link #map} return a handle for one key. Replicas merge such values, so they never have
  * siblings or contexts. Each update is tagged with an operation id ({@code (wall clock millis << 20)
- * | a 20-bit counter of this client}, see {@code OperationIds}) and retried automatically, under
- * the same id with attempt numbers 2, 3, ..., on {@code Timeout}, {@code Overloaded} or a lost
- * connection, and on {@code Unavailable} answering a retry (a replica that may have applied the
- * operation is down, so it cannot be settled yet); never on {@code InvalidRequest}. Attempts are
- * bounded ({@link Builder#crdtAttemptsMax}, default 5) with exponential backoff
- * ({@link Builder#crdtRetryBackoff}); each attempt has the full request timeout, so a blocking
- * update may take up to {@code attempts × requestTimeout + (attempts - 1) × backoffMax}. Replicas
- * apply an id at most once, so an update that succeeds counts once however many attempts it took;
- * one that fails with {@code Timeout} may have been applied (once). The replicas' memory of ids is
- * bounded: they recognise a retry while fewer than 256 operations with larger ids (later, by the
- * clients' clocks) reached the same key in between, so a very hot key or a client clock far
- * behind the others' weakens the promise. Plain {@code put} and {@code delete} are never retried:
- * they carry no operation id.
+ * | a 20-bit counter of this client}, see {@code OperationIds}) and retried as above, under the same
+ * id; its attempt number stays 1 while every earlier attempt was refused with nothing applied, and
+ * counts the sends once one may have been applied ({@code Timeout}, silence, a lost connection), so
+ * that the coordinator settles it first (a retry that cannot be settled yet, because a replica that
+ * may have applied it is down, is refused with {@code Unavailable} and tried again after a backoff).
+ * Replicas apply an id at most once, so an update that succeeds counts once however many attempts
+ * it took; one that fails with {@code Timeout} may have been applied (once). The replicas' memory of
+ * ids is bounded: they recognise a retry while fewer than 256 operations with larger ids (later, by
+ * the clients' clocks) reached the same key in between, so a very hot key or a client clock far
+ * behind the others' weakens the promise. Plain {@code put} and {@code delete} carry no operation id
+ * yet: they are sent again only after a refusal that applied nothing.
  *
  * <p><b>Resources.</b> One small Netty event loop group (daemon threads) and one multiplexed
  * connection per node. {@link #close()} fails what is still pending and releases all of it.
