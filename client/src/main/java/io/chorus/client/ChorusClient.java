@@ -173,7 +173,7 @@ public final class ChorusClient implements AutoCloseable {
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, ReadOptions options) {
         Key wireKey = Key.of(key);
         return call(wireKey, new Get(wireKey, level(consistency)), false, 0, null, callOptions(options))
-                .thenApply(answer -> readResult(answer));
+                .thenApply(this::readResult);
     }
 
     /**
@@ -204,7 +204,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(via, "via");
         Key wireKey = Key.of(key);
         return call(wireKey, new Get(wireKey, level(consistency)), false, 0, cluster.only(via), callOptions(ReadOptions.DEFAULT))
-                .thenApply(answer -> readResult(answer));
+                .thenApply(this::readResult);
     }
 
     // ---- writes
@@ -264,7 +264,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options));
-        return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(ChorusClient::writeAck);
+        return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(this::writeAck);
     }
 
     /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
@@ -303,7 +303,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
         return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options)), true, context.bytes().length,
-                null, callOptions(options)).thenApply(ChorusClient::writeAck);
+                null, callOptions(options)).thenApply(this::writeAck);
     }
 
     // ---- CRDT values
@@ -447,9 +447,9 @@ public final class ChorusClient implements AutoCloseable {
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
         CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable);
-        return call(wireKey, update, true, payloadBytes, null, callOptions(options)).thenApply(answer -> {
-            if (!(answer instanceof WriteResult written)) throw unexpected("a WriteResult", answer);
-            return new WriteAck(Context.NONE, written.durable());
+        return call(wireKey, update, true, payloadBytes, null, callOptions(options)).thenApply(answered -> {
+            if (!(answered.response() instanceof WriteResult written)) throw unexpected("a WriteResult", answered.response());
+            return new WriteAck(Context.NONE, written.durable(), receipt(answered, written.ackedBy(), false, written.durable(), Context.NONE));
         });
     }
 
@@ -457,7 +457,7 @@ public final class ChorusClient implements AutoCloseable {
     <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency) {
         Key wireKey = Key.of(key);
         CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), level(consistency));
-        return call(wireKey, get, false, 0, null, callOptions(ReadOptions.DEFAULT)).thenApply(answer -> CrdtReplies.value(answer, type));
+        return call(wireKey, get, false, 0, null, callOptions(ReadOptions.DEFAULT)).thenApply(answered -> CrdtReplies.value(answered.response(), type));
     }
 
     /** Waits for a read: it has one request timeout. */
@@ -496,8 +496,8 @@ public final class ChorusClient implements AutoCloseable {
      * @param changesData true for writes (see {@link Resend})
      * @param candidates  the nodes to try in order; null: {@code key}'s replicas, then every other node
      */
-    private CompletableFuture<ClientResponse> call(Key key, ClientRequest request, boolean changesData, int payloadBytes,
-                                                   List<NodeConnection> candidates, CallOptions options) {
+    private CompletableFuture<Answered> call(Key key, ClientRequest request, boolean changesData, int payloadBytes,
+                                             List<NodeConnection> candidates, CallOptions options) {
         if (closed) throw new IllegalStateException("the client is closed");
         long frameBytes = (long) key.length() + payloadBytes + FRAME_OVERHEAD_BYTES;
         if (frameBytes > frameBytesMax) {
@@ -513,7 +513,17 @@ public final class ChorusClient implements AutoCloseable {
         call.result.whenComplete((answer, error) -> inFlight.remove(call));
         call.start();
         if (closed) call.abort("the client was closed before an answer came"); // raced with close()
-        return call.result.thenApply(ChorusClient::throwIfFailure);
+        return call.result.thenApply(answer -> new Answered(key, throwIfFailure(answer), call.answeredBy().name(), call.sends()));
+    }
+
+    /** A node's successful answer, with what the receipt needs of the call that got it. */
+    private record Answered(Key key, ClientResponse response, String coordinator, int attempts) {
+    }
+
+    private Receipt receipt(Answered answered, String[] replicas, boolean readRepair, boolean durable, Context context) {
+        List<String> names = replicas == null ? List.of() : Arrays.asList(replicas);
+        List<String> fallbacks = names.isEmpty() ? List.of() : Receipt.fallbacksOf(names, cluster.replicaNames(answered.key().bytesUnsafe()));
+        return new Receipt(answered.coordinator(), answered.attempts(), names, fallbacks, readRepair, durable, context);
     }
 
     private static ClientResponse throwIfFailure(ClientResponse response) {
@@ -521,14 +531,16 @@ public final class ChorusClient implements AutoCloseable {
         return response;
     }
 
-    private static ReadResult readResult(ClientResponse response) {
-        if (!(response instanceof GetResult result)) throw unexpected("a GetResult", response);
-        return new ReadResult(Arrays.asList(result.values()), Context.of(result.context()));
+    private ReadResult readResult(Answered answered) {
+        if (!(answered.response() instanceof GetResult result)) throw unexpected("a GetResult", answered.response());
+        Context context = Context.of(result.context());
+        return new ReadResult(Arrays.asList(result.values()), context, receipt(answered, result.answeredBy(), result.readRepair(), false, context));
     }
 
-    private static WriteAck writeAck(ClientResponse response) {
-        if (!(response instanceof WriteResult result)) throw unexpected("a WriteResult", response);
-        return new WriteAck(Context.of(result.context()), result.durable());
+    private WriteAck writeAck(Answered answered) {
+        if (!(answered.response() instanceof WriteResult result)) throw unexpected("a WriteResult", answered.response());
+        Context context = Context.of(result.context());
+        return new WriteAck(context, result.durable(), receipt(answered, result.ackedBy(), false, result.durable(), context));
     }
 
     private static ChorusException unexpected(String wanted, ClientResponse got) {

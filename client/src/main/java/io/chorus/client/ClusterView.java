@@ -91,6 +91,14 @@ final class ClusterView {
         return List.copyOf(addresses);
     }
 
+    /** The names of {@code key}'s primary replicas in preference-list order; empty when the ring is unknown. */
+    List<String> replicaNames(byte[] key) {
+        if (ring == null) return List.of();
+        List<String> names = new ArrayList<>(replicationFactor);
+        for (NodeId replica : ring.preferenceList(key, replicationFactor).primaries()) names.add(replica.name());
+        return names;
+    }
+
     /** The connections to {@code key}'s replicas, in preference-list order, in a list of {@code capacity}; the ring must be known. */
     private List<NodeConnection> replicas(byte[] key, int capacity) {
         List<NodeConnection> replicas = new ArrayList<>(capacity);
