@@ -10,7 +10,7 @@
  * {@link io.chorus.client.SetRef}, {@link io.chorus.client.RegisterRef},
  * {@link io.chorus.client.LwwRegisterRef}, {@link io.chorus.client.FlagRef},
  * {@link io.chorus.client.MapRef}), and read back as read-only views
- * ({@link io.chorus.client.CrdtView}). Each update is one {@code IdempotentUpdate}: an operation id
+ * ({@link io.chorus.client.CrdtView}). Each update is one {@code RequestCall} under one operation id
  * from {@code OperationIds}, attempts as the {@code RetryPolicy} allows.
  *
  * <p>Each call is one {@code RequestCall}: it tries the key's replicas (then any node) in the order
