@@ -68,7 +68,8 @@ final class RequestCall {
     private ChorusException lastFailure;
     /** True when {@link #lastFailure} is the client's own refusal (too many in flight): no later round. */
     private boolean lastFailureLocal;
-    private ScheduledFuture<?> deadline;
+    /** Armed by {@link #start} on the caller's thread, so that a busy loop cannot push the deadline back. */
+    private volatile ScheduledFuture<?> deadline;
     private ScheduledFuture<?> backoff;
 
     /**
@@ -117,12 +118,17 @@ final class RequestCall {
         this.attemptTimeoutMillis = policy.attemptTimeoutMillis(options.requestTimeoutMillis());
     }
 
-    /** Arms the deadline and sends the first attempt, on the call's loop. */
+    /** Arms the deadline at once, and sends the first attempt on the call's loop. */
     void start() {
         policy.budget().onFirstSend();
+        try {
+            deadline = loop.schedule(this::onDeadline, options.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, "the client closed before the request was sent"));
+            return;
+        }
         onLoop(() -> {
             if (result.isDone()) return; // aborted before it began
-            deadline = loop.schedule(this::onDeadline, options.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
             sendNext();
         });
     }
@@ -395,7 +401,8 @@ final class RequestCall {
 
     /** Cancels the timers and whatever is still in flight (freeing its slot on the connection). On the loop. */
     private void release() {
-        if (deadline != null) deadline.cancel(false);
+        ScheduledFuture<?> armed = deadline;
+        if (armed != null) armed.cancel(false);
         if (backoff != null) backoff.cancel(false);
         for (Attempt attempt : inFlight) {
             attempt.cancelTimers();
