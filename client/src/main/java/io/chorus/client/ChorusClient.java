@@ -527,8 +527,34 @@ public final class ChorusClient implements AutoCloseable {
         private int crdtAttemptsMax = RetryPolicy.DEFAULTS.attemptsMax();
         private Duration crdtBackoffFirst = Duration.ofMillis(RetryPolicy.DEFAULTS.backoffFirstMillis());
         private Duration crdtBackoffMax = Duration.ofMillis(RetryPolicy.DEFAULTS.backoffMaxMillis());
+        private String clusterName = "";
+        private String user = "";
+        private byte[] password = new byte[0];
+        private java.nio.file.Path tlsCaFile;
 
         private Builder() {
+        }
+
+        /** The cluster the nodes must belong to (their {@code cluster.name}); default: whichever the seeds belong to. */
+        public Builder clusterName(String name) {
+            this.clusterName = Objects.requireNonNull(name, "clusterName");
+            return this;
+        }
+
+        /**
+         * Logs in as {@code user} (nodes with {@code auth.usersFile} require it); a wrong password fails
+         * with {@code Unauthorized}. The password travels in the greeting: use {@link #tls} with it.
+         */
+        public Builder credentials(String user, byte[] password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /** Talks TLS to every node, trusting the CA in {@code caFile} (PEM); a node's certificate must name its address. Default plaintext. */
+        public Builder tls(java.nio.file.Path caFile) {
+            this.tlsCaFile = caFile;
+            return this;
         }
 
         /** Nodes to ask for the cluster's description, tried in order. Required, not empty. */
@@ -605,7 +631,8 @@ public final class ChorusClient implements AutoCloseable {
             if (seeds.isEmpty()) throw new IllegalArgumentException("at least one seed address is needed");
             RetryPolicy retries = RetryPolicy.of(crdtAttemptsMax, crdtBackoffFirst, crdtBackoffMax); // refuses bad settings before connecting
             ChorusClient client = new Connector(new ClientSettings(seeds, millis(requestTimeout), millis(connectTimeout),
-                    reconnectBackoff.toNanos(), ioThreads, frameBytesMax, inFlightPerConnectionMax)).connect();
+                    reconnectBackoff.toNanos(), ioThreads, frameBytesMax, inFlightPerConnectionMax,
+                    new ClientSecurity(clusterName, user, password, tlsCaFile))).connect();
             client.retryPolicy(retries);
             return client;
         }

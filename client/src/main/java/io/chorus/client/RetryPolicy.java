@@ -52,7 +52,7 @@ record RetryPolicy(int attemptsMax, long backoffFirstMillis, long backoffMaxMill
         return switch (kind) {
             case TIMEOUT, OVERLOADED -> true;
             case UNAVAILABLE -> attempt > 1;
-            case INVALID_REQUEST, SESSION_UNSATISFIED, TOO_MANY_SIBLINGS -> false;
+            case INVALID_REQUEST, SESSION_UNSATISFIED, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
         };
     }
 
