@@ -617,8 +617,34 @@ public final class ChorusClient implements AutoCloseable {
         private Duration breakerOpen = Duration.ofSeconds(1);
         private Duration hedgeDelayMin = Duration.ofMillis(1);
         private java.util.function.DoubleSupplier jitter = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        private String clusterName = "";
+        private String user = "";
+        private byte[] password = new byte[0];
+        private java.nio.file.Path tlsCaFile;
 
         private Builder() {
+        }
+
+        /** The cluster the nodes must belong to (their {@code cluster.name}); default: whichever the seeds belong to. */
+        public Builder clusterName(String name) {
+            this.clusterName = Objects.requireNonNull(name, "clusterName");
+            return this;
+        }
+
+        /**
+         * Logs in as {@code user} (nodes with {@code auth.usersFile} require it); a wrong password fails
+         * with {@code Unauthorized}. The password travels in the greeting: use {@link #tls} with it.
+         */
+        public Builder credentials(String user, byte[] password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /** Talks TLS to every node, trusting the CA in {@code caFile} (PEM); a node's certificate must name its address. Default plaintext. */
+        public Builder tls(java.nio.file.Path caFile) {
+            this.tlsCaFile = caFile;
+            return this;
         }
 
         /** Nodes to ask for the cluster's description, tried in order. Required, not empty. */
@@ -757,7 +783,7 @@ public final class ChorusClient implements AutoCloseable {
             RetryPolicy retries = RetryPolicy.of(attemptsMax, backoffFirst, backoffMax); // refuses bad settings before connecting
             ClientSettings settings = new ClientSettings(seeds, millis(requestTimeout), millis(connectTimeout),
                     reconnectBackoff.toNanos(), ioThreads, frameBytesMax, inFlightPerConnectionMax,
-                    breakerFailuresToOpen, millis(breakerOpen));
+                    breakerFailuresToOpen, millis(breakerOpen), new ClientSecurity(clusterName, user, password, tlsCaFile));
             CallPolicy policy = new CallPolicy(retries, new RetryBudget(retryShareMax, retriesBurstMax),
                     attemptTimeout.isZero() ? 0 : millis(attemptTimeout), millis(hedgeDelayMin), jitter, new CallPolicy.Counters());
             return new Connector(settings, policy).connect();

@@ -12,5 +12,5 @@ import java.util.List;
  */
 record ClientSettings(List<InetSocketAddress> seeds, long requestTimeoutMillis, long connectTimeoutMillis,
                       long reconnectBackoffNanos, int ioThreads, int frameBytesMax, int inFlightPerConnectionMax,
-                      int breakerFailuresToOpen, long breakerOpenMillis) {
+                      int breakerFailuresToOpen, long breakerOpenMillis, ClientSecurity security) {
 }

@@ -16,6 +16,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -34,6 +35,8 @@ import java.util.concurrent.TimeoutException;
  * Whatever it started is released again if connecting fails.
  */
 final class Connector {
+    /** The node a connection is for, known to its pipeline before it connects (TLS checks the name). */
+    private static final io.netty.util.AttributeKey<InetSocketAddress> NODE_ADDRESS = io.netty.util.AttributeKey.valueOf("chorus.node");
     private final ClientSettings settings;
     private final CallPolicy policy;
     private final Map<InetSocketAddress, NodeConnection> connections = new LinkedHashMap<>();
@@ -64,6 +67,7 @@ final class Connector {
     private Bootstrap bootstrap() {
         int frameBytesMax = settings.frameBytesMax();
         int inFlightMax = settings.inFlightPerConnectionMax();
+        SslContext sslContext = settings.security().sslContext();
         return new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -72,15 +76,18 @@ final class Connector {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        InetSocketAddress remote = channel.attr(NODE_ADDRESS).get(); // not connected yet: no remoteAddress()
+                        if (sslContext != null) channel.pipeline().addLast(sslContext.newHandler(channel.alloc(), remote.getHostString(), remote.getPort()));
                         channel.pipeline().addLast(
                                 new LengthFieldBasedFrameDecoder(4 + frameBytesMax, 0, 4, 0, 4),
+                                new ClientGreeting(settings.security(), Addresses.text(remote)),
                                 new ReplyHandler(frameBytesMax, inFlightMax));
                     }
                 });
     }
 
     private NodeConnection connection(InetSocketAddress address) {
-        return connections.computeIfAbsent(address, a -> new NodeConnection(bootstrap.clone(), a, settings.reconnectBackoffNanos(),
+        return connections.computeIfAbsent(address, a -> new NodeConnection(bootstrap.clone().attr(NODE_ADDRESS, a), a, settings.reconnectBackoffNanos(),
                 new CircuitBreaker(settings.breakerFailuresToOpen(), settings.breakerOpenMillis())));
     }
 
@@ -96,6 +103,7 @@ final class Connector {
                 if (response instanceof ClusterDescription description) return ringView(description);
                 failures.add(node.label() + ": " + (response instanceof Failure f ? f.toString() : "answered " + response.getClass().getSimpleName()));
             } catch (ChorusException e) {
+                if (e.kind() == ErrorKind.UNAUTHORIZED || e.kind() == ErrorKind.INVALID_REQUEST) throw e; // every node would say the same
                 failures.add(node.label() + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 failures.add(node.label() + ": described an unusable cluster: " + e.getMessage());

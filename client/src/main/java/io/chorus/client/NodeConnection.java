@@ -5,6 +5,7 @@ import io.chorus.replication.message.ClientResponse;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -119,7 +120,7 @@ final class NodeConnection {
                     reply.completeExceptionally(new NotDelivered(false, lastFailure));
                     return reply;
                 }
-                connecting = bootstrap.connect(address);
+                connecting = connectAndGreet();
             }
             attempt = connecting;
         }
@@ -131,7 +132,12 @@ final class NodeConnection {
         }
         attempt.addListener(done -> { // runs on the channel's event loop
             if (!done.isSuccess()) {
-                String reason = NotDelivered.reasonOf(done.cause());
+                if (done.cause() instanceof ChorusException refused) { // the node refused the greeting: same answer on retry
+                    connectFailed(refused.getMessage());
+                    reply.completeExceptionally(refused);
+                    return;
+                }
+                String reason = done.cause() instanceof NotDelivered lost ? lost.getMessage() : NotDelivered.reasonOf(done.cause());
                 connectFailed(reason);
                 reply.completeExceptionally(new NotDelivered(false, reason));
                 return;
@@ -146,6 +152,23 @@ final class NodeConnection {
             attempt.channel().pipeline().get(ReplyHandler.class).send(request, reply, label);
         });
         return reply;
+    }
+
+    /** Connects, then greets: the future succeeds once the node welcomed the connection (see {@link ClientGreeting}). */
+    private ChannelFuture connectAndGreet() {
+        ChannelFuture connected = bootstrap.connect(address);
+        ChannelPromise ready = connected.channel().newPromise(); // notified on the event loop, registered by then
+        connected.addListener(done -> {
+            if (!done.isSuccess()) {
+                ready.tryFailure(done.cause());
+                return;
+            }
+            ClientGreeting.ready(connected.channel()).addListener(greeted -> {
+                if (greeted.isSuccess()) ready.trySuccess();
+                else ready.tryFailure(greeted.cause());
+            });
+        });
+        return ready;
     }
 
     /**

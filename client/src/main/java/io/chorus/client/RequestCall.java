@@ -341,7 +341,7 @@ final class RequestCall {
         return switch (kind) {
             case OVERLOADED, TIMEOUT -> true;
             case UNAVAILABLE, SESSION_UNSATISFIED -> indeterminate; // a retry that cannot be settled yet: later may help
-            case INVALID_REQUEST, TOO_MANY_SIBLINGS -> false;
+            case INVALID_REQUEST, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
         };
     }
 

@@ -55,7 +55,7 @@ enum Resend {
         return switch (kind) {
             case UNAVAILABLE, OVERLOADED, SESSION_UNSATISFIED -> true; // nothing applied
             case TIMEOUT -> this != PLAIN_WRITE; // indeterminate: only what carries an operation id, or changes nothing
-            case INVALID_REQUEST, TOO_MANY_SIBLINGS -> false; // a retry as is cannot change the answer
+            case INVALID_REQUEST, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false; // a retry as is cannot change the answer
         };
     }
 

@@ -93,7 +93,9 @@ class CircuitBreakerTest {
         List<FakeNode> replicas = cluster.preferenceList(utf8("k"));
         FakeNode cutOff = replicas.get(0);
         cutOff.script(request -> new Failure(ErrorKind.UNAVAILABLE, "(need 2, alive 1)"));
-        ChorusClient client = ChorusClient.builder().seeds(cluster.seeds()).circuitBreaker(3, Duration.ofMillis(200)).build();
+        // Open for 2 s: the 20 reads below must all fall inside one open period even on a loaded
+        // machine (with 200 ms, load let it half-open twice and send a second probe).
+        ChorusClient client = ChorusClient.builder().seeds(cluster.seeds()).circuitBreaker(3, Duration.ofSeconds(2)).build();
         resources.add(client);
 
         for (int i = 0; i < 3; i++) assertTrue(client.get("k", Consistency.QUORUM).found());
@@ -108,7 +110,7 @@ class CircuitBreakerTest {
         assertTrue(client.retriesSent() <= 4, "no failover needed while the breaker is open: " + client.retriesSent());
 
         cutOff.script(ACK); // healed
-        Conditions.awaitTrue("a probe reached the healed node and closed its breaker", 5_000, () -> {
+        Conditions.awaitTrue("a probe reached the healed node and closed its breaker", 15_000, () -> {
             client.get("k", Consistency.QUORUM);
             return state(client, cutOff.name()).breaker() == BreakerState.CLOSED;
         });

@@ -110,9 +110,18 @@ final class FakeNode implements AutoCloseable {
     /** One per connection, so each connection has its own codec (the codec is not thread-safe). */
     private final class RequestHandler extends SimpleChannelInboundHandler<ByteBuf> {
         private final Codec codec = new Codec();
+        private boolean greeted;
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+            if (!greeted) { // the client's hello: welcome whoever it is
+                greeted = true;
+                io.chorus.replication.message.GreetingCodec.decode(ByteBufUtil.getBytes(frame));
+                byte[] welcome = io.chorus.replication.message.GreetingCodec.encode(new io.chorus.replication.message.Greeting.Welcome(
+                        io.chorus.replication.message.Greeting.PROTOCOL_VERSION, "chorus", "fake"));
+                ctx.writeAndFlush(ctx.alloc().buffer(4 + welcome.length).writeInt(welcome.length).writeBytes(welcome));
+                return;
+            }
             ClientFrame request = (ClientFrame) codec.decode(ByteBufUtil.getBytes(frame));
             ClientResponse response;
             if (request.request() instanceof DescribeCluster) {

@@ -33,7 +33,13 @@ public enum ConfigKey {
     READ_SPECULATION_MILLIS("read.speculation.millis"),
     WAL_DIR("wal.dir"),
     WAL_BYTES_MAX("wal.bytesMax"),
-    WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax");
+    WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax"),
+    CLUSTER_NAME("cluster.name"),
+    PEER_SECRET_FILE("peer.secretFile"),
+    TLS_CERT_FILE("tls.certFile"),
+    TLS_KEY_FILE("tls.keyFile"),
+    TLS_CA_FILE("tls.caFile"),
+    AUTH_USERS_FILE("auth.usersFile");
 
     private final String key;
 

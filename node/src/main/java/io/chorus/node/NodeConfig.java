@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * @param walDir                   where the write-ahead log goes; null = {@code wal} inside the data directory
  * @param walBytesMax              past this many bytes in its newest segment the log checkpoints (map fsync) and starts anew
  * @param walBacklogBytesMax       durable writes waiting for their fsync past which new durable writes are refused
+ * @param security                 cluster name, peer secret, TLS files and users file
  */
 public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
@@ -42,7 +43,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
                          int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
-                         long walBacklogBytesMax) {
+                         long walBacklogBytesMax, SecurityConfig security) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
@@ -146,7 +147,8 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
 
         return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
-                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax);
+                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
+                SecurityConfig.parse(v));
     }
 
     private static NodeId nodeName(String text) {
@@ -253,6 +255,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.WAL_DIR.key(), walDir == null ? "" : walDir.toString()); // empty: follows node.dataDir
         text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
         text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
+        security.toText(text);
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

@@ -60,6 +60,8 @@ public final class DataCommands {
             "--explain (get, put, delete) then prints the receipt: the coordinator, the replicas that answered",
             "or acknowledged (primary or fallback), whether read repair was sent, whether the write is durable.",
             "The cluster defaults to the addresses in " + CLUSTER_ADDRESSES_FILE + " (one per line), else " + DEFAULT_CLUSTER + ".",
+            "Every command also takes --tls (trust " + ConnectionOptions.LOCAL_CA + ") or --ca FILE (TLS trusting that CA),",
+            "--user NAME --password-file FILE (log in; the file's first line is the password) and --cluster-name NAME.",
             "Exit codes: 0 done; 1 get found nothing (prints \"not found\"), or see above; 2 bad arguments;",
             "3 the request failed (the error, e.g. \"Unavailable (need 3, alive 2): ...\", goes to stderr).");
 
@@ -82,15 +84,18 @@ public final class DataCommands {
         if (CrdtCommands.COMMANDS.contains(args[0])) return CrdtCommands.run(args, out, err, workingDirectory);
         DataArguments arguments;
         List<InetSocketAddress> cluster;
+        ChorusClient.Builder builder;
         try {
-            arguments = DataArguments.parse(args);
+            ConnectionOptions connection = ConnectionOptions.extract(args);
+            arguments = DataArguments.parse(connection.rest());
             cluster = arguments.cluster() != null ? arguments.cluster() : defaultCluster(workingDirectory);
+            builder = connection.apply(ChorusClient.builder().seeds(cluster).connectTimeout(CONNECT_TIMEOUT), workingDirectory);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return EXIT_USAGE;
         }
-        try (ChorusClient client = ChorusClient.builder().seeds(cluster).connectTimeout(CONNECT_TIMEOUT).build()) {
+        try (ChorusClient client = builder.build()) {
             return execute(client, arguments, out);
         } catch (ChorusException e) {
             err.println(e.getMessage());

@@ -37,7 +37,10 @@ import java.util.stream.LongStream;
  *       handed back (its count is the request rate);</li>
  *   <li>{@code chorus_request_errors_total{op,consistency,kind}}: failed requests by error kind;</li>
  *   <li>{@code chorus_requests_refused_total{reason}}: requests the network layer refused on its
- *       own (queue_full, in_flight_limit, shutting_down) and connections refused for a bad_frame;</li>
+ *       own (queue_full, in_flight_limit, shutting_down, unauthorized) and connections refused for a bad_frame;</li>
+ *   <li>{@code chorus_greetings_refused_total{reason}}: connections refused during the greeting
+ *       (wrong_version, wrong_cluster, peer_unproven, authentication_failed, tls_failed, bad_greeting),
+ *       and this node's own greetings that a peer refused (refused_by_other);</li>
  *   <li>{@code chorus_pipeline_ring_occupancy} / {@code _capacity} (events), dropped ticks and peer
  *       messages, state machine failures;</li>
  *   <li>{@code chorus_storage_entries}, {@code chorus_storage_file_bytes}, {@code chorus_storage_used_bytes};</li>
@@ -189,6 +192,23 @@ public final class NodeMetrics implements AutoCloseable {
         Gauge.builder("chorus.storage.used.bytes", storage, s -> s.isOpen() ? s.usedBytes() : Double.NaN).baseUnit("bytes").register(registry);
         Gauge.builder("chorus.connections.clients", connections, Connections::clientCount).register(registry);
         Gauge.builder("chorus.peers.connected", connections, Connections::connectedPeerCount).register(registry);
+    }
+
+    /** Connections the greeting refused, by reason, and requests refused for a missing permission. */
+    public void bindGreetings(io.chorus.node.security.GreetingCounters greetings) {
+        greetingCounter("wrong_version", greetings.wrongVersion);
+        greetingCounter("wrong_cluster", greetings.wrongCluster);
+        greetingCounter("peer_unproven", greetings.peerUnproven);
+        greetingCounter("authentication_failed", greetings.authenticationFailed);
+        greetingCounter("tls_failed", greetings.tlsFailed);
+        greetingCounter("bad_greeting", greetings.badGreeting);
+        greetingCounter("refused_by_other", greetings.refusedByOther);
+        refusedCounter("unauthorized", greetings.requestsUnauthorized);
+    }
+
+    private void greetingCounter(String reason, LongAdder adder) {
+        FunctionCounter.builder("chorus.greetings.refused", adder, LongAdder::sum).tag("reason", reason)
+                .description("connections refused during the greeting (TLS, version, cluster, peer proof, login)").register(registry);
     }
 
     private void counter(String name, String tagKey, String tagValue, LongSupplier value, String description) {

@@ -100,7 +100,7 @@ final class LossyProxy implements AutoCloseable {
                 int length = in.readInt();
                 byte[] body = new byte[length];
                 in.readFully(body);
-                Message message = codec.decode(body);
+                Message message = decodeUnlessGreeting(codec, body);
                 if (upstream && message instanceof ClientFrame frame && frame.request() instanceof CrdtUpdate update
                         && update.attempt() == 1 && armed.compareAndSet(true, false)) {
                     doomed.add(frame.requestId());
@@ -121,6 +121,16 @@ final class LossyProxy implements AutoCloseable {
         }
         closeQuietly(from);
         closeQuietly(to);
+    }
+
+    /** The message in a frame, or null for a greeting frame (not a Message), which passes unchanged. */
+    private static Message decodeUnlessGreeting(Codec codec, byte[] body) {
+        try {
+            io.chorus.replication.message.GreetingCodec.decode(body);
+            return null;
+        } catch (io.chorus.replication.message.CodecException notAGreeting) {
+            return codec.decode(body);
+        }
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class Codec {
         kryo.register(long[].class, new Serializers.Longs(), 29);
         kryo.register(Key[].class, new Serializers.Keys(), 30);
         // peer messages
-        kryo.register(Hello.class, 40);
+        // 40 was Hello: the greeting is now outside Kryo (GreetingCodec), so no unauthenticated bytes reach Kryo
         kryo.register(Heartbeat.class, 41);
         kryo.register(ReplicaRead.class, 42);
         kryo.register(ReplicaReadResult.class, 43);

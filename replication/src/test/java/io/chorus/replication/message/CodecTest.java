@@ -33,7 +33,7 @@ class CodecTest {
     /** One of every message, with nulls where fields may be null. */
     static List<Message> everyMessage() {
         return List.of(
-                new Hello(NodeId.of("n1")), new Heartbeat(),
+                new Heartbeat(),
                 new ReplicaRead(1, KEY), new ReplicaReadResult(2, KEY, SIBLINGS), new ReplicaReadResult(2, KEY, KeyState.empty()),
                 new ReplicaWrite(3, KEY, SIBLINGS, true, false), ReplicaWrite.repair(KEY, SIBLINGS), new ReplicaWriteAck(4, KEY, null), new ReplicaWriteAck(4, KEY, "full"),
                 new MintWrite(5, KEY, new byte[]{1, 2}, VV, true), new MintWrite(5, KEY, null, VersionVector.empty(), false),

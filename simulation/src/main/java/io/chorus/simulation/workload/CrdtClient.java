@@ -222,7 +222,7 @@ public final class CrdtClient implements WorkloadClient {
         return switch (kind) {
             case TIMEOUT, OVERLOADED -> true;
             case UNAVAILABLE -> attempt > 1;
-            case INVALID_REQUEST, SESSION_UNSATISFIED, TOO_MANY_SIBLINGS -> false;
+            case INVALID_REQUEST, SESSION_UNSATISFIED, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
         };
     }
 
