@@ -34,6 +34,12 @@ public enum ConfigKey {
     WAL_DIR("wal.dir"),
     WAL_BYTES_MAX("wal.bytesMax"),
     WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax"),
+    CLUSTER_NAME("cluster.name"),
+    PEER_SECRET_FILE("peer.secretFile"),
+    TLS_CERT_FILE("tls.certFile"),
+    TLS_KEY_FILE("tls.keyFile"),
+    TLS_CA_FILE("tls.caFile"),
+    AUTH_USERS_FILE("auth.usersFile"),
     HINTS_MAX("hints.max"),
     HINTS_BYTES_MAX("hints.bytesMax"),
     HINTS_REPLAY_KEYS_PER_SECOND("hints.replayKeysPerSecond");

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * @param walDir                   where the write-ahead log goes; null = {@code wal} inside the data directory
  * @param walBytesMax              past this many bytes in its newest segment the log checkpoints (map fsync) and starts anew
  * @param walBacklogBytesMax       durable writes waiting for their fsync past which new durable writes are refused
+ * @param security                 cluster name, peer secret, TLS files and users file
  * @param hintsMax                 most keys this node keeps hints for, as a fallback
  * @param hintsBytesMax            most bytes of hinted key states this node keeps
  * @param hintsReplayKeysPerSecond most hinted keys handed over per second to primaries that came back
@@ -46,7 +47,8 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
                          int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
-                         long walBacklogBytesMax, int hintsMax, long hintsBytesMax, int hintsReplayKeysPerSecond) {
+                         long walBacklogBytesMax, SecurityConfig security, int hintsMax, long hintsBytesMax,
+                         int hintsReplayKeysPerSecond) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
@@ -155,7 +157,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
                 entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
-                hintsMax, hintsBytesMax, hintsReplay);
+                SecurityConfig.parse(v), hintsMax, hintsBytesMax, hintsReplay);
     }
 
     private static NodeId nodeName(String text) {
@@ -213,6 +215,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                 ticks(failureSuspectMillis, tickMillis), keyBytesMax, valueBytesMax, siblingsMax,
                 ReplicaConfig.DEFAULTS.inFlightRequestsMax(), ticks(antiEntropyIntervalMillis, tickMillis),
                 ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax(),
+                ReplicaConfig.ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT,
                 new HintLimits(hintsMax, hintsBytesMax, Math.max(1, (int) ((long) hintsReplayKeysPerSecond * tickMillis / 1000))));
     }
 
@@ -263,6 +266,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.WAL_DIR.key(), walDir == null ? "" : walDir.toString()); // empty: follows node.dataDir
         text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
         text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
+        security.toText(text);
         text.put(ConfigKey.HINTS_MAX.key(), Integer.toString(hintsMax));
         text.put(ConfigKey.HINTS_BYTES_MAX.key(), Long.toString(hintsBytesMax));
         text.put(ConfigKey.HINTS_REPLAY_KEYS_PER_SECOND.key(), Integer.toString(hintsReplayKeysPerSecond));

@@ -71,15 +71,19 @@ public final class HintStore {
     }
 
     /**
-     * A key found in storage at start that this node does not replicate: a hint whose targets were
-     * not stored, so it is owed to every primary (a merge they already hold costs them nothing).
-     * Loaded past the limits too: it is already stored, and refusing it would not free the space.
+     * A key found in storage by the start-up scan that this node does not replicate: a hint whose
+     * targets were not stored, so it is owed to every primary (a merge they already hold costs them
+     * nothing). Loaded past the limits too: it is already stored, and refusing it would not free the
+     * space. The scan runs over the first ticks: a key already known here came in since start, and
+     * {@link #onHint} loaded what was stored of it then, so the scan has nothing to add.
      */
     public void load(Key key, KeyState state) {
-        Hint hint = hints.computeIfAbsent(key, k -> new Hint());
+        if (hints.containsKey(key)) return;
+        Hint hint = new Hint();
         hint.targets.addAll(primariesOf.apply(key));
         hint.bytes = state.approximateBytes();
         bytes += hint.bytes;
+        hints.put(key, hint);
     }
 
     /** A coordinator asks this node to keep a write for {@code m.target()}; acknowledged once stored. */
@@ -90,8 +94,9 @@ public final class HintStore {
             refuse(from, m, m.target() + " is not a primary of key " + m.key());
             return;
         }
-        Hint hint = hints.get(m.key());
         KeyState current = keys.get(m.key());
+        if (!hints.containsKey(m.key()) && !current.isEmpty()) load(m.key(), current); // stored before start, not scanned yet
+        Hint hint = hints.get(m.key());
         KeyState merged = current.merge(m.siblings());
         long grown = merged.approximateBytes() - (hint == null ? 0 : hint.bytes);
         if (hint == null && hints.size() >= limits.hintsMax()) {

@@ -59,13 +59,14 @@ public final class Tombstones implements LocalKeys.Listener {
         this.forgetContext = true;
     }
 
-    /** A key found in storage at start. */
+    /** A key found in storage by the start-up scan (the tree build), with its state then. */
     public void loaded(Key key, KeyState state) {
         written(key, KeyState.empty(), state);
     }
 
     @Override
     public void written(Key key, KeyState before, KeyState after) {
+        if (!partitions.apply(key).counted(key)) return; // the start-up scan has not reached it: it loads the state written
         if (after.isTombstoneOnly()) {
             if (!pending.contains(key)) {
                 if (pending.size() < pendingTrackedMax) pending.add(key); else untracked++;

@@ -20,6 +20,21 @@ final class CountingObserver implements ReplicaObserver {
         antiEntropyKeysSent += keys;
     }
 
+    long antiEntropyKeysCompared;
+    long antiEntropyKeysRepaired;
+
+    @Override
+    public void antiEntropyKeysCompared(int keys) {
+        assert keys >= 1;
+        antiEntropyKeysCompared += keys;
+    }
+
+    @Override
+    public void antiEntropyKeysRepaired(int keys) {
+        assert keys >= 1;
+        antiEntropyKeysRepaired += keys;
+    }
+
     long hintsStored;
     long hintsRefused;
     long hintsDelivered;

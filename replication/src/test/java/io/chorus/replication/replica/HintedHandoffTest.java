@@ -3,6 +3,7 @@ package io.chorus.replication.replica;
 import io.chorus.replication.config.HintLimits;
 import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.config.ReplicaConfig;
+import io.chorus.replication.message.Heartbeat;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.WriteResult;
@@ -98,11 +99,31 @@ class HintedHandoffTest {
         cluster.call(primaries.get(0), put("v1"));
         cluster.stop(fallback);
         cluster.start(fallback, EnumSet.noneOf(InjectedBug.class));
-        assertEquals(1, cluster.replicas.get(fallback).hintsPending(), "found again in storage at start");
+        while (!cluster.replicas.get(fallback).antiEntropyReady()) cluster.tick(1); // the start-up scan, a chunk a tick
+        assertEquals(1, cluster.replicas.get(fallback).hintsPending(), "found again in storage by the start-up scan");
         cluster.start(down, EnumSet.noneOf(InjectedBug.class));
-        cluster.tick(CONFIG.heartbeatIntervalTicks() + 2);
+        // the restarted fallback did not suspect the down primary yet: its first handover was lost, and is sent again after the delivery timeout
+        cluster.tick(CONFIG.requestTimeoutTicks() + CONFIG.heartbeatIntervalTicks() + 2);
         assertEquals(List.of("v1"), values(cluster, down));
         assertEquals(0, cluster.replicas.get(fallback).hintsPending());
+    }
+
+    @Test
+    void aHintThatComesBeforeTheStartUpScanReachesItsKeyIsCountedOnce() {
+        cluster.stop(missing);
+        cluster.call(primaries.get(0), put("v1"));
+        cluster.stop(fallback);
+        cluster.start(fallback, EnumSet.noneOf(InjectedBug.class)); // its scan reaches the hint on its first tick, not before
+        for (NodeId peer : primaries) cluster.step(peer, new Input.FromPeer(fallback, new Heartbeat())); // it is back
+        cluster.call(primaries.get(0), put("v2")); // a second hint for the key, merged into the stored first one
+        assertEquals(2, cluster.observers.get(fallback).hintsStored);
+        while (!cluster.replicas.get(fallback).antiEntropyReady()) cluster.tick(1);
+        assertEquals(1, cluster.replicas.get(fallback).hintsPending());
+        assertEquals(cluster.storages.get(fallback).get(KEY).approximateBytes(), cluster.replicas.get(fallback).hintBytes(),
+                "the stored state's bytes, counted once");
+        cluster.start(missing, EnumSet.noneOf(InjectedBug.class));
+        cluster.tick(CONFIG.requestTimeoutTicks() + CONFIG.heartbeatIntervalTicks() + 2);
+        assertEquals(List.of("v1", "v2"), values(cluster, missing), "owed to the primary though the fallback restarted before its first tick");
     }
 
     static NodeId fallbackFor(TestCluster cluster, NodeId primary) {

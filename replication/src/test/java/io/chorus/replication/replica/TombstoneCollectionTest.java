@@ -87,6 +87,21 @@ class TombstoneCollectionTest {
         assertTrue(cluster.storages.get(n2).get(KEY).isPurgeMarker());
     }
 
+    @Test
+    void aWriteThatComesBeforeTheStartUpScanReachesAMarkerIsCountedOnce() {
+        TestCluster cluster = new TestCluster(3, CONFIG.withAntiEntropyScanKeysPerTick(1), EnumSet.noneOf(InjectedBug.class));
+        NodeId n1 = cluster.node(1), n2 = cluster.node(2);
+        cluster.call(n1, put("old", Consistency.ALL));
+        GetResult read = assertInstanceOf(GetResult.class, cluster.call(n1, new Get(KEY, Consistency.ALL.code())));
+        cluster.call(n1, new Delete(KEY, read.context(), Consistency.ALL.code(), false));
+        assertTrue(cluster.storages.get(n2).get(KEY).isPurgeMarker());
+        cluster.start(n2, EnumSet.noneOf(InjectedBug.class)); // its scan reaches the key on its first tick, not before
+        cluster.call(n1, put("again", Consistency.ALL)); // turns n2's stored marker into a value before that
+        while (!cluster.replicas.get(n2).antiEntropyReady()) cluster.tick(1);
+        assertEquals(0, cluster.replicas.get(n2).purgeMarkers(), "the scan counts the state the write left, the write nothing");
+        assertEquals(0, cluster.replicas.get(n2).tombstonesPending());
+    }
+
     List<String> read(NodeId coordinator, Consistency level) {
         GetResult r = assertInstanceOf(GetResult.class, cluster.call(coordinator, new Get(KEY, level.code())));
         List<String> out = new ArrayList<>();
