@@ -146,6 +146,10 @@ final class ReadCoordination extends Coordination {
         }
     }
 
+    private static String[] names(List<NodeId> nodes) {
+        return nodes.stream().map(NodeId::name).toArray(String[]::new);
+    }
+
     /** The read's answer: plain values, or the CRDT value, refusing a read of the wrong kind. */
     private ClientResponse answerFor(KeyState merged) {
         Crdt<?> crdt = merged.crdt();
@@ -154,7 +158,8 @@ final class ReadCoordination extends Coordination {
                 return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds a " + crdt.type().displayName()
                         + ", not plain values: read it as a " + crdt.type().displayName());
             }
-            return new GetResult(merged.liveValues().toArray(new byte[0][]), CausalContext.encode(merged.context()));
+            return new GetResult(merged.liveValues().toArray(new byte[0][]), CausalContext.encode(merged.context()),
+                    names(tally.responders()), !tally.repairs().isEmpty());
         }
         if (merged.hasLiveValues()) {
             return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds plain values, not a " + crdtType.displayName());

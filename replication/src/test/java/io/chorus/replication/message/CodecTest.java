@@ -86,6 +86,13 @@ class CodecTest {
                 WriteResult result = (WriteResult) ((ClientReply) codec.decode(codec.encode(new ClientReply(1, new WriteResult(new byte[]{3}, durable))))).response();
                 assertEquals(durable, result.durable());
                 assertArrayEquals(new byte[]{3}, result.context());
+                WriteResult named = (WriteResult) ((ClientReply) codec.decode(codec.encode(new ClientReply(1,
+                        new WriteResult(new byte[]{3}, durable, new String[]{"n1", "n3"}))))).response();
+                assertArrayEquals(new String[]{"n1", "n3"}, named.ackedBy());
+                GetResult read = (GetResult) ((ClientReply) codec.decode(codec.encode(new ClientReply(1,
+                        new GetResult(new byte[][]{{1}}, new byte[]{2}, new String[]{"n2"}, durable))))).response();
+                assertArrayEquals(new String[]{"n2"}, read.answeredBy());
+                assertEquals(durable, read.readRepair());
             }
         }
     }

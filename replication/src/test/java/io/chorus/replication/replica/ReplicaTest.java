@@ -31,6 +31,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,16 @@ class ReplicaTest {
         assertInstanceOf(WriteResult.class, cluster.call(n1, put("hello", null, "QUORUM")));
         assertEquals(List.of("hello"), values(cluster.call(n2, new Get(KEY, Consistency.ONE.code()))));
         assertEquals(List.of("hello"), values(cluster.call(n3, new Get(KEY, Consistency.ONE.code()))));
+    }
+
+    @Test
+    void resultsNameTheReplicasBehindThemForTheClientsReceipt() {
+        WriteResult written = assertInstanceOf(WriteResult.class, cluster.call(n1, put("hello", null, "ALL")));
+        assertEquals(List.of("n1", "n2", "n3"), List.of(written.ackedBy()), "every replica acknowledged an ALL write");
+        GetResult read = assertInstanceOf(GetResult.class, cluster.call(n2, new Get(KEY, Consistency.QUORUM.code())));
+        assertEquals(2, read.answeredBy().length, "a QUORUM read merges two answers: " + List.of(read.answeredBy()));
+        assertEquals("n2", read.answeredBy()[0], "the coordinator asks itself first");
+        assertFalse(read.readRepair(), "both were up to date");
     }
 
     @Test
