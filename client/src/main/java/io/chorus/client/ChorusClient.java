@@ -235,7 +235,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options));
+        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null);
         return call(wireKey, put, false, value.length + context.bytes().length).thenApply(ChorusClient::writeAck);
     }
 
@@ -274,7 +274,7 @@ public final class ChorusClient implements AutoCloseable {
     public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options)), false, context.bytes().length)
+        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null), false, context.bytes().length)
                 .thenApply(ChorusClient::writeAck);
     }
 

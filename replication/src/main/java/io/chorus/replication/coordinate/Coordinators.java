@@ -49,9 +49,11 @@ public final class Coordinators {
                 startRead(client, requestId, get.key(), get.consistency(), get.type());
             } else if (request instanceof Put put) {
                 validator.value(put.value());
-                startPut(client, requestId, put.key(), put.consistency(), put.context(), put.value(), put.durable());
+                startPut(client, requestId, new PlainWrite(put.key(), put.consistency(), put.context(), put.value(), put.durable(),
+                        put.operationId(), put.attempt()));
             } else if (request instanceof Delete delete) {
-                startPut(client, requestId, delete.key(), delete.consistency(), delete.context(), null, delete.durable());
+                startPut(client, requestId, new PlainWrite(delete.key(), delete.consistency(), delete.context(), null, delete.durable(),
+                        delete.operationId(), delete.attempt()));
             } else if (request instanceof CrdtUpdate update) {
                 startCrdtUpdate(client, requestId, update);
             } else {
@@ -69,13 +71,21 @@ public final class Coordinators {
         inFlight.start(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required, crdtType));
     }
 
-    private void startPut(ClientRef client, long requestId, Key key, byte level, byte[] contextBytes, byte[] value, boolean durable) {
-        validator.key(key);
-        var clientContext = validator.context(contextBytes);
-        Admitted a = admit(client, requestId, value == null ? "delete" : "put", key, level, true);
+    /** A put (value non-null) or delete as the client sent it. */
+    private record PlainWrite(Key key, byte level, byte[] context, byte[] value, boolean durable, long operationId, int attempt) {
+    }
+
+    private void startPut(ClientRef client, long requestId, PlainWrite w) {
+        validator.key(w.key());
+        var clientContext = validator.context(w.context());
+        validator.operationId(w.operationId(), w.attempt());
+        String verb = w.value() == null ? "delete" : "put";
+        Admitted a = admit(client, requestId, verb, w.key(), w.level(), true);
         if (a == null) return;
-        inFlight.start(new PutCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required,
-                value, clientContext, durable));
+        boolean retry = w.attempt() > 1;
+        if (retry && refusedUnsettled(client, requestId, a, w.key(), w.operationId())) return;
+        inFlight.start(new PutCoordination(context, nextOpId++, client, requestId, w.key(), a.level, a.replicas, a.live, a.required,
+                w.value(), clientContext, w.durable(), w.operationId(), retry));
     }
 
     private void startCrdtUpdate(ClientRef client, long requestId, CrdtUpdate update) {
@@ -88,16 +98,23 @@ public final class Coordinators {
         Admitted a = admit(client, requestId, verb, update.key(), update.consistency(), true);
         if (a == null) return;
         boolean retry = update.attempt() > 1;
-        if (retry && a.live.size() < a.replicas.size()) {
-            List<NodeId> down = new ArrayList<>(a.replicas);
-            down.removeAll(a.live);
-            context.reply(client, requestId, new Failure(ErrorKind.UNAVAILABLE, "(need " + a.replicas.size() + ", alive "
-                    + a.live.size() + "): retried operation " + update.operationId() + " on key " + update.key()
-                    + " cannot be settled while " + down + " is down: it may have applied the first attempt. Retry when it is back"));
-            return;
-        }
+        if (retry && refusedUnsettled(client, requestId, a, update.key(), update.operationId())) return;
         inFlight.start(new CrdtUpdateCoordination(context, nextOpId++, client, requestId, update.key(), a.level, a.replicas,
                 a.live, a.required, update.operation(), update.operationId(), retry, update.durable()));
+    }
+
+    /**
+     * A retry is settled by reading every replica ({@link RetrySettlement}); while one is down it may
+     * hold the first attempt, so the retry is refused (Unavailable). True when refused.
+     */
+    private boolean refusedUnsettled(ClientRef client, long requestId, Admitted a, Key key, long operationId) {
+        if (a.live.size() == a.replicas.size()) return false;
+        List<NodeId> down = new ArrayList<>(a.replicas);
+        down.removeAll(a.live);
+        context.reply(client, requestId, new Failure(ErrorKind.UNAVAILABLE, "(need " + a.replicas.size() + ", alive "
+                + a.live.size() + "): retried operation " + operationId + " on key " + key
+                + " cannot be settled while " + down + " is down: it may have applied the first attempt. Retry when it is back"));
+        return true;
     }
 
     private record Admitted(Consistency level, List<NodeId> replicas, List<NodeId> live, int required) {

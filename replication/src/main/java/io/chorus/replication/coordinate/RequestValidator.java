@@ -31,6 +31,20 @@ final class RequestValidator {
         }
     }
 
+    /**
+     * A plain write's operation id: 0 (none, and then no retry) or even, since bit 0 marks a refusal
+     * in what replicas remember ({@code KeyState.appliedOps}).
+     */
+    void operationId(long operationId, int attempt) {
+        if (attempt < 1) throw new InvalidRequestException("attempt is " + attempt + ", must be 1 or more");
+        if (operationId == 0 && attempt > 1) {
+            throw new InvalidRequestException("attempt " + attempt + " of a write without an operation id: a retry must carry the first attempt's id");
+        }
+        if ((operationId & 1) != 0) {
+            throw new InvalidRequestException("operation id " + operationId + " is odd: a put's or delete's id must be even (bit 0 is reserved)");
+        }
+    }
+
     /** The level of a wire code, which must be satisfiable by the replication factor. */
     Consistency consistency(byte code, int replicationFactor) {
         Consistency level;

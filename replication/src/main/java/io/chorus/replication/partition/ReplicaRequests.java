@@ -62,9 +62,10 @@ public final class ReplicaRequests {
 
     public void onMint(NodeId from, MintWrite m) {
         if (answeredWithoutMinting(from, m.opId(), m.key())) return;
-        // A coordinator's own mint never travels, so it cannot be duplicated: no id to remember (ids
-        // cost every later merge, digest and encoding of the key, up to AppliedOps.CAPACITY of them).
-        long mintId = from.equals(self) ? 0 : mintIdOf(from, m.opId());
+        // The client's operation id, when it sent one, so that a retry through another coordinator is
+        // recognised too. Else a coordinator's own mint never travels, so it cannot be duplicated: no id
+        // to remember (ids cost every later merge, digest and encoding of the key, up to AppliedOps.CAPACITY).
+        long mintId = m.operationId() != 0 ? m.operationId() : from.equals(self) ? 0 : mintIdOf(from, m.opId());
         Minted minted = partitions.of(m.key()).mint(m.key(), m.value(), m.context(), actor, limits, mintId, m.durable());
         answer(from, m.opId(), m.key(), minted);
     }
@@ -113,11 +114,11 @@ public final class ReplicaRequests {
     }
 
     /**
-     * The id a remote mint is stored under: the coordinator's op id mixed with its name, so that two
-     * coordinators' op ids cannot collide.
+     * The id a remote mint without a client operation id is stored under: the coordinator's op id
+     * mixed with its name, so that two coordinators' op ids cannot collide; even, as bit 0 marks a refusal.
      */
     private static long mintIdOf(NodeId coordinator, long opId) {
-        long id = (opId * 0x9E3779B97F4A7C15L) ^ ((long) coordinator.name().hashCode() << 17);
-        return id == 0 ? 1 : id;
+        long id = ((opId * 0x9E3779B97F4A7C15L) ^ ((long) coordinator.name().hashCode() << 17)) & ~1L; // even, like a client's
+        return id == 0 ? 2 : id;
     }
 }
