@@ -13,6 +13,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.Put;
+import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
@@ -42,6 +43,7 @@ public final class Coordinators {
     /** Starts the request's coordination, or answers it at once; false if it is not a data request. */
     public boolean start(ClientRef client, long requestId, ClientRequest request) {
         try {
+            pendingSession = validator.session(sessionOf(request), context.topology().partitions());
             if (request instanceof Get get) {
                 startRead(client, requestId, get.key(), get.consistency(), null);
             } else if (request instanceof CrdtGet get) {
@@ -65,10 +67,26 @@ public final class Coordinators {
         return true;
     }
 
+    private SessionToken pendingSession; // the token of the request being started
+
+    private static byte[] sessionOf(ClientRequest request) {
+        if (request instanceof Get r) return r.session();
+        if (request instanceof CrdtGet r) return r.session();
+        if (request instanceof Put r) return r.session();
+        if (request instanceof Delete r) return r.session();
+        if (request instanceof CrdtUpdate r) return r.session();
+        return null;
+    }
+
+    private void launch(Coordination coordination) {
+        coordination.carry(pendingSession);
+        inFlight.start(coordination);
+    }
+
     private void startRead(ClientRef client, long requestId, Key key, byte level, CrdtType crdtType) {
         Admitted a = admit(client, requestId, "read", key, level, false);
         if (a == null) return;
-        inFlight.start(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required, crdtType));
+        launch(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required, crdtType));
     }
 
     /** A put (value non-null) or delete as the client sent it. */
@@ -84,7 +102,7 @@ public final class Coordinators {
         if (a == null) return;
         boolean retry = w.attempt() > 1;
         if (retry && refusedUnsettled(client, requestId, a, w.key(), w.operationId())) return;
-        inFlight.start(new PutCoordination(context, nextOpId++, client, requestId, w.key(), a.level, a.replicas, a.live, a.required,
+        launch(new PutCoordination(context, nextOpId++, client, requestId, w.key(), a.level, a.replicas, a.live, a.required,
                 w.value(), clientContext, w.durable(), w.operationId(), retry));
     }
 
@@ -99,7 +117,7 @@ public final class Coordinators {
         if (a == null) return;
         boolean retry = update.attempt() > 1;
         if (retry && refusedUnsettled(client, requestId, a, update.key(), update.operationId())) return;
-        inFlight.start(new CrdtUpdateCoordination(context, nextOpId++, client, requestId, update.key(), a.level, a.replicas,
+        launch(new CrdtUpdateCoordination(context, nextOpId++, client, requestId, update.key(), a.level, a.replicas,
                 a.live, a.required, update.operation(), update.operationId(), retry, update.durable()));
     }
 

@@ -23,15 +23,22 @@ import io.chorus.replication.state.KeyState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A read (riak_kv's get_fsm, over the pure {@link ReadTally}): R live replicas are asked first
  * (this node first when it is one: its answer costs no network), the other live ones only if the
  * answers are slow. Answered after R replies with their merge; once every contacted replica
- * replied, the ones behind get the merge (read repair).
+ * replied, the ones behind get the merge (read repair). A read that carries a session token also
+ * asks every node the token names for the key's partition and waits for them
+ * ({@link SessionRequirement}), or fails with SessionUnsatisfied: never older than the session saw.
  */
 final class ReadCoordination extends Coordination {
-    private final ReadTally tally;
+    private final List<NodeId> replicas;
+    private final int required;
+    private ReadTally tally;
+    private SessionRequirement sessionRequirement; // non-null when the request carries a token
+    private final TreeMap<NodeId, Long> epochs = new TreeMap<>(); // who answered, in which epoch
     private final CrdtType crdtType; // non-null: a CRDT read of this type
     private final List<NodeId> spare; // live replicas not asked yet
     private final List<NodeId> first;
@@ -40,6 +47,8 @@ final class ReadCoordination extends Coordination {
     ReadCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
                      List<NodeId> replicas, List<NodeId> live, int required, CrdtType crdtType) {
         super(context, opId, client, requestId, key, level);
+        this.replicas = List.copyOf(replicas);
+        this.required = required;
         this.tally = new ReadTally(replicas, required);
         this.crdtType = crdtType;
         List<NodeId> ask = new ArrayList<>(live);
@@ -50,7 +59,35 @@ final class ReadCoordination extends Coordination {
 
     @Override
     void start() {
-        ask(first);
+        if (session == null) {
+            ask(first);
+            return;
+        }
+        sessionRequirement = new SessionRequirement(session, partition(), context.hasBug(InjectedBug.IGNORE_SESSION_TOKEN));
+        if (sessionRequirement.isUnsatisfiable()) {
+            answer(unsatisfied());
+            return;
+        }
+        List<NodeId> extra = new ArrayList<>(sessionRequirement.nodes());
+        extra.removeAll(first);
+        spare.removeAll(extra);
+        if (!extra.isEmpty()) {
+            List<NodeId> all = new ArrayList<>(replicas);
+            for (NodeId node : extra) if (!all.contains(node)) all.add(node); // named by the token, no longer a replica
+            tally = new ReadTally(all, required);
+        }
+        List<NodeId> ask = new ArrayList<>(first);
+        ask.addAll(extra);
+        ask(ask);
+    }
+
+    private Failure unsatisfied() {
+        return new Failure(ErrorKind.SESSION_UNSATISFIED, "(asked " + contacted + ", answered " + tally.replyCount() + "): " + level
+                + " read of key " + key + " cannot be served as new as the session token: " + sessionRequirement.shortfall());
+    }
+
+    private boolean sessionMet() {
+        return sessionRequirement == null || sessionRequirement.isMet();
     }
 
     private void ask(List<NodeId> replicas) {
@@ -69,16 +106,22 @@ final class ReadCoordination extends Coordination {
     @Override
     void onReply(NodeId from, PeerMessage reply) {
         if (!(reply instanceof ReplicaReadResult result) || !tally.addResult(from, result.siblings())) return;
-        if (!isAnswered() && tally.isDone()) {
+        epochs.put(from, result.epoch());
+        if (sessionRequirement != null) sessionRequirement.answered(from, result.epoch());
+        if (!isAnswered() && sessionRequirement != null && sessionRequirement.isUnsatisfiable()) {
+            answer(unsatisfied());
+        } else if (!isAnswered() && tally.isDone() && sessionMet()) {
             KeyState merged = context.hasBug(InjectedBug.SKIP_SIBLING_MERGE) ? tally.lastReply() : tally.response();
-            answer(answerFor(merged));
+            answer(answerFor(merged, sessionAfter(SessionTokens.afterRead(session, partition(), tally, epochs))));
         }
         if (isFinished()) repair();
     }
 
     @Override
     void onDeadline() {
-        if (!isAnswered()) {
+        if (!isAnswered() && tally.isDone()) {
+            answer(unsatisfied()); // enough replicas answered, but not the ones the session needs
+        } else if (!isAnswered()) {
             answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", answered " + tally.replyCount() + "): "
                     + level + " read of key " + key + " did not hear from enough replicas within "
                     + context.config().requestTimeoutTicks() + " ticks"));
@@ -102,14 +145,14 @@ final class ReadCoordination extends Coordination {
     }
 
     /** The read's answer: plain values, or the CRDT value, refusing a read of the wrong kind. */
-    private ClientResponse answerFor(KeyState merged) {
+    private ClientResponse answerFor(KeyState merged, byte[] sessionAfter) {
         Crdt<?> crdt = merged.crdt();
         if (crdtType == null) {
             if (crdt != null && !crdt.isEmpty() && !merged.hasLiveValues()) {
                 return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds a " + crdt.type().displayName()
                         + ", not plain values: read it as a " + crdt.type().displayName());
             }
-            return new GetResult(merged.liveValues().toArray(new byte[0][]), CausalContext.encode(merged.context()));
+            return new GetResult(merged.liveValues().toArray(new byte[0][]), CausalContext.encode(merged.context()), sessionAfter);
         }
         if (merged.hasLiveValues()) {
             return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds plain values, not a " + crdtType.displayName());
@@ -118,6 +161,6 @@ final class ReadCoordination extends Coordination {
             return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds a " + crdt.type().displayName()
                     + ", not a " + crdtType.displayName() + ": a key's type is fixed by its first write");
         }
-        return new CrdtValue(CrdtCodec.encode(crdt == null ? crdtType.empty() : crdt));
+        return new CrdtValue(CrdtCodec.encode(crdt == null ? crdtType.empty() : crdt), sessionAfter);
     }
 }

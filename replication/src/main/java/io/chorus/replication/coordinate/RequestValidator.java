@@ -3,6 +3,7 @@ package io.chorus.replication.coordinate;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.CausalContext;
+import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.config.ReplicaConfig;
 
@@ -59,6 +60,23 @@ final class RequestValidator {
                     + " replicas but the replication factor is " + replicationFactor);
         }
         return level;
+    }
+
+    /** A request's session token: null for none, the empty token for empty bytes (a session starting). */
+    SessionToken session(byte[] token, int partitions) {
+        if (token == null) return null;
+        if (token.length == 0) return SessionToken.empty(partitions);
+        SessionToken decoded;
+        try {
+            decoded = SessionToken.decode(token);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("session token is not one this cluster gave out: " + e.getMessage());
+        }
+        if (decoded.partitions() != partitions) {
+            throw new InvalidRequestException("session token is for a cluster of " + decoded.partitions() + " partitions; this one has "
+                    + partitions);
+        }
+        return decoded;
     }
 
     VersionVector context(byte[] context) {

@@ -1,12 +1,15 @@
 package io.chorus.replication.coordinate;
 
 import io.chorus.replication.message.ReplicaRead;
+import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The first phase of a retried write (a CRDT update, or a put or delete with an operation id). A retry may follow a first attempt that was applied but
@@ -22,6 +25,7 @@ final class RetrySettlement {
     private final long operationId;
     private final boolean refusalsMarked;
     private final ReadTally tally;
+    private final TreeMap<NodeId, Long> epochs = new TreeMap<>();
 
     /**
      * @param refusalsMarked the replicas mark a refused {@code operationId} as {@code operationId | 1}
@@ -41,9 +45,19 @@ final class RetrySettlement {
         for (NodeId replica : replicas) context.send(replica, new ReplicaRead(opId, key));
     }
 
-    /** A replica's state; true once every replica answered. */
-    boolean add(NodeId from, KeyState state) {
-        return tally.addResult(from, state) && tally.isComplete();
+    /** A replica's answer; true once every replica answered. */
+    boolean add(NodeId from, ReplicaReadResult result) {
+        if (!tally.addResult(from, result.siblings())) return false;
+        epochs.put(from, result.epoch());
+        return tally.isComplete();
+    }
+
+    /** A replica that holds the operation, with its epoch (for the session token); null if none. */
+    Map.Entry<NodeId, Long> holder() {
+        for (Map.Entry<NodeId, KeyState> reply : tally.replies().entrySet()) {
+            if (reply.getValue().appliedOps().contains(operationId)) return Map.entry(reply.getKey(), epochs.get(reply.getKey()));
+        }
+        return null;
     }
 
     KeyState merged() {

@@ -31,6 +31,7 @@ abstract class WriteCoordination extends Coordination {
     protected final boolean durable;
     private final List<NodeId> replicas;
     private byte[] writtenContext; // non-null once the new version exists: what the client gets back
+    private byte[] writtenSession; // the session token after the write (null: the request carried none)
     private RetrySettlement settlement; // non-null while a retry is being settled
 
     WriteCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
@@ -74,10 +75,12 @@ abstract class WriteCoordination extends Coordination {
     }
 
     private void onSettlementRead(NodeId from, ReplicaReadResult result) {
-        if (!settlement.add(from, result.siblings())) return;
+        if (!settlement.add(from, result)) return;
         RetrySettlement done = settlement;
         settlement = null;
         if (done.appliedBefore()) {
+            var holder = done.holder();
+            writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), holder.getKey(), holder.getValue()));
             replicate(done.merged(), null); // applied before: make sure W replicas hold it, without applying it again
         } else if (done.refusedBefore()) {
             answer(new Failure(ErrorKind.TOO_MANY_SIBLINGS, "retried operation " + done.operationId() + " on key " + key
@@ -95,6 +98,7 @@ abstract class WriteCoordination extends Coordination {
             return;
         }
         writtenContext = CausalContext.encode(minted.contextAfter());
+        writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), minter, minted.epoch()));
         replicate(minted.delta(), minter);
         record(minter, null);
     }
@@ -111,7 +115,7 @@ abstract class WriteCoordination extends Coordination {
         if (isAnswered()) return;
         if (error == null) tally.addAck(replica); else tally.addFailure(replica, error);
         if (tally.isSuccess()) {
-            answer(new WriteResult(writtenContext, durable));
+            answer(new WriteResult(writtenContext, durable, writtenSession));
         } else if (tally.isImpossible()) {
             answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", acked " + tally.ackCount() + "): " + level
                     + " " + verb() + " of key " + key + " was refused by " + tally.failures() + "; it is stored on "

@@ -11,7 +11,7 @@ import io.chorus.replication.state.Key;
  * <p>{@code operationId} (0: none) is chosen by the client, even (bit 0 is the replicas' mark of a
  * refusal), and reused on retries with {@code attempt} counting up from 1, as for {@link CrdtUpdate}:
  * the put is applied at most once however often and through whichever coordinators it is retried.
- * {@code session} is a session token ({@link SessionToken}, null: none).
+ * {@code session} is a session token ({@link SessionToken} bytes; empty: start a session; null: none).
  */
 public record Put(Key key, byte[] value, byte[] context, byte consistency, boolean durable, long operationId, int attempt,
                   byte[] session) implements ClientRequest {

@@ -28,6 +28,7 @@ public final class ReplicaRequests {
 
     private final NodeId self;
     private final String actor;
+    private final long actorEpoch;
     private final Partitions partitions;
     private final Supplier<Topology> topology;
     private final Effects effects;
@@ -37,10 +38,12 @@ public final class ReplicaRequests {
     private final HybridClock hybridClock;
     private long currentTick;
 
-    public ReplicaRequests(NodeId self, String actor, Partitions partitions, Supplier<Topology> topology, Effects effects,
+    /** @param actorEpoch the epoch {@code actor} is in: answers name it, for session tokens */
+    public ReplicaRequests(NodeId self, String actor, long actorEpoch, Partitions partitions, Supplier<Topology> topology, Effects effects,
                            long mintLogRetentionTicks, int mintLogEntriesMax, PartitionReplica.Limits limits, Clock clock) {
         this.self = self;
         this.actor = actor;
+        this.actorEpoch = actorEpoch;
         this.partitions = partitions;
         this.topology = topology;
         this.effects = effects;
@@ -51,7 +54,7 @@ public final class ReplicaRequests {
     }
 
     public void onRead(NodeId from, ReplicaRead m) {
-        effects.send(from, new ReplicaReadResult(m.opId(), m.key(), partitions.of(m.key()).get(m.key())));
+        effects.send(from, new ReplicaReadResult(m.opId(), m.key(), partitions.of(m.key()).get(m.key()), actorEpoch));
     }
 
     public void onWrite(NodeId from, ReplicaWrite m) {
@@ -87,7 +90,7 @@ public final class ReplicaRequests {
         if (!from.equals(self)) mintLog.record(from, opId, minted.refusal(), minted.reason(), currentTick);
         effects.sendAfterPersist(from, minted.isRefused()
                 ? MintResult.refused(opId, key, minted.refusal(), minted.reason())
-                : MintResult.ok(opId, key, minted.delta(), minted.contextAfter()));
+                : MintResult.ok(opId, key, minted.delta(), minted.contextAfter(), actorEpoch));
     }
 
     /**
@@ -104,7 +107,7 @@ public final class ReplicaRequests {
         // Answered again with the whole state: the first answer's delta may be what was lost.
         var state = partitions.of(key).get(key);
         effects.sendAfterPersist(from, earlier.refusal() == null
-                ? MintResult.ok(opId, key, state, state.context())
+                ? MintResult.ok(opId, key, state, state.context(), actorEpoch)
                 : MintResult.refused(opId, key, earlier.refusal(), earlier.reason()));
         return true;
     }
