@@ -407,6 +407,33 @@ public final class ChorusClient implements AutoCloseable {
         return call(wireKey, get, true, 0).thenApply(response -> CrdtReplies.value(response, type));
     }
 
+    /**
+     * A session: its calls carry a session token and update it, so that each read sees every write
+     * and every read made earlier in the session (read-your-writes, monotonic reads), at any level,
+     * through any node, or fails with SessionUnsatisfied. See {@link Session}.
+     */
+    public Session session() {
+        return new Session(this, null);
+    }
+
+    /** Resumes a session exported by {@link Session#export()} (in this process or another). */
+    public Session session(String exported) {
+        return new Session(this, io.chorus.replication.message.SessionToken.parse(exported));
+    }
+
+    /** A session's call: as any other, with the session's own request (its token in it). */
+    CompletableFuture<ClientResponse> sessionCall(Key key, ClientRequest request, boolean resendable, int payloadBytes) {
+        return call(key, request, resendable, payloadBytes);
+    }
+
+    long nextOperationId() {
+        return operationIds.next();
+    }
+
+    <T> T awaitCall(CompletionStage<T> stage) {
+        return await(stage);
+    }
+
     /** Waits for a read: it has one request timeout. */
     <T> T awaitRead(CompletionStage<T> stage) {
         return await(stage);
@@ -450,12 +477,12 @@ public final class ChorusClient implements AutoCloseable {
         return response;
     }
 
-    private static ReadResult readResult(ClientResponse response) {
+    static ReadResult readResult(ClientResponse response) {
         if (!(response instanceof GetResult result)) throw unexpected("a GetResult", response);
         return new ReadResult(Arrays.asList(result.values()), Context.of(result.context()));
     }
 
-    private static WriteAck writeAck(ClientResponse response) {
+    static WriteAck writeAck(ClientResponse response) {
         if (!(response instanceof WriteResult result)) throw unexpected("a WriteResult", response);
         return new WriteAck(Context.of(result.context()), result.durable());
     }
@@ -496,7 +523,7 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     /** The one place a level becomes its wire code. */
-    private static byte level(Consistency consistency) {
+    static byte level(Consistency consistency) {
         return Objects.requireNonNull(consistency, "consistency").code();
     }
 

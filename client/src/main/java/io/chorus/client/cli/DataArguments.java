@@ -4,6 +4,7 @@ import io.chorus.client.Context;
 import io.chorus.replication.state.Consistency;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * applies). Parsing failures are {@link IllegalArgumentException}s whose message is shown as is.
  */
 record DataArguments(String command, String key, String value, Consistency consistency, Context context,
-                     boolean durable, List<InetSocketAddress> cluster) {
+                     boolean durable, List<InetSocketAddress> cluster, Path sessionIn, Path sessionOut) {
 
     static DataArguments parse(String[] args) {
         List<String> positional = new ArrayList<>();
@@ -20,6 +21,7 @@ record DataArguments(String command, String key, String value, Consistency consi
         Context context = null;
         boolean durable = false;
         List<InetSocketAddress> cluster = null;
+        Path sessionIn = null, sessionOut = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -45,10 +47,14 @@ record DataArguments(String command, String key, String value, Consistency consi
                 case "--consistency" -> consistency = Consistency.parse(value);
                 case "--context" -> context = Context.parse(value);
                 case "--cluster" -> cluster = io.chorus.client.Addresses.parseList(value);
+                case "--session-in" -> sessionIn = Path.of(value);
+                case "--session-out" -> sessionOut = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return of(positional, consistency, context, durable, cluster);
+        DataArguments parsed = of(positional, consistency, context, durable, cluster);
+        return new DataArguments(parsed.command, parsed.key, parsed.value, parsed.consistency, parsed.context, parsed.durable,
+                parsed.cluster, sessionIn, sessionOut);
     }
 
     private static DataArguments of(List<String> positional, Consistency consistency, Context context, boolean durable,
@@ -65,6 +71,6 @@ record DataArguments(String command, String key, String value, Consistency consi
         }
         if (command.equals("get") && context != null) throw new IllegalArgumentException("get takes no --context");
         if (command.equals("get") && durable) throw new IllegalArgumentException("get takes no --durable (it is for writes)");
-        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster);
+        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster, null, null);
     }
 }
