@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** The outcome of many seeds: how many, which failed, how much virtual time and how many ops were checked. */
 public record BatchSummary(int seeds, List<Long> failedSeeds, long virtualMicros, long opsChecked, long crdtOpsChecked,
-                           long durableWritesAcked, long durableWritesLost, long events, long wallMillis) {
+                           long durableWritesAcked, long durableWritesLost, long events, long wallMillis, long sessionReadsChecked,
+                           long sessionViolations) {
     public BatchSummary {
         failedSeeds = List.copyOf(failedSeeds);
     }
@@ -21,10 +22,10 @@ public record BatchSummary(int seeds, List<Long> failedSeeds, long virtualMicros
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%d seeds, %d failed%s; %.0f virtual seconds covered, %d ops checked (%d on CRDT keys), "
-                        + "%d durable writes acknowledged, %d lost, %d events; "
+                        + "%d durable writes acknowledged, %d lost, %d session reads checked, %d violations, %d events; "
                         + "%.1f s wall clock, %.0f seeds/minute",
                 seeds, failedSeeds.size(), failedSeeds.isEmpty() ? "" : " " + failedSeeds, virtualMicros / 1e6, opsChecked, crdtOpsChecked,
-                durableWritesAcked, durableWritesLost, events,
+                durableWritesAcked, durableWritesLost, sessionReadsChecked, sessionViolations, events,
                 wallMillis / 1e3, seedsPerMinute());
     }
 }

@@ -50,7 +50,7 @@ public final class SeedBatch {
                 }));
             }
             List<Long> failed = new ArrayList<>();
-            long virtualMicros = 0, ops = 0, crdtOps = 0, events = 0, durableAcked = 0, durableLost = 0;
+            long virtualMicros = 0, ops = 0, crdtOps = 0, events = 0, durableAcked = 0, durableLost = 0, sessionReads = 0, sessionViolations = 0;
             for (Future<RunResult> future : futures) {
                 RunResult result = future.get();
                 if (!result.passed()) failed.add(result.parameters().seed());
@@ -60,8 +60,11 @@ public final class SeedBatch {
                 events += result.events();
                 durableAcked += result.durableWritesAcked();
                 durableLost += result.durableWritesLost();
+                sessionReads += result.sessionReads();
+                sessionViolations += result.sessionViolations();
             }
-            return new BatchSummary(seeds.size(), failed, virtualMicros, ops, crdtOps, durableAcked, durableLost, events, (System.nanoTime() - started) / 1_000_000);
+            return new BatchSummary(seeds.size(), failed, virtualMicros, ops, crdtOps, durableAcked, durableLost, events, (System.nanoTime() - started) / 1_000_000,
+                    sessionReads, sessionViolations);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running seeds", e);

@@ -15,6 +15,7 @@ import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
+import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.simulation.history.Completion;
@@ -40,6 +41,14 @@ import java.util.TreeMap;
  * with the same id and attempt 2, so that the checkers see whether a retried write is applied once
  * (the phantoms checker: one dot per value). The History gets one operation per write, whatever its
  * attempts: ok if one was acknowledged, indeterminate if any may have been applied, else failed.
+ *
+ * <p>Even-numbered clients work in a session: every request carries the session's token, every
+ * answer's token is merged into it, and their reads are at ONE (through random coordinators, under
+ * every fault), which only the token keeps from going back in time. A read answered
+ * SessionUnsatisfied ends the session (a node it depended on restarted, or was unreachable in
+ * time): the client starts a new one, as an application would, and so does a client resumed after
+ * the heal (nodes that were down restarted in new epochs, which no old token can be proved against). The {@code session} checker judges
+ * read-your-writes and monotonic reads within each session.
  */
 public final class SimClient implements WorkloadClient {
     /** What a client needs from the world. */
@@ -95,16 +104,39 @@ public final class SimClient implements WorkloadClient {
     private long nextRequestId = 1;
     private int putsIssued;
     private int writesIssued;
+    private final boolean inSessions;
+    private byte[] sessionToken; // the current session's token (empty: just started); null when not in sessions
+    private int sessionNumber;
+    private boolean started;
 
     public SimClient(int index, RandomSource random, WorkloadMix mix, World world) {
         this.index = index;
         this.random = random;
         this.mix = mix;
         this.world = world;
+        this.inSessions = index % 2 == 0;
+        this.sessionToken = inSessions ? new byte[0] : null;
+    }
+
+    /** Sessions are numbered per client: client 4's third session is 4_0002. */
+    private int sessionId() {
+        return index * 10_000 + sessionNumber;
+    }
+
+    private void absorbSessionToken(ClientResponse response) {
+        byte[] updated = response instanceof GetResult r ? r.session() : response instanceof WriteResult w ? w.session() : null;
+        if (!inSessions || updated == null) return;
+        sessionToken = sessionToken.length == 0 ? updated
+                : SessionToken.decode(sessionToken).merge(SessionToken.decode(updated)).encode();
     }
 
     @Override
     public void start() {
+        if (inSessions && started) { // resumed after the heal, where down nodes restarted in new epochs: a new session
+            sessionNumber++;
+            sessionToken = new byte[0];
+        }
+        started = true;
         scheduleNext();
     }
 
@@ -125,6 +157,7 @@ public final class SimClient implements WorkloadClient {
         boolean resolvingWrite = resolving != null && type == OpType.PUT;
         if (resolvingWrite) resolving = null;
         Consistency level = (type == OpType.GET ? mix.reads() : mix.writes()).pick(random);
+        if (inSessions && type == OpType.GET) level = Consistency.ONE; // drawn all the same: later draws stay where they were
         byte[] context = type != OpType.GET && (resolvingWrite || random.chance(mix.contextWriteBackRate())) ? lastReadContext.get(key) : null;
         String value = type == OpType.PUT ? "c" + index + "-" + ++putsIssued : null;
         int node = random.nextInt(world.nodes().size());
@@ -132,14 +165,15 @@ public final class SimClient implements WorkloadClient {
         int opId = history.nextOpId();
         boolean durable = type != OpType.GET && isDurable(opId);
         ClientRequest request = switch (type) {
-            case GET -> new Get(key, level.code());
-            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), durable, nextOperationId(), 1, null);
-            case DELETE -> new Delete(key, context, level.code(), durable, nextOperationId(), 1, null);
+            case GET -> new Get(key, level.code(), sessionToken);
+            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), durable, nextOperationId(), 1, sessionToken);
+            case DELETE -> new Delete(key, context, level.code(), durable, nextOperationId(), 1, sessionToken);
             default -> throw new AssertionError("not a plain operation: " + type);
         };
         history.invoke(new Invocation(opId, index, type, key, value, CausalContext.decode(context), level,
                 world.nodes().get(node), world.nowMicros()));
         if (durable) history.markDurable(opId);
+        if (inSessions) history.markSession(opId, sessionId());
         pending = new Pending(opId, type, key, request);
         send(node);
     }
@@ -189,6 +223,11 @@ public final class SimClient implements WorkloadClient {
     public void onReply(ClientReply reply) {
         if (pending == null || pending.requestId != reply.requestId()) return; // late: the op already timed out
         if (reply.response() instanceof Failure f && f.kind() == ErrorKind.TIMEOUT && retried()) return;
+        absorbSessionToken(reply.response());
+        if (inSessions && reply.response() instanceof Failure f && f.kind() == ErrorKind.SESSION_UNSATISFIED) {
+            sessionNumber++; // what the session saw cannot be proved any more: start a new one
+            sessionToken = new byte[0];
+        }
         complete(afterAttempts(completionOf(pending, reply.response())));
     }
 
