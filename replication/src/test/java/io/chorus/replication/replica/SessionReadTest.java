@@ -2,7 +2,14 @@ package io.chorus.replication.replica;
 
 import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.config.ReplicaConfig;
-import io.chorus.replication.message.ClientResponse;
+import io.chorus.crdt.type.CrdtCodec;
+import io.chorus.crdt.type.CrdtType;
+import io.chorus.crdt.type.PnCounter;
+import io.chorus.replication.crdt.CounterAdd;
+import io.chorus.replication.message.CrdtGet;
+import io.chorus.replication.message.CrdtUpdate;
+import io.chorus.replication.message.CrdtValue;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
@@ -16,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.chorus.replication.replica.ReplicaTest.KEY;
@@ -68,6 +76,23 @@ class SessionReadTest {
         for (int i = 2; i <= 3; i++) {
             assertEquals(List.of("v1"), values(three.call(three.node(i), get(token))), "read via n" + i + " went back in time");
         }
+    }
+
+    @Test
+    void aCounterIncrementIsReadAtOneThroughACoordinatorThatMissedIt() {
+        TestCluster three = new TestCluster(3);
+        Key hits = Key.of("hits");
+        three.dropRule = (to, m) -> m instanceof ReplicaWrite;
+        WriteResult w = assertInstanceOf(WriteResult.class, three.call(three.node(1),
+                new CrdtUpdate(hits, new CounterAdd(5), 2, 1, ONE, false, NEW_SESSION)));
+        three.dropRule = (to, m) -> false;
+        NodeId minter = three.topology.replicasOf(hits).get(0);
+        NodeId other = three.topology.replicasOf(hits).get(2);
+        assertEquals(Map.of(minter, 0L), SessionToken.decode(w.session()).requiredFor(three.topology.partitionOf(hits)));
+        CrdtValue stale = assertInstanceOf(CrdtValue.class, three.call(other, new CrdtGet(hits, CrdtType.PN_COUNTER, ONE)));
+        assertEquals(0, ((PnCounter) CrdtCodec.decode(stale.value())).value(), "without the token, ONE at a replica that missed it is stale");
+        CrdtValue read = assertInstanceOf(CrdtValue.class, three.call(other, new CrdtGet(hits, CrdtType.PN_COUNTER, ONE, w.session())));
+        assertEquals(5, ((PnCounter) CrdtCodec.decode(read.value())).value());
     }
 
     @Test
