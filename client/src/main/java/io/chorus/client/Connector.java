@@ -35,12 +35,14 @@ import java.util.concurrent.TimeoutException;
  */
 final class Connector {
     private final ClientSettings settings;
+    private final CallPolicy policy;
     private final Map<InetSocketAddress, NodeConnection> connections = new LinkedHashMap<>();
     private EventLoopGroup group;
     private Bootstrap bootstrap;
 
-    Connector(ClientSettings settings) {
+    Connector(ClientSettings settings, CallPolicy policy) {
         this.settings = settings;
+        this.policy = policy;
     }
 
     ChorusClient connect() {
@@ -51,7 +53,7 @@ final class Connector {
             for (NodeConnection unused : connections.values()) {
                 if (!cluster.nodes().contains(unused)) unused.close(); // a seed that is not a member (an alias)
             }
-            return new ChorusClient(group, cluster, settings.requestTimeoutMillis(), settings.frameBytesMax());
+            return new ChorusClient(group, cluster, settings, policy);
         } catch (RuntimeException | Error e) {
             connections.values().forEach(NodeConnection::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
@@ -78,7 +80,8 @@ final class Connector {
     }
 
     private NodeConnection connection(InetSocketAddress address) {
-        return connections.computeIfAbsent(address, a -> new NodeConnection(bootstrap.clone(), a, settings.reconnectBackoffNanos()));
+        return connections.computeIfAbsent(address, a -> new NodeConnection(bootstrap.clone(), a, settings.reconnectBackoffNanos(),
+                new CircuitBreaker(settings.breakerFailuresToOpen(), settings.breakerOpenMillis())));
     }
 
     /** The first seed's description as a ring; no description but an answer: route to any seed. */
@@ -105,8 +108,9 @@ final class Connector {
     }
 
     private ClientResponse describe(NodeConnection node) {
-        RequestCall call = new RequestCall(new DescribeCluster(), true, List.of(node), settings.requestTimeoutMillis());
-        call.start(group.next());
+        CallOptions options = new CallOptions(settings.requestTimeoutMillis(), 0, false, false);
+        RequestCall call = new RequestCall(new DescribeCluster(), false, List.of(node), options, policy, group.next());
+        call.start();
         try {
             return call.result.get(settings.requestTimeoutMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -44,8 +44,8 @@ public final class Session {
 
     public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
         Key wireKey = Key.of(utf8(key));
-        return client.sessionCall(wireKey, new Get(wireKey, ChorusClient.level(consistency), tokenBytes()), true, 0)
-                .thenApply(response -> ChorusClient.readResult(absorb(response)));
+        return client.sessionCall(wireKey, new Get(wireKey, ChorusClient.level(consistency), tokenBytes()), false, 0)
+                .thenApply(answered -> client.sessionReadResult(absorb(answered)));
     }
 
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
@@ -58,8 +58,8 @@ public final class Session {
         Key wireKey = Key.of(utf8(key));
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), ChorusClient.level(consistency), options.durable(),
                 client.nextOperationId(), 1, tokenBytes());
-        return client.sessionCall(wireKey, put, false, value.length + context.bytes().length)
-                .thenApply(response -> ChorusClient.writeAck(absorb(response)));
+        return client.sessionCall(wireKey, put, true, value.length + context.bytes().length)
+                .thenApply(answered -> client.sessionWriteAck(absorb(answered)));
     }
 
     public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
@@ -67,8 +67,8 @@ public final class Session {
         Key wireKey = Key.of(utf8(key));
         Delete delete = new Delete(wireKey, context.wireBytes(), ChorusClient.level(consistency), options.durable(),
                 client.nextOperationId(), 1, tokenBytes());
-        return client.awaitCall(client.sessionCall(wireKey, delete, false, context.bytes().length)
-                .thenApply(response -> ChorusClient.writeAck(absorb(response))));
+        return client.awaitCall(client.sessionCall(wireKey, delete, true, context.bytes().length)
+                .thenApply(answered -> client.sessionWriteAck(absorb(answered))));
     }
 
     /** The token as a string for another process ({@link ChorusClient#session(String)}); null before the first answer. */
@@ -86,7 +86,8 @@ public final class Session {
     }
 
     /** Merges the token an answer carries into the session's. */
-    private ClientResponse absorb(ClientResponse response) {
+    private ChorusClient.Answered absorb(ChorusClient.Answered answered) {
+        ClientResponse response = answered.response();
         byte[] updated = response instanceof GetResult r ? r.session() : response instanceof WriteResult w ? w.session() : null;
         if (updated != null) {
             SessionToken answer = SessionToken.decode(updated);
@@ -94,7 +95,7 @@ public final class Session {
                 token = token == null ? answer : token.merge(answer);
             }
         }
-        return response;
+        return answered;
     }
 
     private static byte[] utf8(String key) {

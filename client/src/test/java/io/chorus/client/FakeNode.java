@@ -44,6 +44,7 @@ final class FakeNode implements AutoCloseable {
     private volatile Function<ClientRequest, ClientResponse> script;
     private volatile ClusterDescription description;
     private volatile Function<ClientRequest, Behaviour> behaviour = request -> Behaviour.ANSWER;
+    private volatile long answerDelayMillis;
 
     FakeNode(String name, Function<ClientRequest, ClientResponse> script) {
         this.name = name;
@@ -83,6 +84,11 @@ final class FakeNode implements AutoCloseable {
     /** Behaves as {@code perRequest} says for each request (for example: hang up on the first attempt only). */
     void behave(Function<ClientRequest, Behaviour> perRequest) {
         this.behaviour = perRequest;
+    }
+
+    /** Answers every request this much later (a slow node); 0: at once. */
+    void delayAnswers(long millis) {
+        this.answerDelayMillis = millis;
     }
 
     void script(Function<ClientRequest, ClientResponse> script) {
@@ -125,7 +131,13 @@ final class FakeNode implements AutoCloseable {
                 response = script.apply(request.request());
             }
             byte[] bytes = codec.encode(new ClientReply(request.requestId(), response));
-            ctx.writeAndFlush(ctx.alloc().buffer(4 + bytes.length).writeInt(bytes.length).writeBytes(bytes));
+            Runnable answer = () -> ctx.writeAndFlush(ctx.alloc().buffer(4 + bytes.length).writeInt(bytes.length).writeBytes(bytes));
+            long delay = request.request() instanceof DescribeCluster ? 0 : answerDelayMillis;
+            if (delay > 0) {
+                ctx.executor().schedule(answer, delay, TimeUnit.MILLISECONDS);
+            } else {
+                answer.run();
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * applies). Parsing failures are {@link IllegalArgumentException}s whose message is shown as is.
  */
 record DataArguments(String command, String key, String value, Consistency consistency, Context context,
-                     boolean durable, List<InetSocketAddress> cluster, Path sessionIn, Path sessionOut) {
+                     boolean durable, List<InetSocketAddress> cluster, boolean explain, Path sessionIn, Path sessionOut) {
 
     static DataArguments parse(String[] args) {
         List<String> positional = new ArrayList<>();
@@ -22,6 +22,7 @@ record DataArguments(String command, String key, String value, Consistency consi
         boolean durable = false;
         List<InetSocketAddress> cluster = null;
         Path sessionIn = null, sessionOut = null;
+        boolean explain = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -30,6 +31,10 @@ record DataArguments(String command, String key, String value, Consistency consi
             }
             if (arg.equals("--durable")) {
                 durable = true;
+                continue;
+            }
+            if (arg.equals("--explain")) {
+                explain = true;
                 continue;
             }
             String name = arg;
@@ -52,13 +57,13 @@ record DataArguments(String command, String key, String value, Consistency consi
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        DataArguments parsed = of(positional, consistency, context, durable, cluster);
+        DataArguments parsed = of(positional, consistency, context, durable, cluster, explain);
         return new DataArguments(parsed.command, parsed.key, parsed.value, parsed.consistency, parsed.context, parsed.durable,
-                parsed.cluster, sessionIn, sessionOut);
+                parsed.cluster, parsed.explain, sessionIn, sessionOut);
     }
 
     private static DataArguments of(List<String> positional, Consistency consistency, Context context, boolean durable,
-                                    List<InetSocketAddress> cluster) {
+                                    List<InetSocketAddress> cluster, boolean explain) {
         if (positional.isEmpty()) throw new IllegalArgumentException("no command given");
         String command = positional.get(0);
         int wanted = switch (command) {
@@ -71,6 +76,6 @@ record DataArguments(String command, String key, String value, Consistency consi
         }
         if (command.equals("get") && context != null) throw new IllegalArgumentException("get takes no --context");
         if (command.equals("get") && durable) throw new IllegalArgumentException("get takes no --durable (it is for writes)");
-        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster, null, null);
+        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster, explain, null, null);
     }
 }

@@ -50,6 +50,10 @@ import java.util.stream.LongStream;
  *       repaired (counted by the coordinator, its own copy included);</li>
  *   <li>{@code chorus_anti_entropy_keys_sent_total}: keys anti-entropy sent to a peer because their
  *       digests differed (pushed, or pulled by the peer);</li>
+ *   <li>{@code chorus_anti_entropy_keys_compared_total} and {@code _repaired_total}: keys of differing
+ *       Merkle leaves compared with a peer's digests, and of those the ones that differed;
+ *       {@code chorus_anti_entropy_unsynced_seconds{partition}} and {@code _max}: per partition, the
+ *       time since anti-entropy last found it identical to each peer's replica ({@link PartitionSync});</li>
  *   <li>{@code chorus_stored_siblings} and {@code chorus_stored_value_bytes}: histograms of what each
  *       store of a plain key's state holds: its siblings (tombstones included) and the bytes of its
  *       values together (CRDT keys are left out of both);</li>
@@ -101,7 +105,10 @@ public final class NodeMetrics implements AutoCloseable {
                 .description("bytes of all values of each plain key state stored").register(registry);
         replicaObserver = new RepairCounters(
                 Counter.builder("chorus.read.repairs").description("replica copies repaired by read repair (counted by the coordinator)").register(registry),
-                Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry));
+                Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry),
+                Counter.builder("chorus.anti.entropy.keys.compared").description("keys anti-entropy compared with a peer's digests of them (keys of differing Merkle leaves)").register(registry),
+                Counter.builder("chorus.anti.entropy.keys.repaired").description("keys anti-entropy found different from a peer's and pushed or pulled").register(registry),
+                new PartitionSync(registry, System::nanoTime));
         durability = new DurabilityMetrics(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -136,7 +143,23 @@ public final class NodeMetrics implements AutoCloseable {
                 .serviceLevelObjectives(REPLICA_LATENCY_BUCKETS).register(registry);
     }
 
-    private record RepairCounters(Counter readRepairs, Counter antiEntropyKeysSent) implements ReplicaObserver {
+    private record RepairCounters(Counter readRepairs, Counter antiEntropyKeysSent, Counter antiEntropyKeysCompared,
+                                  Counter antiEntropyKeysRepaired, PartitionSync partitionSync) implements ReplicaObserver {
+        @Override
+        public void antiEntropyKeysCompared(int keys) {
+            antiEntropyKeysCompared.increment(keys);
+        }
+
+        @Override
+        public void antiEntropyKeysRepaired(int keys) {
+            antiEntropyKeysRepaired.increment(keys);
+        }
+
+        @Override
+        public void antiEntropyInSync(int partition, io.chorus.replication.ring.NodeId peer) {
+            partitionSync.inSync(partition, peer);
+        }
+
         @Override
         public void readRepaired(int replicas) {
             readRepairs.increment(replicas);

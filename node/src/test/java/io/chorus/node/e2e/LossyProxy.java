@@ -31,6 +31,7 @@ final class LossyProxy implements AutoCloseable {
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final AtomicBoolean armed = new AtomicBoolean();
+    private volatile boolean frozen;
     private final AtomicInteger repliesLost = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
@@ -56,6 +57,14 @@ final class LossyProxy implements AutoCloseable {
     /** Loses the reply to the next first attempt of a CRDT update that comes through. */
     void loseNextCrdtUpdateReply() {
         armed.set(true);
+    }
+
+    /**
+     * Frozen, the proxy holds every frame in both directions (the connections stay open), as a node
+     * stopped with SIGSTOP would; thawed, it passes them on again, in order.
+     */
+    void freeze(boolean holdEverything) {
+        this.frozen = holdEverything;
     }
 
     int repliesLost() {
@@ -100,12 +109,15 @@ final class LossyProxy implements AutoCloseable {
                     repliesLost.incrementAndGet();
                     break; // the node applied it; the client hears only that the connection closed
                 }
+                while (frozen) Thread.sleep(2); // a frozen node: nothing goes through until thawed
                 out.writeInt(length);
                 out.write(body);
                 out.flush();
             }
         } catch (IOException | RuntimeException e) {
             // one side closed: close the other, as a broken link would
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         closeQuietly(from);
         closeQuietly(to);

@@ -57,10 +57,12 @@ public final class Codec {
         kryo.register(ReplicaWriteAck.class, 45);
         kryo.register(MintWrite.class, 46);
         kryo.register(MintResult.class, 47);
-        kryo.register(PartitionDigests.class, 48);
-        kryo.register(KeyDigests.class, 49);
         kryo.register(PullKeys.class, 50);
         kryo.register(CrdtMint.class, 51);
+        // 48, 49: the whole-partition digests of the anti-entropy before Merkle trees; never reuse them
+        kryo.register(TreeNodes.class, 60);
+        kryo.register(SyncLeaves.class, 61);
+        kryo.register(LeafKeys.class, 62);
         // client messages
         kryo.register(ClientFrame.class, 70);
         kryo.register(ClientReply.class, 71);
