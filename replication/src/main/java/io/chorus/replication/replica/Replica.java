@@ -82,7 +82,7 @@ public final class Replica {
         this.keys = new LocalKeys(storage);
         keys.bind(outputs);
         this.partitions = new Partitions(this.topology, keys);
-        this.replicaSide = new ReplicaRequests(self, actor, partitions, this::topology, outputs,
+        this.replicaSide = new ReplicaRequests(self, actor, actorEpoch, partitions, this::topology, outputs,
                 MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
                 new PartitionReplica.Limits(config.siblingsMax(), config.keyStateBytesMax()), clock);
         this.antiEntropy = new AntiEntropy(self, this.topology, partitions, outputs, config.antiEntropyKeysMax(),
