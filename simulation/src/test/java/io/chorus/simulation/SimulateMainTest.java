@@ -40,7 +40,7 @@ class SimulateMainTest {
         assertTrue(io.chorus.simulation.world.RunParameters.draw(3, 5).crdt().on(), "seed 3 draws CRDT clients");
         run("--seed", "3", "--virtual-seconds", "5", "--no-crdt");
         assertTrue(out().contains("crdt workload: off"), out());
-        assertTrue(out().contains("(0 on CRDT keys, 0 retried)"), out());
+        assertTrue(out().contains("(0 on CRDT keys, "), out()); // "retried" counts plain writes' retries too: the run decides
         assertTrue(out().contains("passed") || out().contains("replay: ./chorus simulate --seed 3 --virtual-seconds 5 --no-crdt"), out());
     }
 

@@ -15,5 +15,7 @@ public enum InjectedBug {
      * The naive purge: remove a tombstone when the replicas that answered hold it, taking silence (a
      * replica down or cut off) for agreement, and forget the key's context with it.
      */
-    PURGE_WITHOUT_EVERY_REPLICA
+    PURGE_WITHOUT_EVERY_REPLICA,
+    /** Serve a read that carries a session token as if it carried none (still returning an updated token). */
+    IGNORE_SESSION_TOKEN
 }

@@ -7,6 +7,7 @@ import io.chorus.replication.message.HintWrite;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.MintResult;
 import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.ReplicaWriteAck;
 import io.chorus.replication.message.WriteResult;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
  * What every write shares (riak_kv's put_fsm over the pure {@link WriteTally}): one live replica
  * mints the new version, then what it minted goes to the other live replicas, and the client is
  * answered once W of them stored it (invariant 1), fsynced when the write is durable. Subclasses
- * say what is minted and how.
+ * say what is minted and how. A retry (attempt &gt; 1) is first settled ({@link RetrySettlement}):
+ * applied before? Then only replicated, never minted again; refused before? Then refused again.
  *
  * <p>A primary that is down when the write starts, or that has not answered by the deadline, gets
  * a hint: what was minted goes to its fallback ({@link HintWrite}), which hands it over once the
@@ -40,6 +42,8 @@ abstract class WriteCoordination extends Coordination {
     private final List<NodeId> replicas;
     private final TreeSet<NodeId> hinted = new TreeSet<>();
     private byte[] writtenContext; // non-null once the new version exists: what the client gets back
+    private byte[] writtenSession; // the session token after the write (null: the request carried none)
+    private RetrySettlement settlement; // non-null while a retry is being settled
     private KeyState written;      // what the replicas merge (a minted delta, or a whole state): what hints carry
 
     WriteCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
@@ -55,12 +59,46 @@ abstract class WriteCoordination extends Coordination {
     /** "put", "delete", "counter update"...: for messages. */
     abstract String verb();
 
+    /** Asks the minter to apply the write. */
+    abstract void mint();
+
+    /** This write is a retry of {@code operationId}: settle it before minting; {@code refusalsMarked}: see RetrySettlement. */
+    final void settleFirst(long operationId, boolean refusalsMarked) {
+        settlement = new RetrySettlement(context, opId, key, replicas, operationId, refusalsMarked);
+    }
+
+    @Override
+    final void start() {
+        if (settlement != null) settlement.start(); else mint();
+    }
+
     @Override
     void onReply(NodeId from, PeerMessage reply) {
+        if (settlement != null) { // no answer yet: a deadline answers and finishes the coordination
+            if (reply instanceof ReplicaReadResult result) onSettlementRead(from, result);
+            return;
+        }
         if (reply instanceof MintResult minted && from.equals(minter) && writtenContext == null) {
             onMinted(minted);
         } else if (reply instanceof ReplicaWriteAck ack && writtenContext != null) {
             record(from, ack.error());
+        }
+    }
+
+    private void onSettlementRead(NodeId from, ReplicaReadResult result) {
+        if (!settlement.add(from, result)) return;
+        RetrySettlement done = settlement;
+        settlement = null;
+        if (done.appliedBefore()) {
+            var holder = done.holder();
+            writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), holder.getKey(), holder.getValue()));
+            replicate(done.merged(), null); // applied before: make sure W replicas hold it, without applying it again
+        } else if (done.refusedBefore()) {
+            answer(new Failure(ErrorKind.TOO_MANY_SIBLINGS, "retried operation " + done.operationId() + " on key " + key
+                    + " was refused before (too many concurrent values) and nothing was applied: read the key and write back"
+                    + " with the read's context to resolve them"));
+        } else {
+            mint();
         }
     }
 
@@ -71,6 +109,7 @@ abstract class WriteCoordination extends Coordination {
             return;
         }
         writtenContext = CausalContext.encode(minted.contextAfter());
+        writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), minter, minted.epoch()));
         replicate(minted.delta(), minter);
         record(minter, null);
     }
@@ -121,7 +160,8 @@ abstract class WriteCoordination extends Coordination {
         if (counted && error == null && tally.ackCount() == replicas.size()) onAllPrimariesAcked();
         if (isAnswered()) return;
         if (tally.isSuccess()) {
-            answer(new WriteResult(writtenContext, durable, tally.acks().stream().map(NodeId::name).toArray(String[]::new)));
+            answer(new WriteResult(writtenContext, durable, tally.acks().stream().map(NodeId::name).toArray(String[]::new),
+                    writtenSession));
         } else if (tally.isImpossible()) {
             answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", acked " + tally.ackCount() + "): " + level
                     + " " + verb() + " of key " + key + " was refused by " + tally.failures() + "; it is stored on "

@@ -105,7 +105,7 @@ public final class Replica {
         });
         keys.listen(tombstones);
         if (this.bugs.contains(InjectedBug.PURGE_WITHOUT_EVERY_REPLICA)) tombstones.forgetContextOnPurge();
-        this.replicaSide = new ReplicaRequests(self, actor, partitions, this::topology, outputs,
+        this.replicaSide = new ReplicaRequests(self, actor, actorEpoch, partitions, this::topology, outputs,
                 MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
                 new PartitionReplica.Limits(config.siblingsMax(), config.keyStateBytesMax()), clock);
         this.antiEntropy = new AntiEntropy(self, this.topology, partitions, outputs, config.antiEntropyKeysMax(),
@@ -221,7 +221,7 @@ public final class Replica {
 
     private void onTick() {
         tick++;
-        antiEntropy.onTick(tick % config.antiEntropyIntervalTicks() == 0, this::isAlive); // first: it scans storage
+        antiEntropy.onTick(tick % config.antiEntropyIntervalTicks() == 0, this::isAlive); // first: scans storage
         if (tick % config.heartbeatIntervalTicks() == 0) {
             for (NodeId peer : topology.members()) {
                 if (!peer.equals(self)) outputs.send(peer, new Heartbeat());
