@@ -33,7 +33,8 @@ public enum ConfigKey {
     READ_SPECULATION_MILLIS("read.speculation.millis"),
     WAL_DIR("wal.dir"),
     WAL_BYTES_MAX("wal.bytesMax"),
-    WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax");
+    WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax"),
+    CLUSTER_CONTEXT_SECRET("cluster.contextSecret");
 
     private final String key;
 

@@ -4,6 +4,7 @@ import io.chorus.replication.topology.Member;
 import io.chorus.replication.topology.Membership;
 import io.chorus.replication.topology.Topology;
 import io.chorus.replication.config.ReplicaConfig;
+import io.chorus.replication.message.ContextSeal;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
  * @param walDir                   where the write-ahead log goes; null = {@code wal} inside the data directory
  * @param walBytesMax              past this many bytes in its newest segment the log checkpoints (map fsync) and starts anew
  * @param walBacklogBytesMax       durable writes waiting for their fsync past which new durable writes are refused
+ * @param contextSecret            the cluster's secret that seals the causal contexts clients get (empty: none set)
  */
 public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
@@ -42,7 +44,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
                          int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
-                         long walBacklogBytesMax) {
+                         long walBacklogBytesMax, String contextSecret) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
@@ -143,10 +145,13 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         Path walDir = v.parsed(ConfigKey.WAL_DIR, null, "a directory path", Path::of);
         long walBytesMax = v.longIn(ConfigKey.WAL_BYTES_MAX, 64L << 20, 1L << 20, 64L << 30, "bytes, 1 MiB to 64 GiB");
         long walBacklogBytesMax = v.longIn(ConfigKey.WAL_BACKLOG_BYTES_MAX, 64L << 20, 1L << 20, 16L << 30, "bytes, 1 MiB to 16 GiB");
+        String contextSecret = v.text(ConfigKey.CLUSTER_CONTEXT_SECRET, "");
+        if (!contextSecret.isEmpty() && contextSecret.length() < 16) throw v.bad(ConfigKey.CLUSTER_CONTEXT_SECRET, "at least 16 characters");
 
         return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
-                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax);
+                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
+                contextSecret);
     }
 
     private static NodeId nodeName(String text) {
@@ -203,7 +208,8 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         return new ReplicaConfig(replicationFactor, ticks(requestTimeoutMillis, tickMillis), ticks(heartbeatIntervalMillis, tickMillis),
                 ticks(failureSuspectMillis, tickMillis), keyBytesMax, valueBytesMax, siblingsMax,
                 ReplicaConfig.DEFAULTS.inFlightRequestsMax(), ticks(antiEntropyIntervalMillis, tickMillis),
-                ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax());
+                ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax(),
+                contextSecret.isEmpty() ? ContextSeal.UNCONFIGURED : ContextSeal.ofSecret(contextSecret));
     }
 
     /**
@@ -212,6 +218,14 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
      */
     public long keyStateBytesMax() {
         return (long) frameBytesMax - FRAME_OVERHEAD_BYTES;
+    }
+
+    /** Every key but the context secret, which stays out of logs. */
+    @Override
+    public String toString() {
+        Map<String, String> text = toText();
+        if (!contextSecret.isEmpty()) text.put(ConfigKey.CLUSTER_CONTEXT_SECRET.key(), "(set)");
+        return "NodeConfig" + text;
     }
 
     /** The same config with one key changed, through the same checks as a file (for tests and tools). */
@@ -253,6 +267,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.WAL_DIR.key(), walDir == null ? "" : walDir.toString()); // empty: follows node.dataDir
         text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
         text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
+        text.put(ConfigKey.CLUSTER_CONTEXT_SECRET.key(), contextSecret);
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

@@ -1,5 +1,7 @@
 package io.chorus.replication.config;
 
+import io.chorus.replication.message.ContextSeal;
+
 /**
  * The replica's limits and timings. Times are in ticks (the shell decides how long a tick is; the
  * default node ticks every 10 ms). Every limit is named with its unit.
@@ -18,11 +20,12 @@ package io.chorus.replication.config;
  * @param keyStateBytesMax       most bytes a key's whole state (its concurrent values) may take: every state must fit in
  *                               one peer frame, so that it can always be replicated, repaired and read; a write past it
  *                               is refused (TooManySiblings)
+ * @param contextSeal            seals the causal contexts clients get and opens those they send back (the cluster's secret)
  */
 public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                             int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
                             int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
-                            int readSpeculationTicks, long keyStateBytesMax) {
+                            int readSpeculationTicks, long keyStateBytesMax, ContextSeal contextSeal) {
     public static final int ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT = 500;
     public static final int READ_SPECULATION_TICKS_DEFAULT = 5;
     public static final int ANTI_ENTROPY_KEYS_MAX_DEFAULT = 1000;
@@ -39,6 +42,16 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
                 READ_SPECULATION_TICKS_DEFAULT, KEY_STATE_BYTES_MAX_DEFAULT);
     }
 
+    /** The same with the seal of a node given no cluster secret. */
+    public ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
+                         int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
+                         int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
+                         int readSpeculationTicks, long keyStateBytesMax) {
+        this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax,
+                siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax,
+                ContextSeal.UNCONFIGURED);
+    }
+
     public ReplicaConfig {
         positive("replicationFactor", replicationFactor);
         positive("requestTimeoutTicks", requestTimeoutTicks);
@@ -51,6 +64,7 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
         positive("antiEntropyIntervalTicks", antiEntropyIntervalTicks);
         positive("antiEntropyKeysMax", antiEntropyKeysMax);
         positive("readSpeculationTicks", readSpeculationTicks);
+        if (contextSeal == null) throw new IllegalArgumentException("contextSeal is missing");
         if (keyStateBytesMax < (long) valueBytesMax + keyBytesMax) {
             throw new IllegalArgumentException("keyStateBytesMax (" + keyStateBytesMax + ") must hold at least one value of valueBytesMax (" + valueBytesMax + ")");
         }
@@ -65,21 +79,27 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
 
     public ReplicaConfig withReplicationFactor(int n) {
         return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, contextSeal);
     }
 
     public ReplicaConfig withRequestTimeoutTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, contextSeal);
     }
 
     public ReplicaConfig withSiblingsMax(int max) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, contextSeal);
     }
 
     public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, contextSeal);
+    }
+
+    public ReplicaConfig withContextSeal(ContextSeal seal) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
+                keyStateBytesMax, seal);
     }
 }

@@ -71,7 +71,7 @@ public final class Coordinators {
 
     private void startPut(ClientRef client, long requestId, Key key, byte level, byte[] contextBytes, byte[] value, boolean durable) {
         validator.key(key);
-        var clientContext = validator.context(contextBytes);
+        var clientContext = validator.context(key, contextBytes);
         Admitted a = admit(client, requestId, value == null ? "delete" : "put", key, level, true);
         if (a == null) return;
         inFlight.start(new PutCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required,

@@ -1,7 +1,6 @@
 package io.chorus.replication.coordinate;
 
 import io.chorus.replication.env.ClientRef;
-import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.MintResult;
@@ -57,14 +56,14 @@ abstract class WriteCoordination extends Coordination {
             answer(new Failure(minted.errorKind(), minted.error()));
             return;
         }
-        writtenContext = CausalContext.encode(minted.contextAfter());
+        writtenContext = context.config().contextSeal().seal(key, minted.contextAfter());
         replicate(minted.delta(), minter);
         record(minter, null);
     }
 
     /** Sends {@code state} to every live replica but {@code except} (null: to all), each to acknowledge. */
     void replicate(KeyState state, NodeId except) {
-        if (writtenContext == null) writtenContext = CausalContext.encode(state.context());
+        if (writtenContext == null) writtenContext = context.config().contextSeal().seal(key, state.context());
         for (NodeId replica : liveReplicas) {
             if (!replica.equals(except)) context.send(replica, new ReplicaWrite(opId, key, state, true, durable));
         }
