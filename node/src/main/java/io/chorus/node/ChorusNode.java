@@ -192,7 +192,7 @@ public final class ChorusNode implements AutoCloseable {
             if (!member.id().equals(config.name())) peers.put(member.id(), HostPort.parse(member.address()));
         }
         return new NetworkSettings(config.name(), config.listen(), peers, config.frameBytesMax(),
-                config.inFlightPerConnectionMax(), config.ringSize(), IO_THREADS);
+                config.inFlightPerConnectionMax(), config.ringSize(), IO_THREADS, config.admission());
     }
 
     /** Where the node listens (the bound port). */

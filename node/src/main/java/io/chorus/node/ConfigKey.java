@@ -34,7 +34,14 @@ public enum ConfigKey {
     WAL_DIR("wal.dir"),
     WAL_BYTES_MAX("wal.bytesMax"),
     WAL_BACKLOG_BYTES_MAX("wal.backlogBytesMax"),
-    CLUSTER_CONTEXT_SECRET("cluster.contextSecret");
+    CLUSTER_CONTEXT_SECRET("cluster.contextSecret"),
+    CONNECTIONS_MAX("limits.connectionsMax"),
+    PENDING_CONNECTIONS_MAX("limits.pendingConnectionsMax"),
+    REQUEST_BYTES_MAX("limits.requestBytesMax"),
+    CONNECTION_REQUEST_BYTES_MAX("limits.connectionRequestBytesMax"),
+    UNSENT_REPLY_BYTES_MAX("limits.unsentReplyBytesMax"),
+    READ_TIMEOUT_MILLIS("net.readTimeoutMillis"),
+    IDLE_TIMEOUT_MILLIS("net.idleTimeoutMillis");
 
     private final String key;
 

@@ -4,6 +4,7 @@ import io.chorus.replication.topology.Member;
 import io.chorus.replication.topology.Membership;
 import io.chorus.replication.topology.Topology;
 import io.chorus.replication.config.ReplicaConfig;
+import io.chorus.node.net.AdmissionLimits;
 import io.chorus.replication.message.ContextSeal;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
  * @param walBytesMax              past this many bytes in its newest segment the log checkpoints (map fsync) and starts anew
  * @param walBacklogBytesMax       durable writes waiting for their fsync past which new durable writes are refused
  * @param contextSecret            the cluster's secret that seals the causal contexts clients get (empty: none set)
+ * @param admission                connection, byte and time bounds of accepted connections
  */
 public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
@@ -44,7 +46,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
                          int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
-                         long walBacklogBytesMax, String contextSecret) {
+                         long walBacklogBytesMax, String contextSecret, AdmissionLimits admission) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
@@ -147,11 +149,26 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         long walBacklogBytesMax = v.longIn(ConfigKey.WAL_BACKLOG_BYTES_MAX, 64L << 20, 1L << 20, 16L << 30, "bytes, 1 MiB to 16 GiB");
         String contextSecret = v.text(ConfigKey.CLUSTER_CONTEXT_SECRET, "");
         if (!contextSecret.isEmpty() && contextSecret.length() < 16) throw v.bad(ConfigKey.CLUSTER_CONTEXT_SECRET, "at least 16 characters");
+        AdmissionLimits admission = admission(v, frameBytesMax);
 
         return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
                 entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
-                contextSecret);
+                contextSecret, admission);
+    }
+
+    /** The request byte budget defaults to a quarter of the heap (at most 256 MiB), so that the defaults fit any heap. */
+    private static AdmissionLimits admission(ConfigValues v, int frameBytesMax) {
+        long budgetDefault = Math.max(2L * frameBytesMax, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
+        String atLeastAFrame = "bytes, at least limits.frameBytesMax (" + frameBytesMax + ")";
+        return new AdmissionLimits(
+                v.intIn(ConfigKey.CONNECTIONS_MAX, 4096, 1, 1 << 20, "connections"),
+                v.intIn(ConfigKey.PENDING_CONNECTIONS_MAX, 512, 1, 1 << 20, "connections"),
+                v.longIn(ConfigKey.REQUEST_BYTES_MAX, budgetDefault, frameBytesMax, 1L << 40, atLeastAFrame),
+                v.longIn(ConfigKey.CONNECTION_REQUEST_BYTES_MAX, Math.max(frameBytesMax, 32L << 20), frameBytesMax, 1L << 40, atLeastAFrame),
+                v.intIn(ConfigKey.UNSENT_REPLY_BYTES_MAX, Math.max(frameBytesMax, 8 << 20), frameBytesMax, 1 << 30, atLeastAFrame),
+                v.intIn(ConfigKey.READ_TIMEOUT_MILLIS, 10_000, 10, 3_600_000, "milliseconds"),
+                v.intIn(ConfigKey.IDLE_TIMEOUT_MILLIS, 300_000, 0, 86_400_000, "milliseconds, 0 = never"));
     }
 
     private static NodeId nodeName(String text) {
@@ -268,6 +285,13 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
         text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
         text.put(ConfigKey.CLUSTER_CONTEXT_SECRET.key(), contextSecret);
+        text.put(ConfigKey.CONNECTIONS_MAX.key(), Integer.toString(admission.connectionsMax()));
+        text.put(ConfigKey.PENDING_CONNECTIONS_MAX.key(), Integer.toString(admission.pendingConnectionsMax()));
+        text.put(ConfigKey.REQUEST_BYTES_MAX.key(), Long.toString(admission.requestBytesMax()));
+        text.put(ConfigKey.CONNECTION_REQUEST_BYTES_MAX.key(), Long.toString(admission.connectionRequestBytesMax()));
+        text.put(ConfigKey.UNSENT_REPLY_BYTES_MAX.key(), Integer.toString(admission.unsentReplyBytesMax()));
+        text.put(ConfigKey.READ_TIMEOUT_MILLIS.key(), Integer.toString(admission.readTimeoutMillis()));
+        text.put(ConfigKey.IDLE_TIMEOUT_MILLIS.key(), Integer.toString(admission.idleTimeoutMillis()));
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

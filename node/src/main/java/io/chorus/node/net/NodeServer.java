@@ -54,6 +54,9 @@ public final class NodeServer {
         ChannelGroup accepted = new DefaultChannelGroup("accepted-" + settings.self(), GlobalEventExecutor.INSTANCE);
         ThreadCodecs codecs = new ThreadCodecs(settings.frameBytesMax());
         MessageEncoder encoder = new MessageEncoder(codecs, settings.frameBytesMax());
+        Admission admission = new Admission(settings.admission());
+        connections.setAdmission(admission);
+        int unsentMax = settings.admission().unsentReplyBytesMax();
         Channel serverChannel;
         try {
             serverChannel = new ServerBootstrap()
@@ -61,12 +64,16 @@ public final class NodeServer {
                     .channel(transport.serverChannel())
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(unsentMax / 2, unsentMax))
                     .childHandler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel ch) {
                             accepted.add(ch);
+                            ConnectionGate gate = new ConnectionGate(admission, connections.counters());
                             ch.pipeline()
+                                    .addLast("gate", gate)
                                     .addLast("frames", new FrameDecoder(settings.frameBytesMax()))
+                                    .addLast("frameWatch", gate.frameWatch())
                                     .addLast("decoder", new MessageDecoder(codecs))
                                     .addLast("encoder", encoder)
                                     .addLast("connection", new InboundConnectionHandler(settings, inbound, connections));
