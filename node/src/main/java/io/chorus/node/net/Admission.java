@@ -3,7 +3,11 @@ package io.chorus.node.net;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.channel.Channel;
+
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The node-wide state of admission, shared by every accepted connection's {@link ConnectionGate}
@@ -16,8 +20,9 @@ public final class Admission {
     private final AdmissionLimits limits;
     private final RequestBytesBudget budget;
     private final AtomicInteger open = new AtomicInteger();
-    private final AtomicInteger pending = new AtomicInteger();
+    private final ConcurrentLinkedDeque<Channel> pending = new ConcurrentLinkedDeque<>(); // oldest first
     private final RateLimitedLog refusals = new RateLimitedLog(log);
+    private final LongAdder evicted = new LongAdder();
 
     public Admission(AdmissionLimits limits) {
         this.limits = limits;
@@ -36,25 +41,41 @@ public final class Admission {
         return refusals;
     }
 
-    /** A newly accepted connection: null if admitted (then counted open and pending), else why not. */
-    String tryOpen() {
-        int nowOpen = open.incrementAndGet();
-        int nowPending = pending.incrementAndGet();
-        if (nowOpen <= limits.connectionsMax() && nowPending <= limits.pendingConnectionsMax()) return null;
-        open.decrementAndGet();
-        pending.decrementAndGet();
-        return nowOpen > limits.connectionsMax()
-                ? "connections at the limit limits.connectionsMax=" + limits.connectionsMax()
-                : "connections that have not sent a first frame at the limit limits.pendingConnectionsMax=" + limits.pendingConnectionsMax();
+    /**
+     * A newly accepted connection: null if admitted (then counted open and pending), else why not.
+     * Past {@code limits.pendingConnectionsMax} it is the oldest pending connection that is closed,
+     * not the new one: silent connections then cannot lock new clients out, they only shorten each
+     * other's time to send a first frame.
+     */
+    String tryOpen(Channel channel) {
+        if (open.incrementAndGet() > limits.connectionsMax()) {
+            open.decrementAndGet();
+            return "connections at the limit limits.connectionsMax=" + limits.connectionsMax();
+        }
+        pending.addLast(channel);
+        while (pending.size() > limits.pendingConnectionsMax()) {
+            Channel oldest = pending.pollFirst();
+            if (oldest == null) break;
+            refusals.info("closing the connection from {}: the oldest of more than limits.pendingConnectionsMax={} that have not sent a"
+                    + " first frame", oldest.remoteAddress(), limits.pendingConnectionsMax());
+            evicted.increment();
+            oldest.close();
+        }
+        return null;
     }
 
-    void identified() {
-        pending.decrementAndGet();
+    void identified(Channel channel) {
+        pending.remove(channel);
     }
 
-    void closed(boolean wasPending) {
+    void closed(Channel channel) {
         open.decrementAndGet();
-        if (wasPending) pending.decrementAndGet();
+        pending.remove(channel);
+    }
+
+    /** Pending connections closed to make room for newer ones. */
+    public long evictedPending() {
+        return evicted.sum();
     }
 
     public int openConnections() {
@@ -62,6 +83,6 @@ public final class Admission {
     }
 
     public int pendingConnections() {
-        return pending.get();
+        return pending.size();
     }
 }

@@ -143,9 +143,12 @@ final class ClientConnection implements Destination {
             if (reply instanceof ClientReply r) releaseBytes(r.requestId());
         }
         if (!channel.isActive()) return;
-        for (Message reply : replies) channel.write(reply, channel.voidPromise());
+        for (Message reply : replies) {
+            channel.write(reply, channel.voidPromise());
+            if (!channel.isWritable()) channel.flush(); // past the high water mark: hand what is queued to the kernel first
+            if (gate != null && !gate.repliesWritten(channel)) return; // a client that does not read: closed, the rest dropped
+        }
         channel.flush();
-        if (gate != null) gate.repliesWritten(channel);
     }
 
     int inFlight() {

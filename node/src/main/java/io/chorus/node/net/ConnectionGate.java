@@ -44,7 +44,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        String refused = admission.tryOpen();
+        String refused = admission.tryOpen(ctx.channel());
         if (refused != null) {
             counters.refusedConnections.increment();
             admission.refusals().info("refused connection from {}: {}", ctx.channel().remoteAddress(), refused);
@@ -90,30 +90,35 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (msg instanceof io.netty.buffer.ByteBuf frame) lastFrameBytes = frame.readableBytes();
-                frameDecoded();
+                frameDecoded(ctx.channel());
                 ctx.fireChannelRead(msg);
             }
         };
     }
 
     /** A whole frame was decoded: the connection is identified and no frame is half-sent. */
-    private void frameDecoded() {
+    private void frameDecoded(Channel channel) {
         partialSinceNanos = 0;
         if (pending) {
             pending = false;
-            admission.identified();
+            admission.identified(channel);
         }
     }
 
-    /** Replies were just written (from {@link ClientConnection}): charge them, and drop a client that never reads. */
-    void repliesWritten(Channel channel) {
+    /**
+     * A reply was just written (from {@link ClientConnection}): charge it, and close the connection
+     * of a client that does not read (false: closed, write no more to it).
+     */
+    boolean repliesWritten(Channel channel) {
         recharge(channel);
         if (unsentBytes(channel) > 2L * admission.limits().unsentReplyBytesMax()) {
             counters.closedSlowReaders.increment();
             admission.refusals().warn("closing the connection from {}: {} reply bytes unread, over twice limits.unsentReplyBytesMax={}",
                     channel.remoteAddress(), unsentBytes(channel), admission.limits().unsentReplyBytesMax());
             channel.close();
+            return false;
         }
+        return true;
     }
 
     private void periodic(ChannelHandlerContext ctx) {
@@ -170,7 +175,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
             if (check != null) check.cancel(false);
             admission.budget().release(chargedBytes);
             chargedBytes = 0;
-            admission.closed(pending);
+            admission.closed(ctx.channel());
         }
         ctx.fireChannelInactive();
     }

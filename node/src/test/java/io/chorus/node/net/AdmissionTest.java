@@ -79,14 +79,17 @@ class AdmissionTest {
     }
 
     @Test
-    void connectionsPastTheLimitsAreClosedAtOnce() {
+    void connectionsPastTheLimitsAreClosed() {
         EmbeddedChannel first = connect(), second = connect();
-        assertFalse(connect().isOpen(), "a third connection not yet past its first frame is over pendingConnectionsMax=2");
-        first.writeInbound(put(1, 10));
-        assertTrue(connect().isOpen(), "the first one identified itself, so there is room for one more pending");
-        assertFalse(connect().isOpen(), "over connectionsMax=3");
+        EmbeddedChannel third = connect();
+        assertFalse(first.isOpen(), "past pendingConnectionsMax=2 the oldest silent connection makes room");
+        assertTrue(second.isOpen() && third.isOpen());
+        second.writeInbound(put(1, 10));
+        assertTrue(connect().isOpen(), "the second identified itself, so there is room for one more pending");
+        assertFalse(connect().isOpen(), "over connectionsMax=3 a new connection is closed at once");
         assertEquals(3, admission.openConnections());
-        assertEquals(2, connections.counters().refusedConnections.sum());
+        assertEquals(1, connections.counters().refusedConnections.sum());
+        assertEquals(1, admission.evictedPending());
         second.close();
         assertEquals(2, admission.openConnections(), "a closed connection gives its place back");
     }
