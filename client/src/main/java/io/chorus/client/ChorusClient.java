@@ -7,6 +7,7 @@ import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.CrdtGet;
+import io.chorus.replication.message.CrdtUpdate;
 import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
@@ -44,14 +45,26 @@ import java.util.concurrent.atomic.LongAdder;
  * answers, requests go to any seed; if no seed can be reached, connecting fails with
  * {@code Unavailable}. Membership is then static for the client's life.
  *
- * <p><b>Routing.</b> Each request goes to the first reachable node of the key's preference list,
- * then to any other node. It moves on only when the previous node certainly did not get it (the
- * connection could not be opened) or when it is a read; a write whose connection closed after it
- * was sent fails with {@code Timeout} (it may have been applied) instead of being applied twice.
- * A read may instead name the node that coordinates it ({@code get(key, consistency, via)}), and
- * {@link #replicas} tells which nodes hold a key.
+ * <p><b>Routing and failover.</b> Each request goes to the first node of the key's preference list
+ * whose circuit breaker is closed, then to the key's other replicas, then to any other node. It
+ * moves on at once when a node cannot be reached (nothing sent) or refuses with a failure that
+ * applied nothing ({@code Unavailable}, {@code Overloaded}, {@code SessionUnsatisfied}): a node cut
+ * off from its peers then costs one round trip, not the call. After {@code Timeout}, a closed
+ * connection or no answer within the attempt timeout (default half the request timeout), a read
+ * moves on, a CRDT update moves on as a retry of the same operation, and a plain put or delete fails
+ * with {@code Timeout} (it may have been applied; it carries no operation id). When every node was
+ * tried, {@code Overloaded} and {@code Timeout} start another round after a backoff with full jitter
+ * ({@link Builder#retryBackoff}); sends per call are bounded ({@link Builder#attemptsMax}, default 5),
+ * retries per client too ({@link Builder#retryBudget}, default 10% of requests), and everything
+ * happens within the call's one deadline. A node that fails repeatedly has its circuit breaker
+ * opened ({@link Builder#circuitBreaker}): requests go to other nodes first until a probe succeeds;
+ * {@link #nodes()} shows each node's breaker, failures and latency. A read may be spread over the
+ * key's replicas and is hedged ({@link ReadOptions}). A read may instead name the node that
+ * coordinates it ({@code get(key, consistency, via)}), and {@link #replicas} tells which nodes hold
+ * a key.
  *
- * <p><b>Outcomes.</b> Every request completes within its request timeout (default 5 s): with a
+ * <p><b>Outcomes.</b> Every request completes within its request timeout (default 5 s, or the
+ * call's own in {@link ReadOptions} / {@link WriteOptions}): with a
  * result, or with a {@link ChorusException} whose {@link ChorusException#kind() kind} says what
  * happened. Blocking methods throw it; asynchronous ones complete their stage exceptionally with it.
  * Asynchronous stages complete on the client's I/O thread: callbacks must not block (a blocking
@@ -72,19 +85,17 @@ import java.util.concurrent.atomic.LongAdder;
  * values: {@link #counter}, {@link #set}, {@link #register}, {@link #lwwRegister}, {@link #flag}
  * and {@link #map} return a handle for one key. Replicas merge such values, so they never have
  * siblings or contexts. Each update is tagged with an operation id ({@code (wall clock millis << 20)
- * | a 20-bit counter of this client}, see {@code OperationIds}) and retried automatically, under
- * the same id with attempt numbers 2, 3, ..., on {@code Timeout}, {@code Overloaded} or a lost
- * connection, and on {@code Unavailable} answering a retry (a replica that may have applied the
- * operation is down, so it cannot be settled yet); never on {@code InvalidRequest}. Attempts are
- * bounded ({@link Builder#crdtAttemptsMax}, default 5) with exponential backoff
- * ({@link Builder#crdtRetryBackoff}); each attempt has the full request timeout, so a blocking
- * update may take up to {@code attempts × requestTimeout + (attempts - 1) × backoffMax}. Replicas
- * apply an id at most once, so an update that succeeds counts once however many attempts it took;
- * one that fails with {@code Timeout} may have been applied (once). The replicas' memory of ids is
- * bounded: they recognise a retry while fewer than 256 operations with larger ids (later, by the
- * clients' clocks) reached the same key in between, so a very hot key or a client clock far
- * behind the others' weakens the promise. Plain {@code put} and {@code delete} are never retried:
- * they carry no operation id.
+ * | a 20-bit counter of this client}, see {@code OperationIds}) and retried as above, under the same
+ * id; its attempt number stays 1 while every earlier attempt was refused with nothing applied, and
+ * counts the sends once one may have been applied ({@code Timeout}, silence, a lost connection), so
+ * that the coordinator settles it first (a retry that cannot be settled yet, because a replica that
+ * may have applied it is down, is refused with {@code Unavailable} and tried again after a backoff).
+ * Replicas apply an id at most once, so an update that succeeds counts once however many attempts
+ * it took; one that fails with {@code Timeout} may have been applied (once). The replicas' memory of
+ * ids is bounded: they recognise a retry while fewer than 256 operations with larger ids (later, by
+ * the clients' clocks) reached the same key in between, so a very hot key or a client clock far
+ * behind the others' weakens the promise. Plain {@code put} and {@code delete} carry no operation id
+ * yet: they are sent again only after a refusal that applied nothing.
  *
  * <p><b>Resources.</b> One small Netty event loop group (daemon threads) and one multiplexed
  * connection per node. {@link #close()} fails what is still pending and releases all of it.
@@ -96,21 +107,24 @@ public final class ChorusClient implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final ClusterView cluster;
+    private final ClientSettings settings;
+    private final CallPolicy policy;
     private final long requestTimeoutMillis;
     private final int frameBytesMax;
     private final Set<RequestCall> inFlight = ConcurrentHashMap.newKeySet();
-    private final Set<IdempotentUpdate> updating = ConcurrentHashMap.newKeySet();
     private final OperationIds operationIds = OperationIds.fromSystemClock();
-    private final LongAdder crdtRetriesSent = new LongAdder();
-    /** Set once by the builder before the client is handed out, hence volatile rather than final. */
-    private volatile RetryPolicy retryPolicy = RetryPolicy.DEFAULTS;
+    /** The longest deadline a call was given: the backstop of blocking waits on handles' updates. */
+    private volatile long callTimeoutMaxMillis;
     private volatile boolean closed;
 
-    ChorusClient(EventLoopGroup group, ClusterView cluster, long requestTimeoutMillis, int frameBytesMax) {
+    ChorusClient(EventLoopGroup group, ClusterView cluster, ClientSettings settings, CallPolicy policy) {
         this.group = group;
         this.cluster = cluster;
-        this.requestTimeoutMillis = requestTimeoutMillis;
-        this.frameBytesMax = frameBytesMax;
+        this.settings = settings;
+        this.policy = policy;
+        this.requestTimeoutMillis = settings.requestTimeoutMillis();
+        this.frameBytesMax = settings.frameBytesMax();
+        this.callTimeoutMaxMillis = requestTimeoutMillis;
     }
 
     /**
@@ -143,9 +157,23 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency) {
+        return getAsync(key, consistency, ReadOptions.DEFAULT);
+    }
+
+    /** Reads {@code key} (its UTF-8 bytes) as {@code options} says: its own timeouts, spread over the replicas, hedged. */
+    public ReadResult get(String key, Consistency consistency, ReadOptions options) {
+        return await(getAsync(utf8(key), consistency, options), timeoutMillis(options));
+    }
+
+    /** Reads {@code key} as {@code options} says: its own timeouts, spread over the replicas, hedged. */
+    public ReadResult get(byte[] key, Consistency consistency, ReadOptions options) {
+        return await(getAsync(key, consistency, options), timeoutMillis(options));
+    }
+
+    public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, ReadOptions options) {
         Key wireKey = Key.of(key);
-        return call(wireKey, new Get(wireKey, level(consistency)), true, 0)
-                .thenApply(response -> readResult(response));
+        return call(wireKey, new Get(wireKey, level(consistency)), false, 0, null, callOptions(options))
+                .thenApply(this::readResult);
     }
 
     /**
@@ -175,8 +203,8 @@ public final class ChorusClient implements AutoCloseable {
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, InetSocketAddress via) {
         Objects.requireNonNull(via, "via");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Get(wireKey, level(consistency)), true, 0, cluster.only(via))
-                .thenApply(response -> readResult(response));
+        return call(wireKey, new Get(wireKey, level(consistency)), false, 0, cluster.only(via), callOptions(ReadOptions.DEFAULT))
+                .thenApply(this::readResult);
     }
 
     // ---- writes
@@ -219,12 +247,12 @@ public final class ChorusClient implements AutoCloseable {
 
     /** Writes {@code value} over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
-        return await(putAsync(utf8(key), value, context, consistency, options));
+        return await(putAsync(utf8(key), value, context, consistency, options), timeoutMillis(options));
     }
 
     /** Writes {@code value} over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck put(byte[] key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
-        return await(putAsync(key, value, context, consistency, options));
+        return await(putAsync(key, value, context, consistency, options), timeoutMillis(options));
     }
 
     public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
@@ -236,7 +264,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options));
-        return call(wireKey, put, false, value.length + context.bytes().length).thenApply(ChorusClient::writeAck);
+        return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(this::writeAck);
     }
 
     /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
@@ -259,12 +287,12 @@ public final class ChorusClient implements AutoCloseable {
 
     /** Writes a tombstone over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
-        return await(deleteAsync(utf8(key), context, consistency, options));
+        return await(deleteAsync(utf8(key), context, consistency, options), timeoutMillis(options));
     }
 
     /** Writes a tombstone over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck delete(byte[] key, Context context, Consistency consistency, WriteOptions options) {
-        return await(deleteAsync(key, context, consistency, options));
+        return await(deleteAsync(key, context, consistency, options), timeoutMillis(options));
     }
 
     public CompletionStage<WriteAck> deleteAsync(String key, Context context, Consistency consistency, WriteOptions options) {
@@ -274,8 +302,8 @@ public final class ChorusClient implements AutoCloseable {
     public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options)), false, context.bytes().length)
-                .thenApply(ChorusClient::writeAck);
+        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options)), true, context.bytes().length,
+                null, callOptions(options)).thenApply(this::writeAck);
     }
 
     // ---- CRDT values
@@ -335,12 +363,37 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     /**
-     * Attempts of CRDT updates sent after their first, since the client was built: how often
-     * replies were lost, nodes overloaded or retries unsettled. For monitoring; each is the same
-     * operation again, never counted twice by the replicas.
+     * Attempts of CRDT updates (writes with an operation id) sent after their first, since the
+     * client was built: how often replies were lost, nodes overloaded or retries unsettled. For
+     * monitoring; each is the same operation again, never counted twice by the replicas.
      */
     public long crdtRetriesSent() {
-        return crdtRetriesSent.sum();
+        return policy.counters().idempotentRetries().sum();
+    }
+
+    /** Sends of any request after its first (failovers and retries), since the client was built; skips past unreachable nodes excluded. */
+    public long retriesSent() {
+        return policy.counters().retries().sum();
+    }
+
+    /** Second reads sent because the first replica was slower than its recent p99, since the client was built. */
+    public long hedgesSent() {
+        return policy.counters().hedges().sum();
+    }
+
+    /** Retries and hedges not sent because the retry budget was spent, since the client was built. */
+    public long retriesRefusedByBudget() {
+        return policy.counters().budgetRefusals().sum();
+    }
+
+    /**
+     * Every node as the client sees it now: its circuit breaker, failures and recent latency, in
+     * name order (seed order when the ring is unknown). A snapshot; call again for fresh numbers.
+     */
+    public List<NodeState> nodes() {
+        List<NodeState> states = new ArrayList<>(cluster.nodes().size());
+        for (NodeConnection node : cluster.nodes()) states.add(node.state());
+        return List.copyOf(states);
     }
 
     /** True when the client learned the ring and routes each key to its replicas. */
@@ -370,7 +423,6 @@ public final class ChorusClient implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        for (IdempotentUpdate update : List.copyOf(updating)) update.abort("the client was closed before the update settled");
         for (RequestCall call : List.copyOf(inFlight)) call.abort("the client was closed before an answer came");
         List<ChannelFuture> closing = new ArrayList<>();
         for (NodeConnection node : cluster.nodes()) {
@@ -383,28 +435,29 @@ public final class ChorusClient implements AutoCloseable {
 
     // ---- internals
 
-    /** Sends {@code operation} on {@code key} under a new operation id, retrying as the retry policy says. */
+    /**
+     * Sends {@code operation} on {@code key} under a new operation id: attempt 1, then (as the
+     * retry policy and budget allow) the same operation again, with an attempt number above 1 once
+     * an earlier attempt may have been applied (see {@link RequestCall}).
+     */
     CompletableFuture<WriteAck> updateAsync(byte[] key, CrdtOp operation, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(operation, "operation");
         byte level = level(consistency);
         boolean durable = durable(options);
-        if (closed) throw new IllegalStateException("the client is closed");
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
-        IdempotentUpdate update = new IdempotentUpdate(wireKey, operation, operationIds.next(), level, durable, retryPolicy,
-                request -> call(wireKey, request, false, payloadBytes), group.next(), crdtRetriesSent);
-        updating.add(update);
-        update.result.whenComplete((done, error) -> updating.remove(update));
-        update.start();
-        if (closed) update.abort("the client was closed before the update settled"); // raced with close()
-        return update.result.thenApply(ack -> ack);
+        CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable);
+        return call(wireKey, update, true, payloadBytes, null, callOptions(options)).thenApply(answered -> {
+            if (!(answered.response() instanceof WriteResult written)) throw unexpected("a WriteResult", answered.response());
+            return new WriteAck(Context.NONE, written.durable(), receipt(answered, written.ackedBy(), false, written.durable(), Context.NONE));
+        });
     }
 
     /** Reads the value of {@code type} at {@code key}; its type's empty value when nothing was written. */
     <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency) {
         Key wireKey = Key.of(key);
         CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), level(consistency));
-        return call(wireKey, get, true, 0).thenApply(response -> CrdtReplies.value(response, type));
+        return call(wireKey, get, false, 0, null, callOptions(ReadOptions.DEFAULT)).thenApply(answered -> CrdtReplies.value(answered.response(), type));
     }
 
     /** Waits for a read: it has one request timeout. */
@@ -412,23 +465,39 @@ public final class ChorusClient implements AutoCloseable {
         return await(stage);
     }
 
-    /** Waits for {@code operations} updates sent one after another, each with its retries. */
+    /** Waits for {@code operations} updates sent one after another, each within its deadline. */
     <T> T awaitUpdates(CompletionStage<T> stage, int operations) {
-        return await(stage, operations * retryPolicy.worstCaseMillis(requestTimeoutMillis));
+        return await(stage, operations * callTimeoutMaxMillis);
     }
 
-    /** Called once by the builder, before the client is handed out. */
-    void retryPolicy(RetryPolicy policy) {
-        this.retryPolicy = Objects.requireNonNull(policy, "policy");
+    private CallOptions callOptions(ReadOptions options) {
+        Objects.requireNonNull(options, "options (use ReadOptions.DEFAULT for none)");
+        return new CallOptions(timeoutMillis(options), millisOrZero(options.connectTimeout()), options.spread(), options.hedge());
     }
 
-    private CompletableFuture<ClientResponse> call(Key key, ClientRequest request, boolean resendable, int payloadBytes) {
-        return call(key, request, resendable, payloadBytes, null);
+    private CallOptions callOptions(WriteOptions options) {
+        return new CallOptions(timeoutMillis(options), millisOrZero(options.connectTimeout()), false, false);
     }
 
-    /** @param candidates the nodes to try in order; null: {@code key}'s replicas, then every other node */
-    private CompletableFuture<ClientResponse> call(Key key, ClientRequest request, boolean resendable, int payloadBytes,
-                                                   List<NodeConnection> candidates) {
+    private long timeoutMillis(ReadOptions options) {
+        return options.requestTimeout() == null ? requestTimeoutMillis : Math.max(1, options.requestTimeout().toMillis());
+    }
+
+    private long timeoutMillis(WriteOptions options) {
+        Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)");
+        return options.requestTimeout() == null ? requestTimeoutMillis : Math.max(1, options.requestTimeout().toMillis());
+    }
+
+    private static long millisOrZero(Duration duration) {
+        return duration == null ? 0 : Math.max(1, duration.toMillis());
+    }
+
+    /**
+     * @param changesData true for writes (see {@link Resend})
+     * @param candidates  the nodes to try in order; null: {@code key}'s replicas, then every other node
+     */
+    private CompletableFuture<Answered> call(Key key, ClientRequest request, boolean changesData, int payloadBytes,
+                                             List<NodeConnection> candidates, CallOptions options) {
         if (closed) throw new IllegalStateException("the client is closed");
         long frameBytes = (long) key.length() + payloadBytes + FRAME_OVERHEAD_BYTES;
         if (frameBytes > frameBytesMax) {
@@ -436,13 +505,25 @@ public final class ChorusClient implements AutoCloseable {
                     "the request (key " + key.length() + " bytes, value and context " + payloadBytes + " bytes) does not fit in a frame of "
                             + frameBytesMax + " bytes (frameBytesMax); nothing was sent"));
         }
-        RequestCall call = new RequestCall(request, resendable,
-                candidates != null ? candidates : cluster.candidates(key.bytesUnsafe()), requestTimeoutMillis);
+        List<NodeConnection> route = candidates != null ? candidates : Routing.order(cluster.candidates(key.bytesUnsafe()),
+                cluster.replicaCount(), options.spread(), policy.jitter().getAsDouble(), System.nanoTime());
+        if (options.requestTimeoutMillis() > callTimeoutMaxMillis) callTimeoutMaxMillis = options.requestTimeoutMillis();
+        RequestCall call = new RequestCall(request, changesData, route, options, policy, group.next());
         inFlight.add(call);
-        call.result.whenComplete((response, error) -> inFlight.remove(call));
-        call.start(group.next());
+        call.result.whenComplete((answer, error) -> inFlight.remove(call));
+        call.start();
         if (closed) call.abort("the client was closed before an answer came"); // raced with close()
-        return call.result.thenApply(ChorusClient::throwIfFailure);
+        return call.result.thenApply(answer -> new Answered(key, throwIfFailure(answer), call.answeredBy().name(), call.sends()));
+    }
+
+    /** A node's successful answer, with what the receipt needs of the call that got it. */
+    private record Answered(Key key, ClientResponse response, String coordinator, int attempts) {
+    }
+
+    private Receipt receipt(Answered answered, String[] replicas, boolean readRepair, boolean durable, Context context) {
+        List<String> names = replicas == null ? List.of() : Arrays.asList(replicas);
+        List<String> fallbacks = names.isEmpty() ? List.of() : Receipt.fallbacksOf(names, cluster.replicaNames(answered.key().bytesUnsafe()));
+        return new Receipt(answered.coordinator(), answered.attempts(), names, fallbacks, readRepair, durable, context);
     }
 
     private static ClientResponse throwIfFailure(ClientResponse response) {
@@ -450,14 +531,16 @@ public final class ChorusClient implements AutoCloseable {
         return response;
     }
 
-    private static ReadResult readResult(ClientResponse response) {
-        if (!(response instanceof GetResult result)) throw unexpected("a GetResult", response);
-        return new ReadResult(Arrays.asList(result.values()), Context.of(result.context()));
+    private ReadResult readResult(Answered answered) {
+        if (!(answered.response() instanceof GetResult result)) throw unexpected("a GetResult", answered.response());
+        Context context = Context.of(result.context());
+        return new ReadResult(Arrays.asList(result.values()), context, receipt(answered, result.answeredBy(), result.readRepair(), false, context));
     }
 
-    private static WriteAck writeAck(ClientResponse response) {
-        if (!(response instanceof WriteResult result)) throw unexpected("a WriteResult", response);
-        return new WriteAck(Context.of(result.context()), result.durable());
+    private WriteAck writeAck(Answered answered) {
+        if (!(answered.response() instanceof WriteResult result)) throw unexpected("a WriteResult", answered.response());
+        Context context = Context.of(result.context());
+        return new WriteAck(context, result.durable(), receipt(answered, result.ackedBy(), false, result.durable(), context));
     }
 
     private static ChorusException unexpected(String wanted, ClientResponse got) {
@@ -524,11 +607,44 @@ public final class ChorusClient implements AutoCloseable {
         private int ioThreads = 1;
         private int frameBytesMax = 2 << 20;
         private int inFlightPerConnectionMax = 1024;
-        private int crdtAttemptsMax = RetryPolicy.DEFAULTS.attemptsMax();
-        private Duration crdtBackoffFirst = Duration.ofMillis(RetryPolicy.DEFAULTS.backoffFirstMillis());
-        private Duration crdtBackoffMax = Duration.ofMillis(RetryPolicy.DEFAULTS.backoffMaxMillis());
+        private int attemptsMax = RetryPolicy.DEFAULTS.attemptsMax();
+        private Duration backoffFirst = Duration.ofMillis(RetryPolicy.DEFAULTS.backoffFirstMillis());
+        private Duration backoffMax = Duration.ofMillis(RetryPolicy.DEFAULTS.backoffMaxMillis());
+        private Duration attemptTimeout = Duration.ZERO;
+        private double retryShareMax = 0.1;
+        private int retriesBurstMax = 10;
+        private int breakerFailuresToOpen = 5;
+        private Duration breakerOpen = Duration.ofSeconds(1);
+        private Duration hedgeDelayMin = Duration.ofMillis(1);
+        private java.util.function.DoubleSupplier jitter = () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        private String clusterName = "";
+        private String user = "";
+        private byte[] password = new byte[0];
+        private java.nio.file.Path tlsCaFile;
 
         private Builder() {
+        }
+
+        /** The cluster the nodes must belong to (their {@code cluster.name}); default: whichever the seeds belong to. */
+        public Builder clusterName(String name) {
+            this.clusterName = Objects.requireNonNull(name, "clusterName");
+            return this;
+        }
+
+        /**
+         * Logs in as {@code user} (nodes with {@code auth.usersFile} require it); a wrong password fails
+         * with {@code Unauthorized}. The password travels in the greeting: use {@link #tls} with it.
+         */
+        public Builder credentials(String user, byte[] password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /** Talks TLS to every node, trusting the CA in {@code caFile} (PEM); a node's certificate must name its address. Default plaintext. */
+        public Builder tls(java.nio.file.Path caFile) {
+            this.tlsCaFile = caFile;
+            return this;
         }
 
         /** Nodes to ask for the cluster's description, tried in order. Required, not empty. */
@@ -537,15 +653,29 @@ public final class ChorusClient implements AutoCloseable {
             return this;
         }
 
-        /** How long a request may take, end to end, before it fails with {@code Timeout}. Default 5 s. */
+        /**
+         * How long a request may take, end to end (every attempt, failover and backoff included),
+         * before it fails with {@code Timeout}. Default 5 s. A call may set its own
+         * ({@link ReadOptions}, {@link WriteOptions}).
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
         }
 
-        /** How long opening a connection to a node may take. Default 2 s. */
+        /** How long opening a connection to a node may take. Default 2 s. A call may set a shorter one. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long one attempt of a request that may be sent again (a read, a CRDT update) waits
+         * for an answer before the call tries another node: a node frozen or cut off mid-request
+         * then costs this, not the whole request timeout. Default: half the call's request timeout.
+         */
+        public Builder attemptTimeout(Duration timeout) {
+            this.attemptTimeout = positive(timeout, "attemptTimeout");
             return this;
         }
 
@@ -577,22 +707,69 @@ public final class ChorusClient implements AutoCloseable {
         }
 
         /**
-         * Attempts of one CRDT update in all, the first included (1 = never retry); see "CRDT
-         * values" in {@link ChorusClient}. Default 5, at most 1000.
+         * Sends of one request in all, the first included (1 = never retry), failovers to other
+         * nodes included, skips past unreachable nodes not. Default 5, at most 1000.
          */
+        public Builder attemptsMax(int attempts) {
+            this.attemptsMax = attempts;
+            return this;
+        }
+
+        /** The former name of {@link #attemptsMax}, which now bounds every request's sends. */
         public Builder crdtAttemptsMax(int attempts) {
-            this.crdtAttemptsMax = attempts;
+            return attemptsMax(attempts);
+        }
+
+        /**
+         * Backoff between rounds of attempts (a round: each candidate node tried once): before the
+         * second round at most {@code first}, doubling per round up to {@code max}, each wait drawn
+         * uniformly below that bound (full jitter). Default 50 ms and 1 s; {@code max} at most 10 minutes.
+         */
+        public Builder retryBackoff(Duration first, Duration max) {
+            this.backoffFirst = Objects.requireNonNull(first, "first");
+            this.backoffMax = Objects.requireNonNull(max, "max");
+            return this;
+        }
+
+        /** The former name of {@link #retryBackoff}, which now applies to every request. */
+        public Builder crdtRetryBackoff(Duration first, Duration max) {
+            return retryBackoff(first, max);
+        }
+
+        /**
+         * The client's retry budget: retries (and hedged reads) stop when they would be more than
+         * {@code shareMax} of recent requests, after a burst of {@code burstMax} retries allowed at
+         * once (a token bucket: each request earns {@code shareMax} of a retry, up to {@code burstMax}).
+         * Default 10% and 10.
+         */
+        public Builder retryBudget(double shareMax, int burstMax) {
+            new RetryBudget(shareMax, burstMax); // refuses bad values now, naming them
+            this.retryShareMax = shareMax;
+            this.retriesBurstMax = burstMax;
             return this;
         }
 
         /**
-         * Wait before the second attempt of a CRDT update ({@code first}), doubling per attempt up
-         * to {@code max}, each wait scaled by a random factor in [0.5, 1]. Default 50 ms and 1 s;
-         * {@code max} at most 10 minutes.
+         * The circuit breaker of each node: {@code failuresToOpen} failures in a row open it (its
+         * requests then go to other nodes first); after {@code open} one request probes it, and
+         * closes it again if it succeeds. Default 5 failures and 1 s.
          */
-        public Builder crdtRetryBackoff(Duration first, Duration max) {
-            this.crdtBackoffFirst = Objects.requireNonNull(first, "first");
-            this.crdtBackoffMax = Objects.requireNonNull(max, "max");
+        public Builder circuitBreaker(int failuresToOpen, Duration open) {
+            new CircuitBreaker(failuresToOpen, Objects.requireNonNull(open, "open").toMillis()); // refuses bad values now
+            this.breakerFailuresToOpen = failuresToOpen;
+            this.breakerOpen = open;
+            return this;
+        }
+
+        /** A hedged read asks its second replica no earlier than this, however fast the first usually is. Default 1 ms. */
+        public Builder hedgeDelayMin(Duration delay) {
+            this.hedgeDelayMin = positive(delay, "hedgeDelayMin");
+            return this;
+        }
+
+        /** Tests: the source of jitter (backoffs, read spreading), uniform in [0, 1). */
+        Builder jitter(java.util.function.DoubleSupplier source) {
+            this.jitter = Objects.requireNonNull(source, "source");
             return this;
         }
 
@@ -603,11 +780,13 @@ public final class ChorusClient implements AutoCloseable {
          */
         public ChorusClient build() {
             if (seeds.isEmpty()) throw new IllegalArgumentException("at least one seed address is needed");
-            RetryPolicy retries = RetryPolicy.of(crdtAttemptsMax, crdtBackoffFirst, crdtBackoffMax); // refuses bad settings before connecting
-            ChorusClient client = new Connector(new ClientSettings(seeds, millis(requestTimeout), millis(connectTimeout),
-                    reconnectBackoff.toNanos(), ioThreads, frameBytesMax, inFlightPerConnectionMax)).connect();
-            client.retryPolicy(retries);
-            return client;
+            RetryPolicy retries = RetryPolicy.of(attemptsMax, backoffFirst, backoffMax); // refuses bad settings before connecting
+            ClientSettings settings = new ClientSettings(seeds, millis(requestTimeout), millis(connectTimeout),
+                    reconnectBackoff.toNanos(), ioThreads, frameBytesMax, inFlightPerConnectionMax,
+                    breakerFailuresToOpen, millis(breakerOpen), new ClientSecurity(clusterName, user, password, tlsCaFile));
+            CallPolicy policy = new CallPolicy(retries, new RetryBudget(retryShareMax, retriesBurstMax),
+                    attemptTimeout.isZero() ? 0 : millis(attemptTimeout), millis(hedgeDelayMin), jitter, new CallPolicy.Counters());
+            return new Connector(settings, policy).connect();
         }
 
         private static Duration positive(Duration duration, String name) {

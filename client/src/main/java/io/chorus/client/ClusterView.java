@@ -43,6 +43,11 @@ final class ClusterView {
         return ring != null;
     }
 
+    /** How many of {@link #candidates}' first entries are the key's replicas: 0 when the ring is unknown. */
+    int replicaCount() {
+        return ring == null ? 0 : Math.min(replicationFactor, all.size());
+    }
+
     /** Every node, in name order (seed order when the ring is unknown). */
     List<NodeConnection> nodes() {
         return all;
@@ -84,6 +89,14 @@ final class ClusterView {
         for (NodeConnection replica : replicas(key, replicationFactor)) addresses.add(replica.address());
         assert !addresses.isEmpty() : "a key with no replica";
         return List.copyOf(addresses);
+    }
+
+    /** The names of {@code key}'s primary replicas in preference-list order; empty when the ring is unknown. */
+    List<String> replicaNames(byte[] key) {
+        if (ring == null) return List.of();
+        List<String> names = new ArrayList<>(replicationFactor);
+        for (NodeId replica : ring.preferenceList(key, replicationFactor).primaries()) names.add(replica.name());
+        return names;
     }
 
     /** The connections to {@code key}'s replicas, in preference-list order, in a list of {@code capacity}; the ring must be known. */

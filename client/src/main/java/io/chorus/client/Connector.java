@@ -16,6 +16,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -34,13 +35,17 @@ import java.util.concurrent.TimeoutException;
  * Whatever it started is released again if connecting fails.
  */
 final class Connector {
+    /** The node a connection is for, known to its pipeline before it connects (TLS checks the name). */
+    private static final io.netty.util.AttributeKey<InetSocketAddress> NODE_ADDRESS = io.netty.util.AttributeKey.valueOf("chorus.node");
     private final ClientSettings settings;
+    private final CallPolicy policy;
     private final Map<InetSocketAddress, NodeConnection> connections = new LinkedHashMap<>();
     private EventLoopGroup group;
     private Bootstrap bootstrap;
 
-    Connector(ClientSettings settings) {
+    Connector(ClientSettings settings, CallPolicy policy) {
         this.settings = settings;
+        this.policy = policy;
     }
 
     ChorusClient connect() {
@@ -51,7 +56,7 @@ final class Connector {
             for (NodeConnection unused : connections.values()) {
                 if (!cluster.nodes().contains(unused)) unused.close(); // a seed that is not a member (an alias)
             }
-            return new ChorusClient(group, cluster, settings.requestTimeoutMillis(), settings.frameBytesMax());
+            return new ChorusClient(group, cluster, settings, policy);
         } catch (RuntimeException | Error e) {
             connections.values().forEach(NodeConnection::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
@@ -62,6 +67,7 @@ final class Connector {
     private Bootstrap bootstrap() {
         int frameBytesMax = settings.frameBytesMax();
         int inFlightMax = settings.inFlightPerConnectionMax();
+        SslContext sslContext = settings.security().sslContext();
         return new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -70,15 +76,19 @@ final class Connector {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        InetSocketAddress remote = channel.attr(NODE_ADDRESS).get(); // not connected yet: no remoteAddress()
+                        if (sslContext != null) channel.pipeline().addLast(sslContext.newHandler(channel.alloc(), remote.getHostString(), remote.getPort()));
                         channel.pipeline().addLast(
                                 new LengthFieldBasedFrameDecoder(4 + frameBytesMax, 0, 4, 0, 4),
+                                new ClientGreeting(settings.security(), Addresses.text(remote)),
                                 new ReplyHandler(frameBytesMax, inFlightMax));
                     }
                 });
     }
 
     private NodeConnection connection(InetSocketAddress address) {
-        return connections.computeIfAbsent(address, a -> new NodeConnection(bootstrap.clone(), a, settings.reconnectBackoffNanos()));
+        return connections.computeIfAbsent(address, a -> new NodeConnection(bootstrap.clone().attr(NODE_ADDRESS, a), a, settings.reconnectBackoffNanos(),
+                new CircuitBreaker(settings.breakerFailuresToOpen(), settings.breakerOpenMillis())));
     }
 
     /** The first seed's description as a ring; no description but an answer: route to any seed. */
@@ -93,6 +103,7 @@ final class Connector {
                 if (response instanceof ClusterDescription description) return ringView(description);
                 failures.add(node.label() + ": " + (response instanceof Failure f ? f.toString() : "answered " + response.getClass().getSimpleName()));
             } catch (ChorusException e) {
+                if (e.kind() == ErrorKind.UNAUTHORIZED || e.kind() == ErrorKind.INVALID_REQUEST) throw e; // every node would say the same
                 failures.add(node.label() + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 failures.add(node.label() + ": described an unusable cluster: " + e.getMessage());
@@ -105,8 +116,9 @@ final class Connector {
     }
 
     private ClientResponse describe(NodeConnection node) {
-        RequestCall call = new RequestCall(new DescribeCluster(), true, List.of(node), settings.requestTimeoutMillis());
-        call.start(group.next());
+        CallOptions options = new CallOptions(settings.requestTimeoutMillis(), 0, false, false);
+        RequestCall call = new RequestCall(new DescribeCluster(), false, List.of(node), options, policy, group.next());
+        call.start();
         try {
             return call.result.get(settings.requestTimeoutMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

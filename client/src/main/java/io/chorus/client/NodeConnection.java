@@ -5,22 +5,31 @@ import io.chorus.replication.message.ClientResponse;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The client's one multiplexed connection to one node, opened on first use and reopened on the
  * first use after it closed. After a failed connection attempt the node is skipped for
  * {@code reconnectBackoffNanos} (failing at once with the remembered reason) unless the caller has
  * no other node to try, so that a dead node does not cost every request a connect timeout.
+ * It also keeps the node's health as the client sees it: its {@link CircuitBreaker} and its recent
+ * answer times ({@link LatencyWindow}), which routing and hedging read.
  * Thread-safe: callers on any thread; the channel's work happens on its event loop.
  */
 final class NodeConnection {
     private final Bootstrap bootstrap;
     private final InetSocketAddress address;
     private final long reconnectBackoffNanos;
+    private final CircuitBreaker breaker;
+    private final LatencyWindow latency = new LatencyWindow();
+    private final LongAdder answers = new LongAdder();
     private volatile String label;
+    private volatile String name;
 
     private ChannelFuture connecting; // guarded by this; the current or last connection attempt
     private String lastFailure; // guarded by this; null after a success
@@ -28,10 +37,44 @@ final class NodeConnection {
     private boolean closed; // guarded by this
 
     NodeConnection(Bootstrap bootstrap, InetSocketAddress address, long reconnectBackoffNanos) {
+        this(bootstrap, address, reconnectBackoffNanos, new CircuitBreaker(5, 1_000));
+    }
+
+    NodeConnection(Bootstrap bootstrap, InetSocketAddress address, long reconnectBackoffNanos, CircuitBreaker breaker) {
         this.bootstrap = bootstrap;
         this.address = address;
         this.reconnectBackoffNanos = reconnectBackoffNanos;
+        this.breaker = breaker;
         this.label = Addresses.text(address);
+        this.name = label;
+    }
+
+    CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    LatencyWindow latency() {
+        return latency;
+    }
+
+    /** The node answered (a result or a refusal) after {@code nanos}. */
+    void answered(long nanos) {
+        answers.increment();
+        latency.record(nanos);
+    }
+
+    /** The node's name once known ({@code n1}), else its address. */
+    String name() {
+        return name;
+    }
+
+    NodeState state() {
+        return new NodeState(name, address, breaker.state(), breaker.failuresInRow(), breaker.failuresTotal(),
+                breaker.timesOpened(), answers.sum(), millis(latency.p50Nanos()), millis(latency.p99Nanos()));
+    }
+
+    private static double millis(long nanos) {
+        return nanos < 0 ? -1 : nanos / 1e6;
     }
 
     InetSocketAddress address() {
@@ -44,6 +87,7 @@ final class NodeConnection {
     }
 
     void name(String nodeName) {
+        this.name = nodeName;
         this.label = nodeName + " (" + Addresses.text(address) + ")";
     }
 
@@ -55,6 +99,15 @@ final class NodeConnection {
      * @param skipIfRecentlyDown fail at once when the last connection attempt failed within the backoff
      */
     CompletableFuture<ClientResponse> send(ClientRequest request, boolean skipIfRecentlyDown) {
+        return send(request, skipIfRecentlyDown, 0);
+    }
+
+    /**
+     * As {@link #send(ClientRequest, boolean)}, but waits at most {@code connectTimeoutMillis} (0:
+     * the client's own connect timeout) for a connection still opening; the attempt then fails
+     * with {@link NotDelivered} while the connection goes on opening for later requests.
+     */
+    CompletableFuture<ClientResponse> send(ClientRequest request, boolean skipIfRecentlyDown, long connectTimeoutMillis) {
         CompletableFuture<ClientResponse> reply = new CompletableFuture<>();
         ChannelFuture attempt;
         synchronized (this) {
@@ -67,13 +120,24 @@ final class NodeConnection {
                     reply.completeExceptionally(new NotDelivered(false, lastFailure));
                     return reply;
                 }
-                connecting = bootstrap.connect(address);
+                connecting = connectAndGreet();
             }
             attempt = connecting;
         }
+        if (connectTimeoutMillis > 0 && !attempt.isDone()) {
+            var timer = bootstrap.config().group().next().schedule(() -> {
+                reply.completeExceptionally(new NotDelivered(false, "connect timed out after " + connectTimeoutMillis + " ms (connectTimeout)"));
+            }, connectTimeoutMillis, TimeUnit.MILLISECONDS);
+            reply.whenComplete((response, error) -> timer.cancel(false));
+        }
         attempt.addListener(done -> { // runs on the channel's event loop
             if (!done.isSuccess()) {
-                String reason = NotDelivered.reasonOf(done.cause());
+                if (done.cause() instanceof ChorusException refused) { // the node refused the greeting: same answer on retry
+                    connectFailed(refused.getMessage());
+                    reply.completeExceptionally(refused);
+                    return;
+                }
+                String reason = done.cause() instanceof NotDelivered lost ? lost.getMessage() : NotDelivered.reasonOf(done.cause());
                 connectFailed(reason);
                 reply.completeExceptionally(new NotDelivered(false, reason));
                 return;
@@ -88,6 +152,23 @@ final class NodeConnection {
             attempt.channel().pipeline().get(ReplyHandler.class).send(request, reply, label);
         });
         return reply;
+    }
+
+    /** Connects, then greets: the future succeeds once the node welcomed the connection (see {@link ClientGreeting}). */
+    private ChannelFuture connectAndGreet() {
+        ChannelFuture connected = bootstrap.connect(address);
+        ChannelPromise ready = connected.channel().newPromise(); // notified on the event loop, registered by then
+        connected.addListener(done -> {
+            if (!done.isSuccess()) {
+                ready.tryFailure(done.cause());
+                return;
+            }
+            ClientGreeting.ready(connected.channel()).addListener(greeted -> {
+                if (greeted.isSuccess()) ready.trySuccess();
+                else ready.tryFailure(greeted.cause());
+            });
+        });
+        return ready;
     }
 
     /**

@@ -15,11 +15,18 @@ import java.util.Objects;
  *
  * @param values  the sibling values, empty when not found
  * @param context what this read has seen; pass it to the next put or delete of this key
+ * @param receipt how the read was made: coordinator, replicas that answered, read repair
  */
-public record ReadResult(List<byte[]> values, Context context) {
+public record ReadResult(List<byte[]> values, Context context, Receipt receipt) {
     public ReadResult {
         values = List.copyOf(values);
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(receipt, "receipt");
+    }
+
+    /** A result with no receipt ({@link Receipt#NONE}). */
+    public ReadResult(List<byte[]> values, Context context) {
+        this(values, context, Receipt.NONE);
     }
 
     /** True when the key holds at least one live value. */

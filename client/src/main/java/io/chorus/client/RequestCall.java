@@ -3,113 +3,428 @@ package io.chorus.client;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.message.Failure;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request's way through the cluster: tries the candidate nodes in order until one answers,
- * within one deadline for the whole call. Moves to the next node only when the request certainly
- * did not reach the previous one (it could not connect, or the write failed), or when the request
- * is a read: a write whose connection closed after it was sent is indeterminate and fails with
- * {@code Timeout} rather than risk being applied twice.
+ * One request's way through the cluster, within one deadline for the whole call
+ * ({@link CallOptions#requestTimeoutMillis()}): sends it to the candidate nodes in order and,
+ * when an attempt fails in a way {@link Resend} says may be repeated, moves on.
  *
- * <p>Attempts run one after another (each starts when the previous has failed), so the attempt
- * state needs no lock; the deadline and {@link #abort} may race with them and only touch
- * {@link #result} (which completes once) and the volatile current attempt.
+ * <ul>
+ *   <li>A node that could not be reached (nothing sent) is skipped at once; it costs no retry.</li>
+ *   <li>A refusal that applied nothing ({@code Unavailable}, {@code Overloaded},
+ *       {@code SessionUnsatisfied}) moves the request to the next node at once, whatever it is: a
+ *       node cut off from its peers answers {@code Unavailable} while the key's other replicas are
+ *       a healthy quorum.</li>
+ *   <li>{@code Timeout}, silence for the attempt timeout, or a connection closed after sending may
+ *       have applied a write: a read moves on; a write with an operation id moves on as a retry
+ *       (attempt number above 1, settled by the coordinator); a plain write fails with {@code Timeout}.</li>
+ *   <li>When every candidate was tried (a round), another round starts after a backoff with full
+ *       jitter, for the failures that say "later" ({@code Overloaded}, {@code Timeout}, and
+ *       {@code Unavailable} answering a retry that cannot be settled yet); a plain {@code Unavailable}
+ *       ends the call, the caller should hear that too few replicas are up.</li>
+ *   <li>Every send after the first that is not a skip past an unreachable node is a retry: bounded by
+ *       {@link RetryPolicy#attemptsMax()} and by the client's {@link RetryBudget}.</li>
+ *   <li>A read may be hedged: when the first node has not answered within its recent p99, the
+ *       next one is asked too (if the budget allows) and the first answer wins.</li>
+ * </ul>
+ * Each node's {@link CircuitBreaker} hears what the node is to blame for: no connection, silence,
+ * a closed connection, {@code Overloaded} at once; {@code Unavailable}, {@code SessionUnsatisfied}
+ * and {@code Timeout} only when another node then answered the call (so a cluster-wide shortage
+ * opens no breaker).
+ *
+ * <p>Threading: all state but {@link #result} is confined to {@code loop}; callbacks from other
+ * threads hop onto it (none do when the connection runs on the same loop, the usual case).
  */
 final class RequestCall {
     private final ClientRequest request;
-    private final boolean resendable;
+    private final Resend resend;
     private final List<NodeConnection> candidates;
-    private final long timeoutMillis;
-    private final List<String> unreachable = new ArrayList<>();
-    private int nextCandidate;
-    private volatile NodeConnection current;
-    private volatile CompletableFuture<ClientResponse> attempt;
-    private ScheduledFuture<?> deadline;
+    private final CallOptions options;
+    private final CallPolicy policy;
+    private final EventExecutor loop;
+    private final long attemptTimeoutMillis;
+    private final long startNanos = System.nanoTime();
 
-    /** Completes with the node's response, or fails with a {@link ChorusException}. */
-    final CompletableFuture<ClientResponse> result = new CompletableFuture<>();
+    // Confined to loop.
+    private final List<Attempt> inFlight = new ArrayList<>(2);
+    private final List<String> unreachable = new ArrayList<>();
+    private final List<NodeConnection> blameIfAnotherAnswers = new ArrayList<>();
+    private int nextCandidate;
+    private int rounds;
+    private int sends;
+    private boolean indeterminate;
+    private NodeConnection lastTried;
+    private ChorusException lastFailure;
+    /** True when {@link #lastFailure} is the client's own refusal (too many in flight): no later round. */
+    private boolean lastFailureLocal;
+    /** Armed by {@link #start} on the caller's thread, so that a busy loop cannot push the deadline back. */
+    private volatile ScheduledFuture<?> deadline;
+    private ScheduledFuture<?> backoff;
 
     /**
-     * @param resendable true for reads and cluster descriptions, which may safely reach two nodes
+     * Completes with the node's response (a {@link Failure} too, when the only node asked refused
+     * for good), or fails with a {@link ChorusException}.
      */
-    RequestCall(ClientRequest request, boolean resendable, List<NodeConnection> candidates, long timeoutMillis) {
+    final CompletableFuture<ClientResponse> result = new CompletableFuture<>();
+    /** The node whose answer completed {@link #result}; read after it completed. */
+    private volatile NodeConnection answeredBy;
+    /** Sends it took, read after {@link #result} completed. */
+    private volatile int sendsUsed;
+
+    /** One send to one node, with its timers. */
+    private static final class Attempt {
+        final NodeConnection node;
+        final long startNanos;
+        CompletableFuture<ClientResponse> reply;
+        ScheduledFuture<?> silence;
+        ScheduledFuture<?> hedge;
+
+        Attempt(NodeConnection node, long startNanos) {
+            this.node = node;
+            this.startNanos = startNanos;
+        }
+
+        void cancelTimers() {
+            if (silence != null) silence.cancel(false);
+            if (hedge != null) hedge.cancel(false);
+        }
+    }
+
+    /**
+     * @param changesData false for reads and cluster descriptions, which may safely reach two nodes
+     * @param candidates  the nodes to try, best first
+     * @param loop        the event loop that owns this call's state and timers
+     */
+    RequestCall(ClientRequest request, boolean changesData, List<NodeConnection> candidates, CallOptions options,
+                CallPolicy policy, EventExecutor loop) {
         assert !candidates.isEmpty() : "no node to send to";
         this.request = request;
-        this.resendable = resendable;
+        this.resend = Resend.of(request, changesData);
         this.candidates = candidates;
-        this.timeoutMillis = timeoutMillis;
+        this.options = options;
+        this.policy = policy;
+        this.loop = loop;
+        this.attemptTimeoutMillis = policy.attemptTimeoutMillis(options.requestTimeoutMillis());
     }
 
-    /** Starts the first attempt and arms the deadline on {@code timer}. */
-    void start(EventExecutor timer) {
-        deadline = timer.schedule(this::onDeadline, timeoutMillis, TimeUnit.MILLISECONDS);
-        result.whenComplete((response, error) -> {
-            deadline.cancel(false);
-            CompletableFuture<ClientResponse> pending = attempt;
-            if (pending != null) pending.cancel(false); // frees its slot on the connection
-        });
-        tryNextNode();
-    }
-
-    private void tryNextNode() {
-        if (result.isDone()) return;
-        if (nextCandidate == candidates.size()) {
-            result.completeExceptionally(new ChorusException(ErrorKind.UNAVAILABLE,
-                    "no node reachable, nothing was sent (" + String.join("; ", unreachable) + ")"));
+    /** Arms the deadline at once, and sends the first attempt on the call's loop. */
+    void start() {
+        policy.budget().onFirstSend();
+        try {
+            deadline = loop.schedule(this::onDeadline, options.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, "the client closed before the request was sent"));
             return;
         }
-        NodeConnection node = candidates.get(nextCandidate++);
-        boolean lastChance = nextCandidate == candidates.size();
-        current = node;
-        CompletableFuture<ClientResponse> sent = node.send(request, !lastChance);
-        attempt = sent;
-        if (result.isDone()) sent.cancel(false); // the deadline fired between the check and here
-        sent.whenComplete((response, error) -> onAttemptDone(node, response, error));
+        onLoop(() -> {
+            if (result.isDone()) return; // aborted before it began
+            sendNext();
+        });
     }
 
-    private void onAttemptDone(NodeConnection node, ClientResponse response, Throwable error) {
+    /** The node that answered; null unless {@link #result} completed with a response. */
+    NodeConnection answeredBy() {
+        return answeredBy;
+    }
+
+    /** How many sends the call took (1: answered at the first); meaningful once {@link #result} completed. */
+    int sends() {
+        return sendsUsed;
+    }
+
+    /** Fails the call at once, for example because the client is closing. Any thread. */
+    void abort(String reason) {
+        if (result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, reason + indeterminacy()))) onLoop(this::release);
+    }
+
+    // ---- sending
+
+    private void sendNext() {
+        if (result.isDone()) return;
+        if (nextCandidate == candidates.size()) {
+            endRound();
+            return;
+        }
+        send(candidates.get(nextCandidate++));
+    }
+
+    private void send(NodeConnection node) {
+        sends++;
+        long now = System.nanoTime();
+        int attemptNumber = indeterminate && resend.countsAttempts() ? sends : 1;
+        boolean lastChance = nextCandidate == candidates.size();
+        Attempt attempt = new Attempt(node, now);
+        inFlight.add(attempt);
+        lastTried = node;
+        node.breaker().onSend(now);
+        attempt.reply = node.send(Resend.attempt(request, attemptNumber), !lastChance, options.connectTimeoutMillis());
+        long remainingMillis = remainingMillis(now);
+        if (resend.mayRetryUnknownOutcome() && attemptTimeoutMillis < remainingMillis) {
+            attempt.silence = loop.schedule(() -> onSilent(attempt), attemptTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
+        long hedgeMillis = hedgeDelayMillis(node);
+        if (hedgeMillis > 0 && hedgeMillis < remainingMillis) {
+            attempt.hedge = loop.schedule(() -> onHedge(attempt), hedgeMillis, TimeUnit.MILLISECONDS);
+        }
+        attempt.reply.whenComplete((response, error) -> onLoop(() -> onAttemptDone(attempt, response, error)));
+    }
+
+    /** When to ask a second node for this read; 0: never (not a hedged read, no estimate, no other node). */
+    private long hedgeDelayMillis(NodeConnection node) {
+        if (resend != Resend.READ || !options.hedge() || inFlight.size() != 1) return 0; // only the first of a read, never a hedge of a hedge
+        if (nextCandidate == candidates.size()) return 0;
+        long p99Nanos = node.latency().p99Nanos();
+        if (p99Nanos < 0) return 0;
+        return Math.max(policy.hedgeDelayMinMillis(), TimeUnit.NANOSECONDS.toMillis(p99Nanos) + 1);
+    }
+
+    // ---- outcomes
+
+    private void onAttemptDone(Attempt attempt, ClientResponse response, Throwable error) {
+        if (!inFlight.remove(attempt)) return; // abandoned: silent too long, or a hedge answered first
+        attempt.cancelTimers();
+        if (result.isDone()) return;
+        NodeConnection node = attempt.node;
+        long now = System.nanoTime();
         if (error == null) {
-            result.complete(response);
+            node.answered(now - attempt.startNanos);
+            if (response instanceof Failure failure) {
+                onRefused(node, failure, now);
+            } else {
+                node.breaker().onSuccess();
+                for (NodeConnection blamed : blameIfAnotherAnswers) {
+                    if (blamed != node) blamed.breaker().onFailure(now);
+                }
+                answeredBy = node;
+                complete(response);
+            }
             return;
         }
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof CancellationException) return;
         if (cause instanceof NotDelivered lost) {
-            if (!lost.sent() || resendable) {
-                unreachable.add(node.label() + ": " + lost.getMessage());
-                tryNextNode();
-            } else {
-                result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, node.label() + " closed the connection ("
-                        + lost.getMessage() + ") before answering; the operation may have been applied"));
-            }
-        } else if (cause instanceof ChorusException refused) {
-            result.completeExceptionally(refused);
-        } else if (!(cause instanceof java.util.concurrent.CancellationException)) {
-            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT,
-                    "unexpected client error talking to " + node.label() + ": " + cause + "; the operation may have been applied", cause));
+            onNotDelivered(node, lost, now);
+        } else if (cause instanceof ChorusException local && local.kind() == ErrorKind.OVERLOADED) {
+            sends--; // refused by the client itself (too many in flight on that connection): nothing was sent
+            lastFailure = local;
+            lastFailureLocal = true; // back-pressure for the caller, not a reason to wait and try again
+            moveOn(false);
+        } else if (cause instanceof ChorusException local) {
+            fail(local);
+        } else {
+            fail(new ChorusException(ErrorKind.TIMEOUT, "unexpected client error talking to " + node.label() + ": " + cause
+                    + indeterminacy(), cause));
         }
     }
 
-    private void onDeadline() {
-        NodeConnection node = current;
-        String who = node == null ? "any node" : node.label();
-        result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT,
-                "no answer from " + who + " within " + timeoutMillis + " ms (requestTimeout)" + indeterminacy()));
+    private void onRefused(NodeConnection node, Failure failure, long now) {
+        ChorusException refused = new ChorusException(failure.kind(), failure.message());
+        if (!resend.mayRetryAfter(failure.kind())) {
+            if (failure.kind() != ErrorKind.TIMEOUT) node.breaker().onSuccess(); // it answered for itself
+            if (sends <= 1) {
+                answeredBy = node;
+                complete(failure); // the node's own answer, as is
+            } else {
+                fail(finalFailure(refused));
+            }
+            return;
+        }
+        if (failure.kind() == ErrorKind.OVERLOADED) {
+            node.breaker().onFailure(now);
+        } else {
+            blameIfAnotherAnswers.add(node);
+        }
+        if (failure.kind() == ErrorKind.TIMEOUT && resend.countsAttempts()) indeterminate = true;
+        lastFailure = refused;
+        lastFailureLocal = false;
+        moveOn(true);
     }
 
-    /** Fails the call at once, for example because the client is closing. */
-    void abort(String reason) {
-        result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, reason + indeterminacy()));
+    private void onNotDelivered(NodeConnection node, NotDelivered lost, long now) {
+        node.breaker().onFailure(now);
+        if (!lost.sent()) {
+            sends--; // it never reached the node: not a retry
+            unreachable.add(node.label() + ": " + lost.getMessage());
+            moveOn(false);
+            return;
+        }
+        ChorusException closed = new ChorusException(ErrorKind.TIMEOUT, node.label() + " closed the connection ("
+                + lost.getMessage() + ") before answering" + indeterminacy());
+        if (!resend.mayRetryUnknownOutcome()) {
+            fail(closed);
+            return;
+        }
+        if (resend.countsAttempts()) indeterminate = true;
+        lastFailure = closed;
+        lastFailureLocal = false;
+        moveOn(true);
+    }
+
+    /** No answer within the attempt timeout: move on, leaving that node's answer unwaited for. */
+    private void onSilent(Attempt attempt) {
+        if (result.isDone() || !inFlight.remove(attempt)) return;
+        attempt.cancelTimers();
+        attempt.reply.cancel(false); // frees its slot on the connection
+        attempt.node.breaker().onFailure(System.nanoTime());
+        if (resend.countsAttempts()) indeterminate = true;
+        lastFailure = new ChorusException(ErrorKind.TIMEOUT, "no answer from " + attempt.node.label() + " within "
+                + attemptTimeoutMillis + " ms (attemptTimeout)" + indeterminacy());
+        lastFailureLocal = false;
+        moveOn(true);
+    }
+
+    /** The first node is slower than its recent p99: ask the next one too, if the budget allows. */
+    private void onHedge(Attempt first) {
+        if (result.isDone() || !inFlight.contains(first) || inFlight.size() > 1 || nextCandidate == candidates.size()) return;
+        if (!policy.budget().tryRetry()) {
+            policy.counters().budgetRefusals().increment();
+            return;
+        }
+        policy.counters().hedges().increment();
+        send(candidates.get(nextCandidate++));
+    }
+
+    /**
+     * After a failed attempt: wait for another still in flight (a hedge), else go to the next node,
+     * or end the round.
+     *
+     * @param retry true when the next send is a retry (counted and budgeted), false after a skip
+     */
+    private void moveOn(boolean retry) {
+        if (!inFlight.isEmpty()) return; // a hedge may still answer
+        if (nextCandidate == candidates.size()) {
+            endRound();
+            return;
+        }
+        if (retry && !mayRetry()) return;
+        sendNext();
+    }
+
+    /** Every candidate was tried: another round after a backoff, or the end of the call. */
+    private void endRound() {
+        if (lastFailure == null) { // every node unreachable
+            fail(new ChorusException(ErrorKind.UNAVAILABLE, "no node reachable, nothing was sent (" + String.join("; ", unreachable) + ")"));
+            return;
+        }
+        if (lastFailureLocal || !wantsAnotherRound(lastFailure.kind())) {
+            fail(finalFailure(lastFailure));
+            return;
+        }
+        rounds++;
+        long waitMillis = policy.retry().backoffMillis(rounds, policy.jitter().getAsDouble());
+        if (waitMillis >= remainingMillis(System.nanoTime())) {
+            fail(finalFailure(lastFailure)); // it would only wait out the deadline
+            return;
+        }
+        if (!mayRetry()) return;
+        nextCandidate = 0;
+        unreachable.clear();
+        if (waitMillis == 0) {
+            sendNext();
+        } else {
+            backoff = loop.schedule(this::sendNext, waitMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean wantsAnotherRound(ErrorKind kind) {
+        return switch (kind) {
+            case OVERLOADED, TIMEOUT -> true;
+            case UNAVAILABLE, SESSION_UNSATISFIED -> indeterminate; // a retry that cannot be settled yet: later may help
+            case INVALID_REQUEST, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
+        };
+    }
+
+    /** Takes a retry from the attempts and the budget, or fails the call saying which ran out. */
+    private boolean mayRetry() {
+        if (!policy.retry().allowsAnother(sends)) {
+            fail(finalFailure(lastFailure));
+            return false;
+        }
+        if (!policy.budget().tryRetry()) {
+            policy.counters().budgetRefusals().increment();
+            ChorusException last = finalFailure(lastFailure);
+            fail(new ChorusException(last.kind(), last.detail() + "; not retried: " + policy.budget().describe(), last));
+            return false;
+        }
+        policy.counters().retries().increment();
+        if (resend == Resend.IDEMPOTENT_WRITE) policy.counters().idempotentRetries().increment();
+        return true;
+    }
+
+    private void onDeadline() {
+        NodeConnection node = lastTried;
+        String who = node == null ? "any node" : node.label();
+        String last = lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage();
+        fail(new ChorusException(ErrorKind.TIMEOUT, "no answer from " + who + " within " + options.requestTimeoutMillis()
+                + " ms (requestTimeout)" + last + indeterminacy()));
+    }
+
+    /** The failure to report: the node's own after one send, else with how many sends it took. */
+    private ChorusException finalFailure(ChorusException last) {
+        if (sends <= 1) return last;
+        long operationId = Resend.operationId(request);
+        String which = operationId != 0 ? "attempt " + sends + " of operation " + operationId : "attempt " + sends;
+        boolean claimsNothingApplied = last.kind() != ErrorKind.TIMEOUT;
+        if (indeterminate && claimsNothingApplied) {
+            return new ChorusException(ErrorKind.TIMEOUT, "gave up after " + sends + " attempts" + (operationId != 0 ? " of operation " + operationId : "")
+                    + "; the last was refused (" + last.getMessage() + ") but an earlier one timed out, so the operation may have been applied", last);
+        }
+        return new ChorusException(last.kind(), last.detail() + " (" + which + ")", last);
     }
 
     private String indeterminacy() {
-        return resendable ? "" : "; the operation may have been applied";
+        return resend == Resend.READ ? "" : "; the operation may have been applied";
+    }
+
+    // ---- completion
+
+    private void complete(ClientResponse response) {
+        sendsUsed = sends;
+        if (result.complete(response)) release();
+    }
+
+    private void fail(ChorusException failure) {
+        sendsUsed = sends;
+        if (result.completeExceptionally(failure)) release();
+    }
+
+    /** Cancels the timers and whatever is still in flight (freeing its slot on the connection). On the loop. */
+    private void release() {
+        ScheduledFuture<?> armed = deadline;
+        if (armed != null) armed.cancel(false);
+        if (backoff != null) backoff.cancel(false);
+        for (Attempt attempt : inFlight) {
+            attempt.cancelTimers();
+            attempt.reply.cancel(false);
+        }
+        inFlight.clear();
+    }
+
+    private long remainingMillis(long nowNanos) {
+        return options.requestTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(nowNanos - startNanos);
+    }
+
+    /** Runs {@code step} on the call's loop: at once when already there. */
+    private void onLoop(Runnable step) {
+        if (loop.inEventLoop()) {
+            step.run();
+            return;
+        }
+        try {
+            loop.execute(step);
+        } catch (RejectedExecutionException closing) {
+            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, "the client closed before an answer came" + indeterminacy()));
+        }
     }
 }

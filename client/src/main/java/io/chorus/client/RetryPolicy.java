@@ -1,28 +1,21 @@
 package io.chorus.client;
 
-import io.chorus.replication.message.ErrorKind;
-
 import java.time.Duration;
 
 /**
- * When and how often a CRDT update is sent again under the same operation id (see
- * {@link ChorusClient.Builder#crdtAttemptsMax} and {@link ChorusClient.Builder#crdtRetryBackoff}).
- * Immutable.
+ * How often, and after what wait, a request is sent again (see {@link ChorusClient.Builder#attemptsMax}
+ * and {@link ChorusClient.Builder#retryBackoff}). Which failures may be retried, and where, is
+ * {@link Resend}'s business; this says only how many sends and how long to wait. Immutable.
  *
- * <p>Retried: {@code Timeout} (no answer in time, or the connection closed after the request was
- * sent: it may have been applied) and {@code Overloaded} (refused at once). {@code Unavailable} is
- * retried only when it answers a retry: it then means "cannot settle yet, a replica that may have
- * applied the operation is down", and waiting can help; on a first attempt it means too few
- * replicas are up for the level, which the caller should hear at once. Never retried:
- * {@code InvalidRequest} and every other kind, which a retry cannot change.
+ * <p>Backoff before round {@code r + 1} (a round: each candidate node tried once) is drawn with
+ * <em>full jitter</em>: uniformly in {@code [0, min(backoffMax, backoffFirst * 2^(r-1))]}, so that
+ * clients that failed together spread their retries over the whole interval instead of retrying in
+ * step (the AWS architecture note "Exponential Backoff and Jitter"). A move to a node not yet tried
+ * in the round waits nothing: it is a different node.
  *
- * <p>Backoff before attempt {@code n + 1} is {@code backoffFirstMillis * 2^(n-1)}, capped at
- * {@code backoffMaxMillis}, then scaled by a random factor in [0.5, 1] so that clients that failed
- * together do not retry in step.
- *
- * @param attemptsMax       attempts in all, the first included (1 = never retry)
- * @param backoffFirstMillis wait before the second attempt, before jitter
- * @param backoffMaxMillis   the largest wait between two attempts
+ * @param attemptsMax        sends of one request in all, the first included (1 = never retry)
+ * @param backoffFirstMillis the largest wait before the second round, before jitter
+ * @param backoffMaxMillis   the largest wait between two rounds
  */
 record RetryPolicy(int attemptsMax, long backoffFirstMillis, long backoffMaxMillis) {
     /** Attempts past this are refused: a bound keeps a stuck operation from retrying for hours. */
@@ -33,10 +26,10 @@ record RetryPolicy(int attemptsMax, long backoffFirstMillis, long backoffMaxMill
 
     RetryPolicy {
         if (attemptsMax < 1 || attemptsMax > ATTEMPTS_MAX_LIMIT) {
-            throw new IllegalArgumentException("crdtAttemptsMax must be 1.." + ATTEMPTS_MAX_LIMIT + ", was " + attemptsMax);
+            throw new IllegalArgumentException("attemptsMax must be 1.." + ATTEMPTS_MAX_LIMIT + ", was " + attemptsMax);
         }
         if (backoffFirstMillis < 0 || backoffMaxMillis < backoffFirstMillis || backoffMaxMillis > BACKOFF_MAX_LIMIT_MILLIS) {
-            throw new IllegalArgumentException("crdtRetryBackoff needs 0 <= first <= max <= " + BACKOFF_MAX_LIMIT_MILLIS
+            throw new IllegalArgumentException("retryBackoff needs 0 <= first <= max <= " + BACKOFF_MAX_LIMIT_MILLIS
                     + " ms, was first " + backoffFirstMillis + " ms, max " + backoffMaxMillis + " ms");
         }
     }
@@ -45,31 +38,26 @@ record RetryPolicy(int attemptsMax, long backoffFirstMillis, long backoffMaxMill
         return new RetryPolicy(attemptsMax, backoffFirst.toMillis(), backoffMax.toMillis());
     }
 
-    /** Whether a failure of kind {@code kind}, answering attempt number {@code attempt}, is worth another attempt. */
-    boolean retries(ErrorKind kind, int attempt) {
-        assert attempt >= 1 : "attempts count from 1, was " + attempt;
-        if (attempt >= attemptsMax) return false;
-        return switch (kind) {
-            case TIMEOUT, OVERLOADED -> true;
-            case UNAVAILABLE -> attempt > 1;
-            case INVALID_REQUEST, SESSION_UNSATISFIED, TOO_MANY_SIBLINGS -> false;
-        };
+    /** True while a request sent {@code sends} times may be sent once more. */
+    boolean allowsAnother(int sends) {
+        assert sends >= 1 : "a retry follows a send, sends " + sends;
+        return sends < attemptsMax;
     }
 
-    /** The wait before attempt {@code failedAttempt + 1}; {@code jitter} in [0, 1) picks within [half, full]. */
-    long backoffMillis(int failedAttempt, double jitter) {
-        assert failedAttempt >= 1 && jitter >= 0 && jitter < 1 : "attempt " + failedAttempt + ", jitter " + jitter;
-        long full = backoffFirstMillis;
-        for (int doubling = 1; doubling < failedAttempt && full < backoffMaxMillis; doubling++) full *= 2; // stops before it can overflow
-        full = Math.min(full, backoffMaxMillis);
-        return Math.round(full * (0.5 + jitter / 2));
+    /** The wait before round {@code failedRounds + 1} before jitter: doubles per round, capped. */
+    long backoffCapMillis(int failedRounds) {
+        assert failedRounds >= 1 : "rounds count from 1, was " + failedRounds;
+        long cap = backoffFirstMillis;
+        for (int doubling = 1; doubling < failedRounds && cap < backoffMaxMillis; doubling++) cap *= 2; // stops before it can overflow
+        return Math.min(cap, backoffMaxMillis);
     }
 
-    /**
-     * How long a whole update may take, every attempt timing out and every backoff at its largest:
-     * the bound a blocking call waits before it gives up on the client's own bookkeeping.
-     */
-    long worstCaseMillis(long requestTimeoutMillis) {
-        return attemptsMax * requestTimeoutMillis + (attemptsMax - 1) * backoffMaxMillis;
+    /** The wait before round {@code failedRounds + 1}; {@code jitter} in [0, 1) picks within [0, cap] (full jitter). */
+    long backoffMillis(int failedRounds, double jitter) {
+        assert jitter >= 0 && jitter < 1 : "jitter " + jitter;
+        long cap = backoffCapMillis(failedRounds);
+        long wait = (long) Math.floor(cap * jitter);
+        assert wait >= 0 && wait <= cap : "wait " + wait + " outside [0, " + cap + "]";
+        return wait;
     }
 }

@@ -11,9 +11,16 @@ import java.util.Objects;
  *                CRDT update, which needs none
  * @param durable true when those replicas had it on disk (fsynced) before acknowledging, as
  *                {@link WriteOptions#DURABLE} asks; false when it may still be only in their page cache
+ * @param receipt how the write was made: coordinator, replicas that acknowledged it
  */
-public record WriteAck(Context context, boolean durable) {
+public record WriteAck(Context context, boolean durable, Receipt receipt) {
     public WriteAck {
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(receipt, "receipt");
+    }
+
+    /** An acknowledgement with no receipt ({@link Receipt#NONE}). */
+    public WriteAck(Context context, boolean durable) {
+        this(context, durable, Receipt.NONE);
     }
 }

@@ -10,15 +10,25 @@
  * {@link io.chorus.client.SetRef}, {@link io.chorus.client.RegisterRef},
  * {@link io.chorus.client.LwwRegisterRef}, {@link io.chorus.client.FlagRef},
  * {@link io.chorus.client.MapRef}), and read back as read-only views
- * ({@link io.chorus.client.CrdtView}). Each update is one {@code IdempotentUpdate}: an operation id
+ * ({@link io.chorus.client.CrdtView}). Each update is one {@code RequestCall} under one operation id
  * from {@code OperationIds}, attempts as the {@code RetryPolicy} allows.
  *
+ * <p>Each call is one {@code RequestCall}: it tries the key's replicas (then any node) in the order
+ * {@code Routing} gives (breaker-open nodes last, reads optionally spread and hedged), moves on after
+ * the failures {@code Resend} says may be repeated, backs off between rounds ({@code RetryPolicy},
+ * full jitter) and spends the client's {@code RetryBudget} on every retry and hedge. Each
+ * {@code NodeConnection} carries its node's {@code CircuitBreaker} and {@code LatencyWindow};
+ * {@link io.chorus.client.ChorusClient#nodes()} shows them.
+ *
  * <p>Invariants: every request either completes or fails by its deadline (enforced here, not only
- * by the node); a request is resent to another node only when it certainly never reached the first,
- * or when it is a read; a CRDT update may be sent again only as the same operation under the same
- * operation id with a higher attempt number, and only a bounded number of times; plain puts and
- * deletes are never sent again once they may have arrived; one Netty event loop group and one
- * multiplexed connection per node per client; each connection owns its {@code Codec} and uses it
- * only on its event loop thread.
+ * by the node), one deadline for all its attempts; a request is sent again only when nothing was
+ * applied (not sent, or refused with Unavailable, Overloaded or SessionUnsatisfied), or when it is
+ * a read, or when it carries an operation id, and then as the same operation under the same id
+ * with an attempt number above 1 once an earlier attempt may have been applied; plain puts and
+ * deletes are never sent again once they may have arrived; sends per call are bounded
+ * ({@code attemptsMax}) and retries per client are a bounded share of requests (the budget); one
+ * Netty event loop group and one multiplexed connection per node per client; each connection owns
+ * its {@code Codec} and uses it only on its event loop thread; a call's state is confined to one
+ * event loop.
  */
 package io.chorus.client;

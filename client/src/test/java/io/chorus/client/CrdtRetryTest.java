@@ -110,15 +110,22 @@ class CrdtRetryTest {
     }
 
     @Test
-    void overloadedIsRetried() {
+    void overloadedIsRetriedAsAFirstAttemptBecauseNothingWasApplied() {
         CrdtStore store = new CrdtStore();
-        FakeNode node = node(request -> request instanceof CrdtUpdate u && u.attempt() < 3
+        java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(2);
+        FakeNode node = node(request -> request instanceof CrdtUpdate && refusals.getAndDecrement() > 0
                 ? new Failure(ErrorKind.OVERLOADED, "the request queue is full") : store.apply(request));
         ChorusClient client = client(node, 5, Duration.ofSeconds(5));
 
         client.counter("hits").decrement(4, Consistency.ONE);
 
-        assertOneOperationWithAttempts(updates(node), 3);
+        List<CrdtUpdate> sent = updates(node);
+        assertEquals(3, sent.size(), "attempts sent: " + sent);
+        for (CrdtUpdate update : sent) {
+            assertEquals(sent.get(0).operationId(), update.operationId());
+            assertEquals(1, update.attempt(), "a refusal applied nothing: the retry needs no settling (which a down replica would block)");
+        }
+        assertEquals(2, client.crdtRetriesSent());
         assertEquals(-4, client.counter("hits").value(Consistency.ONE));
     }
 
@@ -234,6 +241,7 @@ class CrdtRetryTest {
     void closingTheClientFailsAnUpdateWaitingToRetry() throws Exception {
         FakeNode node = node(request -> new Failure(ErrorKind.TIMEOUT, "(2 needed, 1 answered)"));
         ChorusClient client = ChorusClient.builder().seeds(List.of(node.address()))
+                .requestTimeout(Duration.ofSeconds(60)).jitter(() -> 0.99) // a 30 s wait that fits in the deadline
                 .crdtRetryBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30)).build();
         resources.add(client);
         CompletableFuture<WriteAck> update = client.counter("hits").incrementAsync(1, Consistency.ONE).toCompletableFuture();

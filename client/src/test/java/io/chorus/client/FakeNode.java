@@ -44,6 +44,7 @@ final class FakeNode implements AutoCloseable {
     private volatile Function<ClientRequest, ClientResponse> script;
     private volatile ClusterDescription description;
     private volatile Function<ClientRequest, Behaviour> behaviour = request -> Behaviour.ANSWER;
+    private volatile long answerDelayMillis;
 
     FakeNode(String name, Function<ClientRequest, ClientResponse> script) {
         this.name = name;
@@ -85,6 +86,11 @@ final class FakeNode implements AutoCloseable {
         this.behaviour = perRequest;
     }
 
+    /** Answers every request this much later (a slow node); 0: at once. */
+    void delayAnswers(long millis) {
+        this.answerDelayMillis = millis;
+    }
+
     void script(Function<ClientRequest, ClientResponse> script) {
         this.script = script;
     }
@@ -104,9 +110,18 @@ final class FakeNode implements AutoCloseable {
     /** One per connection, so each connection has its own codec (the codec is not thread-safe). */
     private final class RequestHandler extends SimpleChannelInboundHandler<ByteBuf> {
         private final Codec codec = new Codec();
+        private boolean greeted;
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+            if (!greeted) { // the client's hello: welcome whoever it is
+                greeted = true;
+                io.chorus.replication.message.GreetingCodec.decode(ByteBufUtil.getBytes(frame));
+                byte[] welcome = io.chorus.replication.message.GreetingCodec.encode(new io.chorus.replication.message.Greeting.Welcome(
+                        io.chorus.replication.message.Greeting.PROTOCOL_VERSION, "chorus", "fake"));
+                ctx.writeAndFlush(ctx.alloc().buffer(4 + welcome.length).writeInt(welcome.length).writeBytes(welcome));
+                return;
+            }
             ClientFrame request = (ClientFrame) codec.decode(ByteBufUtil.getBytes(frame));
             ClientResponse response;
             if (request.request() instanceof DescribeCluster) {
@@ -125,7 +140,13 @@ final class FakeNode implements AutoCloseable {
                 response = script.apply(request.request());
             }
             byte[] bytes = codec.encode(new ClientReply(request.requestId(), response));
-            ctx.writeAndFlush(ctx.alloc().buffer(4 + bytes.length).writeInt(bytes.length).writeBytes(bytes));
+            Runnable answer = () -> ctx.writeAndFlush(ctx.alloc().buffer(4 + bytes.length).writeInt(bytes.length).writeBytes(bytes));
+            long delay = request.request() instanceof DescribeCluster ? 0 : answerDelayMillis;
+            if (delay > 0) {
+                ctx.executor().schedule(answer, delay, TimeUnit.MILLISECONDS);
+            } else {
+                answer.run();
+            }
         }
     }
 }

@@ -32,14 +32,14 @@ final class MemoryStore implements java.util.function.Function<ClientRequest, Cl
     public synchronized ClientResponse apply(ClientRequest request) {
         if (request instanceof Get get) {
             TreeMap<Long, byte[]> stored = values.getOrDefault(get.key(), new TreeMap<>());
-            return new GetResult(stored.values().toArray(byte[][]::new), context(stored.keySet()));
+            return new GetResult(stored.values().toArray(byte[][]::new), context(stored.keySet()), new String[]{"n1", "n2"}, false);
         }
         if (request instanceof Put put) {
             TreeMap<Long, byte[]> stored = values.computeIfAbsent(put.key(), k -> new TreeMap<>());
             seen(put.context()).forEach(stored::remove);
             long id = nextId++;
             stored.put(id, put.value());
-            return new WriteResult(context(Set.of(id)), put.durable()); // as a node that honours durable
+            return new WriteResult(context(Set.of(id)), put.durable(), new String[]{"n2", "n3"}); // as a node that honours durable
         }
         Delete delete = (Delete) request;
         TreeMap<Long, byte[]> stored = values.computeIfAbsent(delete.key(), k -> new TreeMap<>());

@@ -47,6 +47,7 @@ class NodeConnectionTest {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new ClientGreeting(ClientSecurity.NONE, "test"));
                     }
                 });
         NodeConnection connection = new NodeConnection(fromTheSamePort, nobody, 0);

@@ -3,6 +3,7 @@ package io.chorus.node;
 import io.chorus.node.net.Connections;
 import io.chorus.node.net.NetworkSettings;
 import io.chorus.node.net.NodeServer;
+import io.chorus.node.security.NodeSecurity;
 import io.chorus.node.net.Transport;
 import io.chorus.node.pipeline.BatchingOutbox;
 import io.chorus.node.pipeline.DurableWrites;
@@ -126,7 +127,9 @@ public final class ChorusNode implements AutoCloseable {
             NodeHandler handler = new NodeHandler(name, machine, outbox, tracker, durable);
             pipeline = Pipeline.start(name, config.ringSize(), handler);
             inbound.set(pipeline.inbound());
-            server = NodeServer.start(networkSettings(config), Transport.best(), pipeline.inbound(), connections);
+            NodeSecurity security = NodeSecurity.load(config.security(), name);
+            metrics.bindGreetings(security.counters());
+            server = NodeServer.start(networkSettings(config), security, Transport.best(), pipeline.inbound(), connections);
             metrics.bind(pipeline.inbound(), storage, connections, handler, outbox);
             if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, writer, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());

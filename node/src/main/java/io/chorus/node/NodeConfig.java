@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  * @param walDir                   where the write-ahead log goes; null = {@code wal} inside the data directory
  * @param walBytesMax              past this many bytes in its newest segment the log checkpoints (map fsync) and starts anew
  * @param walBacklogBytesMax       durable writes waiting for their fsync past which new durable writes are refused
+ * @param security                 cluster name, peer secret, TLS files and users file
  * @param contextSecret            the cluster's secret that seals the causal contexts clients get (empty: none set)
  * @param admission                connection, byte and time bounds of accepted connections
  */
@@ -46,7 +47,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int valueBytesMax, int siblingsMax, int frameBytesMax, int inFlightPerConnectionMax,
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
                          int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
-                         long walBacklogBytesMax, String contextSecret, AdmissionLimits admission) {
+                         long walBacklogBytesMax, SecurityConfig security, String contextSecret, AdmissionLimits admission) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
@@ -154,7 +155,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
                 entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
-                contextSecret, admission);
+                SecurityConfig.parse(v), contextSecret, admission);
     }
 
     /** The request byte budget defaults to a quarter of the heap (at most 256 MiB), so that the defaults fit any heap. */
@@ -226,7 +227,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                 ticks(failureSuspectMillis, tickMillis), keyBytesMax, valueBytesMax, siblingsMax,
                 ReplicaConfig.DEFAULTS.inFlightRequestsMax(), ticks(antiEntropyIntervalMillis, tickMillis),
                 ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax(),
-                contextSecret.isEmpty() ? ContextSeal.UNCONFIGURED : ContextSeal.ofSecret(contextSecret));
+                ReplicaConfig.ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT, contextSecret.isEmpty() ? ContextSeal.UNCONFIGURED : ContextSeal.ofSecret(contextSecret));
     }
 
     /**
@@ -284,6 +285,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.WAL_DIR.key(), walDir == null ? "" : walDir.toString()); // empty: follows node.dataDir
         text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
         text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
+        security.toText(text);
         text.put(ConfigKey.CLUSTER_CONTEXT_SECRET.key(), contextSecret);
         text.put(ConfigKey.CONNECTIONS_MAX.key(), Integer.toString(admission.connectionsMax()));
         text.put(ConfigKey.PENDING_CONNECTIONS_MAX.key(), Integer.toString(admission.pendingConnectionsMax()));

@@ -29,6 +29,8 @@ public final class SimulateMain {
                                            expect durability findings)
                      --late-duplicates     a duplicated peer message may trail the original by up to 10s
                      --no-crdt             no CRDT clients (the runs of seeds found before they existed)
+                     --no-client-reads     clients only write during the fault phase, so that read repair cannot
+                                           fix anything: anti-entropy alone must converge the replicas after heal
                      --threads T           seeds run in parallel, default: available processors""";
 
     private SimulateMain() {
@@ -44,7 +46,7 @@ public final class SimulateMain {
         Long seed = null, count = null;
         long from = 1;
         int seconds = 60, threads = Runtime.getRuntime().availableProcessors();
-        boolean trace = false, powerLoss = false, lateDuplicates = false, noCrdt = false, regression = false;
+        boolean trace = false, powerLoss = false, lateDuplicates = false, noCrdt = false, noClientReads = false, regression = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -57,6 +59,7 @@ public final class SimulateMain {
                     case "--power-loss" -> powerLoss = true;
                     case "--late-duplicates" -> lateDuplicates = true;
                     case "--no-crdt" -> noCrdt = true;
+                    case "--no-client-reads" -> noClientReads = true;
                     case "--regression" -> regression = true;
                     case "--help", "-h" -> {
                         out.println(USAGE);
@@ -76,7 +79,7 @@ public final class SimulateMain {
             err.println(USAGE);
             return 2;
         }
-        RunOptions options = new RunOptions(seconds, powerLoss, lateDuplicates, noCrdt);
+        RunOptions options = new RunOptions(seconds, powerLoss, lateDuplicates, noCrdt, noClientReads);
         if (seed != null) return replay(seed, options, trace, out);
         if (regression) return regression(out);
         return batch(SeedBatch.range(from, count.intValue()), options, threads, out);

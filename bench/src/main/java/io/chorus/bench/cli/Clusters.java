@@ -54,6 +54,11 @@ final class Clusters {
 
     /** Opens {@code connections} stores writing with {@code writes}; on a failure closes those already open and rethrows. */
     static List<Store> open(String option, Path workingDirectory, int connections, Duration requestTimeout, WriteOptions writes) {
+        return open(option, workingDirectory, connections, requestTimeout, writes, null);
+    }
+
+    /** As above, over TLS trusting {@code caFile} (null: plaintext). */
+    static List<Store> open(String option, Path workingDirectory, int connections, Duration requestTimeout, WriteOptions writes, Path caFile) {
         List<Store> stores = new ArrayList<>();
         if (LOCAL.equals(option)) {
             stores.add(new LocalStore()); // one copy shared by every thread: connections mean nothing here
@@ -62,7 +67,9 @@ final class Clusters {
         List<InetSocketAddress> seeds = seeds(option, workingDirectory);
         try {
             for (int i = 0; i < connections; i++) {
-                stores.add(new ChorusStore(ChorusClient.builder().seeds(seeds).requestTimeout(requestTimeout).build(), writes));
+                ChorusClient.Builder builder = ChorusClient.builder().seeds(seeds).requestTimeout(requestTimeout);
+                if (caFile != null) builder.tls(caFile);
+                stores.add(new ChorusStore(builder.build(), writes));
             }
             return stores;
         } catch (RuntimeException e) {

@@ -32,7 +32,7 @@ public final class RunCommand {
     static final Set<String> VALUED = Set.of("cluster", "workload", "read-proportion", "distribution", "records", "value-size", "threads",
             "connections", "duration", "warmup", "ops", "rate", "read-consistency", "write-consistency",
             "replication-factor", "verify-consistency", "verify-timeout", "request-timeout", "key-prefix", "seed",
-            "json", "plot");
+            "json", "plot", "ca");
     static final Set<String> FLAGS = Set.of("no-load", "load-only", "no-verify", "durable");
 
     public static final String USAGE = String.join("\n",
@@ -58,6 +58,7 @@ public final class RunCommand {
             "                                  measured from each operation's intended start",
             "  --read-consistency L            [quorum] one, two, quorum or all",
             "  --write-consistency L           [quorum]",
+            "  --ca FILE                       talk TLS to the cluster, trusting this CA (e.g. .chorus/cluster/tls/ca.pem)",
             "  --durable                       every write (put, increment) is acknowledged only once on disk",
             "                                  (fsync) on W replicas; without it, once in their page cache",
             "  --replication-factor N          [3] only to tell whether R+W>N promises fresh reads",
@@ -121,13 +122,15 @@ public final class RunCommand {
     static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory) throws InterruptedException {
         BenchConfig config;
         String clusterOption;
+        String caFile;
         String target;
         try {
             Options o = Options.parse(args, VALUED, FLAGS);
             config = config(o);
             new io.chorus.bench.workload.Values(0, config.valueBytes()); // checks the size before connecting
             clusterOption = o.text("cluster", null);
-            target = Clusters.describe(clusterOption, workingDirectory);
+            caFile = o.text("ca", null);
+            target = Clusters.describe(clusterOption, workingDirectory) + (caFile == null ? "" : " over TLS");
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println(e.getMessage());
             err.println(USAGE);
@@ -136,7 +139,7 @@ public final class RunCommand {
         List<Store> stores;
         try {
             stores = Clusters.open(clusterOption, workingDirectory, config.connections(), config.requestTimeout(),
-                    config.durableWrites() ? WriteOptions.DURABLE : WriteOptions.DEFAULT);
+                    config.durableWrites() ? WriteOptions.DURABLE : WriteOptions.DEFAULT, caFile == null ? null : Path.of(caFile));
         } catch (RuntimeException e) {
             err.println("cannot reach " + target + ": " + e.getMessage());
             return Commands.EXIT_UNREACHABLE;

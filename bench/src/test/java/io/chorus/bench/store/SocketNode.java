@@ -80,6 +80,14 @@ final class SocketNode implements AutoCloseable {
         }
         try (DataInputStream in = new DataInputStream(socket.getInputStream());
              DataOutputStream out = new DataOutputStream(socket.getOutputStream())) {
+            byte[] hello = new byte[in.readInt()]; // the client's greeting: welcome whoever it is
+            in.readFully(hello);
+            io.chorus.replication.message.GreetingCodec.decode(hello);
+            byte[] welcome = io.chorus.replication.message.GreetingCodec.encode(new io.chorus.replication.message.Greeting.Welcome(
+                    io.chorus.replication.message.Greeting.PROTOCOL_VERSION, "chorus", "n1"));
+            out.writeInt(welcome.length);
+            out.write(welcome);
+            out.flush();
             while (true) {
                 byte[] frame = new byte[in.readInt()];
                 in.readFully(frame);

@@ -48,15 +48,18 @@ final class CrdtCommands {
     static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory) {
         CrdtArguments arguments;
         List<InetSocketAddress> cluster;
+        ChorusClient.Builder builder;
         try {
-            arguments = CrdtArguments.parse(args);
+            ConnectionOptions connection = ConnectionOptions.extract(args);
+            arguments = CrdtArguments.parse(connection.rest());
             cluster = arguments.cluster() != null ? arguments.cluster() : DataCommands.defaultCluster(workingDirectory);
+            builder = connection.apply(ChorusClient.builder().seeds(cluster).connectTimeout(DataCommands.CONNECT_TIMEOUT), workingDirectory);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             err.println(DataCommands.USAGE);
             return DataCommands.EXIT_USAGE;
         }
-        try (ChorusClient client = ChorusClient.builder().seeds(cluster).connectTimeout(DataCommands.CONNECT_TIMEOUT).build()) {
+        try (ChorusClient client = builder.build()) {
             return execute(client, arguments, out);
         } catch (ChorusException e) {
             err.println(e.getMessage());

@@ -12,7 +12,7 @@ import java.util.List;
  * applies). Parsing failures are {@link IllegalArgumentException}s whose message is shown as is.
  */
 record DataArguments(String command, String key, String value, Consistency consistency, Context context,
-                     boolean durable, List<InetSocketAddress> cluster) {
+                     boolean durable, List<InetSocketAddress> cluster, boolean explain) {
 
     static DataArguments parse(String[] args) {
         List<String> positional = new ArrayList<>();
@@ -20,6 +20,7 @@ record DataArguments(String command, String key, String value, Consistency consi
         Context context = null;
         boolean durable = false;
         List<InetSocketAddress> cluster = null;
+        boolean explain = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -28,6 +29,10 @@ record DataArguments(String command, String key, String value, Consistency consi
             }
             if (arg.equals("--durable")) {
                 durable = true;
+                continue;
+            }
+            if (arg.equals("--explain")) {
+                explain = true;
                 continue;
             }
             String name = arg;
@@ -48,11 +53,11 @@ record DataArguments(String command, String key, String value, Consistency consi
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return of(positional, consistency, context, durable, cluster);
+        return of(positional, consistency, context, durable, cluster, explain);
     }
 
     private static DataArguments of(List<String> positional, Consistency consistency, Context context, boolean durable,
-                                    List<InetSocketAddress> cluster) {
+                                    List<InetSocketAddress> cluster, boolean explain) {
         if (positional.isEmpty()) throw new IllegalArgumentException("no command given");
         String command = positional.get(0);
         int wanted = switch (command) {
@@ -65,6 +70,6 @@ record DataArguments(String command, String key, String value, Consistency consi
         }
         if (command.equals("get") && context != null) throw new IllegalArgumentException("get takes no --context");
         if (command.equals("get") && durable) throw new IllegalArgumentException("get takes no --durable (it is for writes)");
-        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster);
+        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster, explain);
     }
 }

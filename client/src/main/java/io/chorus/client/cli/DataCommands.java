@@ -5,6 +5,7 @@ import io.chorus.client.ChorusClient;
 import io.chorus.client.ChorusException;
 import io.chorus.client.Context;
 import io.chorus.client.ReadResult;
+import io.chorus.client.Receipt;
 import io.chorus.client.WriteAck;
 import io.chorus.client.WriteOptions;
 
@@ -45,7 +46,7 @@ public final class DataCommands {
     public static final String USAGE = String.join("\n",
             "usage:",
             "  put KEY VALUE [--context CTX] [--consistency LEVEL] [--durable] [--cluster HOST:PORT,...]",
-            "  get KEY [--consistency LEVEL] [--cluster HOST:PORT,...]",
+            "  get KEY [--consistency LEVEL] [--explain] [--cluster HOST:PORT,...]",
             "  delete KEY [--context CTX] [--consistency LEVEL] [--durable] [--cluster HOST:PORT,...]",
             CrdtCommands.USAGE,
             "LEVEL is one, two, quorum or all (default quorum). CTX is the context printed by an earlier",
@@ -56,7 +57,11 @@ public final class DataCommands {
             "get prints each value on its own line (\"sibling N: \" before each when there are several),",
             "then \"context: CTX\"; put and delete print \"ok\" (\"ok (durable)\" when the replicas fsynced it,",
             "\"ok (not durable)\" when --durable was asked and they did not say so) then \"context: CTX\".",
+            "--explain (get, put, delete) then prints the receipt: the coordinator, the replicas that answered",
+            "or acknowledged (primary or fallback), whether read repair was sent, whether the write is durable.",
             "The cluster defaults to the addresses in " + CLUSTER_ADDRESSES_FILE + " (one per line), else " + DEFAULT_CLUSTER + ".",
+            "Every command also takes --tls (trust " + ConnectionOptions.LOCAL_CA + ") or --ca FILE (TLS trusting that CA),",
+            "--user NAME --password-file FILE (log in; the file's first line is the password) and --cluster-name NAME.",
             "Exit codes: 0 done; 1 get found nothing (prints \"not found\"), or see above; 2 bad arguments;",
             "3 the request failed (the error, e.g. \"Unavailable (need 3, alive 2): ...\", goes to stderr).");
 
@@ -79,15 +84,18 @@ public final class DataCommands {
         if (CrdtCommands.COMMANDS.contains(args[0])) return CrdtCommands.run(args, out, err, workingDirectory);
         DataArguments arguments;
         List<InetSocketAddress> cluster;
+        ChorusClient.Builder builder;
         try {
-            arguments = DataArguments.parse(args);
+            ConnectionOptions connection = ConnectionOptions.extract(args);
+            arguments = DataArguments.parse(connection.rest());
             cluster = arguments.cluster() != null ? arguments.cluster() : defaultCluster(workingDirectory);
+            builder = connection.apply(ChorusClient.builder().seeds(cluster).connectTimeout(CONNECT_TIMEOUT), workingDirectory);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return EXIT_USAGE;
         }
-        try (ChorusClient client = ChorusClient.builder().seeds(cluster).connectTimeout(CONNECT_TIMEOUT).build()) {
+        try (ChorusClient client = builder.build()) {
             return execute(client, arguments, out);
         } catch (ChorusException e) {
             err.println(e.getMessage());
@@ -102,20 +110,22 @@ public final class DataCommands {
                 ReadResult result = client.get(key, arguments.consistency());
                 if (!result.found()) {
                     out.println("not found");
+                    if (arguments.explain()) printReceipt(result.receipt(), false, out);
                     return EXIT_NOT_FOUND;
                 }
                 printValues(result.values(), out);
                 out.println("context: " + result.context());
+                if (arguments.explain()) printReceipt(result.receipt(), false, out);
                 return EXIT_OK;
             }
             case "put" -> {
                 Context context = arguments.context() == null ? Context.NONE : arguments.context();
                 WriteAck ack = client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency(), options(arguments));
-                return printAck(ack, arguments.durable(), out);
+                return printAck(ack, arguments, out);
             }
             case "delete" -> {
                 Context context = arguments.context() != null ? arguments.context() : client.get(key, arguments.consistency()).context();
-                return printAck(client.delete(key, context, arguments.consistency(), options(arguments)), arguments.durable(), out);
+                return printAck(client.delete(key, context, arguments.consistency(), options(arguments)), arguments, out);
             }
             default -> throw new AssertionError("parse accepted command " + arguments.command());
         }
@@ -132,10 +142,18 @@ public final class DataCommands {
         return arguments.durable() ? WriteOptions.DURABLE : WriteOptions.DEFAULT;
     }
 
-    private static int printAck(WriteAck ack, boolean durableAsked, PrintStream out) {
-        out.println(okLine(ack, durableAsked));
+    private static int printAck(WriteAck ack, DataArguments arguments, PrintStream out) {
+        out.println(okLine(ack, arguments.durable()));
         out.println("context: " + ack.context());
+        if (arguments.explain()) printReceipt(ack.receipt(), true, out);
         return EXIT_OK;
+    }
+
+    /** The receipt's lines but its context, which the command printed already. */
+    static void printReceipt(Receipt receipt, boolean isWrite, PrintStream out) {
+        for (String line : receipt.describe(isWrite)) {
+            if (!line.startsWith("context: ")) out.println(line);
+        }
     }
 
     /** "ok", "ok (durable)", or "ok (not durable)" when durability was asked and not confirmed. */

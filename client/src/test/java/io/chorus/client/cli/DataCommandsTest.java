@@ -76,6 +76,21 @@ class DataCommandsTest {
     }
 
     @Test
+    void explainPrintsTheReceiptAfterTheResult() {
+        String seeds = storeCluster().seeds();
+        Outcome put = run("put", "k", "v", "--explain", "--cluster", seeds);
+        assertEquals(0, put.exitCode(), put.err());
+        assertTrue(put.out().matches("ok\ncontext: [A-Za-z0-9_-]+\ncoordinator: n[123]\nacknowledged by: n2 \\(primary\\), n3 \\(primary\\)\n"
+                + "durable: no \\(page cache\\)\n"), put.out());
+
+        Outcome get = run("get", "k", "--explain", "--cluster", seeds);
+        assertEquals(0, get.exitCode(), get.err());
+        assertTrue(get.out().matches("v\ncontext: [A-Za-z0-9_-]+\ncoordinator: n[123]\nanswered by: n1 \\(primary\\), n2 \\(primary\\)\n"
+                + "read repair: none needed\n"), get.out());
+        assertEquals(get.out().lines().limit(2).toList(), run("get", "k", "--cluster", seeds).out().lines().toList(), "without --explain: no receipt");
+    }
+
+    @Test
     void getOfAMissingKeyPrintsNotFoundAndExitsOne() {
         Outcome get = run("get", "missing", "--cluster", storeCluster().seeds());
         assertEquals(DataCommands.EXIT_NOT_FOUND, get.exitCode());

@@ -20,14 +20,14 @@ final class ClusterCommand {
         List<String> rest = args.subList(1, args.size());
         switch (args.get(0)) {
             case "start" -> {
-                Options options = Options.parse(rest, Set.of("--nodes", "--dir", "--base-port", "--wait"), Set.of());
+                Options options = Options.parse(rest, Set.of("--nodes", "--dir", "--base-port", "--wait"), Set.of(), Set.of("--tls", "--auth"));
                 Duration wait = options.intValue("--wait", 1, WAIT_SECONDS_MAX)
                         .map(seconds -> Duration.ofSeconds(seconds))
                         .orElse(ClusterStart.READY_TIMEOUT);
                 return ClusterStart.run(dir(options),
                         options.intValue("--nodes", 1, ClusterShape.NODES_MAX),
                         options.intValue("--base-port", 1, 65535),
-                        NodeLaunch.ofCurrentJvm(), wait, out);
+                        NodeLaunch.ofCurrentJvm(), wait, out, new ClusterSecurity.Options(options.flag("--tls"), options.flag("--auth")));
             }
             case "status" -> {
                 return ClusterStatus.run(dir(Options.parse(rest, Set.of("--dir"), Set.of())), out);

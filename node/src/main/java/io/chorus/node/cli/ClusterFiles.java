@@ -17,14 +17,21 @@ final class ClusterFiles {
      * that never finished is rewritten, since its shape may differ.
      */
     static void ensure(ClusterDir dir, ClusterShape shape) {
+        ensure(dir, shape, ClusterSecurity.Options.PLAIN);
+    }
+
+    /** As above, with the security files {@code security} asks for (made, like the configs, on the first start only). */
+    static void ensure(ClusterDir dir, ClusterShape shape, ClusterSecurity.Options security) {
         try {
             Files.createDirectories(dir.root());
             boolean fresh = !Files.exists(dir.addressesFile());
+            ClusterSecurity.ensure(dir, shape, security);
             for (NodeSpec node : shape.nodes()) {
                 Files.createDirectories(dir.dataDir(node.name()));
                 Path config = dir.configFile(node.name());
                 if (fresh || !Files.exists(config)) {
-                    writeAtomically(config, NodeConfigFile.render(shape, node, dir.dataDir(node.name())));
+                    writeAtomically(config, NodeConfigFile.render(shape, node, dir.dataDir(node.name()))
+                            + ClusterSecurity.configText(dir, node, security));
                 }
             }
             // last: its presence means the cluster's files are complete

@@ -29,9 +29,15 @@ final class ClusterStart {
      */
     static int run(ClusterDir dir, Optional<Integer> nodes, Optional<Integer> basePort, NodeLaunch launch, Duration readyTimeout,
                    PrintStream out) {
+        return run(dir, nodes, basePort, launch, readyTimeout, out, ClusterSecurity.Options.PLAIN);
+    }
+
+    /** @param security TLS and client authentication, for a cluster started the first time (later starts keep its files) */
+    static int run(ClusterDir dir, Optional<Integer> nodes, Optional<Integer> basePort, NodeLaunch launch, Duration readyTimeout,
+                   PrintStream out, ClusterSecurity.Options security) {
         try (ClusterLock lock = ClusterLock.acquire(dir)) {
             ClusterShape shape = shape(ClusterShape.read(dir), nodes, basePort, dir);
-            ClusterFiles.ensure(dir, shape);
+            ClusterFiles.ensure(dir, shape, security);
             List<NodeStatus> before = NodeStatus.ofAll(dir, shape);
             List<NodeSpec> down = before.stream()
                     .filter(status -> status.state() != NodeState.RUNNING)
@@ -80,7 +86,7 @@ final class ClusterStart {
     }
 
     private static void awaitReady(ClusterDir dir, ClusterShape shape, Map<NodeSpec, Process> started, Duration readyTimeout) {
-        NodeProbe probe = new NodeProbe();
+        NodeProbe probe = new NodeProbe(java.nio.file.Files.exists(dir.caFile()) ? dir.caFile() : null);
         List<NodeSpec> waiting = new ArrayList<>(shape.nodes());
         Deadline deadline = Deadline.after(readyTimeout);
         while (true) {

@@ -60,6 +60,9 @@ public final class Main {
             case "cluster" -> {
                 return ClusterCommand.run(rest, out, err);
             }
+            case "user" -> {
+                return UserCommand.run(rest, out);
+            }
             case "put", "get", "delete", "counter", "set", "flag", "register", "map" -> {
                 return DataCommandsBridge.run(args, out, err);
             }

@@ -14,9 +14,28 @@ import java.util.Set;
  */
 final class Options {
     private final Map<String, List<String>> values;
+    private final Set<String> flagsGiven = new java.util.TreeSet<>();
 
     private Options(Map<String, List<String>> values) {
         this.values = values;
+    }
+
+    /** As {@link #parse(List, Set, Set)}, with {@code flags}: options that take no value ({@code --tls}). */
+    static Options parse(List<String> args, Set<String> single, Set<String> repeatable, Set<String> flags) {
+        List<String> rest = new ArrayList<>();
+        Set<String> given = new java.util.TreeSet<>();
+        for (String arg : args) {
+            if (flags.contains(arg)) given.add(arg);
+            else rest.add(arg);
+        }
+        Options options = parse(rest, single, repeatable);
+        options.flagsGiven.addAll(given);
+        return options;
+    }
+
+    /** Whether the flag was given. */
+    boolean flag(String name) {
+        return flagsGiven.contains(name);
     }
 
     /**

@@ -23,17 +23,27 @@ final class Usage {
                       of the config file (e.g. --set node.listen=127.0.0.1:7501).
 
                 A local cluster (background processes; files under DIR, default .chorus/cluster):
-                  %1$s cluster start [--nodes 3] [--dir DIR] [--base-port 7401] [--wait 30]
+                  %1$s cluster start [--nodes 3] [--dir DIR] [--base-port 7401] [--wait 30] [--tls] [--auth]
                       Start the nodes that are not running; wait up to --wait seconds until every
                       node answers. The first start fixes the cluster's shape (node count, ports);
                       run it again to bring back a node that died.
                   %1$s cluster status [--dir DIR]
                   %1$s cluster stop [--dir DIR]
+                      A first start with --tls makes a throwaway CA and node certificates (DIR/tls):
+                      every connection is TLS, peers authenticate mutually. With --auth clients must
+                      log in as a user of DIR/users. Peers always prove DIR/cluster.secret.
 
-                Data (default cluster: .chorus/cluster/cluster.addresses, else 127.0.0.1:7401-7403):
+                Users (DIR/users, or --file FILE; nodes reload it on change):
+                  %1$s user add NAME --password-file F [--permissions read,write,admin] [--dir DIR]
+                  %1$s user remove NAME [--dir DIR]
+                  %1$s user list [--dir DIR]
+
+                Data (default cluster: .chorus/cluster/cluster.addresses, else 127.0.0.1:7401-7403;
+                every data command also takes --tls or --ca FILE, --user NAME --password-file F):
                   %1$s put KEY VALUE [--consistency L] [--context CTX] [--cluster host:port,...]
                   %1$s get KEY [--consistency L] [--cluster host:port,...]
                   %1$s delete KEY [--context CTX] [--consistency L] [--cluster host:port,...]
+                  (put, get, delete: --session-in FILE / --session-out FILE carry a session token)
 
                 CRDT values (same --consistency and --cluster; a key keeps the type of its first write):
                   %1$s counter KEY incr [N] | decr [N] | value

@@ -70,6 +70,11 @@ final class MeteredStorage implements Storage {
     }
 
     @Override
+    public io.chorus.replication.env.StorageScan scan() {
+        return storage.scan();
+    }
+
+    @Override
     public long size() {
         return storage.size();
     }

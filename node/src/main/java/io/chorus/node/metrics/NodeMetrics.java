@@ -37,7 +37,10 @@ import java.util.stream.LongStream;
  *       handed back (its count is the request rate);</li>
  *   <li>{@code chorus_request_errors_total{op,consistency,kind}}: failed requests by error kind;</li>
  *   <li>{@code chorus_requests_refused_total{reason}}: requests the network layer refused on its
- *       own (queue_full, in_flight_limit, shutting_down) and connections refused for a bad_frame;</li>
+ *       own (queue_full, in_flight_limit, shutting_down, unauthorized) and connections refused for a bad_frame;</li>
+ *   <li>{@code chorus_greetings_refused_total{reason}}: connections refused during the greeting
+ *       (wrong_version, wrong_cluster, peer_unproven, authentication_failed, tls_failed, bad_greeting),
+ *       and this node's own greetings that a peer refused (refused_by_other);</li>
  *   <li>{@code chorus_pipeline_ring_occupancy} / {@code _capacity} (events), dropped ticks and peer
  *       messages, state machine failures;</li>
  *   <li>{@code chorus_storage_entries}, {@code chorus_storage_file_bytes}, {@code chorus_storage_used_bytes};</li>
@@ -50,6 +53,10 @@ import java.util.stream.LongStream;
  *       repaired (counted by the coordinator, its own copy included);</li>
  *   <li>{@code chorus_anti_entropy_keys_sent_total}: keys anti-entropy sent to a peer because their
  *       digests differed (pushed, or pulled by the peer);</li>
+ *   <li>{@code chorus_anti_entropy_keys_compared_total} and {@code _repaired_total}: keys of differing
+ *       Merkle leaves compared with a peer's digests, and of those the ones that differed;
+ *       {@code chorus_anti_entropy_unsynced_seconds{partition}} and {@code _max}: per partition, the
+ *       time since anti-entropy last found it identical to each peer's replica ({@link PartitionSync});</li>
  *   <li>{@code chorus_stored_siblings} and {@code chorus_stored_value_bytes}: histograms of what each
  *       store of a plain key's state holds: its siblings (tombstones included) and the bytes of its
  *       values together (CRDT keys are left out of both);</li>
@@ -101,7 +108,10 @@ public final class NodeMetrics implements AutoCloseable {
                 .description("bytes of all values of each plain key state stored").register(registry);
         replicaObserver = new RepairCounters(
                 Counter.builder("chorus.read.repairs").description("replica copies repaired by read repair (counted by the coordinator)").register(registry),
-                Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry));
+                Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry),
+                Counter.builder("chorus.anti.entropy.keys.compared").description("keys anti-entropy compared with a peer's digests of them (keys of differing Merkle leaves)").register(registry),
+                Counter.builder("chorus.anti.entropy.keys.repaired").description("keys anti-entropy found different from a peer's and pushed or pulled").register(registry),
+                new PartitionSync(registry, System::nanoTime));
         durability = new DurabilityMetrics(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -136,7 +146,23 @@ public final class NodeMetrics implements AutoCloseable {
                 .serviceLevelObjectives(REPLICA_LATENCY_BUCKETS).register(registry);
     }
 
-    private record RepairCounters(Counter readRepairs, Counter antiEntropyKeysSent) implements ReplicaObserver {
+    private record RepairCounters(Counter readRepairs, Counter antiEntropyKeysSent, Counter antiEntropyKeysCompared,
+                                  Counter antiEntropyKeysRepaired, PartitionSync partitionSync) implements ReplicaObserver {
+        @Override
+        public void antiEntropyKeysCompared(int keys) {
+            antiEntropyKeysCompared.increment(keys);
+        }
+
+        @Override
+        public void antiEntropyKeysRepaired(int keys) {
+            antiEntropyKeysRepaired.increment(keys);
+        }
+
+        @Override
+        public void antiEntropyInSync(int partition, io.chorus.replication.ring.NodeId peer) {
+            partitionSync.inSync(partition, peer);
+        }
+
         @Override
         public void readRepaired(int replicas) {
             readRepairs.increment(replicas);
@@ -173,6 +199,23 @@ public final class NodeMetrics implements AutoCloseable {
         Gauge.builder("chorus.storage.used.bytes", storage, s -> s.isOpen() ? s.usedBytes() : Double.NaN).baseUnit("bytes").register(registry);
         Gauge.builder("chorus.connections.clients", connections, Connections::clientCount).register(registry);
         Gauge.builder("chorus.peers.connected", connections, Connections::connectedPeerCount).register(registry);
+    }
+
+    /** Connections the greeting refused, by reason, and requests refused for a missing permission. */
+    public void bindGreetings(io.chorus.node.security.GreetingCounters greetings) {
+        greetingCounter("wrong_version", greetings.wrongVersion);
+        greetingCounter("wrong_cluster", greetings.wrongCluster);
+        greetingCounter("peer_unproven", greetings.peerUnproven);
+        greetingCounter("authentication_failed", greetings.authenticationFailed);
+        greetingCounter("tls_failed", greetings.tlsFailed);
+        greetingCounter("bad_greeting", greetings.badGreeting);
+        greetingCounter("refused_by_other", greetings.refusedByOther);
+        refusedCounter("unauthorized", greetings.requestsUnauthorized);
+    }
+
+    private void greetingCounter(String reason, LongAdder adder) {
+        FunctionCounter.builder("chorus.greetings.refused", adder, LongAdder::sum).tag("reason", reason)
+                .description("connections refused during the greeting (TLS, version, cluster, peer proof, login)").register(registry);
     }
 
     private void counter(String name, String tagKey, String tagValue, LongSupplier value, String description) {

@@ -45,7 +45,7 @@ public final class Admission {
      * A newly accepted connection: null if admitted (then counted open and pending), else why not.
      * Past {@code limits.pendingConnectionsMax} it is the oldest pending connection that is closed,
      * not the new one: silent connections then cannot lock new clients out, they only shorten each
-     * other's time to send a first frame.
+     * other's time to complete the greeting.
      */
     String tryOpen(Channel channel) {
         if (open.incrementAndGet() > limits.connectionsMax()) {
@@ -56,15 +56,16 @@ public final class Admission {
         while (pending.size() > limits.pendingConnectionsMax()) {
             Channel oldest = pending.pollFirst();
             if (oldest == null) break;
-            refusals.info("closing the connection from {}: the oldest of more than limits.pendingConnectionsMax={} that have not sent a"
-                    + " first frame", oldest.remoteAddress(), limits.pendingConnectionsMax());
+            refusals.info("closing the connection from {}: the oldest of more than limits.pendingConnectionsMax={} that have not been"
+                    + " welcomed", oldest.remoteAddress(), limits.pendingConnectionsMax());
             evicted.increment();
             oldest.close();
         }
         return null;
     }
 
-    void identified(Channel channel) {
+    /** The greeting welcomed it: no longer pending. */
+    void welcomed(Channel channel) {
         pending.remove(channel);
     }
 

@@ -5,12 +5,12 @@ package io.chorus.node.net;
  * node/CONFIG.md, "Admission"). Every bound has its unit in its name.
  *
  * @param connectionsMax             most accepted connections (peers and clients) open at once; past it a new one is closed at once
- * @param pendingConnectionsMax      most accepted connections that have not yet sent a whole first frame
+ * @param pendingConnectionsMax      most accepted connections not yet welcomed by the greeting
  * @param requestBytesMax            node-wide: bytes of client requests being received, queued and in flight; past it a request gets Overloaded
  * @param connectionRequestBytesMax  the same for one connection
  * @param unsentReplyBytesMax        reply bytes one connection may have waiting for its client to read them: past it the node stops
  *                                   reading from that connection until they drain, and past twice it closes the connection
- * @param readTimeoutMillis          a connection that has not sent its first frame, or has sent part of a frame, for this long is closed
+ * @param readTimeoutMillis          a connection not welcomed this long after it connected, or that has sent part of a frame this long, is closed
  * @param idleTimeoutMillis          a connection that sent nothing for this long is closed (0: never)
  */
 public record AdmissionLimits(int connectionsMax, int pendingConnectionsMax, long requestBytesMax, long connectionRequestBytesMax,

@@ -11,23 +11,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * The first handler of an accepted connection: what one connection may hold and for how long.
  * <ul>
- * <li>Past {@code limits.connectionsMax} open (or {@code limits.pendingConnectionsMax} not yet past
- *     their first frame) a new connection is closed at once.</li>
+ * <li>Past {@code limits.connectionsMax} open a new connection is closed at once; past
+ *     {@code limits.pendingConnectionsMax} not yet welcomed by the greeting (TLS handshake, hello,
+ *     proof or login still under way) the oldest of those is closed.</li>
  * <li>The bytes it holds (a partial frame buffered by the {@link FrameDecoder}, replies not yet sent)
  *     are charged to the node's {@link RequestBytesBudget}; while the budget is spent, or its own
  *     unsent replies pass {@code limits.unsentReplyBytesMax} (Netty's writability), the node stops
  *     reading from it, so the rest waits in the kernel, not the heap. Past twice that many unsent
  *     bytes (a client that never reads) it is closed.</li>
- * <li>No first frame, or a frame left half-sent, for {@code net.readTimeoutMillis}: closed. Nothing
- *     received for {@code net.idleTimeoutMillis}: closed.</li>
+ * <li>Not welcomed within {@code net.readTimeoutMillis} of connecting, or a message frame left
+ *     half-sent that long: closed. Nothing received for {@code net.idleTimeoutMillis}: closed.</li>
  * </ul>
- * All on the channel's event loop.
+ * It is the first handler (before TLS and the greeting), so all of this also holds for connections
+ * that never greet. All on the channel's event loop.
  */
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
+    static final String NAME = "gate";
+    /** The name of {@link #frameWatch()} in the pipeline. */
+    static final String FRAME_WATCH = "frameWatch";
     private final Admission admission;
     private final NetworkCounters counters;
     private long openedNanos;
-    private FrameDecoder frames;
     private ScheduledFuture<?> check;
     private boolean admitted;
     private boolean pending = true;
@@ -54,7 +58,6 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         admitted = true;
         openedNanos = ctx.executor().ticker().nanoTime();
         lastReadNanos = openedNanos;
-        frames = ctx.pipeline().get(FrameDecoder.class);
         long periodMillis = Math.max(10, Math.min(1000, admission.limits().readTimeoutMillis() / 4));
         check = ctx.executor().scheduleAtFixedRate(() -> periodic(ctx), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
@@ -96,12 +99,17 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         };
     }
 
-    /** A whole frame was decoded: the connection is identified and no frame is half-sent. */
+    /** A whole frame was decoded: no frame is half-sent. */
     private void frameDecoded(Channel channel) {
         partialSinceNanos = 0;
+    }
+
+    /** The greeting welcomed the connection (a proven peer or an authenticated client): no longer pending. */
+    void welcomed(Channel channel) {
+        assert channel.eventLoop().inEventLoop();
         if (pending) {
             pending = false;
-            admission.identified(channel);
+            admission.welcomed(channel);
         }
     }
 
@@ -129,7 +137,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         if (bufferedFrameBytes(channel) == 0) partialSinceNanos = 0;
         String timedOut = null;
         if (pending && now - openedNanos > readTimeoutNanos) {
-            timedOut = "no first frame within net.readTimeoutMillis=" + admission.limits().readTimeoutMillis();
+            timedOut = "not welcomed (TLS handshake and greeting) within net.readTimeoutMillis=" + admission.limits().readTimeoutMillis();
         } else if (partialSinceNanos != 0 && now - partialSinceNanos > readTimeoutNanos) {
             timedOut = "a frame left unfinished for over net.readTimeoutMillis=" + admission.limits().readTimeoutMillis();
         } else if (admission.limits().idleTimeoutMillis() > 0
@@ -158,9 +166,13 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         channel.config().setAutoRead(channel.isWritable() && !pausedForBudget);
     }
 
-    /** Bytes of a frame not yet whole (none once a refusal has replaced the decoder). */
-    private long bufferedFrameBytes(Channel channel) {
-        return frames != null && channel.pipeline().get(FrameDecoder.class) == frames ? frames.bufferedBytes() : 0;
+    /**
+     * Bytes of a message frame not yet whole (none while greeting, when the greeting's own decoder holds
+     * at most one small frame, and none once a refusal has replaced the decoder).
+     */
+    private static long bufferedFrameBytes(Channel channel) {
+        FrameDecoder frames = channel.pipeline().get(FrameDecoder.class);
+        return frames == null ? 0 : frames.bufferedBytes();
     }
 
     private static long unsentBytes(Channel channel) {

@@ -2,7 +2,6 @@ package io.chorus.node.net;
 
 import io.chorus.node.pipeline.Inbound;
 import io.chorus.replication.message.ClientFrame;
-import io.chorus.replication.message.Hello;
 import io.chorus.replication.message.Message;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.ring.NodeId;
@@ -13,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of an accepted connection. The first frame decides what the connection is: a
- * {@link Hello} from a member makes it a peer connection (its messages go to the pipeline as from
- * that member), a {@link ClientFrame} makes it a client connection ({@link ClientConnection}).
+ * The last handler of an accepted connection, once its greeting ({@link AcceptorGreeting}) made it a
+ * peer connection (its messages go to the pipeline as from the member it proved to be) or a client
+ * connection (its first {@link ClientFrame} registers it as a {@link ClientConnection}).
  * Anything else, and any frame that cannot be read, is refused with an InvalidRequest naming the
  * problem (request id -1 when unknown), then the connection closes. Bad input never escapes as an
  * exception.
@@ -27,13 +26,20 @@ final class InboundConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Inbound inbound;
     private final Connections connections;
     private ClientConnection client;
-    private NodeId peer;
+    private final NodeId peer;
     private boolean refused;
 
+    /** A client connection: its first frame must be a ClientFrame. */
     InboundConnectionHandler(NetworkSettings settings, Inbound inbound, Connections connections) {
+        this(settings, inbound, connections, null);
+    }
+
+    /** @param peer the member this connection proved to be in its greeting, null for a client connection */
+    InboundConnectionHandler(NetworkSettings settings, Inbound inbound, Connections connections, NodeId peer) {
         this.settings = settings;
         this.inbound = inbound;
         this.connections = connections;
+        this.peer = peer;
     }
 
     @Override
@@ -56,22 +62,11 @@ final class InboundConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onFirstFrame(ChannelHandlerContext ctx, Message message) {
-        if (message instanceof Hello hello) {
-            if (!settings.peerNames().contains(hello.from())) {
-                log.warn("{}: refused a peer connection from {} claiming to be '{}': not another member of this cluster ({})",
-                        settings.self(), ctx.channel().remoteAddress(), hello.from(), settings.peerNames());
-                refused = true;
-                ctx.close();
-                return;
-            }
-            peer = hello.from();
-            log.debug("{}: peer {} connected from {}", settings.self(), peer, ctx.channel().remoteAddress());
-        } else if (message instanceof ClientFrame frame) {
+        if (message instanceof ClientFrame frame) {
             client = connections.registerClient(ctx.channel(), inbound, settings);
             client.onFrame(frame);
         } else {
-            refuse(ctx, "the first frame of a connection must be a Hello (peer) or a ClientFrame (client), got a "
-                    + message.getClass().getSimpleName());
+            refuse(ctx, "a client connection may only send ClientFrames, got a " + message.getClass().getSimpleName());
         }
     }
 

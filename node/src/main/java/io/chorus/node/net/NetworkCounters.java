@@ -14,7 +14,7 @@ public final class NetworkCounters {
     public final LongAdder refusedBadFrames = new LongAdder();
     /** Connections closed at once: over limits.connectionsMax or limits.pendingConnectionsMax. */
     public final LongAdder refusedConnections = new LongAdder();
-    /** Connections closed for no first frame, a half-sent frame, or idleness (net.readTimeoutMillis, net.idleTimeoutMillis). */
+    /** Connections closed for no greeting, a half-sent frame, or idleness (net.readTimeoutMillis, net.idleTimeoutMillis). */
     public final LongAdder timedOutConnections = new LongAdder();
     /** Connections closed for leaving over twice limits.unsentReplyBytesMax of replies unread. */
     public final LongAdder closedSlowReaders = new LongAdder();

@@ -2,6 +2,7 @@ package io.chorus.node.net;
 
 import io.chorus.node.HostPort;
 import io.chorus.node.pipeline.Inbound;
+import io.chorus.node.security.NodeSecurity;
 import io.chorus.replication.ring.NodeId;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The node's network: one listening port for peers and clients, plus one outgoing link per peer,
- * all on one Netty event loop group (epoll where available).
+ * all on one Netty event loop group (epoll where available). Every connection greets first (TLS
+ * before that when configured), and becomes a peer or client connection only once welcomed.
  */
 public final class NodeServer {
     static final int CONNECT_TIMEOUT_MILLIS = 1000;
@@ -37,9 +39,11 @@ public final class NodeServer {
     private final Channel serverChannel;
     private final ChannelGroup accepted;
     private final Connections connections;
+    private final NodeSecurity security;
 
     private NodeServer(NetworkSettings settings, Transport transport, MultiThreadIoEventLoopGroup group, Channel serverChannel,
-                       ChannelGroup accepted, Connections connections) {
+                       ChannelGroup accepted, Connections connections, NodeSecurity security) {
+        this.security = security;
         this.settings = settings;
         this.transport = transport;
         this.group = group;
@@ -50,6 +54,11 @@ public final class NodeServer {
 
     /** Binds the port and starts connecting to every peer; fails (and cleans up) if the port cannot be bound. */
     public static NodeServer start(NetworkSettings settings, Transport transport, Inbound inbound, Connections connections) {
+        return start(settings, NodeSecurity.open(io.chorus.replication.message.Greeting.CLUSTER_NAME_DEFAULT), transport, inbound, connections);
+    }
+
+    /** As above, with {@code security} deciding who may connect (the greeting) and whether connections use TLS. */
+    public static NodeServer start(NetworkSettings settings, NodeSecurity security, Transport transport, Inbound inbound, Connections connections) {
         MultiThreadIoEventLoopGroup group = transport.newGroup("chorus-io-" + settings.self(), settings.ioThreads());
         ChannelGroup accepted = new DefaultChannelGroup("accepted-" + settings.self(), GlobalEventExecutor.INSTANCE);
         ThreadCodecs codecs = new ThreadCodecs(settings.frameBytesMax());
@@ -57,6 +66,7 @@ public final class NodeServer {
         Admission admission = new Admission(settings.admission());
         connections.setAdmission(admission);
         int unsentMax = settings.admission().unsentReplyBytesMax();
+        AcceptorGreeting.Handover handover = new MessagePipeline(settings, codecs, encoder, inbound, connections, security.counters());
         Channel serverChannel;
         try {
             serverChannel = new ServerBootstrap()
@@ -69,14 +79,12 @@ public final class NodeServer {
                         @Override
                         protected void initChannel(Channel ch) {
                             accepted.add(ch);
-                            ConnectionGate gate = new ConnectionGate(admission, connections.counters());
+                            // the gate first: its connection caps and read timeouts also cover connections that never greet
+                            ch.pipeline().addLast(ConnectionGate.NAME, new ConnectionGate(admission, connections.counters()));
+                            if (security.tls() != null) ch.pipeline().addLast("tls", security.tls().server().newHandler(ch.alloc()));
                             ch.pipeline()
-                                    .addLast("gate", gate)
-                                    .addLast("frames", new FrameDecoder(settings.frameBytesMax()))
-                                    .addLast("frameWatch", gate.frameWatch())
-                                    .addLast("decoder", new MessageDecoder(codecs))
-                                    .addLast("encoder", encoder)
-                                    .addLast("connection", new InboundConnectionHandler(settings, inbound, connections));
+                                    .addLast(GreetingFrames.NAME, new GreetingFrames())
+                                    .addLast(AcceptorGreeting.NAME, new AcceptorGreeting(settings, security, handover));
                         }
                     })
                     .bind(settings.listen().host(), settings.listen().port())
@@ -86,12 +94,12 @@ public final class NodeServer {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw new IllegalStateException(settings.self() + " cannot listen on " + settings.listen() + ": " + e.getMessage(), e);
         }
-        NodeServer server = new NodeServer(settings, transport, group, serverChannel, accepted, connections);
-        server.startLinks(inbound, encoder);
+        NodeServer server = new NodeServer(settings, transport, group, serverChannel, accepted, connections, security);
+        server.startLinks(inbound, security, encoder);
         return server;
     }
 
-    private void startLinks(Inbound inbound, MessageEncoder encoder) {
+    private void startLinks(Inbound inbound, NodeSecurity security, MessageEncoder encoder) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.clientChannel())
@@ -101,7 +109,10 @@ public final class NodeServer {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("encoder", encoder).addLast("link", PeerLinkHandler.INSTANCE);
+                        if (security.tls() != null) ch.pipeline().addLast("tls", security.tls().client().newHandler(ch.alloc()));
+                        ch.pipeline().addLast(GreetingFrames.NAME, new GreetingFrames())
+                                .addLast(DialerGreeting.NAME, new DialerGreeting(settings.self(), security))
+                                .addLast("encoder", encoder).addLast("link", PeerLinkHandler.INSTANCE);
                     }
                 });
         Map<NodeId, PeerLink> links = new LinkedHashMap<>();
@@ -131,6 +142,7 @@ public final class NodeServer {
         stopAccepting();
         connections.links().values().forEach(PeerLink::close);
         accepted.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        security.close();
         if (!group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS)) {
             log.warn("{}: network threads did not stop within 5 s", settings.self());
         }

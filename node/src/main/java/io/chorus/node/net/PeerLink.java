@@ -3,7 +3,6 @@ package io.chorus.node.net;
 import io.chorus.node.HostPort;
 import io.chorus.node.pipeline.Destination;
 import io.chorus.node.pipeline.Inbound;
-import io.chorus.replication.message.Hello;
 import io.chorus.replication.message.Message;
 import io.chorus.replication.ring.NodeId;
 import io.netty.bootstrap.Bootstrap;
@@ -20,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The outgoing connection to one peer: every message this node sends that peer goes through it
- * (the peer's replies come back on the peer's own link to us). It says {@link Hello} first, and
+ * (the peer's replies come back on the peer's own link to us). It greets first ({@link DialerGreeting}), and
  * when it cannot connect or the connection drops it reports the peer unreachable at once (so
  * coordinators fail fast with Unavailable instead of waiting out a timeout) and reconnects with
  * backoff from {@link #BACKOFF_MIN_MILLIS} doubling to {@link #BACKOFF_MAX_MILLIS}. Messages for a
@@ -50,7 +49,7 @@ final class PeerLink implements Destination {
         this.self = self;
         this.peer = peer;
         this.address = address;
-        this.bootstrap = bootstrap.clone(loop);
+        this.bootstrap = bootstrap.clone(loop).attr(DialerGreeting.PEER, peer);
         this.loop = loop;
         this.inbound = inbound;
     }
@@ -82,7 +81,25 @@ final class PeerLink implements Destination {
             scheduleReconnect();
             return;
         }
-        ch.writeAndFlush(new Hello(self), ch.voidPromise());
+        DialerGreeting.greeted(ch).addListener(greeting -> onGreetingDone(ch, greeting.cause()));
+    }
+
+    /** The peer proved itself and welcomed this node (cause null), or the greeting failed and the channel is closing. */
+    private void onGreetingDone(Channel ch, Throwable cause) {
+        if (closed) {
+            ch.close();
+            return;
+        }
+        if (cause != null) {
+            if (!outageLogged) {
+                log.warn("{}: peer {} at {} connected but the greeting failed: {}; retrying every {} ms at most", self, peer, address,
+                        cause.getMessage(), BACKOFF_MAX_MILLIS);
+                outageLogged = true;
+            }
+            reportUnreachable(UNREACHABLE_PUBLISH_TRIES);
+            scheduleReconnect();
+            return;
+        }
         channel = ch;
         connected = true;
         backoffMillis = BACKOFF_MIN_MILLIS;

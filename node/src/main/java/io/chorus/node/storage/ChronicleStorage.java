@@ -1,6 +1,7 @@
 package io.chorus.node.storage;
 
 import io.chorus.replication.env.Storage;
+import io.chorus.replication.env.StorageScan;
 import io.chorus.replication.env.StorageFullException;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.state.Key;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The replica's {@link Storage} on a Chronicle Map persisted in the node's data directory: key
@@ -151,6 +153,46 @@ public final class ChronicleStorage implements Storage, AutoCloseable {
     @Override
     public long size() {
         return map.longSize();
+    }
+
+    /**
+     * A scan a segment at a time (a segment holds about {@code entriesMax / segments} keys): only the
+     * keys {@code wanted} accepts are copied and decoded, under the segment's lock, and visited after
+     * it. A key's position is its segment, so {@link StorageScan#passed} is exact.
+     */
+    @Override
+    public StorageScan scan() {
+        return new StorageScan() {
+            private int nextSegment;
+
+            @Override
+            public boolean next(int entriesMax, Predicate<Key> wanted, BiConsumer<Key, KeyState> visitor) {
+                List<byte[]> keys = new ArrayList<>();
+                List<byte[]> values = new ArrayList<>();
+                long visited = 0;
+                while (nextSegment < map.segments() && visited < entriesMax) {
+                    try (MapSegmentContext<byte[], byte[], ?> context = map.segmentContext(nextSegment++)) {
+                        visited += context.size();
+                        context.forEachSegmentEntry(entry -> {
+                            Key key = Key.wrap(entry.key().get().clone()); // get() may reuse one array per length: copy it
+                            if (!wanted.test(key)) return;
+                            keys.add(key.bytesUnsafe());
+                            values.add(entry.value().get().clone());
+                        });
+                    }
+                }
+                for (int i = 0; i < keys.size(); i++) visitor.accept(Key.wrap(keys.get(i)), codec.decodeSiblings(values.get(i)));
+                return nextSegment < map.segments();
+            }
+
+            @Override
+            public boolean passed(Key key) {
+                if (nextSegment >= map.segments()) return true;
+                try (var context = map.queryContext(key.bytesUnsafe())) {
+                    return context.segmentIndex() < nextSegment;
+                }
+            }
+        };
     }
 
     /** Bytes of the map file (allocated up front, so mostly constant). */

@@ -63,6 +63,11 @@ final class StorageWatch implements Storage {
     }
 
     @Override
+    public io.chorus.replication.env.StorageScan scan() {
+        return storage.scan();
+    }
+
+    @Override
     public long size() {
         return storage.size();
     }

@@ -16,6 +16,11 @@ class ClusterFilesTest {
     @TempDir
     Path temp;
 
+    /** A plain local cluster's config: the rendered keys, then the cluster secret's path. */
+    private static String expected(ClusterDir dir, ClusterShape shape, NodeSpec node) {
+        return NodeConfigFile.render(shape, node, dir.dataDir(node.name())) + ClusterSecurity.configText(dir, node, ClusterSecurity.Options.PLAIN);
+    }
+
     @Test
     void createsTheAddressesFileAndEachNodesConfigAndDataDir() throws IOException {
         ClusterDir dir = new ClusterDir(temp.resolve("c"));
@@ -23,7 +28,7 @@ class ClusterFilesTest {
         ClusterFiles.ensure(dir, shape);
         assertEquals("127.0.0.1:7401\n127.0.0.1:7402\n127.0.0.1:7403\n", Files.readString(dir.addressesFile()));
         for (NodeSpec node : shape.nodes()) {
-            assertEquals(NodeConfigFile.render(shape, node, dir.dataDir(node.name())), Files.readString(dir.configFile(node.name())));
+            assertEquals(expected(dir, shape, node), Files.readString(dir.configFile(node.name())));
             assertTrue(Files.isDirectory(dir.dataDir(node.name())));
         }
         assertEquals(Optional.of(shape), ClusterShape.read(dir));
@@ -39,7 +44,7 @@ class ClusterFilesTest {
         Files.delete(dir.configFile("n2"));
         ClusterFiles.ensure(dir, shape);
         assertEquals("node.name = n1\ntick.millis = 5\n", Files.readString(dir.configFile("n1")));
-        assertEquals(NodeConfigFile.render(shape, shape.nodes().get(1), dir.dataDir("n2")), Files.readString(dir.configFile("n2")));
+        assertEquals(expected(dir, shape, shape.nodes().get(1)), Files.readString(dir.configFile("n2")));
     }
 
     @Test
@@ -49,7 +54,7 @@ class ClusterFilesTest {
         Files.writeString(dir.configFile("n1"), "cluster.members = n1@127.0.0.1:9999\n");
         ClusterShape shape = ClusterShape.local(2, 7401);
         ClusterFiles.ensure(dir, shape);
-        assertEquals(NodeConfigFile.render(shape, shape.nodes().get(0), dir.dataDir("n1")), Files.readString(dir.configFile("n1")));
+        assertEquals(expected(dir, shape, shape.nodes().get(0)), Files.readString(dir.configFile("n1")));
     }
 
     @Test

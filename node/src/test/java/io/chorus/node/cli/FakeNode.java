@@ -4,6 +4,8 @@ import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.ClusterDescription;
 import io.chorus.replication.message.Codec;
+import io.chorus.replication.message.Greeting;
+import io.chorus.replication.message.GreetingCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -41,12 +43,20 @@ public final class FakeNode {
             while (true) {
                 try (Socket socket = server.accept()) {
                     DataInputStream in = new DataInputStream(socket.getInputStream());
+                    DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+                    byte[] hello = new byte[in.readInt()]; // the probe's greeting: welcome it
+                    in.readFully(hello);
+                    GreetingCodec.decode(hello);
+                    byte[] welcome = GreetingCodec.encode(new Greeting.Welcome(Greeting.PROTOCOL_VERSION, Greeting.CLUSTER_NAME_DEFAULT,
+                            properties.getProperty("node.name")));
+                    out.writeInt(welcome.length);
+                    out.write(welcome);
+                    out.flush();
                     byte[] request = new byte[in.readInt()];
                     in.readFully(request);
                     ClientFrame frame = (ClientFrame) codec.decode(request);
                     byte[] reply = codec.encode(new ClientReply(frame.requestId(),
                             new ClusterDescription(new String[] {properties.getProperty("node.name")}, new String[] {listen}, 8, 1)));
-                    DataOutputStream out = new DataOutputStream(socket.getOutputStream());
                     out.writeInt(reply.length);
                     out.write(reply);
                     out.flush();

@@ -42,9 +42,11 @@ class CrdtCounterRestartEndToEndTest {
     @Test
     void concurrentIncrementsAddUpExactlyAcrossAStopAndRestart() throws InterruptedException {
         try (LocalCluster cluster = LocalCluster.start(3, dataDirs, Map.of());
-             ChorusClient client = ChorusClient.builder().seeds(cluster.addresses()).requestTimeout(Duration.ofSeconds(5))
-                     // retries must outlast the downtime: each retry is refused (Unavailable) until the node is back
-                     .crdtAttemptsMax(400).crdtRetryBackoff(Duration.ofMillis(10), Duration.ofMillis(100)).build()) {
+             ChorusClient client = ChorusClient.builder().seeds(cluster.addresses())
+                     // retries must outlast the downtime: each retry is refused (Unavailable) until the node is back,
+                     // so the call's one deadline is long, each attempt short, and the retry budget out of the way
+                     .requestTimeout(Duration.ofSeconds(60)).attemptTimeout(Duration.ofSeconds(5)).retryBudget(1.0, 100_000)
+                     .attemptsMax(1_000).retryBackoff(Duration.ofMillis(10), Duration.ofMillis(100)).build()) {
             awaitAllUp(client);
             int victim = firstReplicaOf(cluster, KEY);
             CounterRef counter = client.counter(KEY);

@@ -93,6 +93,35 @@ class CrdtEndToEndTest {
         if (proxy != null) proxy.close();
     }
 
+    /**
+     * n1 frozen (the proxy holds everything to and from its client port, as SIGSTOP would): reads of
+     * a key n1 is first in line for move on to the key's other replicas after one attempt timeout,
+     * n1's circuit breaker opens, and later reads go straight to the others.
+     */
+    @Test
+    void readsMoveOnFromAFrozenFirstReplicaAndItsBreakerOpens() {
+        String key = keyFirstReplicatedBy("n1", "frozen-");
+        client.put(key, "v".getBytes(java.nio.charset.StandardCharsets.UTF_8), ALL);
+        try (ChorusClient reader = ChorusClient.builder().seeds(List.of(nodes.get(1).address())).requestTimeout(Duration.ofSeconds(10))
+                .attemptTimeout(Duration.ofMillis(300)).circuitBreaker(2, Duration.ofSeconds(60)).build()) {
+            proxy.freeze(true);
+            for (int i = 0; i < 2; i++) {
+                io.chorus.client.ReadResult read = reader.get(key, QUORUM);
+                assertEquals(1, read.values().size());
+                assertEquals(2, read.receipt().attempts(), "n1 silent, then another replica: " + read.receipt());
+                assertTrue(!read.receipt().coordinator().equals("n1"), read.receipt().toString());
+            }
+            io.chorus.client.NodeState n1 = reader.nodes().stream().filter(n -> n.name().equals("n1")).findFirst().orElseThrow();
+            assertEquals(io.chorus.client.BreakerState.OPEN, n1.breaker(), n1.toString());
+            long start = System.nanoTime();
+            io.chorus.client.ReadResult read = reader.get(key, QUORUM);
+            assertEquals(1, read.receipt().attempts(), "the open breaker sends it to another replica first");
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 300, "no attempt timeout waited");
+        } finally {
+            proxy.freeze(false);
+        }
+    }
+
     @Test
     void anIncrementWhoseReplyIsLostIsRetriedByTheClientAndCountsOnce() {
         String key = keyFirstReplicatedBy("n1", "lost-reply-");

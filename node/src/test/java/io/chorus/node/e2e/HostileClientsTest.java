@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.io.DataInputStream;
+import io.chorus.replication.message.Greeting;
+import io.chorus.replication.message.GreetingCodec;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,24 +113,40 @@ class HostileClientsTest {
         return nanos;
     }
 
-    /** A connection that sent one request (an identified client gone quiet), or nothing at all. */
+    /** A connection that greeted and sent one request (an identified client gone quiet), or nothing at all. */
     private static SocketChannel idle(InetSocketAddress node, boolean identified) throws IOException {
         SocketChannel channel = SocketChannel.open(node);
-        if (identified) channel.write(ByteBuffer.wrap(Frames.frameBytes(new ClientFrame(1, new Get(Key.of("k0"), (byte) 1)))));
+        if (identified) {
+            greet(channel.socket());
+            channel.write(ByteBuffer.wrap(Frames.frameBytes(new ClientFrame(1, new Get(Key.of("k0"), (byte) 1)))));
+        }
         return channel;
     }
 
-    /** The length of a 1 MiB frame and 100 bytes of it, then nothing. */
+    /** Greets, then sends the length of a 1 MiB frame and 100 bytes of it, then nothing. */
     private static SocketChannel loris(InetSocketAddress node) throws IOException {
         SocketChannel channel = SocketChannel.open(node);
+        greet(channel.socket());
         channel.write(ByteBuffer.allocate(104).putInt(1 << 20).put(new byte[100]).flip());
         return channel;
+    }
+
+    /** The client's greeting, and the node's welcome read: requests may follow (none may before the welcome). */
+    private static void greet(Socket socket) throws IOException {
+        byte[] hello = GreetingCodec.encode(new Greeting.ClientHello(Greeting.PROTOCOL_VERSION, "", "", new byte[0]));
+        socket.getOutputStream().write(ByteBuffer.allocate(4 + hello.length).putInt(hello.length).put(hello).array());
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        byte[] answer = new byte[in.readInt()];
+        in.readFully(answer);
+        Greeting greeting = GreetingCodec.decode(answer);
+        if (!(greeting instanceof Greeting.Welcome)) throw new AssertionError("the node did not welcome a plain client: " + greeting);
     }
 
     /** Pipelines reads of the big value and never reads a reply; ends when the node closes the connection (or after 200,000). */
     private static void nonReader(InetSocketAddress node, AtomicReference<Throwable> cutOff) {
         try (Socket socket = new Socket()) {
             socket.connect(node, 2000);
+            greet(socket);
             OutputStream out = socket.getOutputStream();
             for (int id = 1; id <= 200_000; id++) { // until the node closes the connection; it stops reading long before
                 out.write(Frames.frameBytes(new ClientFrame(id, new Get(Key.of("big"), (byte) 1))));

@@ -31,6 +31,7 @@ final class LossyProxy implements AutoCloseable {
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final AtomicBoolean armed = new AtomicBoolean();
+    private volatile boolean frozen;
     private final AtomicInteger repliesLost = new AtomicInteger();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
@@ -56,6 +57,14 @@ final class LossyProxy implements AutoCloseable {
     /** Loses the reply to the next first attempt of a CRDT update that comes through. */
     void loseNextCrdtUpdateReply() {
         armed.set(true);
+    }
+
+    /**
+     * Frozen, the proxy holds every frame in both directions (the connections stay open), as a node
+     * stopped with SIGSTOP would; thawed, it passes them on again, in order.
+     */
+    void freeze(boolean holdEverything) {
+        this.frozen = holdEverything;
     }
 
     int repliesLost() {
@@ -91,7 +100,7 @@ final class LossyProxy implements AutoCloseable {
                 int length = in.readInt();
                 byte[] body = new byte[length];
                 in.readFully(body);
-                Message message = codec.decode(body);
+                Message message = decodeUnlessGreeting(codec, body);
                 if (upstream && message instanceof ClientFrame frame && frame.request() instanceof CrdtUpdate update
                         && update.attempt() == 1 && armed.compareAndSet(true, false)) {
                     doomed.add(frame.requestId());
@@ -100,15 +109,28 @@ final class LossyProxy implements AutoCloseable {
                     repliesLost.incrementAndGet();
                     break; // the node applied it; the client hears only that the connection closed
                 }
+                while (frozen) Thread.sleep(2); // a frozen node: nothing goes through until thawed
                 out.writeInt(length);
                 out.write(body);
                 out.flush();
             }
         } catch (IOException | RuntimeException e) {
             // one side closed: close the other, as a broken link would
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         closeQuietly(from);
         closeQuietly(to);
+    }
+
+    /** The message in a frame, or null for a greeting frame (not a Message), which passes unchanged. */
+    private static Message decodeUnlessGreeting(Codec codec, byte[] body) {
+        try {
+            io.chorus.replication.message.GreetingCodec.decode(body);
+            return null;
+        } catch (io.chorus.replication.message.CodecException notAGreeting) {
+            return codec.decode(body);
+        }
     }
 
     @Override

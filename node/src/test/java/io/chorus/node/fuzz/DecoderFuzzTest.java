@@ -10,7 +10,7 @@ import io.chorus.replication.message.CodecException;
 import io.chorus.replication.message.ContextSeal;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
-import io.chorus.replication.message.Hello;
+import io.chorus.replication.message.Greeting;
 import io.chorus.replication.message.Message;
 import io.chorus.replication.state.Key;
 import io.chorus.node.support.Frames;
@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of every decoder a remote party reaches: raw connection bytes
- * (framing, first-frame routing), a client's frames, a peer's frames after its greeting, the
+ * (the greeting, and what follows one the fuzzer gets right), raw bytes and frames of a welcomed
+ * client, a peer's frames after its greeting (a frame before the greeting is refused), the
  * message codec with its CRDT operations and key states, CRDT payloads and causal contexts. Every
  * bad input must end as a {@link CodecException} / IllegalArgumentException, an InvalidRequest (or
  * Overloaded) reply or a closed connection: never another exception, and never an allocation out
@@ -94,31 +95,47 @@ class DecoderFuzzTest {
         });
     }
 
-    /** Raw bytes on a new connection, in two reads: framing and first-frame routing. */
+    /** Raw bytes on a new connection, in two reads: the greeting's framing and decoding, and what follows a welcome. */
     @FuzzTest(maxDuration = "24h")
     void connectionBytes(byte[] input) {
         EmbeddedChannel channel = FuzzChannels.accepted();
+        writeInTwoReads(channel, input);
+        Greeting answer = FuzzChannels.readGreeting(channel);
+        while (answer instanceof Greeting.PeerChallenge) answer = FuzzChannels.readGreeting(channel); // a member's hello; no proof
+        if (answer != null && !(answer instanceof Greeting.Refused) && !(answer instanceof Greeting.Welcome)) {
+            throw new AssertionError("a fuzzed greeting was answered with " + answer);
+        }
+        assertOnlyRefusals(channel);
+    }
+
+    /** Raw bytes, in two reads, from a client the greeting welcomed: message framing and first-frame routing. */
+    @FuzzTest(maxDuration = "24h")
+    void clientBytes(byte[] input) {
+        EmbeddedChannel channel = FuzzChannels.greetedClient();
+        writeInTwoReads(channel, input);
+        assertOnlyRefusals(channel);
+    }
+
+    /** One whole frame of fuzzed content from a welcomed client. */
+    @FuzzTest(maxDuration = "24h")
+    void clientFrames(byte[] input) {
+        EmbeddedChannel channel = FuzzChannels.greetedClient();
+        channel.writeInbound(frame(input));
+        assertOnlyRefusals(channel);
+    }
+
+    /** A member's greeting (with its proof), then one frame of fuzzed content on the peer connection. */
+    @FuzzTest(maxDuration = "24h")
+    void peerFrames(byte[] input) {
+        EmbeddedChannel channel = FuzzChannels.greetedPeer();
+        channel.writeInbound(frame(input));
+        assertOnlyRefusals(channel);
+    }
+
+    private static void writeInTwoReads(EmbeddedChannel channel, byte[] input) {
         int split = input.length == 0 ? 0 : (input[0] & 0xFF) % (input.length + 1);
         channel.writeInbound(Unpooled.wrappedBuffer(input, 0, split));
         channel.writeInbound(Unpooled.wrappedBuffer(input, split, input.length - split));
-        assertOnlyRefusals(channel);
-    }
-
-    /** One whole frame of fuzzed content from a client. */
-    @FuzzTest(maxDuration = "24h")
-    void clientFrames(byte[] input) {
-        EmbeddedChannel channel = FuzzChannels.accepted();
-        channel.writeInbound(frame(input));
-        assertOnlyRefusals(channel);
-    }
-
-    /** A member's greeting, then one frame of fuzzed content on the peer connection. */
-    @FuzzTest(maxDuration = "24h")
-    void peerFrames(byte[] input) {
-        EmbeddedChannel channel = FuzzChannels.accepted();
-        channel.writeInbound(Frames.frame(new Hello(FuzzChannels.PEER)));
-        channel.writeInbound(frame(input));
-        assertOnlyRefusals(channel);
     }
 
     private static ByteBuf frame(byte[] body) {

@@ -19,6 +19,8 @@ import io.chorus.replication.state.Key;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.chorus.node.security.NodeSecurity;
+import io.chorus.replication.message.Greeting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,12 +65,17 @@ class AdmissionTest {
     }
 
     private EmbeddedChannel connect() {
-        ThreadCodecs codecs = new ThreadCodecs(FRAME_BYTES_MAX);
-        ConnectionGate gate = new ConnectionGate(admission, connections.counters());
-        EmbeddedChannel channel = new EmbeddedChannel(gate, new FrameDecoder(FRAME_BYTES_MAX), gate.frameWatch(), new MessageDecoder(codecs),
-                new MessageEncoder(codecs, FRAME_BYTES_MAX), new InboundConnectionHandler(settings, pipeline.inbound(), connections));
+        EmbeddedChannel channel = AcceptedChannels.accepted(settings, NodeSecurity.open(Greeting.CLUSTER_NAME_DEFAULT), admission, connections,
+                pipeline.inbound());
         channel.freezeTime();
         channels.add(channel);
+        return channel;
+    }
+
+    /** A connection the greeting welcomed as a client. */
+    private EmbeddedChannel connectAndGreet() {
+        EmbeddedChannel channel = connect();
+        AcceptedChannels.greetAsClient(channel);
         return channel;
     }
 
@@ -84,8 +91,8 @@ class AdmissionTest {
         EmbeddedChannel third = connect();
         assertFalse(first.isOpen(), "past pendingConnectionsMax=2 the oldest silent connection makes room");
         assertTrue(second.isOpen() && third.isOpen());
-        second.writeInbound(put(1, 10));
-        assertTrue(connect().isOpen(), "the second identified itself, so there is room for one more pending");
+        AcceptedChannels.greetAsClient(second);
+        assertTrue(connect().isOpen(), "the second was welcomed, so there is room for one more pending");
         assertFalse(connect().isOpen(), "over connectionsMax=3 a new connection is closed at once");
         assertEquals(3, admission.openConnections());
         assertEquals(1, connections.counters().refusedConnections.sum());
@@ -95,23 +102,26 @@ class AdmissionTest {
     }
 
     @Test
-    void aHalfSentFrameOrNoFirstFrameIsClosedAfterTheReadTimeout() {
+    void aHalfSentFrameOrNoGreetingIsClosedAfterTheReadTimeout() {
+        EmbeddedChannel halfSent = connectAndGreet();
         EmbeddedChannel silent = connect();
-        EmbeddedChannel halfSent = connect();
+        EmbeddedChannel halfGreeted = connect();
+        halfGreeted.writeInbound(Unpooled.buffer().writeInt(30).writeBytes(new byte[10])); // 10 of a 30-byte greeting frame
         halfSent.writeInbound(put(1, 10));
         halfSent.writeInbound(Unpooled.buffer().writeInt(500).writeBytes(new byte[100])); // 100 of 500 bytes
         for (EmbeddedChannel c : channels) tick(c, READ_TIMEOUT_MILLIS / 2);
         assertTrue(silent.isOpen() && halfSent.isOpen(), "within the timeout both wait");
         for (EmbeddedChannel c : channels) tick(c, READ_TIMEOUT_MILLIS);
-        assertFalse(silent.isOpen(), "no first frame within net.readTimeoutMillis");
+        assertFalse(silent.isOpen(), "no greeting within net.readTimeoutMillis");
+        assertFalse(halfGreeted.isOpen(), "a greeting left half-sent");
         assertFalse(halfSent.isOpen(), "a frame left half-sent");
-        assertEquals(2, connections.counters().timedOutConnections.sum());
+        assertEquals(3, connections.counters().timedOutConnections.sum());
         assertEquals(0, admission.budget().usedBytes(), "the half-sent frame's bytes went back to the budget");
     }
 
     @Test
     void aConnectionSendingWholeFramesStaysOpen() {
-        EmbeddedChannel busy = connect();
+        EmbeddedChannel busy = connectAndGreet();
         for (int i = 0; i < 10; i++) {
             busy.writeInbound(put(i, 10));
             tick(busy, READ_TIMEOUT_MILLIS / 3);
@@ -121,7 +131,7 @@ class AdmissionTest {
 
     @Test
     void requestBytesPastTheNodesBudgetAreOverloadedAtOnce() throws InterruptedException {
-        EmbeddedChannel client = connect();
+        EmbeddedChannel client = connectAndGreet();
         int admitted = 0;
         Failure refused = null;
         for (int id = 1; id <= 10 && refused == null; id++) {

@@ -20,7 +20,6 @@ import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
 import io.chorus.replication.message.Heartbeat;
-import io.chorus.replication.message.Hello;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Message;
 import io.chorus.replication.message.Put;
@@ -132,15 +131,15 @@ class FramingTest {
     @Test
     void aReplyIsNotAValidFirstFrame() {
         channel.writeInbound(Frames.frame(new ClientReply(3, new WriteResult(new byte[0], false))));
-        assertEquals("the first frame of a connection must be a Hello (peer) or a ClientFrame (client), got a ClientReply", refusal(-1).message());
+        assertEquals("a client connection may only send ClientFrames, got a ClientReply", refusal(-1).message());
         assertClosedWithoutEscapingException();
     }
 
     @Test
     void aClientMayNotTurnIntoAPeer() {
         channel.writeInbound(Frames.frame(new ClientFrame(1, new Get(Key.of("k"), Consistency.ONE.code()))));
-        channel.writeInbound(Frames.frame(new Hello(NodeId.of("n2"))));
-        assertEquals("a client connection may only send ClientFrames, got a Hello", refusal(-1).message());
+        channel.writeInbound(Frames.frame(new Heartbeat()));
+        assertEquals("a client connection may only send ClientFrames, got a Heartbeat", refusal(-1).message());
         assertClosedWithoutEscapingException();
     }
 
@@ -156,16 +155,11 @@ class FramingTest {
     }
 
     @Test
-    void aHelloFromAStrangerIsClosedWithoutAnswer() {
-        channel.writeInbound(Frames.frame(new Hello(NodeId.of("mallory"))));
-        assertNull(channel.readOutbound());
-        assertFalse(channel.isOpen());
-        channel.checkException();
-    }
-
-    @Test
     void aPeerConnectionFeedsPeerMessagesAsFromThatPeer() throws InterruptedException {
-        channel.writeInbound(Frames.frame(new Hello(NodeId.of("n2"))));
+        channel.finishAndReleaseAll();
+        ThreadCodecs codecs = new ThreadCodecs(FRAME_BYTES_MAX);
+        channel = new EmbeddedChannel(new FrameDecoder(FRAME_BYTES_MAX), new MessageDecoder(codecs), new MessageEncoder(codecs, FRAME_BYTES_MAX),
+                new InboundConnectionHandler(SETTINGS, pipeline.inbound(), connections, NodeId.of("n2"))); // as its greeting proved
         channel.writeInbound(Frames.frame(new Heartbeat()));
         RecordingStateMachine.PeerInput input = machine.messages.poll(5, TimeUnit.SECONDS);
         assertNotNull(input);

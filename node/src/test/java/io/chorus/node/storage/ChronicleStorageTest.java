@@ -40,6 +40,28 @@ class ChronicleStorageTest {
     }
 
     @Test
+    void aScanVisitsEveryWantedKeyOnceASegmentAtATimeAndKnowsWhichKeysItPassed() {
+        try (ChronicleStorage storage = open(SIZING)) {
+            for (int i = 0; i < 1_000; i++) storage.put(Key.of("k" + i), siblings("v" + i));
+            var scan = storage.scan();
+            java.util.Set<Key> seen = new java.util.HashSet<>();
+            int chunks = 0;
+            boolean more = true;
+            while (more) {
+                more = scan.next(10, key -> !key.equals(Key.of("k7")), (key, state) -> {
+                    assertTrue(seen.add(key), key + " visited twice");
+                    assertEquals(storage.get(key), state);
+                    assertTrue(scan.passed(key), "a visited key is passed");
+                });
+                chunks++;
+            }
+            assertEquals(999, seen.size(), "every key but the unwanted one");
+            assertTrue(chunks > 1, "in more than one chunk: " + chunks);
+            assertTrue(scan.passed(Key.of("k7")));
+        }
+    }
+
+    @Test
     void putGetAndReopenAfterCleanClose() {
         try (ChronicleStorage storage = open(SIZING)) {
             assertNull(storage.get(Key.of("a")));

@@ -107,15 +107,21 @@ class WalWriterTest {
     @Test
     void backlogPastItsBoundIsReportedNeverRefused() throws IOException {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
         long bound = 10L * batch(0, 1).bytes();
         WalWriter writer = WalWriter.start("test", rolledLog(), () -> { }, 64L << 20, bound, WalWriter.Observer.NONE, id -> {
+            holding.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        for (int b = 0; b < 40; b++) writer.submit(batch(b, 1));
+        // The writer must be held inside a sync before the rest arrive: otherwise it can take all 40
+        // batches in one group before it blocks, and the backlog never builds (seen under load).
+        writer.submit(batch(0, 1));
+        Await.until(WAIT, "the writer is held in its first sync", () -> holding.getCount() == 0);
+        for (int b = 1; b < 40; b++) writer.submit(batch(b, 1));
         Await.until(WAIT, "the backlog passes its bound", writer::backlogged);
         release.countDown();
         Await.until(WAIT, "the backlog drains", () -> !writer.backlogged() && writer.backlogBytes() == 0);

@@ -23,7 +23,7 @@ public final class LocalCluster implements AutoCloseable {
         this.nodes = new ChorusNode[configs.size()];
     }
 
-    /** Starts {@code size} nodes n1..n{size}; {@code extra} config applies to all. */
+    /** Starts {@code size} nodes n1..n{size}; {@code extra} config applies to all ({@code {node}} in a value becomes the node's name). */
     public static LocalCluster start(int size, Path baseDir, Map<String, String> extra) {
         List<Integer> ports = FreePorts.pick(size);
         List<String> members = new ArrayList<>();
@@ -36,7 +36,8 @@ public final class LocalCluster implements AutoCloseable {
             settings.put("node.dataDir", baseDir.resolve("n" + (i + 1)).toString());
             settings.put("cluster.members", String.join(",", members));
             settings.put("storage.entriesMax", "10000");
-            settings.putAll(extra);
+            String name = "n" + (i + 1);
+            extra.forEach((key, value) -> settings.put(key, value.replace("{node}", name))); // {node}: a per-node file, e.g. a certificate
             configs.add(NodeConfig.load(null, settings));
         }
         LocalCluster cluster = new LocalCluster(configs);

@@ -4,6 +4,8 @@ import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.Greeting;
+import io.chorus.replication.message.GreetingCodec;
 import io.chorus.replication.message.Message;
 
 import java.io.DataInputStream;
@@ -33,12 +35,43 @@ public final class RawClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /** Connects and greets as an anonymous client of any cluster: ready for requests. */
     public static RawClient connect(InetSocketAddress node, Duration readTimeout) throws IOException {
+        RawClient client = connectUngreeted(node, readTimeout);
+        Greeting answer = client.greet(new Greeting.ClientHello(Greeting.PROTOCOL_VERSION, "", "", new byte[0]));
+        if (!(answer instanceof Greeting.Welcome)) throw new AssertionError("the node did not welcome a plain client: " + answer);
+        return client;
+    }
+
+    /** Connects and sends nothing: the test says the greeting (or something else) itself. */
+    public static RawClient connectUngreeted(InetSocketAddress node, Duration readTimeout) throws IOException {
         Socket socket = new Socket();
         socket.connect(node, 2000);
         socket.setSoTimeout((int) readTimeout.toMillis());
         socket.setTcpNoDelay(true);
         return new RawClient(socket);
+    }
+
+    /** Sends one greeting frame and reads the node's greeting answer. */
+    public Greeting greet(Greeting greeting) throws IOException {
+        send(greeting);
+        return readGreeting();
+    }
+
+    public void send(Greeting greeting) throws IOException {
+        byte[] bytes = GreetingCodec.encode(greeting);
+        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+        new java.io.DataOutputStream(frame).writeInt(bytes.length);
+        frame.write(bytes);
+        sendRaw(frame.toByteArray());
+    }
+
+    public Greeting readGreeting() throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > Greeting.GREETING_BYTES_MAX) throw new IOException("greeting frame of " + length + " bytes");
+        byte[] body = new byte[length];
+        in.readFully(body);
+        return GreetingCodec.decode(body);
     }
 
     /** Sends one request and waits for its reply. */

@@ -20,17 +20,22 @@ import io.chorus.replication.message.ContextSeal;
  * @param keyStateBytesMax       most bytes a key's whole state (its concurrent values) may take: every state must fit in
  *                               one peer frame, so that it can always be replicated, repaired and read; a write past it
  *                               is refused (TooManySiblings)
+ * @param antiEntropyScanKeysPerTick stored keys anti-entropy visits per tick when it scans storage (the Merkle tree
+ *                               rebuild at start, the search for the keys of differing leaves): its share of the node's
+ *                               only thread
  * @param contextSeal            seals the causal contexts clients get and opens those they send back (the cluster's secret)
  */
 public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                             int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
                             int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
-                            int readSpeculationTicks, long keyStateBytesMax, ContextSeal contextSeal) {
+                            int readSpeculationTicks, long keyStateBytesMax, int antiEntropyScanKeysPerTick,
+                            ContextSeal contextSeal) {
     public static final int ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT = 500;
     public static final int READ_SPECULATION_TICKS_DEFAULT = 5;
     public static final int ANTI_ENTROPY_KEYS_MAX_DEFAULT = 1000;
     /** The default peer frame (2 MiB) less room for the message around the state. */
     public static final long KEY_STATE_BYTES_MAX_DEFAULT = (2L << 20) - (64 << 10);
+    public static final int ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT = 2_000;
     public static final ReplicaConfig DEFAULTS = new ReplicaConfig(3, 200, 10, 50, 1024, 1 << 20, 64, 100_000);
 
     /** The same with default anti-entropy pacing. */
@@ -42,14 +47,24 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
                 READ_SPECULATION_TICKS_DEFAULT, KEY_STATE_BYTES_MAX_DEFAULT);
     }
 
-    /** The same with the seal of a node given no cluster secret. */
+    /** The same with the default anti-entropy scan rate. */
     public ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                          int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
                          int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
                          int readSpeculationTicks, long keyStateBytesMax) {
         this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax,
                 siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax,
-                ContextSeal.UNCONFIGURED);
+                ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT);
+    }
+
+    /** The same with the seal of a node given no cluster secret. */
+    public ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
+                         int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
+                         int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
+                         int readSpeculationTicks, long keyStateBytesMax, int antiEntropyScanKeysPerTick) {
+        this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax,
+                siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax,
+                antiEntropyScanKeysPerTick, ContextSeal.UNCONFIGURED);
     }
 
     public ReplicaConfig {
@@ -64,6 +79,7 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
         positive("antiEntropyIntervalTicks", antiEntropyIntervalTicks);
         positive("antiEntropyKeysMax", antiEntropyKeysMax);
         positive("readSpeculationTicks", readSpeculationTicks);
+        positive("antiEntropyScanKeysPerTick", antiEntropyScanKeysPerTick);
         if (contextSeal == null) throw new IllegalArgumentException("contextSeal is missing");
         if (keyStateBytesMax < (long) valueBytesMax + keyBytesMax) {
             throw new IllegalArgumentException("keyStateBytesMax (" + keyStateBytesMax + ") must hold at least one value of valueBytesMax (" + valueBytesMax + ")");
@@ -79,27 +95,33 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
 
     public ReplicaConfig withReplicationFactor(int n) {
         return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, contextSeal);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, contextSeal);
     }
 
     public ReplicaConfig withRequestTimeoutTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, contextSeal);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, contextSeal);
     }
 
     public ReplicaConfig withSiblingsMax(int max) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, contextSeal);
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, contextSeal);
     }
 
     public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, contextSeal);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, contextSeal);
+    }
+
+    public ReplicaConfig withAntiEntropyScanKeysPerTick(int keys) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
+                keyStateBytesMax, keys, contextSeal);
     }
 
     public ReplicaConfig withContextSeal(ContextSeal seal) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
-                keyStateBytesMax, seal);
+                keyStateBytesMax, antiEntropyScanKeysPerTick, seal);
     }
 }

@@ -14,6 +14,7 @@ import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.ReplicaRead;
 import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.ReplicaWrite;
+import io.chorus.replication.message.ReplicaWriteAck;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
@@ -22,18 +23,27 @@ import io.chorus.replication.state.KeyState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A read (riak_kv's get_fsm, over the pure {@link ReadTally}): R live replicas are asked first
  * (this node first when it is one: its answer costs no network), the other live ones only if the
- * answers are slow. Answered after R replies with their merge; once every contacted replica
- * replied, the ones behind get the merge (read repair).
+ * answers are slow, or once the read is answered. Read repair, in two parts: the replicas the
+ * answer waited for that are behind the merge get it before the client is answered, which waits
+ * for their acknowledgements (so that, for R of 2 or more, the next read of any of them sees at
+ * least this answer); every other replica that answers behind the final merge gets it afterwards,
+ * in the background.
  */
 final class ReadCoordination extends Coordination {
     private final ReadTally tally;
     private final CrdtType crdtType; // non-null: a CRDT read of this type
     private final List<NodeId> spare; // live replicas not asked yet
     private final List<NodeId> first;
+    private final Map<NodeId, KeyState> repairedWith = new TreeMap<>(); // the state each repair sent
+    private final Set<NodeId> unacknowledgedRepairs = new TreeSet<>();
+    private ClientResponse heldAnswer; // non-null while the answer waits for its blocking repairs
     private int contacted;
 
     ReadCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
@@ -57,32 +67,65 @@ final class ReadCoordination extends Coordination {
         for (NodeId replica : replicas) context.send(replica, new ReplicaRead(opId, key));
     }
 
-    @Override
-    void onSlow() {
-        if (isAnswered() || spare.isEmpty()) return;
+    /** Asks the live replicas not asked yet (once). */
+    private void askSpare() {
+        if (spare.isEmpty()) return;
         List<NodeId> more = List.copyOf(spare);
         spare.clear();
         ask(more);
     }
 
     @Override
+    void onSlow() {
+        if (!isAnswered()) askSpare();
+    }
+
+    @Override
     void onReply(NodeId from, PeerMessage reply) {
-        if (!(reply instanceof ReplicaReadResult result) || !tally.addResult(from, result.siblings())) return;
-        if (!isAnswered() && tally.isDone()) {
-            KeyState merged = context.hasBug(InjectedBug.SKIP_SIBLING_MERGE) ? tally.lastReply() : tally.response();
-            answer(answerFor(merged));
+        if (reply instanceof ReplicaWriteAck ack) {
+            if (unacknowledgedRepairs.remove(from) && unacknowledgedRepairs.isEmpty() && heldAnswer != null) release();
+        } else if (reply instanceof ReplicaReadResult result && tally.addResult(from, result.siblings())) {
+            if (!isAnswered() && heldAnswer == null && tally.isDone()) onEnough();
         }
-        if (isFinished()) repair();
+        if (isFinished()) repairInBackground();
+    }
+
+    /** R replicas answered: repair the ones behind and wait for them, or answer at once if none is. */
+    private void onEnough() {
+        KeyState merged = tally.response();
+        heldAnswer = answerFor(context.hasBug(InjectedBug.SKIP_SIBLING_MERGE) ? tally.lastReply() : merged);
+        Map<NodeId, KeyState> behind = tally.repairs();
+        if (behind.isEmpty()) {
+            release();
+            return;
+        }
+        context.readRepaired(behind.size());
+        for (NodeId replica : behind.keySet()) {
+            repairedWith.put(replica, merged);
+            unacknowledgedRepairs.add(replica);
+            context.send(replica, new ReplicaWrite(opId, key, merged, true, false));
+        }
+    }
+
+    /** The held answer goes out; the replicas not asked yet are asked now, to be repaired if behind. */
+    private void release() {
+        ClientResponse response = heldAnswer;
+        heldAnswer = null;
+        answer(response);
+        askSpare();
     }
 
     @Override
     void onDeadline() {
         if (!isAnswered()) {
+            String waitedFor = heldAnswer == null
+                    ? "did not hear from enough replicas within "
+                    : "read repair of " + unacknowledgedRepairs + " was not acknowledged within ";
             answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", answered " + tally.replyCount() + "): "
-                    + level + " read of key " + key + " did not hear from enough replicas within "
-                    + context.config().requestTimeoutTicks() + " ticks"));
+                    + level + " read of key " + key + " " + waitedFor + context.config().requestTimeoutTicks() + " ticks"));
+            heldAnswer = null;
         }
-        if (tally.replyCount() > 1) repair();
+        if (tally.replyCount() > 1) repairInBackground();
     }
 
     @Override
@@ -90,14 +133,20 @@ final class ReadCoordination extends Coordination {
         return isAnswered() && tally.replyCount() >= contacted;
     }
 
-    /** Read repair: every replica that answered with less than the merge gets the merge. */
-    private void repair() {
+    /** Every replica that answered with less than the final merge, and was not sent it yet, gets it. */
+    private void repairInBackground() {
         Map<NodeId, KeyState> repairs = tally.repairs();
+        repairs.entrySet().removeIf(r -> r.getValue().equals(repairedWith.get(r.getKey())));
         if (repairs.isEmpty()) return;
         context.readRepaired(repairs.size());
         for (Map.Entry<NodeId, KeyState> repair : repairs.entrySet()) {
+            repairedWith.put(repair.getKey(), repair.getValue());
             context.send(repair.getKey(), ReplicaWrite.repair(key, repair.getValue()));
         }
+    }
+
+    private static String[] names(List<NodeId> nodes) {
+        return nodes.stream().map(NodeId::name).toArray(String[]::new);
     }
 
     /** The read's answer: plain values, or the CRDT value, refusing a read of the wrong kind. */
@@ -108,7 +157,8 @@ final class ReadCoordination extends Coordination {
                 return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds a " + crdt.type().displayName()
                         + ", not plain values: read it as a " + crdt.type().displayName());
             }
-            return new GetResult(merged.liveValues().toArray(new byte[0][]), context.config().contextSeal().seal(key, merged.context()));
+            return new GetResult(merged.liveValues().toArray(new byte[0][]), context.config().contextSeal().seal(key, merged.context()),
+                    names(tally.responders()), !tally.repairs().isEmpty());
         }
         if (merged.hasLiveValues()) {
             return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds plain values, not a " + crdtType.displayName());

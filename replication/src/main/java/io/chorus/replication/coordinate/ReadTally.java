@@ -54,6 +54,11 @@ public final class ReadTally {
         return replies.size();
     }
 
+    /** The replicas that answered so far, in the order they did: for the client's receipt. */
+    public List<NodeId> responders() {
+        return List.copyOf(replies.keySet());
+    }
+
     /** The merge of every answer so far: all concurrent values and the union of their contexts. */
     public KeyState response() {
         return merged;

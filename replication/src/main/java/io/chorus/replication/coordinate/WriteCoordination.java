@@ -73,7 +73,7 @@ abstract class WriteCoordination extends Coordination {
         if (isAnswered()) return;
         if (error == null) tally.addAck(replica); else tally.addFailure(replica, error);
         if (tally.isSuccess()) {
-            answer(new WriteResult(writtenContext, durable));
+            answer(new WriteResult(writtenContext, durable, tally.acks().stream().map(NodeId::name).toArray(String[]::new)));
         } else if (tally.isImpossible()) {
             answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", acked " + tally.ackCount() + "): " + level
                     + " " + verb() + " of key " + key + " was refused by " + tally.failures() + "; it is stored on "

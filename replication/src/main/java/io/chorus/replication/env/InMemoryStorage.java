@@ -30,6 +30,11 @@ public final class InMemoryStorage implements Storage {
         return entries.size();
     }
 
+    @Override
+    public StorageScan scan() {
+        return new KeyOrderScan(() -> entries);
+    }
+
     /** A storage holding what this one holds now (a test's image of the disk before the writes a power loss drops). */
     public InMemoryStorage copy() {
         InMemoryStorage copy = new InMemoryStorage();

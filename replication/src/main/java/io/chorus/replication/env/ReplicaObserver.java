@@ -28,4 +28,19 @@ public interface ReplicaObserver {
      */
     default void antiEntropyKeysSent(int keys) {
     }
+
+    /** Anti-entropy compared {@code keys} (at least 1) of its keys with a peer's digests of them. */
+    default void antiEntropyKeysCompared(int keys) {
+    }
+
+    /** Of the keys anti-entropy compared, {@code keys} (at least 1) differed: each was pushed to the peer or pulled from it. */
+    default void antiEntropyKeysRepaired(int keys) {
+    }
+
+    /**
+     * This node's replica of {@code partition} was found identical to {@code peer}'s (equal Merkle
+     * roots). The shell may time from it how long each partition has gone without being in sync.
+     */
+    default void antiEntropyInSync(int partition, io.chorus.replication.ring.NodeId peer) {
+    }
 }

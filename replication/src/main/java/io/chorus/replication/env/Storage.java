@@ -33,4 +33,29 @@ public interface Storage {
     void forEach(BiConsumer<Key, KeyState> visitor);
 
     long size();
+
+    /**
+     * A resumable scan of every entry, a chunk at a time. The default visits everything in its first
+     * chunk ({@link #forEach}); a storage with millions of keys overrides it with a real cursor.
+     */
+    default StorageScan scan() {
+        Storage storage = this;
+        return new StorageScan() {
+            private boolean done;
+
+            @Override
+            public boolean next(int entriesMax, java.util.function.Predicate<Key> wanted, BiConsumer<Key, KeyState> visitor) {
+                if (!done) storage.forEach((key, state) -> {
+                    if (wanted.test(key)) visitor.accept(key, state);
+                });
+                done = true;
+                return false;
+            }
+
+            @Override
+            public boolean passed(Key key) {
+                return done;
+            }
+        };
+    }
 }

@@ -50,7 +50,7 @@ public final class Codec {
         kryo.register(long[].class, new Serializers.Longs(), 29);
         kryo.register(Key[].class, new Serializers.Keys(), 30);
         // peer messages
-        kryo.register(Hello.class, 40);
+        // 40 was Hello: the greeting is now outside Kryo (GreetingCodec), so no unauthenticated bytes reach Kryo
         kryo.register(Heartbeat.class, 41);
         kryo.register(ReplicaRead.class, 42);
         kryo.register(ReplicaReadResult.class, 43);
@@ -58,10 +58,12 @@ public final class Codec {
         kryo.register(ReplicaWriteAck.class, 45);
         kryo.register(MintWrite.class, 46);
         kryo.register(MintResult.class, 47);
-        kryo.register(PartitionDigests.class, 48);
-        kryo.register(KeyDigests.class, 49);
         kryo.register(PullKeys.class, 50);
         kryo.register(CrdtMint.class, 51);
+        // 48, 49: the whole-partition digests of the anti-entropy before Merkle trees; never reuse them
+        kryo.register(TreeNodes.class, 60);
+        kryo.register(SyncLeaves.class, 61);
+        kryo.register(LeafKeys.class, 62);
         // client messages
         kryo.register(ClientFrame.class, 70);
         kryo.register(ClientReply.class, 71);

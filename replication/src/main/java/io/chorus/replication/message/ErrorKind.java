@@ -13,7 +13,9 @@ public enum ErrorKind {
     /** No replica could serve data as new as the session token. */
     SESSION_UNSATISFIED("SessionUnsatisfied"),
     /** The key holds too many concurrent values; write back with a context to resolve. */
-    TOO_MANY_SIBLINGS("TooManySiblings");
+    TOO_MANY_SIBLINGS("TooManySiblings"),
+    /** The connection did not authenticate, or its user lacks the permission the request needs. Nothing applied. */
+    UNAUTHORIZED("Unauthorized");
 
     private final String displayName;
 

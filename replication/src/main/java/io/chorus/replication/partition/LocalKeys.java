@@ -57,6 +57,12 @@ public final class LocalKeys {
         writtenThisStep.clear();
     }
 
+    /** Checks that storage holds every write made so far (a scan of it would otherwise miss some). */
+    void assertNoPendingWrites() {
+        Invariants.check(writtenThisStep.isEmpty(), "storage scanned while %s writes of the step are not stored",
+                writtenThisStep.size());
+    }
+
     public Storage storage() {
         return storage;
     }

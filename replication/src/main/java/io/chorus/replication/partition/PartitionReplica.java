@@ -5,40 +5,41 @@ import io.chorus.crdt.type.HybridClock;
 import io.chorus.crdt.type.Update;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.crdt.CrdtOps;
+import io.chorus.replication.merkle.MerkleTree;
 import io.chorus.replication.ring.KeyHash;
 import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
-import java.util.TreeMap;
-import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * This node's replica of one partition: the transitions of its keys' states (minting a client
- * write, applying a CRDT operation, merging another replica's state) and a running digest of the
- * partition (XOR of a hash of every key's state), so that anti-entropy can tell in one number
- * whether two replicas of a partition agree. Every write of the partition goes through here,
- * which keeps the digest exact. Later: its Merkle tree, hints and tombstone watermark.
- *
- * <p>The key digests are kept in memory, so that anti-entropy compares partitions without scanning
- * storage on the node's only thread (about 100 bytes of heap per key).
+ * write, applying a CRDT operation, merging another replica's state) and the partition's
+ * {@link MerkleTree}, so that anti-entropy can tell in one number whether two replicas of a
+ * partition agree, and if not, in which few leaves. Every write of the partition goes through here
+ * and updates the tree by a delta (no rescan). The tree is on the heap (8.4 KiB, allocated with the
+ * partition's first key); keys are not: finding a leaf's keys is a storage scan ({@link LeafScan}).
+ * While the tree is being rebuilt from storage at start ({@link TreeBuild}), a write updates it only
+ * if the build has already counted its key; otherwise the build counts the key's state when it
+ * reaches it.
  */
 public final class PartitionReplica {
     private final int partition;
     private final LocalKeys keys;
-    private final TreeMap<Key, Long> keyDigests = new TreeMap<>(); // sorted for determinism
-    private long digest;
+    private final Predicate<Key> counted;
+    private MerkleTree tree; // null until the partition's first key
 
-    PartitionReplica(int partition, LocalKeys keys) {
+    PartitionReplica(int partition, LocalKeys keys, Predicate<Key> counted) {
         this.partition = partition;
         this.keys = keys;
+        this.counted = counted;
     }
 
-    /** Counts a key found in storage at start. */
-    void load(Key key, KeyState state) {
+    /** Counts a key's stored state into the tree (the build, once per key). */
+    void count(Key key, KeyState state) {
         long d = entryDigest(key, state);
-        digest ^= d;
-        if (d != 0) keyDigests.put(key, d);
+        if (d != 0) tree().update(tree.leafOf(key.bytesUnsafe()), d);
     }
 
     public int partition() {
@@ -122,28 +123,30 @@ public final class PartitionReplica {
 
     private void store(Key key, KeyState before, KeyState after, boolean durable) {
         keys.write(key, before, after, durable);
-        long d = entryDigest(key, after);
-        digest ^= entryDigest(key, before) ^ d;
-        if (d == 0) keyDigests.remove(key); else keyDigests.put(key, d);
+        if (counted.test(key)) {
+            long delta = entryDigest(key, before) ^ entryDigest(key, after);
+            if (delta != 0) tree().update(tree.leafOf(key.bytesUnsafe()), delta);
+        }
     }
 
+    /** The root of the partition's tree: equal on two replicas when they hold the same states (0 if empty). */
     public long digest() {
-        return digest;
+        return tree == null ? 0 : tree.root();
     }
 
-    /** The digest recomputed from the key digests; equal to {@link #digest} (for tests). */
-    long recomputedDigest() {
-        long d = 0;
-        for (long k : keyDigests.values()) d ^= k;
-        return d;
+    /** The partition's tree, allocated on first use. */
+    public MerkleTree tree() {
+        if (tree == null) tree = new MerkleTree();
+        return tree;
     }
 
-    /** Visits every key of the partition with its entry digest, in key order, without touching storage. */
-    public void forEachDigest(BiConsumer<Key, Long> visitor) {
-        keyDigests.forEach(visitor);
+    /** The leaf of the partition's tree that {@code key} falls in. */
+    public int leafOf(Key key) {
+        return tree().leafOf(key.bytesUnsafe());
     }
 
-    static long entryDigest(Key key, KeyState state) {
+    /** A key's contribution to its leaf: a hash of the key and its state, 0 when it holds nothing. */
+    public static long entryDigest(Key key, KeyState state) {
         if (state.isEmpty()) return 0;
         long h = KeyHash.hash64(key.bytesUnsafe()) * 0x9E3779B97F4A7C15L + state.digest();
         return h == 0 ? 1 : h;

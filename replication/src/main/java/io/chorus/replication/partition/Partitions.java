@@ -5,19 +5,36 @@ import io.chorus.replication.topology.Topology;
 
 /**
  * This node's partition replicas, one per partition of the ring (the partition count never changes
- * between topology versions; which of them this node replicates does). Built from storage at start.
+ * between topology versions; which of them this node replicates does). Their Merkle trees are rebuilt
+ * from storage at start by a {@link TreeBuild}, a chunk per {@link #buildTrees} call.
  */
 public final class Partitions {
     private final PartitionReplica[] replicas;
     private final LocalKeys keys;
+    private final TreeBuild build;
     private Topology topology;
 
     public Partitions(Topology topology, LocalKeys keys) {
         this.topology = topology;
         this.keys = keys;
         this.replicas = new PartitionReplica[topology.partitions()];
-        for (int p = 0; p < replicas.length; p++) replicas[p] = new PartitionReplica(p, keys);
-        keys.storage().forEach((key, state) -> replicas[topology.partitionOf(key)].load(key, state));
+        this.build = new TreeBuild(keys.storage().scan(), (key, state) -> of(key).count(key, state));
+        for (int p = 0; p < replicas.length; p++) replicas[p] = new PartitionReplica(p, keys, build::counted);
+    }
+
+    /**
+     * Counts the next {@code keysMax} stored keys into the trees, if the build is not done. Called at
+     * the start of a step, when storage holds every write made so far (the scan reads storage).
+     */
+    public void buildTrees(int keysMax) {
+        if (build.done()) return;
+        keys.assertNoPendingWrites();
+        build.step(keysMax);
+    }
+
+    /** Whether every tree is complete, so that anti-entropy may compare it. */
+    public boolean treesBuilt() {
+        return build.done();
     }
 
     /** A newer topology: placement changes, the partitions stay. */

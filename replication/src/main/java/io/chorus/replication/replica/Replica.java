@@ -18,13 +18,14 @@ import io.chorus.replication.message.DescribeCluster;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Heartbeat;
-import io.chorus.replication.message.KeyDigests;
+import io.chorus.replication.message.LeafKeys;
 import io.chorus.replication.message.MintWrite;
-import io.chorus.replication.message.PartitionDigests;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.PullKeys;
 import io.chorus.replication.message.ReplicaRead;
 import io.chorus.replication.message.ReplicaWrite;
+import io.chorus.replication.message.SyncLeaves;
+import io.chorus.replication.message.TreeNodes;
 import io.chorus.replication.partition.AntiEntropy;
 import io.chorus.replication.partition.LocalKeys;
 import io.chorus.replication.partition.PartitionReplica;
@@ -84,7 +85,8 @@ public final class Replica {
         this.replicaSide = new ReplicaRequests(self, actor, partitions, this::topology, outputs,
                 MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
                 new PartitionReplica.Limits(config.siblingsMax(), config.keyStateBytesMax()), clock);
-        this.antiEntropy = new AntiEntropy(self, this.topology, partitions, outputs, config.antiEntropyKeysMax(), observer);
+        this.antiEntropy = new AntiEntropy(self, this.topology, partitions, outputs, config.antiEntropyKeysMax(),
+                config.antiEntropyScanKeysPerTick(), observer);
         this.coordinators = new Coordinators(new Context(), inFlight, (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) + 1);
     }
 
@@ -159,12 +161,14 @@ public final class Replica {
             replicaSide.onCrdtMint(from, m);
         } else if (message instanceof CoordinatorReply m) {
             inFlight.onReply(from, m.opId(), m.key(), m);
-        } else if (message instanceof PartitionDigests m) {
-            antiEntropy.onPartitionDigests(from, m);
-        } else if (message instanceof KeyDigests m) {
-            antiEntropy.onKeyDigests(from, m);
+        } else if (message instanceof TreeNodes m) {
+            antiEntropy.onTreeNodes(from, m);
+        } else if (message instanceof SyncLeaves m) {
+            antiEntropy.onSyncLeaves(from, m);
+        } else if (message instanceof LeafKeys m) {
+            antiEntropy.onLeafKeys(from, m);
         } else if (message instanceof PullKeys m) {
-            antiEntropy.onPullKeys(from, m, key -> topology.replicasOf(key).contains(from) && topology.replicasOf(key).contains(self));
+            antiEntropy.onPullKeys(from, m);
         } else if (!(message instanceof Heartbeat)) {
             throw new IllegalArgumentException("unhandled peer message " + message.getClass().getSimpleName());
         }
@@ -181,12 +185,12 @@ public final class Replica {
 
     private void onTick() {
         tick++;
+        antiEntropy.onTick(tick % config.antiEntropyIntervalTicks() == 0, this::isAlive); // first: it scans storage
         if (tick % config.heartbeatIntervalTicks() == 0) {
             for (NodeId peer : topology.members()) {
                 if (!peer.equals(self)) outputs.send(peer, new Heartbeat());
             }
         }
-        if (tick % config.antiEntropyIntervalTicks() == 0) antiEntropy.startRound(this::isAlive);
         inFlight.onTick(tick, config.readSpeculationTicks());
         replicaSide.onTick(tick);
     }
@@ -205,6 +209,11 @@ public final class Replica {
     /** Whether this node currently believes {@code node} is up. */
     public boolean isAlive(NodeId node) {
         return failureDetector.isAlive(node, tick);
+    }
+
+    /** Whether anti-entropy's Merkle trees are rebuilt from storage (until then it compares nothing). */
+    public boolean antiEntropyReady() {
+        return partitions.treesBuilt();
     }
 
     /** Client requests being coordinated right now. */

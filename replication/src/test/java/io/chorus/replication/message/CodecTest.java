@@ -33,13 +33,14 @@ class CodecTest {
     /** One of every message, with nulls where fields may be null. */
     static List<Message> everyMessage() {
         return List.of(
-                new Hello(NodeId.of("n1")), new Heartbeat(),
+                new Heartbeat(),
                 new ReplicaRead(1, KEY), new ReplicaReadResult(2, KEY, SIBLINGS), new ReplicaReadResult(2, KEY, KeyState.empty()),
                 new ReplicaWrite(3, KEY, SIBLINGS, true, false), ReplicaWrite.repair(KEY, SIBLINGS), new ReplicaWriteAck(4, KEY, null), new ReplicaWriteAck(4, KEY, "full"),
                 new MintWrite(5, KEY, new byte[]{1, 2}, VV, true), new MintWrite(5, KEY, null, VersionVector.empty(), false),
                 MintResult.ok(6, KEY, SIBLINGS, VV), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
-                new PartitionDigests(new int[]{1, 5}, new long[]{-1L, 42L}),
-                new KeyDigests(new int[]{5}, new Key[]{KEY, Key.of("b")}, new long[]{1, 2}), new PullKeys(new Key[]{KEY}),
+                new TreeNodes(1, new int[]{1, 5}, new int[]{0, 31}, new long[]{-1L, 42L}),
+                new SyncLeaves(new int[]{5}, new int[]{1023}),
+                new LeafKeys(new Key[]{KEY, Key.of("b")}, new long[]{1, 2}), new PullKeys(new Key[]{KEY}),
                 new ClientFrame(7, new Get(KEY, Consistency.QUORUM.code())),
                 new ClientFrame(8, new Put(KEY, new byte[]{9}, CausalContext.encode(VV), Consistency.ALL.code(), false)),
                 new ClientFrame(8, new Put(KEY, new byte[0], null, Consistency.ONE.code(), false)),
@@ -85,6 +86,13 @@ class CodecTest {
                 WriteResult result = (WriteResult) ((ClientReply) codec.decode(codec.encode(new ClientReply(1, new WriteResult(new byte[]{3}, durable))))).response();
                 assertEquals(durable, result.durable());
                 assertArrayEquals(new byte[]{3}, result.context());
+                WriteResult named = (WriteResult) ((ClientReply) codec.decode(codec.encode(new ClientReply(1,
+                        new WriteResult(new byte[]{3}, durable, new String[]{"n1", "n3"}))))).response();
+                assertArrayEquals(new String[]{"n1", "n3"}, named.ackedBy());
+                GetResult read = (GetResult) ((ClientReply) codec.decode(codec.encode(new ClientReply(1,
+                        new GetResult(new byte[][]{{1}}, new byte[]{2}, new String[]{"n2"}, durable))))).response();
+                assertArrayEquals(new String[]{"n2"}, read.answeredBy());
+                assertEquals(durable, read.readRepair());
             }
         }
     }

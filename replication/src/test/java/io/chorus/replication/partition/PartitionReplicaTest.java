@@ -24,45 +24,74 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-/** The digests anti-entropy relies on stay exact under any sequence of writes. */
+/** The Merkle trees anti-entropy relies on stay exact under any sequence of writes, during the build at start too. */
 class PartitionReplicaTest {
     static final PartitionReplica.Limits LIMITS = new PartitionReplica.Limits(64, 1 << 20);
     final Topology topology = Topology.initial(new Membership(List.of(member("n1"), member("n2"), member("n3")), 64), 3);
 
     @Test
-    void incrementalDigestsEqualARebuildFromStorage() {
+    void incrementalTreesEqualARebuildFromStorage() {
         qt().forAll(lists().of(integers().between(0, 59)).ofSizeBetween(1, 80)).check(steps -> {
             InMemoryStorage storage = new InMemoryStorage();
+            Partitions store = built(partitions(storage));
+            Partitions peer = built(partitions(new InMemoryStorage()));
+            for (int step : steps) write(store, peer, step);
+            return sameTrees(store, built(partitions(storage)));
+        });
+    }
+
+    @Test
+    void writesDuringTheBuildAtStartLeaveTheSameTreesAsARebuild() {
+        qt().forAll(lists().of(integers().between(0, 59)).ofSizeBetween(1, 80), integers().between(1, 4)).check((steps, chunk) -> {
+            InMemoryStorage storage = new InMemoryStorage();
+            Partitions before = built(partitions(storage));
+            Partitions peer = built(partitions(new InMemoryStorage()));
+            for (int step : steps.subList(0, steps.size() / 2)) write(before, peer, step); // what storage holds at start
             Partitions store = partitions(storage);
-            Partitions peer = partitions(new InMemoryStorage());
-            for (int step : steps) {
-                Key key = Key.of("k" + step % 12);
-                switch (step / 12) {
-                    case 0 -> store.of(key).mint(key, bytes("v" + step), VersionVector.empty(), "n1", LIMITS, step, false);
-                    case 1 -> store.of(key).mint(key, null, store.of(key).get(key).context(), "n1", LIMITS, 0, false);
-                    case 2 -> peer.of(key).mint(key, bytes("p" + step), VersionVector.empty(), "n2", LIMITS, 0, false);
-                    case 3 -> store.of(key).merge(key, peer.of(key).get(key), false);
-                    default -> store.of(Key.of("c" + step % 12)).applyCrdt(Key.of("c" + step % 12), new CounterAdd(1), step, "n1", null, 0, false);
-                }
+            for (int step : steps.subList(steps.size() / 2, steps.size())) {
+                write(store, peer, step);
+                store.keys().stepDone();
+                if (step % 3 == 0) store.buildTrees(chunk); // the build goes on between writes, a chunk at a time
             }
-            Partitions rebuilt = partitions(storage);
-            for (int p = 0; p < topology.partitions(); p++) {
-                if (store.get(p).digest() != rebuilt.get(p).digest()) return false;
-                if (store.get(p).recomputedDigest() != store.get(p).digest()) return false;
-            }
-            return true;
+            return sameTrees(built(store), built(partitions(storage)));
         });
     }
 
     @Test
     void aChangedValueChangesItsPartitionsDigest() {
-        Partitions store = partitions(new InMemoryStorage());
+        Partitions store = built(partitions(new InMemoryStorage()));
         Key key = Key.of("a");
         PartitionReplica partition = store.of(key);
         long before = partition.digest();
         partition.mint(key, bytes("x"), VersionVector.empty(), "n1", LIMITS, 0, false);
         assertNotEquals(before, partition.digest());
-        assertEquals(partition.recomputedDigest(), partition.digest());
+        assertEquals(PartitionReplica.entryDigest(key, partition.get(key)), partition.tree().leafHashes()[partition.leafOf(key)]);
+    }
+
+    /** Step {@code step} of a random history: a put, a delete, a concurrent put on the peer, a merge of it, or a CRDT update. */
+    private static void write(Partitions store, Partitions peer, int step) {
+        Key key = Key.of("k" + step % 12);
+        switch (step / 12) {
+            case 0 -> store.of(key).mint(key, bytes("v" + step), VersionVector.empty(), "n1", LIMITS, step, false);
+            case 1 -> store.of(key).mint(key, null, store.of(key).get(key).context(), "n1", LIMITS, 0, false);
+            case 2 -> peer.of(key).mint(key, bytes("p" + step), VersionVector.empty(), "n2", LIMITS, 0, false);
+            case 3 -> store.of(key).merge(key, peer.of(key).get(key), false);
+            default -> store.of(Key.of("c" + step % 12)).applyCrdt(Key.of("c" + step % 12), new CounterAdd(1), step, "n1", null, 0, false);
+        }
+    }
+
+    private static Partitions built(Partitions partitions) {
+        partitions.keys().stepDone();
+        partitions.buildTrees(Integer.MAX_VALUE);
+        assertEquals(true, partitions.treesBuilt());
+        return partitions;
+    }
+
+    private boolean sameTrees(Partitions a, Partitions b) {
+        for (int p = 0; p < topology.partitions(); p++) {
+            if (!a.get(p).tree().equals(b.get(p).tree()) || a.get(p).digest() != b.get(p).digest()) return false;
+        }
+        return true;
     }
 
     @Test
@@ -83,7 +112,7 @@ class PartitionReplicaTest {
 
     @Test
     void aWritePastTheKeysStateBoundIsRefusedAndNothingIsStored() {
-        Partitions store = partitions(new InMemoryStorage());
+        Partitions store = built(partitions(new InMemoryStorage()));
         Key key = Key.of("big");
         PartitionReplica.Limits small = new PartitionReplica.Limits(64, 3_000);
         assertEquals(null, store.of(key).mint(key, new byte[2_000], VersionVector.empty(), "n1", small, 0, false).refusal());

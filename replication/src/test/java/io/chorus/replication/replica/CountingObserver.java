@@ -19,4 +19,19 @@ final class CountingObserver implements ReplicaObserver {
         assert keys >= 1 : "anti-entropy sent " + keys + " keys";
         antiEntropyKeysSent += keys;
     }
+
+    long antiEntropyKeysCompared;
+    long antiEntropyKeysRepaired;
+
+    @Override
+    public void antiEntropyKeysCompared(int keys) {
+        assert keys >= 1;
+        antiEntropyKeysCompared += keys;
+    }
+
+    @Override
+    public void antiEntropyKeysRepaired(int keys) {
+        assert keys >= 1;
+        antiEntropyKeysRepaired += keys;
+    }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,16 @@ class ReplicaTest {
         assertInstanceOf(WriteResult.class, cluster.call(n1, put("hello", null, "QUORUM")));
         assertEquals(List.of("hello"), values(cluster.call(n2, new Get(KEY, Consistency.ONE.code()))));
         assertEquals(List.of("hello"), values(cluster.call(n3, new Get(KEY, Consistency.ONE.code()))));
+    }
+
+    @Test
+    void resultsNameTheReplicasBehindThemForTheClientsReceipt() {
+        WriteResult written = assertInstanceOf(WriteResult.class, cluster.call(n1, put("hello", null, "ALL")));
+        assertEquals(List.of("n1", "n2", "n3"), List.of(written.ackedBy()), "every replica acknowledged an ALL write");
+        GetResult read = assertInstanceOf(GetResult.class, cluster.call(n2, new Get(KEY, Consistency.QUORUM.code())));
+        assertEquals(2, read.answeredBy().length, "a QUORUM read merges two answers: " + List.of(read.answeredBy()));
+        assertEquals("n2", read.answeredBy()[0], "the coordinator asks itself first");
+        assertFalse(read.readRepair(), "both were up to date");
     }
 
     @Test
@@ -225,10 +236,16 @@ class ReplicaTest {
             if (m instanceof io.chorus.replication.message.ReplicaRead) asked.add(to.name());
             return false;
         };
-        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, Consistency.ONE.code()))));
-        assertEquals(List.of(), asked, "a replica answers ONE from its own copy");
-        assertEquals(List.of("hello"), values(cluster.call(n1, new Get(KEY, Consistency.QUORUM.code()))));
+        long one = cluster.request(n1, new Get(KEY, Consistency.ONE.code()));
+        assertEquals(List.of("hello"), values(cluster.replies.get(one)), "a replica answers ONE from its own copy, at once");
+        assertEquals(2, asked.size(), "then asks the other replicas, to repair them in the background if behind");
+        cluster.deliverAll();
+        asked.clear();
+        long quorum = cluster.request(n1, new Get(KEY, Consistency.QUORUM.code()));
         assertEquals(1, asked.size(), "QUORUM of 3 asks this node and one peer");
+        cluster.deliverAll();
+        assertEquals(List.of("hello"), values(cluster.replies.get(quorum)));
+        assertEquals(2, asked.size(), "and the third once answered");
     }
 
     @Test

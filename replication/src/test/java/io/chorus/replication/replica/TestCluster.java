@@ -50,12 +50,18 @@ final class TestCluster {
     BiPredicate<NodeId, PeerMessage> dropRule = (to, m) -> false;
     java.util.function.Predicate<PeerMessage> duplicateRule = m -> false;
     long delivered;
+    int largestMessageBytes; // of every peer message sent, encoded
     private long nextRequestId = 1;
 
     TestCluster(int nodes, ReplicaConfig config, Set<InjectedBug> bugs) {
+        this(nodes, 0, config, bugs);
+    }
+
+    /** @param partitions the ring's partition count, 0 for the default */
+    TestCluster(int nodes, int partitions, ReplicaConfig config, Set<InjectedBug> bugs) {
         List<Member> members = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) members.add(new Member(NodeId.of("n" + i), "127.0.0.1:" + (7400 + i)));
-        this.membership = Membership.of(members);
+        this.membership = partitions == 0 ? Membership.of(members) : new Membership(members, partitions);
         this.topology = Topology.initial(membership, config.replicationFactor());
         this.config = config;
         for (Member m : members) {
@@ -84,7 +90,9 @@ final class TestCluster {
             @Override
             public void send(NodeId to, PeerMessage message) {
                 if (stopped.contains(self) || dropRule.test(to, message)) return;
-                network.add(new InFlight(self, to, codec.encode(message)));
+                byte[] encoded = codec.encode(message);
+                largestMessageBytes = Math.max(largestMessageBytes, encoded.length);
+                network.add(new InFlight(self, to, encoded));
                 if (duplicateRule.test(message)) network.add(new InFlight(self, to, codec.encode(message)));
             }
 

@@ -50,6 +50,7 @@ public final class SeedBatch {
                 }));
             }
             List<Long> failed = new ArrayList<>();
+            List<Long> convergence = new ArrayList<>();
             long virtualMicros = 0, ops = 0, crdtOps = 0, events = 0, durableAcked = 0, durableLost = 0;
             for (Future<RunResult> future : futures) {
                 RunResult result = future.get();
@@ -60,8 +61,10 @@ public final class SeedBatch {
                 events += result.events();
                 durableAcked += result.durableWritesAcked();
                 durableLost += result.durableWritesLost();
+                if (result.healToConvergenceMicros() >= 0) convergence.add(result.healToConvergenceMicros());
             }
-            return new BatchSummary(seeds.size(), failed, virtualMicros, ops, crdtOps, durableAcked, durableLost, events, (System.nanoTime() - started) / 1_000_000);
+            return new BatchSummary(seeds.size(), failed, virtualMicros, ops, crdtOps, durableAcked, durableLost, events, (System.nanoTime() - started) / 1_000_000,
+                    convergence);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running seeds", e);

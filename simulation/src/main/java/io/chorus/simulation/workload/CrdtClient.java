@@ -113,6 +113,7 @@ public final class CrdtClient implements WorkloadClient {
         if (!world.issuing() || pending != null) return;
         OpType type = KINDS[Draw.weighted(random, mix.counterAddWeight(), mix.counterReadWeight(), mix.setAddWeight(),
                 mix.setRemoveWeight(), mix.setReadWeight())];
+        if (type.isCrdtRead() && !world.reading()) type = type == OpType.COUNTER_READ ? OpType.COUNTER_ADD : OpType.SET_ADD;
         boolean counter = type == OpType.COUNTER_ADD || type == OpType.COUNTER_READ;
         Key key = Key.of(counter ? "cnt" + random.nextInt(mix.counterKeys()) : "set" + random.nextInt(mix.setKeys()));
         Consistency level = (type.isCrdtRead() ? mix.reads() : mix.writes()).pick(random);
@@ -221,7 +222,7 @@ public final class CrdtClient implements WorkloadClient {
         return switch (kind) {
             case TIMEOUT, OVERLOADED -> true;
             case UNAVAILABLE -> attempt > 1;
-            case INVALID_REQUEST, SESSION_UNSATISFIED, TOO_MANY_SIBLINGS -> false;
+            case INVALID_REQUEST, SESSION_UNSATISFIED, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
         };
     }
 

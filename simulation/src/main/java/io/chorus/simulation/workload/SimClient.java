@@ -46,6 +46,11 @@ public final class SimClient implements WorkloadClient {
         /** Whether clients may start new operations (false once the run stops its workload). */
         boolean issuing();
 
+        /** Whether clients may read now (false while a run without client reads is in its fault phase). */
+        default boolean reading() {
+            return true;
+        }
+
         History history();
 
         List<NodeId> nodes();
@@ -92,7 +97,8 @@ public final class SimClient implements WorkloadClient {
         Key key = resolving != null ? resolving : Key.of("k" + random.nextInt(mix.keys()));
         OpType type = resolving != null ? (lastReadContext.containsKey(key) ? OpType.PUT : OpType.GET)
                 : PLAIN[Draw.weighted(random, mix.getWeight(), mix.putWeight(), mix.deleteWeight())];
-        boolean resolvingWrite = resolving != null && type == OpType.PUT;
+        if (type == OpType.GET && !world.reading()) type = OpType.PUT; // a write instead: the run tests repair without reads
+        boolean resolvingWrite = resolving != null && type == OpType.PUT && lastReadContext.containsKey(key);
         if (resolvingWrite) resolving = null;
         Consistency level = (type == OpType.GET ? mix.reads() : mix.writes()).pick(random);
         byte[] context = type != OpType.GET && (resolvingWrite || random.chance(mix.contextWriteBackRate())) ? lastReadContext.get(key) : null;

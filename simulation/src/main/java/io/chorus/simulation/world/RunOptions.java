@@ -13,8 +13,10 @@ package io.chorus.simulation.world;
  * @param noCrdt         no CRDT clients, whatever the seed draws: the run as it was before they
  *                       existed, so that regression seeds found then keep replaying the run that
  *                       found their bug (the parameters are the same; CRDT traffic changes the run)
+ * @param noClientReads  clients write but never read during the safety phase (a read they draw becomes a
+ *                       write), so that read repair cannot be what brings a replica back after heal
  */
-public record RunOptions(int safetySeconds, boolean powerLoss, boolean lateDuplicates, boolean noCrdt) {
+public record RunOptions(int safetySeconds, boolean powerLoss, boolean lateDuplicates, boolean noCrdt, boolean noClientReads) {
     public static final long LATE_DUPLICATE_MAX_MICROS = 10_000_000;
 
     public RunOptions {
@@ -25,14 +27,23 @@ public record RunOptions(int safetySeconds, boolean powerLoss, boolean lateDupli
         this(safetySeconds, powerLoss, lateDuplicates, false);
     }
 
+    public RunOptions(int safetySeconds, boolean powerLoss, boolean lateDuplicates, boolean noCrdt) {
+        this(safetySeconds, powerLoss, lateDuplicates, noCrdt, false);
+    }
+
+    /** These options with client reads off during the safety phase. */
+    public RunOptions withoutClientReads() {
+        return new RunOptions(safetySeconds, powerLoss, lateDuplicates, noCrdt, true);
+    }
+
     /** The build's runs: no exploration mode, CRDT clients as drawn. */
     public static RunOptions standard(int safetySeconds) {
-        return new RunOptions(safetySeconds, false, false, false);
+        return new RunOptions(safetySeconds, false, false, false, false);
     }
 
     /** The command-line flags that ask for these options. */
     public String flags() {
         return "--virtual-seconds " + safetySeconds + (powerLoss ? " --power-loss" : "") + (lateDuplicates ? " --late-duplicates" : "")
-                + (noCrdt ? " --no-crdt" : "");
+                + (noCrdt ? " --no-crdt" : "") + (noClientReads ? " --no-client-reads" : "");
     }
 }

@@ -17,11 +17,14 @@ import java.util.TreeMap;
  * @param opsIndeterminate ops that timed out or were never answered
  * @param crdtOps          of all the ops, those on counter and set keys
  * @param crdtRetried      CRDT updates sent more than once (under one operation id)
+ * @param healToConvergenceMicros virtual time from the heal until anti-entropy alone made the replicas identical
+ *                         (History.UNSET if they did not before the deadline)
  */
 public record RunResult(RunParameters parameters, List<Violation> violations, long events, long endMicros,
                         long messagesSent, long messagesDropped, long messagesDuplicated,
                         int opsOk, int opsFailed, int opsIndeterminate, int crdtOps, int crdtRetried,
-                        int partitions, int crashes, int powerLosses, int clogs, int durableWritesAcked) {
+                        int partitions, int crashes, int powerLosses, int clogs, int durableWritesAcked,
+                        long healToConvergenceMicros) {
     public RunResult {
         violations = List.copyOf(violations);
     }
@@ -42,9 +45,11 @@ public record RunResult(RunParameters parameters, List<Violation> violations, lo
 
     public String summary() {
         return String.format(Locale.ROOT, "seed %d %s: %d events, %s virtual, messages %d sent / %d dropped / %d duplicated, "
-                        + "ops %d ok / %d fail / %d indeterminate (%d on CRDT keys, %d retried), faults %d partitions / %d crashes (%d power losses) / %d clogs",
+                        + "ops %d ok / %d fail / %d indeterminate (%d on CRDT keys, %d retried), faults %d partitions / %d crashes (%d power losses) / %d clogs, "
+                        + "converged %s after heal",
                 parameters.seed(), passed() ? "passed" : "FAILED", events, Micros.format(endMicros), messagesSent, messagesDropped,
-                messagesDuplicated, opsOk, opsFailed, opsIndeterminate, crdtOps, crdtRetried, partitions, crashes, powerLosses, clogs);
+                messagesDuplicated, opsOk, opsFailed, opsIndeterminate, crdtOps, crdtRetried, partitions, crashes, powerLosses, clogs,
+                healToConvergenceMicros < 0 ? "never" : Micros.format(healToConvergenceMicros));
     }
 
     /** The checkers' explanations, at most {@link Checker#EXPLANATIONS_MAX} per checker, with counts. */

@@ -70,6 +70,12 @@ public final class SimStorage implements Storage {
         if (unsynced.isEmpty()) synced.forEach(visitor); else snapshot().forEach(visitor);
     }
 
+    /** In key order over what a reader sees now. */
+    @Override
+    public io.chorus.replication.env.StorageScan scan() {
+        return new io.chorus.replication.env.KeyOrderScan(() -> unsynced.isEmpty() ? synced : snapshot());
+    }
+
     @Override
     public long size() {
         if (unsynced.isEmpty()) return synced.size();

@@ -85,6 +85,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     private long events;
     private boolean issuing = true;
     private boolean stopped;
+    private int downDuringFaults = -1; // a node kept down from the start until the heal (a scenario), or -1
 
     public SimWorld(RunParameters parameters, ReplicaFactory factory, Trace trace) {
         this.parameters = parameters;
@@ -124,9 +125,20 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         this.nemesis = new Nemesis(this, parameters.faults(), nemesisRandom);
     }
 
+    /**
+     * Keeps node {@code index} down from the start of the run until the heal (a scenario: the
+     * nemesis's own crashes never restart it); call before {@link #run}.
+     */
+    public SimWorld downDuringFaults(int index) {
+        if (index < 0 || index >= nodes.length) throw new IllegalArgumentException("no node " + index + " among " + nodes.length);
+        downDuringFaults = index;
+        return this;
+    }
+
     /** Runs to the end and judges the run. */
     public RunResult run() {
         for (SimNode node : nodes) start(node);
+        if (downDuringFaults >= 0) crash(downDuringFaults, false);
         for (WorkloadClient client : clients) client.start();
         nemesis.start();
         if (parameters.faults().powerLossModel()) {
@@ -172,7 +184,8 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         }
         return new RunResult(parameters, Checkers.checkAll(history, state), events, now,
                 network.stats().sent(), network.stats().dropped(), network.stats().duplicated(), ok, failed, indeterminate, crdt, retried,
-                nemesis.partitions, nemesis.crashes, nemesis.powerLosses, nemesis.clogs, durableAcked);
+                nemesis.partitions, nemesis.crashes, nemesis.powerLosses, nemesis.clogs, durableAcked,
+                history.convergedMicros() == History.UNSET ? History.UNSET : history.convergedMicros() - history.healedMicros());
     }
 
     // ---- phases ----------------------------------------------------------------------------------
@@ -457,6 +470,11 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
     @Override
     public boolean issuing() {
         return issuing;
+    }
+
+    @Override
+    public boolean reading() {
+        return !parameters.options().noClientReads() || history.healedMicros() != History.UNSET;
     }
 
     @Override
