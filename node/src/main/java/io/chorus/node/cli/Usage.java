@@ -31,7 +31,8 @@ final class Usage {
                   %1$s cluster stop [--dir DIR]
                       A first start with --tls makes a throwaway CA and node certificates (DIR/tls):
                       every connection is TLS, peers authenticate mutually. With --auth clients must
-                      log in as a user of DIR/users. Peers always prove DIR/cluster.secret.
+                      log in as a user of DIR/users. Peers always prove DIR/cluster.secret;
+                      contexts are sealed with DIR/context.secret.
 
                 Users (DIR/users, or --file FILE; nodes reload it on change):
                   %1$s user add NAME --password-file F [--permissions read,write,admin] [--dir DIR]
@@ -43,7 +44,6 @@ final class Usage {
                   %1$s put KEY VALUE [--consistency L] [--context CTX] [--cluster host:port,...]
                   %1$s get KEY [--consistency L] [--cluster host:port,...]
                   %1$s delete KEY [--context CTX] [--consistency L] [--cluster host:port,...]
-                  (put, get, delete: --session-in FILE / --session-out FILE carry a session token)
 
                 CRDT values (same --consistency and --cluster; a key keeps the type of its first write):
                   %1$s counter KEY incr [N] | decr [N] | value
