@@ -263,7 +263,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options));
+        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null);
         return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(this::writeAck);
     }
 
@@ -302,7 +302,7 @@ public final class ChorusClient implements AutoCloseable {
     public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options)), true, context.bytes().length,
+        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null), true, context.bytes().length,
                 null, callOptions(options)).thenApply(this::writeAck);
     }
 
@@ -460,6 +460,33 @@ public final class ChorusClient implements AutoCloseable {
         return call(wireKey, get, false, 0, null, callOptions(ReadOptions.DEFAULT)).thenApply(answered -> CrdtReplies.value(answered.response(), type));
     }
 
+    /**
+     * A session: its calls carry a session token and update it, so that each read sees every write
+     * and every read made earlier in the session (read-your-writes, monotonic reads), at any level,
+     * through any node, or fails with SessionUnsatisfied. See {@link Session}.
+     */
+    public Session session() {
+        return new Session(this, null);
+    }
+
+    /** Resumes a session exported by {@link Session#export()} (in this process or another). */
+    public Session session(String exported) {
+        return new Session(this, io.chorus.replication.message.SessionToken.parse(exported));
+    }
+
+    /** A session's call: as any other, with the session's own request (its token in it). */
+    CompletableFuture<Answered> sessionCall(Key key, ClientRequest request, boolean changesData, int payloadBytes) {
+        return call(key, request, changesData, payloadBytes, null, callOptions(WriteOptions.DEFAULT));
+    }
+
+    long nextOperationId() {
+        return operationIds.next();
+    }
+
+    <T> T awaitCall(CompletionStage<T> stage) {
+        return await(stage);
+    }
+
     /** Waits for a read: it has one request timeout. */
     <T> T awaitRead(CompletionStage<T> stage) {
         return await(stage);
@@ -517,7 +544,7 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     /** A node's successful answer, with what the receipt needs of the call that got it. */
-    private record Answered(Key key, ClientResponse response, String coordinator, int attempts) {
+    record Answered(Key key, ClientResponse response, String coordinator, int attempts) {
     }
 
     private Receipt receipt(Answered answered, String[] replicas, boolean readRepair, boolean durable, Context context) {
@@ -541,6 +568,15 @@ public final class ChorusClient implements AutoCloseable {
         if (!(answered.response() instanceof WriteResult result)) throw unexpected("a WriteResult", answered.response());
         Context context = Context.of(result.context());
         return new WriteAck(context, result.durable(), receipt(answered, result.ackedBy(), false, result.durable(), context));
+    }
+
+    /** A session's answer as a ReadResult (the session took its token out first). */
+    ReadResult sessionReadResult(Answered answered) {
+        return readResult(answered);
+    }
+
+    WriteAck sessionWriteAck(Answered answered) {
+        return writeAck(answered);
     }
 
     private static ChorusException unexpected(String wanted, ClientResponse got) {
@@ -579,7 +615,7 @@ public final class ChorusClient implements AutoCloseable {
     }
 
     /** The one place a level becomes its wire code. */
-    private static byte level(Consistency consistency) {
+    static byte level(Consistency consistency) {
         return Objects.requireNonNull(consistency, "consistency").code();
     }
 

@@ -5,14 +5,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Makes the ids that tag CRDT updates so that replicas apply each at most once, however often it
- * is retried: {@code (wall clock millis << 20) | counter}, the counter being this client's own,
- * 20 bits wide, starting at a random value and counting up by one per operation.
+ * Makes the ids that tag writes (CRDT updates, puts and deletes) so that replicas apply each at most
+ * once, however often it is retried: {@code (wall clock millis << 20) | counter << 1}, the counter
+ * being this client's own, 19 bits wide, starting at a random value and counting up by one per
+ * operation. Ids are even: replicas mark a refused put's id by setting bit 0.
  *
  * <p>Why this shape: replicas remember the largest 256 ids applied to a key, so ids must grow
  * with time (the clock in the high bits); two clients issuing operations in the same millisecond
  * differ in the low bits unless their random counters happen to meet (about one chance in a
- * million per pair of operations in the same millisecond). One client issues up to 2^20
+ * half-million per pair of operations in the same millisecond). One client issues up to 2^19
  * operations per millisecond before the counter wraps onto an id it used in that millisecond.
  * Thread-safe.
  */
@@ -36,6 +37,6 @@ final class OperationIds {
     long next() {
         long millis = wallMillis.getAsLong();
         assert millis >= 0 && millis < (1L << (63 - COUNTER_BITS)) : "a wall clock of " + millis + " ms does not fit the id";
-        return (millis << COUNTER_BITS) | (counter.getAndIncrement() & COUNTER_MASK);
+        return (millis << COUNTER_BITS) | ((counter.getAndIncrement() << 1) & COUNTER_MASK); // even: bit 0 marks a refusal
     }
 }

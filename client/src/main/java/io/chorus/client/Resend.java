@@ -2,6 +2,8 @@ package io.chorus.client;
 
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.CrdtUpdate;
+import io.chorus.replication.message.Delete;
+import io.chorus.replication.message.Put;
 import io.chorus.replication.message.ErrorKind;
 
 /**
@@ -35,6 +37,8 @@ enum Resend {
      * {@link #attempt}, and then fails over and retries like a CRDT update.
      */
     static long operationId(ClientRequest request) {
+        if (request instanceof Put put) return put.operationId();
+        if (request instanceof Delete delete) return delete.operationId();
         return request instanceof CrdtUpdate update ? update.operationId() : 0;
     }
 
@@ -42,7 +46,16 @@ enum Resend {
     static ClientRequest attempt(ClientRequest request, int attempt) {
         assert attempt >= 1 : "attempts count from 1, was " + attempt;
         if (request instanceof CrdtUpdate u) {
-            return u.attempt() == attempt ? u : new CrdtUpdate(u.key(), u.operation(), u.operationId(), attempt, u.consistency(), u.durable());
+            return u.attempt() == attempt ? u : new CrdtUpdate(u.key(), u.operation(), u.operationId(), attempt, u.consistency(), u.durable(),
+                    u.session());
+        }
+        if (request instanceof Put p && p.operationId() != 0) {
+            return p.attempt() == attempt ? p : new Put(p.key(), p.value(), p.context(), p.consistency(), p.durable(), p.operationId(), attempt,
+                    p.session());
+        }
+        if (request instanceof Delete d && d.operationId() != 0) {
+            return d.attempt() == attempt ? d : new Delete(d.key(), d.context(), d.consistency(), d.durable(), d.operationId(), attempt,
+                    d.session());
         }
         return request;
     }

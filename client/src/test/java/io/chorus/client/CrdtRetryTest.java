@@ -227,14 +227,19 @@ class CrdtRetryTest {
     }
 
     @Test
-    void plainWritesAreNeverRetried() {
+    void plainWritesAreRetriedUnderTheirOperationId() {
         FakeNode node = node(request -> request instanceof Put ? new Failure(ErrorKind.TIMEOUT, "(2 needed, 1 answered)") : new WriteResult(new byte[0], false));
         ChorusClient client = client(node, 5, Duration.ofSeconds(5));
 
         ChorusException e = assertThrows(ChorusException.class, () -> client.put("k", "v".getBytes(StandardCharsets.UTF_8), Consistency.QUORUM));
 
         assertEquals(ErrorKind.TIMEOUT, e.kind());
-        assertEquals(1, node.received().size(), "a put has no operation id: resending it could apply it twice");
+        List<Put> sends = node.received().stream().map(Put.class::cast).toList();
+        assertEquals(5, sends.size(), "a put carries an operation id, so it is retried like an update: " + sends);
+        for (int i = 0; i < sends.size(); i++) {
+            assertEquals(sends.get(0).operationId(), sends.get(i).operationId(), "every retry is the same operation");
+            assertEquals(i + 1, sends.get(i).attempt(), "a retry says it may follow an applied attempt");
+        }
     }
 
     @Test

@@ -9,17 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OperationIdsTest {
     @Test
-    void anIdIsTheClockShiftedLeftTwentyBitsOrTheCounter() {
+    void anIdIsTheClockShiftedLeftTwentyBitsOrTheCounterTimesTwo() {
         OperationIds ids = new OperationIds(() -> 1_700_000_000_123L, 41);
-        assertEquals((1_700_000_000_123L << 20) | 41, ids.next());
-        assertEquals((1_700_000_000_123L << 20) | 42, ids.next());
+        assertEquals((1_700_000_000_123L << 20) | 82, ids.next());
+        assertEquals((1_700_000_000_123L << 20) | 84, ids.next(), "even: bit 0 is the replicas' refusal mark");
     }
 
     @Test
     void theCounterWrapsWithinItsTwentyBits() {
         AtomicLong clock = new AtomicLong(5);
         OperationIds ids = new OperationIds(clock::get, OperationIds.COUNTER_MASK);
-        assertEquals((5L << 20) | OperationIds.COUNTER_MASK, ids.next());
+        assertEquals((5L << 20) | (OperationIds.COUNTER_MASK - 1), ids.next());
         clock.set(6);
         assertEquals(6L << 20, ids.next(), "wrapped to 0, the clock carries the order");
     }

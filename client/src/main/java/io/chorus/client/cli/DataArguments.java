@@ -4,6 +4,7 @@ import io.chorus.client.Context;
 import io.chorus.replication.state.Consistency;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * applies). Parsing failures are {@link IllegalArgumentException}s whose message is shown as is.
  */
 record DataArguments(String command, String key, String value, Consistency consistency, Context context,
-                     boolean durable, List<InetSocketAddress> cluster, boolean explain) {
+                     boolean durable, List<InetSocketAddress> cluster, boolean explain, Path sessionIn, Path sessionOut) {
 
     static DataArguments parse(String[] args) {
         List<String> positional = new ArrayList<>();
@@ -20,6 +21,7 @@ record DataArguments(String command, String key, String value, Consistency consi
         Context context = null;
         boolean durable = false;
         List<InetSocketAddress> cluster = null;
+        Path sessionIn = null, sessionOut = null;
         boolean explain = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -50,10 +52,14 @@ record DataArguments(String command, String key, String value, Consistency consi
                 case "--consistency" -> consistency = Consistency.parse(value);
                 case "--context" -> context = Context.parse(value);
                 case "--cluster" -> cluster = io.chorus.client.Addresses.parseList(value);
+                case "--session-in" -> sessionIn = Path.of(value);
+                case "--session-out" -> sessionOut = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return of(positional, consistency, context, durable, cluster, explain);
+        DataArguments parsed = of(positional, consistency, context, durable, cluster, explain);
+        return new DataArguments(parsed.command, parsed.key, parsed.value, parsed.consistency, parsed.context, parsed.durable,
+                parsed.cluster, parsed.explain, sessionIn, sessionOut);
     }
 
     private static DataArguments of(List<String> positional, Consistency consistency, Context context, boolean durable,
@@ -70,6 +76,6 @@ record DataArguments(String command, String key, String value, Consistency consi
         }
         if (command.equals("get") && context != null) throw new IllegalArgumentException("get takes no --context");
         if (command.equals("get") && durable) throw new IllegalArgumentException("get takes no --durable (it is for writes)");
-        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster, explain);
+        return new DataArguments(command, positional.get(1), wanted == 3 ? positional.get(2) : null, consistency, context, durable, cluster, explain, null, null);
     }
 }

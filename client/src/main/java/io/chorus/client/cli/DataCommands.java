@@ -48,6 +48,7 @@ public final class DataCommands {
             "  put KEY VALUE [--context CTX] [--consistency LEVEL] [--durable] [--cluster HOST:PORT,...]",
             "  get KEY [--consistency LEVEL] [--explain] [--cluster HOST:PORT,...]",
             "  delete KEY [--context CTX] [--consistency LEVEL] [--durable] [--cluster HOST:PORT,...]",
+            "  (each also takes --session-in FILE and --session-out FILE: see below)",
             CrdtCommands.USAGE,
             "LEVEL is one, two, quorum or all (default quorum). CTX is the context printed by an earlier",
             "get or put: a put with it replaces what that read saw, a put without it adds a sibling.",
@@ -62,6 +63,9 @@ public final class DataCommands {
             "The cluster defaults to the addresses in " + CLUSTER_ADDRESSES_FILE + " (one per line), else " + DEFAULT_CLUSTER + ".",
             "Every command also takes --tls (trust " + ConnectionOptions.LOCAL_CA + ") or --ca FILE (TLS trusting that CA),",
             "--user NAME --password-file FILE (log in; the file's first line is the password) and --cluster-name NAME.",
+            "--session-in FILE carries the session token an earlier --session-out FILE wrote (the same file may be",
+            "both): the command then sees every write and read of the session, at any level, through any node, or",
+            "fails with SessionUnsatisfied; --session-out FILE writes the updated token once the command succeeded.",
             "Exit codes: 0 done; 1 get found nothing (prints \"not found\"), or see above; 2 bad arguments;",
             "3 the request failed (the error, e.g. \"Unavailable (need 3, alive 2): ...\", goes to stderr).");
 
@@ -100,10 +104,20 @@ public final class DataCommands {
         } catch (ChorusException e) {
             err.println(e.getMessage());
             return EXIT_FAILED;
+        } catch (IllegalArgumentException | UncheckedIOException e) { // a --session-in file that holds no token, or cannot be read
+            err.println(e.getMessage());
+            return EXIT_USAGE;
         }
     }
 
     private static int execute(ChorusClient client, DataArguments arguments, PrintStream out) {
+        SessionCalls calls = SessionCalls.of(client, arguments.sessionIn(), arguments.sessionOut());
+        int exit = execute(calls, arguments, out);
+        calls.saveToken();
+        return exit;
+    }
+
+    private static int execute(SessionCalls client, DataArguments arguments, PrintStream out) {
         String key = arguments.key();
         switch (arguments.command()) {
             case "get" -> {

@@ -44,6 +44,7 @@ final class Usage {
                   %1$s put KEY VALUE [--consistency L] [--context CTX] [--cluster host:port,...]
                   %1$s get KEY [--consistency L] [--cluster host:port,...]
                   %1$s delete KEY [--context CTX] [--consistency L] [--cluster host:port,...]
+                  (put, get, delete: --session-in FILE / --session-out FILE carry a session token)
 
                 CRDT values (same --consistency and --cluster; a key keeps the type of its first write):
                   %1$s counter KEY incr [N] | decr [N] | value

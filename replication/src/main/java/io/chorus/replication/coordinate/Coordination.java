@@ -4,6 +4,7 @@ import io.chorus.replication.Invariants;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
@@ -22,6 +23,7 @@ public abstract class Coordination {
     protected final Consistency level;
     final long startTick;
     private boolean answered;
+    protected SessionToken session; // the request's session token; null: none
 
     protected Coordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level) {
         this.context = context;
@@ -31,6 +33,21 @@ public abstract class Coordination {
         this.key = key;
         this.level = level;
         this.startTick = context.tick();
+    }
+
+    /** The request carries {@code token} (set before {@link #start}). */
+    final void carry(SessionToken token) {
+        this.session = token;
+    }
+
+    /** The key's partition. */
+    protected final int partition() {
+        return context.topology().partitionOf(key);
+    }
+
+    /** The token to answer with: the request's, plus what this request saw; null if it carried none. */
+    protected final byte[] sessionAfter(SessionToken updated) {
+        return session == null ? null : updated.encode();
     }
 
     /** Sends the first requests. */

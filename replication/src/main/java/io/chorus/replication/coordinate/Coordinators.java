@@ -13,6 +13,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.Put;
+import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
@@ -42,6 +43,7 @@ public final class Coordinators {
     /** Starts the request's coordination, or answers it at once; false if it is not a data request. */
     public boolean start(ClientRef client, long requestId, ClientRequest request) {
         try {
+            pendingSession = validator.session(sessionOf(request), context.topology().partitions());
             if (request instanceof Get get) {
                 startRead(client, requestId, get.key(), get.consistency(), null);
             } else if (request instanceof CrdtGet get) {
@@ -49,9 +51,11 @@ public final class Coordinators {
                 startRead(client, requestId, get.key(), get.consistency(), get.type());
             } else if (request instanceof Put put) {
                 validator.value(put.value());
-                startPut(client, requestId, put.key(), put.consistency(), put.context(), put.value(), put.durable());
+                startPut(client, requestId, new PlainWrite(put.key(), put.consistency(), put.context(), put.value(), put.durable(),
+                        put.operationId(), put.attempt()));
             } else if (request instanceof Delete delete) {
-                startPut(client, requestId, delete.key(), delete.consistency(), delete.context(), null, delete.durable());
+                startPut(client, requestId, new PlainWrite(delete.key(), delete.consistency(), delete.context(), null, delete.durable(),
+                        delete.operationId(), delete.attempt()));
             } else if (request instanceof CrdtUpdate update) {
                 startCrdtUpdate(client, requestId, update);
             } else {
@@ -63,19 +67,43 @@ public final class Coordinators {
         return true;
     }
 
+    private SessionToken pendingSession; // the token of the request being started
+
+    private static byte[] sessionOf(ClientRequest request) {
+        if (request instanceof Get r) return r.session();
+        if (request instanceof CrdtGet r) return r.session();
+        if (request instanceof Put r) return r.session();
+        if (request instanceof Delete r) return r.session();
+        if (request instanceof CrdtUpdate r) return r.session();
+        return null;
+    }
+
+    private void launch(Coordination coordination) {
+        coordination.carry(pendingSession);
+        inFlight.start(coordination);
+    }
+
     private void startRead(ClientRef client, long requestId, Key key, byte level, CrdtType crdtType) {
         Admitted a = admit(client, requestId, "read", key, level, false);
         if (a == null) return;
-        inFlight.start(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required, crdtType));
+        launch(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required, crdtType));
     }
 
-    private void startPut(ClientRef client, long requestId, Key key, byte level, byte[] contextBytes, byte[] value, boolean durable) {
-        validator.key(key);
-        var clientContext = validator.context(key, contextBytes);
-        Admitted a = admit(client, requestId, value == null ? "delete" : "put", key, level, true);
+    /** A put (value non-null) or delete as the client sent it. */
+    private record PlainWrite(Key key, byte level, byte[] context, byte[] value, boolean durable, long operationId, int attempt) {
+    }
+
+    private void startPut(ClientRef client, long requestId, PlainWrite w) {
+        validator.key(w.key());
+        var clientContext = validator.context(w.key(), w.context());
+        validator.operationId(w.operationId(), w.attempt());
+        String verb = w.value() == null ? "delete" : "put";
+        Admitted a = admit(client, requestId, verb, w.key(), w.level(), true);
         if (a == null) return;
-        inFlight.start(new PutCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required,
-                value, clientContext, durable));
+        boolean retry = w.attempt() > 1;
+        if (retry && refusedUnsettled(client, requestId, a, w.key(), w.operationId())) return;
+        launch(new PutCoordination(context, nextOpId++, client, requestId, w.key(), a.level, a.replicas, a.live, a.required,
+                w.value(), clientContext, w.durable(), w.operationId(), retry));
     }
 
     private void startCrdtUpdate(ClientRef client, long requestId, CrdtUpdate update) {
@@ -88,16 +116,23 @@ public final class Coordinators {
         Admitted a = admit(client, requestId, verb, update.key(), update.consistency(), true);
         if (a == null) return;
         boolean retry = update.attempt() > 1;
-        if (retry && a.live.size() < a.replicas.size()) {
-            List<NodeId> down = new ArrayList<>(a.replicas);
-            down.removeAll(a.live);
-            context.reply(client, requestId, new Failure(ErrorKind.UNAVAILABLE, "(need " + a.replicas.size() + ", alive "
-                    + a.live.size() + "): retried operation " + update.operationId() + " on key " + update.key()
-                    + " cannot be settled while " + down + " is down: it may have applied the first attempt. Retry when it is back"));
-            return;
-        }
-        inFlight.start(new CrdtUpdateCoordination(context, nextOpId++, client, requestId, update.key(), a.level, a.replicas,
+        if (retry && refusedUnsettled(client, requestId, a, update.key(), update.operationId())) return;
+        launch(new CrdtUpdateCoordination(context, nextOpId++, client, requestId, update.key(), a.level, a.replicas,
                 a.live, a.required, update.operation(), update.operationId(), retry, update.durable()));
+    }
+
+    /**
+     * A retry is settled by reading every replica ({@link RetrySettlement}); while one is down it may
+     * hold the first attempt, so the retry is refused (Unavailable). True when refused.
+     */
+    private boolean refusedUnsettled(ClientRef client, long requestId, Admitted a, Key key, long operationId) {
+        if (a.live.size() == a.replicas.size()) return false;
+        List<NodeId> down = new ArrayList<>(a.replicas);
+        down.removeAll(a.live);
+        context.reply(client, requestId, new Failure(ErrorKind.UNAVAILABLE, "(need " + a.replicas.size() + ", alive "
+                + a.live.size() + "): retried operation " + operationId + " on key " + key
+                + " cannot be settled while " + down + " is down: it may have applied the first attempt. Retry when it is back"));
+        return true;
     }
 
     private record Admitted(Consistency level, List<NodeId> replicas, List<NodeId> live, int required) {

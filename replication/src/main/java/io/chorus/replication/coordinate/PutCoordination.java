@@ -11,19 +11,24 @@ import java.util.List;
 
 /**
  * A put or delete: minted by this node when it is a live replica of the key (no extra hop), else by
- * the first live primary, asked with {@link MintWrite}.
+ * the first live primary, asked with {@link MintWrite}. With an operation id, the minter stores the
+ * id with the value (or its refusal mark), and a retry is settled first ({@link RetrySettlement}) and
+ * then minted by the first live primary, so that a retry through any coordinator yields one value.
  */
 final class PutCoordination extends WriteCoordination {
     private final byte[] value; // null for a delete
     private final VersionVector clientContext;
+    private final long operationId;
 
     PutCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
                     List<NodeId> replicas, List<NodeId> live, int required, byte[] value, VersionVector clientContext,
-                    boolean durable) {
+                    boolean durable, long operationId, boolean retry) {
         super(context, opId, client, requestId, key, level, replicas, live, required,
-                live.contains(context.self()) ? context.self() : live.get(0), durable);
+                !retry && live.contains(context.self()) ? context.self() : live.get(0), durable);
         this.value = value;
         this.clientContext = clientContext;
+        this.operationId = operationId;
+        if (retry) settleFirst(operationId, true);
     }
 
     @Override
@@ -32,7 +37,7 @@ final class PutCoordination extends WriteCoordination {
     }
 
     @Override
-    void start() {
-        context.send(minter, new MintWrite(opId, key, value, clientContext, durable));
+    void mint() {
+        context.send(minter, new MintWrite(opId, key, value, clientContext, durable, operationId));
     }
 }

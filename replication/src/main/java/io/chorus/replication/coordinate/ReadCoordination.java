@@ -34,10 +34,16 @@ import java.util.TreeSet;
  * answer waited for that are behind the merge get it before the client is answered, which waits
  * for their acknowledgements (so that, for R of 2 or more, the next read of any of them sees at
  * least this answer); every other replica that answers behind the final merge gets it afterwards,
- * in the background.
+ * in the background. A read that carries a session token also asks every node the token names for
+ * the key's partition and waits for them ({@link SessionRequirement}), or fails with
+ * SessionUnsatisfied: never older than the session saw.
  */
 final class ReadCoordination extends Coordination {
-    private final ReadTally tally;
+    private final List<NodeId> replicas;
+    private final int required;
+    private ReadTally tally;
+    private SessionRequirement sessionRequirement; // non-null when the request carries a token
+    private final TreeMap<NodeId, Long> epochs = new TreeMap<>(); // who answered, in which epoch
     private final CrdtType crdtType; // non-null: a CRDT read of this type
     private final List<NodeId> spare; // live replicas not asked yet
     private final List<NodeId> first;
@@ -49,6 +55,8 @@ final class ReadCoordination extends Coordination {
     ReadCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
                      List<NodeId> replicas, List<NodeId> live, int required, CrdtType crdtType) {
         super(context, opId, client, requestId, key, level);
+        this.replicas = List.copyOf(replicas);
+        this.required = required;
         this.tally = new ReadTally(replicas, required);
         this.crdtType = crdtType;
         List<NodeId> ask = new ArrayList<>(live);
@@ -59,7 +67,35 @@ final class ReadCoordination extends Coordination {
 
     @Override
     void start() {
-        ask(first);
+        if (session == null) {
+            ask(first);
+            return;
+        }
+        sessionRequirement = new SessionRequirement(session, partition(), context.hasBug(InjectedBug.IGNORE_SESSION_TOKEN));
+        if (sessionRequirement.isUnsatisfiable()) {
+            answer(unsatisfied());
+            return;
+        }
+        List<NodeId> extra = new ArrayList<>(sessionRequirement.nodes());
+        extra.removeAll(first);
+        spare.removeAll(extra);
+        if (!extra.isEmpty()) {
+            List<NodeId> all = new ArrayList<>(replicas);
+            for (NodeId node : extra) if (!all.contains(node)) all.add(node); // named by the token, no longer a replica
+            tally = new ReadTally(all, required);
+        }
+        List<NodeId> ask = new ArrayList<>(first);
+        ask.addAll(extra);
+        ask(ask);
+    }
+
+    private Failure unsatisfied() {
+        return new Failure(ErrorKind.SESSION_UNSATISFIED, "(asked " + contacted + ", answered " + tally.replyCount() + "): " + level
+                + " read of key " + key + " cannot be served as new as the session token: " + sessionRequirement.shortfall());
+    }
+
+    private boolean sessionMet() {
+        return sessionRequirement == null || sessionRequirement.isMet();
     }
 
     private void ask(List<NodeId> replicas) {
@@ -85,7 +121,13 @@ final class ReadCoordination extends Coordination {
         if (reply instanceof ReplicaWriteAck ack) {
             if (unacknowledgedRepairs.remove(from) && unacknowledgedRepairs.isEmpty() && heldAnswer != null) release();
         } else if (reply instanceof ReplicaReadResult result && tally.addResult(from, result.siblings())) {
-            if (!isAnswered() && heldAnswer == null && tally.isDone()) onEnough();
+            epochs.put(from, result.epoch());
+            if (sessionRequirement != null) sessionRequirement.answered(from, result.epoch());
+            if (!isAnswered() && heldAnswer == null && sessionRequirement != null && sessionRequirement.isUnsatisfiable()) {
+                answer(unsatisfied());
+            } else if (!isAnswered() && heldAnswer == null && tally.isDone() && sessionMet()) {
+                onEnough();
+            }
         }
         if (isFinished()) repairInBackground();
     }
@@ -93,7 +135,8 @@ final class ReadCoordination extends Coordination {
     /** R replicas answered: repair the ones behind and wait for them, or answer at once if none is. */
     private void onEnough() {
         KeyState merged = tally.response();
-        heldAnswer = answerFor(context.hasBug(InjectedBug.SKIP_SIBLING_MERGE) ? tally.lastReply() : merged);
+        heldAnswer = answerFor(context.hasBug(InjectedBug.SKIP_SIBLING_MERGE) ? tally.lastReply() : merged,
+                sessionAfter(SessionTokens.afterRead(session, partition(), tally, epochs)));
         Map<NodeId, KeyState> behind = tally.repairs();
         if (behind.isEmpty()) {
             release();
@@ -117,7 +160,9 @@ final class ReadCoordination extends Coordination {
 
     @Override
     void onDeadline() {
-        if (!isAnswered()) {
+        if (!isAnswered() && heldAnswer == null && tally.isDone()) {
+            answer(unsatisfied()); // enough replicas answered, but not the ones the session needs
+        } else if (!isAnswered()) {
             String waitedFor = heldAnswer == null
                     ? "did not hear from enough replicas within "
                     : "read repair of " + unacknowledgedRepairs + " was not acknowledged within ";
@@ -150,7 +195,7 @@ final class ReadCoordination extends Coordination {
     }
 
     /** The read's answer: plain values, or the CRDT value, refusing a read of the wrong kind. */
-    private ClientResponse answerFor(KeyState merged) {
+    private ClientResponse answerFor(KeyState merged, byte[] sessionAfter) {
         Crdt<?> crdt = merged.crdt();
         if (crdtType == null) {
             if (crdt != null && !crdt.isEmpty() && !merged.hasLiveValues()) {
@@ -158,7 +203,7 @@ final class ReadCoordination extends Coordination {
                         + ", not plain values: read it as a " + crdt.type().displayName());
             }
             return new GetResult(merged.liveValues().toArray(new byte[0][]), context.config().contextSeal().seal(key, merged.context()),
-                    names(tally.responders()), !tally.repairs().isEmpty());
+                    names(tally.responders()), !tally.repairs().isEmpty(), sessionAfter);
         }
         if (merged.hasLiveValues()) {
             return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds plain values, not a " + crdtType.displayName());
@@ -167,6 +212,6 @@ final class ReadCoordination extends Coordination {
             return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds a " + crdt.type().displayName()
                     + ", not a " + crdtType.displayName() + ": a key's type is fixed by its first write");
         }
-        return new CrdtValue(CrdtCodec.encode(crdt == null ? crdtType.empty() : crdt));
+        return new CrdtValue(CrdtCodec.encode(crdt == null ? crdtType.empty() : crdt), sessionAfter);
     }
 }

@@ -64,6 +64,11 @@ public final class ReadTally {
         return merged;
     }
 
+    /** Every answer so far, by replica, in arrival order. */
+    public Map<NodeId, KeyState> replies() {
+        return java.util.Collections.unmodifiableMap(replies);
+    }
+
     /** The most recent single answer, unmerged. Only for the injected SKIP_SIBLING_MERGE bug. */
     public KeyState lastReply() {
         KeyState last = KeyState.empty();

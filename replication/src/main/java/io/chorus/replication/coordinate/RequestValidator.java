@@ -3,6 +3,7 @@ package io.chorus.replication.coordinate;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.ContextSeal;
+import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.config.ReplicaConfig;
 
@@ -31,6 +32,20 @@ final class RequestValidator {
         }
     }
 
+    /**
+     * A plain write's operation id: 0 (none, and then no retry) or even, since bit 0 marks a refusal
+     * in what replicas remember ({@code KeyState.appliedOps}).
+     */
+    void operationId(long operationId, int attempt) {
+        if (attempt < 1) throw new InvalidRequestException("attempt is " + attempt + ", must be 1 or more");
+        if (operationId == 0 && attempt > 1) {
+            throw new InvalidRequestException("attempt " + attempt + " of a write without an operation id: a retry must carry the first attempt's id");
+        }
+        if ((operationId & 1) != 0) {
+            throw new InvalidRequestException("operation id " + operationId + " is odd: a put's or delete's id must be even (bit 0 is reserved)");
+        }
+    }
+
     /** The level of a wire code, which must be satisfiable by the replication factor. */
     Consistency consistency(byte code, int replicationFactor) {
         Consistency level;
@@ -45,6 +60,23 @@ final class RequestValidator {
                     + " replicas but the replication factor is " + replicationFactor);
         }
         return level;
+    }
+
+    /** A request's session token: null for none, the empty token for empty bytes (a session starting). */
+    SessionToken session(byte[] token, int partitions) {
+        if (token == null) return null;
+        if (token.length == 0) return SessionToken.empty(partitions);
+        SessionToken decoded;
+        try {
+            decoded = SessionToken.decode(token);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("session token is not one this cluster gave out: " + e.getMessage());
+        }
+        if (decoded.partitions() != partitions) {
+            throw new InvalidRequestException("session token is for a cluster of " + decoded.partitions() + " partitions; this one has "
+                    + partitions);
+        }
+        return decoded;
     }
 
     /** The client's context for {@code key}, which must be one this cluster sealed for that key ({@link ContextSeal}). */

@@ -1,14 +1,18 @@
 package io.chorus.replication.coordinate;
 
 import io.chorus.replication.message.ReplicaRead;
+import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The first phase of a retried CRDT update. A retry may follow a first attempt that was applied but
+ * The first phase of a retried write (a CRDT update, or a put or delete with an operation id). A retry may follow a first attempt that was applied but
  * never acknowledged, possibly on a replica that crashed before shipping it. So before applying,
  * read every replica: if any applied the operation id, the update is only replicated; if none did
  * (and all answered), it is applied. The coordinator only starts it when every replica is alive.
@@ -19,14 +23,21 @@ final class RetrySettlement {
     private final Key key;
     private final List<NodeId> replicas;
     private final long operationId;
+    private final boolean refusalsMarked;
     private final ReadTally tally;
+    private final TreeMap<NodeId, Long> epochs = new TreeMap<>();
 
-    RetrySettlement(CoordinatorContext context, long opId, Key key, List<NodeId> replicas, long operationId) {
+    /**
+     * @param refusalsMarked the replicas mark a refused {@code operationId} as {@code operationId | 1}
+     *                       (plain writes, whose ids are even; CRDT operation ids may be odd)
+     */
+    RetrySettlement(CoordinatorContext context, long opId, Key key, List<NodeId> replicas, long operationId, boolean refusalsMarked) {
         this.context = context;
         this.opId = opId;
         this.key = key;
         this.replicas = List.copyOf(replicas);
         this.operationId = operationId;
+        this.refusalsMarked = refusalsMarked;
         this.tally = new ReadTally(replicas, replicas.size());
     }
 
@@ -34,9 +45,19 @@ final class RetrySettlement {
         for (NodeId replica : replicas) context.send(replica, new ReplicaRead(opId, key));
     }
 
-    /** A replica's state; true once every replica answered. */
-    boolean add(NodeId from, KeyState state) {
-        return tally.addResult(from, state) && tally.isComplete();
+    /** A replica's answer; true once every replica answered. */
+    boolean add(NodeId from, ReplicaReadResult result) {
+        if (!tally.addResult(from, result.siblings())) return false;
+        epochs.put(from, result.epoch());
+        return tally.isComplete();
+    }
+
+    /** A replica that holds the operation, with its epoch (for the session token); null if none. */
+    Map.Entry<NodeId, Long> holder() {
+        for (Map.Entry<NodeId, KeyState> reply : tally.replies().entrySet()) {
+            if (reply.getValue().appliedOps().contains(operationId)) return Map.entry(reply.getKey(), epochs.get(reply.getKey()));
+        }
+        return null;
     }
 
     KeyState merged() {
@@ -45,5 +66,14 @@ final class RetrySettlement {
 
     boolean appliedBefore() {
         return merged().appliedOps().contains(operationId);
+    }
+
+    /** A replica refused the operation before (so nothing of it was applied, and nothing ever will be). */
+    boolean refusedBefore() {
+        return refusalsMarked && merged().appliedOps().contains(AppliedOps.refusalMark(operationId));
+    }
+
+    long operationId() {
+        return operationId;
     }
 }

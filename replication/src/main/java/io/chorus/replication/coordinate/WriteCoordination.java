@@ -5,6 +5,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.MintResult;
 import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.ReplicaWriteAck;
 import io.chorus.replication.message.WriteResult;
@@ -19,19 +20,24 @@ import java.util.List;
  * What every write shares (riak_kv's put_fsm over the pure {@link WriteTally}): one live replica
  * mints the new version, then what it minted goes to the other live replicas, and the client is
  * answered once W of them stored it (invariant 1), fsynced when the write is durable. Subclasses
- * say what is minted and how.
+ * say what is minted and how. A retry (attempt &gt; 1) is first settled ({@link RetrySettlement}):
+ * applied before? Then only replicated, never minted again; refused before? Then refused again.
  */
 abstract class WriteCoordination extends Coordination {
     protected final WriteTally tally;
     protected final List<NodeId> liveReplicas;
     protected final NodeId minter;
     protected final boolean durable;
+    private final List<NodeId> replicas;
     private byte[] writtenContext; // non-null once the new version exists: what the client gets back
+    private byte[] writtenSession; // the session token after the write (null: the request carried none)
+    private RetrySettlement settlement; // non-null while a retry is being settled
 
     WriteCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
                       List<NodeId> replicas, List<NodeId> liveReplicas, int required, NodeId minter, boolean durable) {
         super(context, opId, client, requestId, key, level);
         this.tally = new WriteTally(replicas, required);
+        this.replicas = List.copyOf(replicas);
         this.liveReplicas = List.copyOf(liveReplicas);
         this.minter = minter;
         this.durable = durable;
@@ -40,13 +46,47 @@ abstract class WriteCoordination extends Coordination {
     /** "put", "delete", "counter update"...: for messages. */
     abstract String verb();
 
+    /** Asks the minter to apply the write. */
+    abstract void mint();
+
+    /** This write is a retry of {@code operationId}: settle it before minting; {@code refusalsMarked}: see RetrySettlement. */
+    final void settleFirst(long operationId, boolean refusalsMarked) {
+        settlement = new RetrySettlement(context, opId, key, replicas, operationId, refusalsMarked);
+    }
+
+    @Override
+    final void start() {
+        if (settlement != null) settlement.start(); else mint();
+    }
+
     @Override
     void onReply(NodeId from, PeerMessage reply) {
         if (isAnswered()) return;
+        if (settlement != null) {
+            if (reply instanceof ReplicaReadResult result) onSettlementRead(from, result);
+            return;
+        }
         if (reply instanceof MintResult minted && from.equals(minter) && writtenContext == null) {
             onMinted(minted);
         } else if (reply instanceof ReplicaWriteAck ack && writtenContext != null) {
             record(from, ack.error());
+        }
+    }
+
+    private void onSettlementRead(NodeId from, ReplicaReadResult result) {
+        if (!settlement.add(from, result)) return;
+        RetrySettlement done = settlement;
+        settlement = null;
+        if (done.appliedBefore()) {
+            var holder = done.holder();
+            writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), holder.getKey(), holder.getValue()));
+            replicate(done.merged(), null); // applied before: make sure W replicas hold it, without applying it again
+        } else if (done.refusedBefore()) {
+            answer(new Failure(ErrorKind.TOO_MANY_SIBLINGS, "retried operation " + done.operationId() + " on key " + key
+                    + " was refused before (too many concurrent values) and nothing was applied: read the key and write back"
+                    + " with the read's context to resolve them"));
+        } else {
+            mint();
         }
     }
 
@@ -57,6 +97,7 @@ abstract class WriteCoordination extends Coordination {
             return;
         }
         writtenContext = context.config().contextSeal().seal(key, minted.contextAfter());
+        writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), minter, minted.epoch()));
         replicate(minted.delta(), minter);
         record(minter, null);
     }
@@ -73,7 +114,8 @@ abstract class WriteCoordination extends Coordination {
         if (isAnswered()) return;
         if (error == null) tally.addAck(replica); else tally.addFailure(replica, error);
         if (tally.isSuccess()) {
-            answer(new WriteResult(writtenContext, durable, tally.acks().stream().map(NodeId::name).toArray(String[]::new)));
+            answer(new WriteResult(writtenContext, durable, tally.acks().stream().map(NodeId::name).toArray(String[]::new),
+                    writtenSession));
         } else if (tally.isImpossible()) {
             answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", acked " + tally.ackCount() + "): " + level
                     + " " + verb() + " of key " + key + " was refused by " + tally.failures() + "; it is stored on "

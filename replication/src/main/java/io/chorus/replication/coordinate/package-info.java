@@ -6,7 +6,9 @@
  * {@link io.chorus.replication.coordinate.ReadTally} and {@link io.chorus.replication.coordinate.WriteTally}.
  * {@link io.chorus.replication.coordinate.Coordinators} validates and admits a request (every request
  * gets exactly one reply); {@link io.chorus.replication.coordinate.Coordinations} keeps the ones in
- * flight in deadline order. Depends on state, ring, topology, message, config and env; never on
+ * flight in deadline order. A request's session token ({@code message.SessionToken}) is checked by
+ * {@link io.chorus.replication.coordinate.SessionRequirement} (which nodes a read must include) and
+ * grown by {@link io.chorus.replication.coordinate.SessionTokens} (what the answer adds). Depends on state, ring, topology, message, config and env; never on
  * partition or replica.
  */
 package io.chorus.replication.coordinate;

@@ -1,9 +1,15 @@
 package io.chorus.replication.message;
 
 import io.chorus.replication.state.Key;
+
 /**
  * Write a tombstone over the versions {@code context} has seen (null: over nothing seen).
- * {@code consistency} and {@code durable} as for {@link Put}.
+ * {@code consistency}, {@code durable}, {@code operationId}, {@code attempt} and {@code session} as for {@link Put}.
  */
-public record Delete(Key key, byte[] context, byte consistency, boolean durable) implements ClientRequest {
+public record Delete(Key key, byte[] context, byte consistency, boolean durable, long operationId, int attempt,
+                     byte[] session) implements ClientRequest {
+    /** A delete with no operation id and no session. */
+    public Delete(Key key, byte[] context, byte consistency, boolean durable) {
+        this(key, context, consistency, durable, 0, 1, null);
+    }
 }

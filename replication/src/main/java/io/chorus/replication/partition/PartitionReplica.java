@@ -56,27 +56,47 @@ public final class PartitionReplica {
      * even after this replica restarted, is recognised and not minted twice.
      */
     public Minted mint(Key key, byte[] valueOrNull, VersionVector context, String actor, Limits limits, long mintId, boolean durable) {
+        assert (mintId & 1) == 0 : "mint id " + mintId + " is odd: bit 0 marks a refusal";
         KeyState current = keys.get(key);
         if (mintId != 0 && current.appliedOps().contains(mintId)) return Minted.ok(current, current.context());
+        if (mintId != 0 && current.appliedOps().contains(AppliedOps.refusalMark(mintId))) {
+            return Minted.tooManySiblings("key " + key + " refused this write (operation " + mintId + ") before, so nothing of it"
+                    + " was applied: read it and write back with the read's context to resolve its concurrent values");
+        }
         if (current.crdt() != null && !current.crdt().isEmpty()) {
             return Minted.invalid("key " + key + " holds a " + current.crdt().type().displayName()
                     + ", not plain values: use the " + current.crdt().type().displayName() + " operations");
         }
         if (current.sizeAfterUpdate(context) > limits.siblingsMax()) {
-            return Minted.tooManySiblings("key " + key + " already holds " + current.size() + " concurrent values (limit siblingsMax="
-                    + limits.siblingsMax() + "): read it and write back with the read's context to resolve them");
+            return refuse(key, current, mintId, durable, "key " + key + " already holds " + current.size()
+                    + " concurrent values (limit siblingsMax=" + limits.siblingsMax() + "): read it and write back with the read's"
+                    + " context to resolve them");
         }
         KeyState updated = current.update(context, valueOrNull, actor);
         if (mintId != 0) updated = updated.withAppliedOp(mintId);
         if (updated.approximateBytes() > limits.keyStateBytesMax()) {
-            return Minted.tooManySiblings("key " + key + " would hold " + updated.approximateBytes() + " bytes of concurrent values"
-                    + " (limit keyStateBytesMax=" + limits.keyStateBytesMax() + "): read it and write back with the read's context"
-                    + " to resolve them");
+            return refuse(key, current, mintId, durable, "key " + key + " would hold " + updated.approximateBytes()
+                    + " bytes of concurrent values (limit keyStateBytesMax=" + limits.keyStateBytesMax() + "): read it and write"
+                    + " back with the read's context to resolve them");
         }
         String noRoom = keys.roomFor(key, updated);
         if (noRoom != null) return Minted.storageFull(noRoom);
         store(key, current, updated, durable);
         return Minted.ok(updated.mintDelta(context, actor, mintId), updated.context());
+    }
+
+    /**
+     * Refuses a write as TooManySiblings, which promises that nothing of it is applied, ever: so the
+     * refusal is stored with the key ({@link AppliedOps#refusalMark}), and a copy of the mint request arriving
+     * later (a retransmission, after this replica forgot the request or restarted) is refused again
+     * instead of minted. Without an id (a coordinator's own mint, which never travels) nothing is kept.
+     */
+    private Minted refuse(Key key, KeyState current, long mintId, boolean durable, String reason) {
+        if (mintId != 0) {
+            KeyState marked = current.withAppliedOp(AppliedOps.refusalMark(mintId));
+            if (keys.roomFor(key, marked) == null) store(key, current, marked, durable);
+        }
+        return Minted.tooManySiblings(reason);
     }
 
     /**

@@ -28,6 +28,7 @@ public final class ReplicaRequests {
 
     private final NodeId self;
     private final String actor;
+    private final long actorEpoch;
     private final Partitions partitions;
     private final Supplier<Topology> topology;
     private final Effects effects;
@@ -37,10 +38,12 @@ public final class ReplicaRequests {
     private final HybridClock hybridClock;
     private long currentTick;
 
-    public ReplicaRequests(NodeId self, String actor, Partitions partitions, Supplier<Topology> topology, Effects effects,
+    /** @param actorEpoch the epoch {@code actor} is in: answers name it, for session tokens */
+    public ReplicaRequests(NodeId self, String actor, long actorEpoch, Partitions partitions, Supplier<Topology> topology, Effects effects,
                            long mintLogRetentionTicks, int mintLogEntriesMax, PartitionReplica.Limits limits, Clock clock) {
         this.self = self;
         this.actor = actor;
+        this.actorEpoch = actorEpoch;
         this.partitions = partitions;
         this.topology = topology;
         this.effects = effects;
@@ -51,7 +54,7 @@ public final class ReplicaRequests {
     }
 
     public void onRead(NodeId from, ReplicaRead m) {
-        effects.send(from, new ReplicaReadResult(m.opId(), m.key(), partitions.of(m.key()).get(m.key())));
+        effects.send(from, new ReplicaReadResult(m.opId(), m.key(), partitions.of(m.key()).get(m.key()), actorEpoch));
     }
 
     public void onWrite(NodeId from, ReplicaWrite m) {
@@ -62,9 +65,10 @@ public final class ReplicaRequests {
 
     public void onMint(NodeId from, MintWrite m) {
         if (answeredWithoutMinting(from, m.opId(), m.key())) return;
-        // A coordinator's own mint never travels, so it cannot be duplicated: no id to remember (ids
-        // cost every later merge, digest and encoding of the key, up to AppliedOps.CAPACITY of them).
-        long mintId = from.equals(self) ? 0 : mintIdOf(from, m.opId());
+        // The client's operation id, when it sent one, so that a retry through another coordinator is
+        // recognised too. Else a coordinator's own mint never travels, so it cannot be duplicated: no id
+        // to remember (ids cost every later merge, digest and encoding of the key, up to AppliedOps.CAPACITY).
+        long mintId = m.operationId() != 0 ? m.operationId() : from.equals(self) ? 0 : mintIdOf(from, m.opId());
         Minted minted = partitions.of(m.key()).mint(m.key(), m.value(), m.context(), actor, limits, mintId, m.durable());
         answer(from, m.opId(), m.key(), minted);
     }
@@ -86,7 +90,7 @@ public final class ReplicaRequests {
         if (!from.equals(self)) mintLog.record(from, opId, minted.refusal(), minted.reason(), currentTick);
         effects.sendAfterPersist(from, minted.isRefused()
                 ? MintResult.refused(opId, key, minted.refusal(), minted.reason())
-                : MintResult.ok(opId, key, minted.delta(), minted.contextAfter()));
+                : MintResult.ok(opId, key, minted.delta(), minted.contextAfter(), actorEpoch));
     }
 
     /**
@@ -103,7 +107,7 @@ public final class ReplicaRequests {
         // Answered again with the whole state: the first answer's delta may be what was lost.
         var state = partitions.of(key).get(key);
         effects.sendAfterPersist(from, earlier.refusal() == null
-                ? MintResult.ok(opId, key, state, state.context())
+                ? MintResult.ok(opId, key, state, state.context(), actorEpoch)
                 : MintResult.refused(opId, key, earlier.refusal(), earlier.reason()));
         return true;
     }
@@ -113,11 +117,11 @@ public final class ReplicaRequests {
     }
 
     /**
-     * The id a remote mint is stored under: the coordinator's op id mixed with its name, so that two
-     * coordinators' op ids cannot collide.
+     * The id a remote mint without a client operation id is stored under: the coordinator's op id
+     * mixed with its name, so that two coordinators' op ids cannot collide; even, as bit 0 marks a refusal.
      */
     private static long mintIdOf(NodeId coordinator, long opId) {
-        long id = (opId * 0x9E3779B97F4A7C15L) ^ ((long) coordinator.name().hashCode() << 17);
-        return id == 0 ? 1 : id;
+        long id = ((opId * 0x9E3779B97F4A7C15L) ^ ((long) coordinator.name().hashCode() << 17)) & ~1L; // even, like a client's
+        return id == 0 ? 2 : id;
     }
 }

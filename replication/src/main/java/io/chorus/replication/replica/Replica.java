@@ -82,7 +82,7 @@ public final class Replica {
         this.keys = new LocalKeys(storage);
         keys.bind(outputs);
         this.partitions = new Partitions(this.topology, keys);
-        this.replicaSide = new ReplicaRequests(self, actor, partitions, this::topology, outputs,
+        this.replicaSide = new ReplicaRequests(self, actor, actorEpoch, partitions, this::topology, outputs,
                 MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
                 new PartitionReplica.Limits(config.siblingsMax(), config.keyStateBytesMax()), clock);
         this.antiEntropy = new AntiEntropy(self, this.topology, partitions, outputs, config.antiEntropyKeysMax(),
@@ -185,7 +185,7 @@ public final class Replica {
 
     private void onTick() {
         tick++;
-        antiEntropy.onTick(tick % config.antiEntropyIntervalTicks() == 0, this::isAlive); // first: it scans storage
+        antiEntropy.onTick(tick % config.antiEntropyIntervalTicks() == 0, this::isAlive); // first: scans storage
         if (tick % config.heartbeatIntervalTicks() == 0) {
             for (NodeId peer : topology.members()) {
                 if (!peer.equals(self)) outputs.send(peer, new Heartbeat());
@@ -211,7 +211,7 @@ public final class Replica {
         return failureDetector.isAlive(node, tick);
     }
 
-    /** Whether anti-entropy's Merkle trees are rebuilt from storage (until then it compares nothing). */
+    /** Whether anti-entropy's trees are rebuilt from storage. */
     public boolean antiEntropyReady() {
         return partitions.treesBuilt();
     }

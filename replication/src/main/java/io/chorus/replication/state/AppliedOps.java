@@ -28,6 +28,14 @@ public final class AppliedOps {
         return trimmed(sorted);
     }
 
+    /**
+     * How a plain write's refused operation id is remembered among the applied ones: plain writes'
+     * ids are even, the mark is odd ({@code id | 1}), and sorts next to the id it marks.
+     */
+    public static long refusalMark(long operationId) {
+        return operationId | 1;
+    }
+
     public boolean contains(long id) {
         return Arrays.binarySearch(ids, id) >= 0;
     }

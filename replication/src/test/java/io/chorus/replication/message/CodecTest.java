@@ -37,7 +37,7 @@ class CodecTest {
                 new ReplicaRead(1, KEY), new ReplicaReadResult(2, KEY, SIBLINGS), new ReplicaReadResult(2, KEY, KeyState.empty()),
                 new ReplicaWrite(3, KEY, SIBLINGS, true, false), ReplicaWrite.repair(KEY, SIBLINGS), new ReplicaWriteAck(4, KEY, null), new ReplicaWriteAck(4, KEY, "full"),
                 new MintWrite(5, KEY, new byte[]{1, 2}, VV, true), new MintWrite(5, KEY, null, VersionVector.empty(), false),
-                MintResult.ok(6, KEY, SIBLINGS, VV), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
+                MintResult.ok(6, KEY, SIBLINGS, VV, 3), MintResult.refused(6, KEY, ErrorKind.TOO_MANY_SIBLINGS, "too many"),
                 new TreeNodes(1, new int[]{1, 5}, new int[]{0, 31}, new long[]{-1L, 42L}),
                 new SyncLeaves(new int[]{5}, new int[]{1023}),
                 new LeafKeys(new Key[]{KEY, Key.of("b")}, new long[]{1, 2}), new PullKeys(new Key[]{KEY}),

@@ -72,7 +72,7 @@ class PartitionReplicaTest {
     private static void write(Partitions store, Partitions peer, int step) {
         Key key = Key.of("k" + step % 12);
         switch (step / 12) {
-            case 0 -> store.of(key).mint(key, bytes("v" + step), VersionVector.empty(), "n1", LIMITS, step, false);
+            case 0 -> store.of(key).mint(key, bytes("v" + step), VersionVector.empty(), "n1", LIMITS, 2L * step, false); // ids are even
             case 1 -> store.of(key).mint(key, null, store.of(key).get(key).context(), "n1", LIMITS, 0, false);
             case 2 -> peer.of(key).mint(key, bytes("p" + step), VersionVector.empty(), "n2", LIMITS, 0, false);
             case 3 -> store.of(key).merge(key, peer.of(key).get(key), false);

@@ -45,6 +45,7 @@ public final class History {
     private final List<Rollback> rollbacks = new ArrayList<>();
     private final List<String> anomalies = new ArrayList<>();
     private final java.util.BitSet durableOps = new java.util.BitSet(); // writes the client asked to be durable
+    private final HashMap<Integer, Integer> sessions = new HashMap<>(); // op id -> session; looked up only
     private long healedMicros = UNSET;
     private long livenessFromMicros = UNSET;
     private long livenessUntilMicros = UNSET;
@@ -69,6 +70,16 @@ public final class History {
 
     public boolean isDurable(int opId) {
         return durableOps.get(opId);
+    }
+
+    /** Op {@code opId} carried the token of session {@code session} (a number unique in the run). */
+    public void markSession(int opId, int session) {
+        sessions.put(opId, session);
+    }
+
+    /** The session whose token op {@code opId} carried, or -1 if none. */
+    public int sessionOf(int opId) {
+        return sessions.getOrDefault(opId, -1);
     }
 
     public int nextOpId() {

@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public record BatchSummary(int seeds, List<Long> failedSeeds, long virtualMicros, long opsChecked, long crdtOpsChecked,
                            long durableWritesAcked, long durableWritesLost, long events, long wallMillis,
-                           List<Long> healToConvergenceMicros) {
+                           List<Long> healToConvergenceMicros, long sessionReadsChecked, long sessionViolations) {
     public BatchSummary {
         failedSeeds = List.copyOf(failedSeeds);
         healToConvergenceMicros = healToConvergenceMicros.stream().sorted().toList();
@@ -34,11 +34,11 @@ public record BatchSummary(int seeds, List<Long> failedSeeds, long virtualMicros
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%d seeds, %d failed%s; %.0f virtual seconds covered, %d ops checked (%d on CRDT keys), "
-                        + "%d durable writes acknowledged, %d lost, %d events; "
+                        + "%d durable writes acknowledged, %d lost, %d session reads checked, %d violations, %d events; "
                         + "heal to convergence (virtual, %d seeds) p50 %.1f s, p99 %.1f s, max %.1f s; "
                         + "%.1f s wall clock, %.0f seeds/minute",
                 seeds, failedSeeds.size(), failedSeeds.isEmpty() ? "" : " " + failedSeeds, virtualMicros / 1e6, opsChecked, crdtOpsChecked,
-                durableWritesAcked, durableWritesLost, events,
+                durableWritesAcked, durableWritesLost, sessionReadsChecked, sessionViolations, events,
                 healToConvergenceMicros.size(), healToConvergencePercentileMicros(50) / 1e6, healToConvergencePercentileMicros(99) / 1e6,
                 healToConvergencePercentileMicros(100) / 1e6,
                 wallMillis / 1e3, seedsPerMinute());

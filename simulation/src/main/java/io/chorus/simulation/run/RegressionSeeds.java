@@ -14,11 +14,11 @@ import java.util.List;
 /**
  * Seeds that once failed, kept forever and run on every build. The list is a resource,
  * {@code regression-seeds.txt}: one entry a line, {@code SEED VIRTUAL_SECONDS [open] [no-crdt]
- * [power-loss] # why it failed}; blank lines and lines starting with {@code #} are comments. An
+ * [power-loss] [late-duplicates] # why it failed}; blank lines and lines starting with {@code #} are comments. An
  * {@code open} entry is a known bug not fixed yet: it must still fail, and once it passes its
  * {@code open} is dropped, so that the seed guards the fix from then on. A {@code no-crdt} entry was
  * found before CRDT clients existed and runs without them, so that it replays the run that found
- * its bug. A {@code power-loss} entry was found in that exploration mode and runs in it.
+ * its bug. A {@code power-loss} or {@code late-duplicates} entry was found in that mode and runs in it.
  */
 public final class RegressionSeeds {
     public static final String RESOURCE = "/io/chorus/simulation/regression-seeds.txt";
@@ -27,7 +27,12 @@ public final class RegressionSeeds {
      * One kept seed, the safety-phase length it failed with, whether its bug is still open, whether
      * it runs without CRDT clients, and whether it runs in the power-loss mode.
      */
-    public record Entry(long seed, int safetySeconds, boolean open, boolean noCrdt, boolean powerLoss, String note) {
+    public record Entry(long seed, int safetySeconds, boolean open, boolean noCrdt, boolean powerLoss, boolean lateDuplicates,
+                        String note) {
+        public Entry(long seed, int safetySeconds, boolean open, boolean noCrdt, boolean powerLoss, String note) {
+            this(seed, safetySeconds, open, noCrdt, powerLoss, false, note);
+        }
+
         public Entry(long seed, int safetySeconds, boolean open, boolean noCrdt, String note) {
             this(seed, safetySeconds, open, noCrdt, false, note);
         }
@@ -38,7 +43,7 @@ public final class RegressionSeeds {
 
         /** The options the entry's seed failed with. */
         public RunOptions options() {
-            return new RunOptions(safetySeconds, powerLoss, false, noCrdt);
+            return new RunOptions(safetySeconds, powerLoss, lateDuplicates, noCrdt);
         }
     }
 
@@ -65,10 +70,11 @@ public final class RegressionSeeds {
             try {
                 List<String> flags = List.of(fields).subList(Math.min(2, fields.length), fields.length);
                 boolean open = flags.contains("open"), noCrdt = flags.contains("no-crdt"), powerLoss = flags.contains("power-loss");
-                if (fields.length < 2 || flags.size() != (open ? 1 : 0) + (noCrdt ? 1 : 0) + (powerLoss ? 1 : 0)) {
-                    throw new NumberFormatException("expected SEED VIRTUAL_SECONDS [open] [no-crdt] [power-loss]");
+                boolean late = flags.contains("late-duplicates");
+                if (fields.length < 2 || flags.size() != (open ? 1 : 0) + (noCrdt ? 1 : 0) + (powerLoss ? 1 : 0) + (late ? 1 : 0)) {
+                    throw new NumberFormatException("expected SEED VIRTUAL_SECONDS [open] [no-crdt] [power-loss] [late-duplicates]");
                 }
-                entries.add(new Entry(Long.parseLong(fields[0]), Integer.parseInt(fields[1]), open, noCrdt, powerLoss, note));
+                entries.add(new Entry(Long.parseLong(fields[0]), Integer.parseInt(fields[1]), open, noCrdt, powerLoss, late, note));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(RESOURCE + " line " + (i + 1) + " \"" + line + "\": " + e.getMessage());
             }

@@ -51,7 +51,7 @@ public final class SeedBatch {
             }
             List<Long> failed = new ArrayList<>();
             List<Long> convergence = new ArrayList<>();
-            long virtualMicros = 0, ops = 0, crdtOps = 0, events = 0, durableAcked = 0, durableLost = 0;
+            long virtualMicros = 0, ops = 0, crdtOps = 0, events = 0, durableAcked = 0, durableLost = 0, sessionReads = 0, sessionViolations = 0;
             for (Future<RunResult> future : futures) {
                 RunResult result = future.get();
                 if (!result.passed()) failed.add(result.parameters().seed());
@@ -62,9 +62,11 @@ public final class SeedBatch {
                 durableAcked += result.durableWritesAcked();
                 durableLost += result.durableWritesLost();
                 if (result.healToConvergenceMicros() >= 0) convergence.add(result.healToConvergenceMicros());
+                sessionReads += result.sessionReads();
+                sessionViolations += result.sessionViolations();
             }
             return new BatchSummary(seeds.size(), failed, virtualMicros, ops, crdtOps, durableAcked, durableLost, events, (System.nanoTime() - started) / 1_000_000,
-                    convergence);
+                    convergence, sessionReads, sessionViolations);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running seeds", e);

@@ -19,12 +19,13 @@ import java.util.TreeMap;
  * @param crdtRetried      CRDT updates sent more than once (under one operation id)
  * @param healToConvergenceMicros virtual time from the heal until anti-entropy alone made the replicas identical
  *                         (History.UNSET if they did not before the deadline)
+ * @param sessionReads     ok reads that carried a session token (what the session checker judged)
  */
 public record RunResult(RunParameters parameters, List<Violation> violations, long events, long endMicros,
                         long messagesSent, long messagesDropped, long messagesDuplicated,
                         int opsOk, int opsFailed, int opsIndeterminate, int crdtOps, int crdtRetried,
                         int partitions, int crashes, int powerLosses, int clogs, int durableWritesAcked,
-                        long healToConvergenceMicros) {
+                        long healToConvergenceMicros, int sessionReads) {
     public RunResult {
         violations = List.copyOf(violations);
     }
@@ -39,16 +40,21 @@ public record RunResult(RunParameters parameters, List<Violation> violations, lo
                 io.chorus.simulation.check.AckedWriteDurabilityChecker.DURABLE_WRITE_LOST)).count();
     }
 
+    /** Session reads that went back in time (each is also a violation). */
+    public int sessionViolations() {
+        return (int) violations.stream().filter(v -> v.checker().equals("session")).count();
+    }
+
     public int opsChecked() {
         return opsOk + opsFailed + opsIndeterminate;
     }
 
     public String summary() {
         return String.format(Locale.ROOT, "seed %d %s: %d events, %s virtual, messages %d sent / %d dropped / %d duplicated, "
-                        + "ops %d ok / %d fail / %d indeterminate (%d on CRDT keys, %d retried), faults %d partitions / %d crashes (%d power losses) / %d clogs, "
+                        + "ops %d ok / %d fail / %d indeterminate (%d on CRDT keys, %d retried), %d session reads, faults %d partitions / %d crashes (%d power losses) / %d clogs, "
                         + "converged %s after heal",
                 parameters.seed(), passed() ? "passed" : "FAILED", events, Micros.format(endMicros), messagesSent, messagesDropped,
-                messagesDuplicated, opsOk, opsFailed, opsIndeterminate, crdtOps, crdtRetried, partitions, crashes, powerLosses, clogs,
+                messagesDuplicated, opsOk, opsFailed, opsIndeterminate, crdtOps, crdtRetried, sessionReads, partitions, crashes, powerLosses, clogs,
                 healToConvergenceMicros < 0 ? "never" : Micros.format(healToConvergenceMicros));
     }
 

@@ -185,7 +185,8 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         return new RunResult(parameters, Checkers.checkAll(history, state), events, now,
                 network.stats().sent(), network.stats().dropped(), network.stats().duplicated(), ok, failed, indeterminate, crdt, retried,
                 nemesis.partitions, nemesis.crashes, nemesis.powerLosses, nemesis.clogs, durableAcked,
-                history.convergedMicros() == History.UNSET ? History.UNSET : history.convergedMicros() - history.healedMicros());
+                history.convergedMicros() == History.UNSET ? History.UNSET : history.convergedMicros() - history.healedMicros(),
+                io.chorus.simulation.check.SessionChecker.sessionReads(history));
     }
 
     // ---- phases ----------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ class InjectedBugTest {
     private static final int SAFETY_SECONDS = 20;
 
     @ParameterizedTest
-    @EnumSource(value = InjectedBug.class, names = {"ACK_BEFORE_QUORUM", "SKIP_SIBLING_MERGE"}) // SKIP_DURABLE_SYNC: DurableWriteTest
+    @EnumSource(value = InjectedBug.class, names = {"ACK_BEFORE_QUORUM", "SKIP_SIBLING_MERGE", "IGNORE_SESSION_TOKEN"}) // SKIP_DURABLE_SYNC: DurableWriteTest
     void theCheckersCatchABrokenCoordinator(InjectedBug bug) {
         ReplicaFactory broken = ReplicaFactory.withBugs(EnumSet.of(bug));
         List<Long> productionFailed = new ArrayList<>();

@@ -31,12 +31,14 @@ class RegressionSeedsTest {
     @Test
     void parsesEntriesAndCommentsAndRejectsMalformedLines() {
         List<RegressionSeeds.Entry> entries = RegressionSeeds.parse(List.of("# header", "", "17 60 # lost ack on heal", "  4 5", "9 30 open # livelock",
-                "3 60 no-crdt # old", "8 60 no-crdt open # old and open", "197 60 power-loss # reused dot"));
+                "3 60 no-crdt # old", "8 60 no-crdt open # old and open", "197 60 power-loss # reused dot", "21 60 late-duplicates # late mint"));
         assertEquals(List.of(new RegressionSeeds.Entry(17, 60, false, "lost ack on heal"), new RegressionSeeds.Entry(4, 5, false, ""),
                 new RegressionSeeds.Entry(9, 30, true, "livelock"), new RegressionSeeds.Entry(3, 60, false, true, "old"),
-                new RegressionSeeds.Entry(8, 60, true, true, "old and open"), new RegressionSeeds.Entry(197, 60, false, false, true, "reused dot")), entries);
+                new RegressionSeeds.Entry(8, 60, true, true, "old and open"), new RegressionSeeds.Entry(197, 60, false, false, true, "reused dot"),
+                new RegressionSeeds.Entry(21, 60, false, false, false, true, "late mint")), entries);
         assertEquals("--virtual-seconds 60 --no-crdt", entries.get(3).options().flags());
         assertEquals("--virtual-seconds 60 --power-loss", entries.get(5).options().flags());
+        assertEquals("--virtual-seconds 60 --late-duplicates", entries.get(6).options().flags());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegressionSeeds.parse(List.of("17")));
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RegressionSeeds.parse(List.of("17 60 fixed")));

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The build's random-seed simulation: 200 seeds (override with {@code -Dchorus.simulation.seeds=N})
- * of 60 virtual seconds of faults each, then heal and liveness, on two threads. A failing seed prints
+ * of 60 virtual seconds of faults each, then heal and liveness, on two threads; and a quarter as
+ * many in the --late-duplicates mode. A failing seed prints
  * the checkers' explanation and the command that replays it; add it to the regression list. Seeds
  * whose entry there is {@code open} (a known bug, not fixed yet) are left to RegressionSeedsTest,
  * which checks that they still fail, so that the build stays green while the bug is known.
@@ -26,17 +27,31 @@ class SwarmTest {
 
     @Test
     void everySeedKeepsEveryPromise() {
+        runSwarm(SEEDS, RunOptions.standard(SAFETY_SECONDS));
+    }
+
+    /**
+     * The --late-duplicates mode (a duplicated peer message may trail the original by 10 s) on a
+     * quarter as many seeds: a refusal must stay true however late a copy of its request arrives.
+     */
+    @Test
+    void lateDuplicateSeedsKeepEveryPromise() {
+        runSwarm(Math.max(1, SEEDS / 4), new RunOptions(SAFETY_SECONDS, false, true));
+    }
+
+    private static void runSwarm(int seedCount, RunOptions options) {
         List<RunResult> failures = new ArrayList<>();
-        List<Long> seeds = new ArrayList<>(SeedBatch.range(1, SEEDS));
+        List<Long> seeds = new ArrayList<>(SeedBatch.range(1, seedCount));
         for (RegressionSeeds.Entry entry : RegressionSeeds.load()) {
-            if (entry.open() && entry.options().equals(RunOptions.standard(SAFETY_SECONDS))) seeds.remove(Long.valueOf(entry.seed())); // the element, not an index
+            if (entry.open() && entry.options().equals(options)) seeds.remove(Long.valueOf(entry.seed())); // the element, not an index
         }
-        BatchSummary summary = SeedBatch.run(seeds, RunOptions.standard(SAFETY_SECONDS), ReplicaFactory.PRODUCTION, THREADS, result -> {
+        BatchSummary summary = SeedBatch.run(seeds, options, ReplicaFactory.PRODUCTION, THREADS, result -> {
             if (!result.passed()) failures.add(result);
         });
-        System.out.println("[simulation] " + summary + (seeds.size() < SEEDS ? "; " + (SEEDS - seeds.size()) + " open regression seeds left out" : ""));
-        assertTrue(summary.opsChecked() > SEEDS * 100L, "the workload barely ran: " + summary);
-        assertTrue(summary.crdtOpsChecked() > SEEDS * 50L, "the CRDT workload barely ran: " + summary);
+        System.out.println("[simulation] " + options.flags() + ": " + summary
+                + (seeds.size() < seedCount ? "; " + (seedCount - seeds.size()) + " open regression seeds left out" : ""));
+        assertTrue(summary.opsChecked() > seedCount * 100L, "the workload barely ran: " + summary);
+        assertTrue(summary.crdtOpsChecked() > seedCount * 50L, "the CRDT workload barely ran: " + summary);
         failures.sort(Comparator.comparingLong(result -> result.parameters().seed())); // they arrive in any order
         StringBuilder shown = new StringBuilder();
         for (RunResult result : failures.subList(0, Math.min(FAILURES_SHOWN, failures.size()))) {

@@ -1,0 +1,104 @@
+package io.chorus.client;
+
+import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.Delete;
+import io.chorus.replication.message.Get;
+import io.chorus.replication.message.GetResult;
+import io.chorus.replication.message.Put;
+import io.chorus.replication.message.SessionToken;
+import io.chorus.replication.message.WriteResult;
+import io.chorus.replication.state.Key;
+import io.chorus.replication.state.Consistency;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A session of calls (from {@link ChorusClient#session()}): each carries the session token and
+ * merges the token of its result into it, so that a read sees every write acknowledged earlier in
+ * the session and never anything older than an earlier read of the session showed, for every key
+ * the session touched, at any consistency level and through any node. A read that the cluster
+ * cannot serve that fresh fails with {@code SessionUnsatisfied} (retry later, or, after a node the
+ * session depended on restarted uncleanly, start a new session); it never returns stale data.
+ *
+ * <p>{@link #export()} gives the token as a compact string ({@code cs1.}...; its size is bounded by
+ * the cluster's shape, not by the keys touched: about 115 bytes for 3 nodes, see SessionToken) that
+ * {@link ChorusClient#session(String)} resumes in another process. Thread-safe: concurrent calls
+ * merge their tokens. Calls that fail leave the token as it was.
+ */
+public final class Session {
+    private static final byte[] NEW_SESSION = new byte[0];
+
+    private final ChorusClient client;
+    private SessionToken token; // null until the first answer (the node knows the cluster's partition count)
+
+    Session(ChorusClient client, SessionToken token) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.token = token;
+    }
+
+    public ReadResult get(String key, Consistency consistency) {
+        return client.awaitCall(getAsync(key, consistency));
+    }
+
+    public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
+        Key wireKey = Key.of(utf8(key));
+        return client.sessionCall(wireKey, new Get(wireKey, ChorusClient.level(consistency), tokenBytes()), false, 0)
+                .thenApply(answered -> client.sessionReadResult(absorb(answered)));
+    }
+
+    public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
+        return client.awaitCall(putAsync(key, value, context, consistency, options));
+    }
+
+    public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(context, "context (use Context.NONE for none)");
+        Key wireKey = Key.of(utf8(key));
+        Put put = new Put(wireKey, value.clone(), context.wireBytes(), ChorusClient.level(consistency), options.durable(),
+                client.nextOperationId(), 1, tokenBytes());
+        return client.sessionCall(wireKey, put, true, value.length + context.bytes().length)
+                .thenApply(answered -> client.sessionWriteAck(absorb(answered)));
+    }
+
+    public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
+        Objects.requireNonNull(context, "context");
+        Key wireKey = Key.of(utf8(key));
+        Delete delete = new Delete(wireKey, context.wireBytes(), ChorusClient.level(consistency), options.durable(),
+                client.nextOperationId(), 1, tokenBytes());
+        return client.awaitCall(client.sessionCall(wireKey, delete, true, context.bytes().length)
+                .thenApply(answered -> client.sessionWriteAck(absorb(answered))));
+    }
+
+    /** The token as a string for another process ({@link ChorusClient#session(String)}); null before the first answer. */
+    public synchronized String export() {
+        return token == null ? null : token.export();
+    }
+
+    /** The token's size in bytes (0 before the first answer). */
+    public synchronized int tokenBytesLength() {
+        return token == null ? 0 : token.encode().length;
+    }
+
+    private synchronized byte[] tokenBytes() {
+        return token == null ? NEW_SESSION : token.encode();
+    }
+
+    /** Merges the token an answer carries into the session's. */
+    private ChorusClient.Answered absorb(ChorusClient.Answered answered) {
+        ClientResponse response = answered.response();
+        byte[] updated = response instanceof GetResult r ? r.session() : response instanceof WriteResult w ? w.session() : null;
+        if (updated != null) {
+            SessionToken answer = SessionToken.decode(updated);
+            synchronized (this) {
+                token = token == null ? answer : token.merge(answer);
+            }
+        }
+        return answered;
+    }
+
+    private static byte[] utf8(String key) {
+        return Objects.requireNonNull(key, "key").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package io.chorus.client.cli;
+
+import io.chorus.client.ChorusClient;
+import io.chorus.client.Context;
+import io.chorus.client.ReadResult;
+import io.chorus.client.Session;
+import io.chorus.client.WriteAck;
+import io.chorus.client.WriteOptions;
+import io.chorus.replication.state.Consistency;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The data commands' calls, through a session when {@code --session-in FILE} or
+ * {@code --session-out FILE} is given: the token is read from the first (written by an earlier
+ * command's {@code --session-out}) and, once the command succeeded, the updated token is written to
+ * the second (the same file may be both). Without either, plain client calls.
+ */
+final class SessionCalls {
+    private final ChorusClient client;
+    private final Session session; // null: no session
+    private final Path out;
+
+    private SessionCalls(ChorusClient client, Session session, Path out) {
+        this.client = client;
+        this.session = session;
+        this.out = out;
+    }
+
+    static SessionCalls of(ChorusClient client, Path in, Path out) {
+        if (in == null) return new SessionCalls(client, out == null ? null : client.session(), out);
+        String exported;
+        try {
+            exported = Files.readString(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the session token from " + in + ": " + e.getMessage(), e);
+        }
+        try {
+            return new SessionCalls(client, client.session(exported), out);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(in + " does not hold a session token: " + e.getMessage(), e);
+        }
+    }
+
+    ReadResult get(String key, Consistency level) {
+        return session == null ? client.get(key, level) : session.get(key, level);
+    }
+
+    WriteAck put(String key, byte[] value, Context context, Consistency level, WriteOptions options) {
+        return session == null ? client.put(key, value, context, level, options) : session.put(key, value, context, level, options);
+    }
+
+    WriteAck delete(String key, Context context, Consistency level, WriteOptions options) {
+        return session == null ? client.delete(key, context, level, options) : session.delete(key, context, level, options);
+    }
+
+    /** Writes the updated token to the --session-out file, if one was named. */
+    void saveToken() {
+        if (out == null || session == null || session.export() == null) return;
+        try {
+            Files.writeString(out, session.export() + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the session token to " + out + ": " + e.getMessage(), e);
+        }
+    }
+}
