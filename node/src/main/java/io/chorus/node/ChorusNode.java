@@ -141,6 +141,10 @@ public final class ChorusNode implements AutoCloseable {
                     config.replicationFactor(), config.partitions(),
                     metricsServer == null ? "off" : "on http://" + new HostPort(config.listen().host(), metricsServer.address().getPort()) + "/metrics");
             warnIfListenDiffersFromMemberAddress(config);
+            if (config.contextSecret().isEmpty()) {
+                log.warn("node {}: cluster.contextSecret is not set, so the causal contexts clients get are sealed with a"
+                        + " well-known key: a client could forge one; set the same secret on every node", config.name());
+            }
             return node;
         } catch (RuntimeException e) {
             log.error("node {} failed to start: {}", config.name(), e.getMessage());
@@ -191,7 +195,7 @@ public final class ChorusNode implements AutoCloseable {
             if (!member.id().equals(config.name())) peers.put(member.id(), HostPort.parse(member.address()));
         }
         return new NetworkSettings(config.name(), config.listen(), peers, config.frameBytesMax(),
-                config.inFlightPerConnectionMax(), config.ringSize(), IO_THREADS);
+                config.inFlightPerConnectionMax(), config.ringSize(), IO_THREADS, config.admission());
     }
 
     /** Where the node listens (the bound port). */

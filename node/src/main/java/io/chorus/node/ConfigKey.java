@@ -42,7 +42,15 @@ public enum ConfigKey {
     AUTH_USERS_FILE("auth.usersFile"),
     HINTS_MAX("hints.max"),
     HINTS_BYTES_MAX("hints.bytesMax"),
-    HINTS_REPLAY_KEYS_PER_SECOND("hints.replayKeysPerSecond");
+    HINTS_REPLAY_KEYS_PER_SECOND("hints.replayKeysPerSecond"),
+    CLUSTER_CONTEXT_SECRET("cluster.contextSecret"),
+    CONNECTIONS_MAX("limits.connectionsMax"),
+    PENDING_CONNECTIONS_MAX("limits.pendingConnectionsMax"),
+    REQUEST_BYTES_MAX("limits.requestBytesMax"),
+    CONNECTION_REQUEST_BYTES_MAX("limits.connectionRequestBytesMax"),
+    UNSENT_REPLY_BYTES_MAX("limits.unsentReplyBytesMax"),
+    READ_TIMEOUT_MILLIS("net.readTimeoutMillis"),
+    IDLE_TIMEOUT_MILLIS("net.idleTimeoutMillis");
 
     private final String key;
 

@@ -5,6 +5,8 @@ import io.chorus.replication.topology.Membership;
 import io.chorus.replication.topology.Topology;
 import io.chorus.replication.config.HintLimits;
 import io.chorus.replication.config.ReplicaConfig;
+import io.chorus.node.net.AdmissionLimits;
+import io.chorus.replication.message.ContextSeal;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 
@@ -40,6 +42,8 @@ import java.util.regex.Pattern;
  * @param hintsMax                 most keys this node keeps hints for, as a fallback
  * @param hintsBytesMax            most bytes of hinted key states this node keeps
  * @param hintsReplayKeysPerSecond most hinted keys handed over per second to primaries that came back
+ * @param contextSecret            the cluster's secret that seals the causal contexts clients get (empty: none set)
+ * @param admission                connection, byte and time bounds of accepted connections
  */
 public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
@@ -48,7 +52,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
                          int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
                          long walBacklogBytesMax, SecurityConfig security, int hintsMax, long hintsBytesMax,
-                         int hintsReplayKeysPerSecond) {
+                         int hintsReplayKeysPerSecond, String contextSecret, AdmissionLimits admission) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
@@ -153,11 +157,28 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         int hintsMax = v.intIn(ConfigKey.HINTS_MAX, hints.hintsMax(), 0, 100_000_000, "keys, 0 = keep no hints");
         long hintsBytesMax = v.longIn(ConfigKey.HINTS_BYTES_MAX, hints.hintBytesMax(), 0, 1L << 40, "bytes");
         int hintsReplay = v.intIn(ConfigKey.HINTS_REPLAY_KEYS_PER_SECOND, 2000, 1, 10_000_000, "keys per second");
+        String contextSecret = v.text(ConfigKey.CLUSTER_CONTEXT_SECRET, "");
+        if (!contextSecret.isEmpty() && contextSecret.length() < 16) throw v.bad(ConfigKey.CLUSTER_CONTEXT_SECRET, "at least 16 characters");
+        AdmissionLimits admission = admission(v, frameBytesMax);
 
         return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
                 entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
-                SecurityConfig.parse(v), hintsMax, hintsBytesMax, hintsReplay);
+                SecurityConfig.parse(v), hintsMax, hintsBytesMax, hintsReplay, contextSecret, admission);
+    }
+
+    /** The request byte budget defaults to a quarter of the heap (at most 256 MiB), so that the defaults fit any heap. */
+    private static AdmissionLimits admission(ConfigValues v, int frameBytesMax) {
+        long budgetDefault = Math.max(2L * frameBytesMax, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
+        String atLeastAFrame = "bytes, at least limits.frameBytesMax (" + frameBytesMax + ")";
+        return new AdmissionLimits(
+                v.intIn(ConfigKey.CONNECTIONS_MAX, 4096, 1, 1 << 20, "connections"),
+                v.intIn(ConfigKey.PENDING_CONNECTIONS_MAX, 512, 1, 1 << 20, "connections"),
+                v.longIn(ConfigKey.REQUEST_BYTES_MAX, budgetDefault, frameBytesMax, 1L << 40, atLeastAFrame),
+                v.longIn(ConfigKey.CONNECTION_REQUEST_BYTES_MAX, Math.max(frameBytesMax, 32L << 20), frameBytesMax, 1L << 40, atLeastAFrame),
+                v.intIn(ConfigKey.UNSENT_REPLY_BYTES_MAX, Math.max(frameBytesMax, 8 << 20), frameBytesMax, 1 << 30, atLeastAFrame),
+                v.intIn(ConfigKey.READ_TIMEOUT_MILLIS, 10_000, 10, 3_600_000, "milliseconds"),
+                v.intIn(ConfigKey.IDLE_TIMEOUT_MILLIS, 300_000, 0, 86_400_000, "milliseconds, 0 = never"));
     }
 
     private static NodeId nodeName(String text) {
@@ -216,7 +237,8 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                 ReplicaConfig.DEFAULTS.inFlightRequestsMax(), ticks(antiEntropyIntervalMillis, tickMillis),
                 ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax(),
                 ReplicaConfig.ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT,
-                new HintLimits(hintsMax, hintsBytesMax, Math.max(1, (int) ((long) hintsReplayKeysPerSecond * tickMillis / 1000))));
+                new HintLimits(hintsMax, hintsBytesMax, Math.max(1, (int) ((long) hintsReplayKeysPerSecond * tickMillis / 1000))),
+                contextSecret.isEmpty() ? ContextSeal.UNCONFIGURED : ContextSeal.ofSecret(contextSecret));
     }
 
     /**
@@ -225,6 +247,14 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
      */
     public long keyStateBytesMax() {
         return (long) frameBytesMax - FRAME_OVERHEAD_BYTES;
+    }
+
+    /** Every key but the context secret, which stays out of logs. */
+    @Override
+    public String toString() {
+        Map<String, String> text = toText();
+        if (!contextSecret.isEmpty()) text.put(ConfigKey.CLUSTER_CONTEXT_SECRET.key(), "(set)");
+        return "NodeConfig" + text;
     }
 
     /** The same config with one key changed, through the same checks as a file (for tests and tools). */
@@ -270,6 +300,14 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.HINTS_MAX.key(), Integer.toString(hintsMax));
         text.put(ConfigKey.HINTS_BYTES_MAX.key(), Long.toString(hintsBytesMax));
         text.put(ConfigKey.HINTS_REPLAY_KEYS_PER_SECOND.key(), Integer.toString(hintsReplayKeysPerSecond));
+        text.put(ConfigKey.CLUSTER_CONTEXT_SECRET.key(), contextSecret);
+        text.put(ConfigKey.CONNECTIONS_MAX.key(), Integer.toString(admission.connectionsMax()));
+        text.put(ConfigKey.PENDING_CONNECTIONS_MAX.key(), Integer.toString(admission.pendingConnectionsMax()));
+        text.put(ConfigKey.REQUEST_BYTES_MAX.key(), Long.toString(admission.requestBytesMax()));
+        text.put(ConfigKey.CONNECTION_REQUEST_BYTES_MAX.key(), Long.toString(admission.connectionRequestBytesMax()));
+        text.put(ConfigKey.UNSENT_REPLY_BYTES_MAX.key(), Integer.toString(admission.unsentReplyBytesMax()));
+        text.put(ConfigKey.READ_TIMEOUT_MILLIS.key(), Integer.toString(admission.readTimeoutMillis()));
+        text.put(ConfigKey.IDLE_TIMEOUT_MILLIS.key(), Integer.toString(admission.idleTimeoutMillis()));
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * The files of a local cluster, all under one directory:
  * {@code cluster.addresses} (one {@code host:port} per line: the data commands read it, and it fixes
  * the cluster's shape) and, per node, {@code <name>/chorus.conf}, {@code <name>/data/},
- * {@code <name>/node.log}, {@code <name>/node.pid}; {@code cluster.secret}, and with TLS or
+ * {@code <name>/node.log}, {@code <name>/node.pid}; {@code cluster.secret}, {@code context.secret}, and with TLS or
  * authentication {@code tls/} and {@code users} (see {@code ClusterSecurity}).
  */
 record ClusterDir(Path root) {
@@ -35,6 +35,11 @@ record ClusterDir(Path root) {
     /** The secret every node's peers prove they hold (node config key peer.secretFile). */
     Path secretFile() {
         return root.resolve("cluster.secret");
+    }
+
+    /** The secret that seals the causal contexts the nodes give clients (node config key cluster.contextSecret). */
+    Path contextSecretFile() {
+        return root.resolve("context.secret");
     }
 
     /** The local cluster's throwaway CA certificate (with {@code cluster start --tls}); clients trust it. */

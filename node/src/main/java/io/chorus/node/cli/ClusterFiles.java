@@ -1,5 +1,7 @@
 package io.chorus.node.cli;
 
+import io.chorus.node.security.SecretFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +32,9 @@ final class ClusterFiles {
                 Files.createDirectories(dir.dataDir(node.name()));
                 Path config = dir.configFile(node.name());
                 if (fresh || !Files.exists(config)) {
-                    writeAtomically(config, NodeConfigFile.render(shape, node, dir.dataDir(node.name()))
-                            + ClusterSecurity.configText(dir, node, security));
+                    // readable by its owner only: it holds the context secret
+                    SecretFiles.write(config, NodeConfigFile.render(shape, node, dir.dataDir(node.name()))
+                            + ClusterSecurity.configText(dir, node, security), true);
                 }
             }
             // last: its presence means the cluster's files are complete

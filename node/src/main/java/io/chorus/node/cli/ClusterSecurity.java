@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The security files of a local cluster, made on its first start: always a cluster secret
- * ({@code cluster.secret}, readable by its owner only) that the nodes' peers prove; with
+ * ({@code cluster.secret}, readable by its owner only) that the nodes' peers prove, and a context
+ * secret ({@code context.secret}, the same) that seals the contexts the nodes give clients, so that
+ * a local cluster does not run on the well-known key of a node without one; with
  * {@code --tls} a throwaway CA and a certificate per node ({@code tls/}; the CA's key is never
  * written, so no further certificate can be signed by it); with {@code --auth} an empty users file
  * ({@code users}, filled by {@code chorus user add}). {@link #configText} points a node at them.
@@ -30,6 +32,9 @@ final class ClusterSecurity {
     /** Makes the files {@code options} need where missing. */
     static void ensure(ClusterDir dir, ClusterShape shape, Options options) throws IOException {
         if (!Files.exists(dir.secretFile())) SecretFiles.write(dir.secretFile(), ClusterSecret.generate(new SecureRandom()), true);
+        if (!Files.exists(dir.contextSecretFile())) {
+            SecretFiles.write(dir.contextSecretFile(), ClusterSecret.generate(new SecureRandom()), true);
+        }
         if (options.tls() && !Files.exists(dir.caFile())) {
             Files.createDirectories(dir.caFile().getParent());
             CertificateAuthority ca = CertificateAuthority.create("Chorus local cluster CA (" + dir.root() + ")", new SecureRandom());
@@ -43,10 +48,12 @@ final class ClusterSecurity {
         }
     }
 
-    /** The config lines for {@code node}. */
-    static String configText(ClusterDir dir, NodeSpec node, Options options) {
+    /** The config lines for {@code node} (they hold the context secret: write them readable by their owner only). */
+    static String configText(ClusterDir dir, NodeSpec node, Options options) throws IOException {
         StringBuilder text = new StringBuilder();
         line(text, "peer.secretFile", dir.secretFile());
+        // the key takes the secret itself, not a file
+        text.append("cluster.contextSecret = ").append(NodeConfigFile.escape(Files.readString(dir.contextSecretFile()).strip())).append('\n');
         if (options.tls()) {
             line(text, "tls.certFile", dir.certFile(node.name()));
             line(text, "tls.keyFile", dir.keyFile(node.name()));

@@ -31,7 +31,8 @@ final class Usage {
                   %1$s cluster stop [--dir DIR]
                       A first start with --tls makes a throwaway CA and node certificates (DIR/tls):
                       every connection is TLS, peers authenticate mutually. With --auth clients must
-                      log in as a user of DIR/users. Peers always prove DIR/cluster.secret.
+                      log in as a user of DIR/users. Peers always prove DIR/cluster.secret;
+                      contexts are sealed with DIR/context.secret.
 
                 Users (DIR/users, or --file FILE; nodes reload it on change):
                   %1$s user add NAME --password-file F [--permissions read,write,admin] [--dir DIR]

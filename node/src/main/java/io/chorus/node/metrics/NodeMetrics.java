@@ -230,6 +230,13 @@ public final class NodeMetrics implements AutoCloseable {
         refusedCounter("in_flight_limit", refused.refusedInFlightLimit);
         refusedCounter("shutting_down", refused.refusedShuttingDown);
         refusedCounter("bad_frame", refused.refusedBadFrames);
+        refusedCounter("request_bytes", refused.refusedRequestBytes);
+        refusedCounter("connection_limit", refused.refusedConnections);
+        refusedCounter("timeout", refused.timedOutConnections);
+        refusedCounter("slow_reader", refused.closedSlowReaders);
+        Gauge.builder("chorus.admission.request.bytes", connections, c -> c.admission().budget().usedBytes()).baseUnit("bytes")
+                .description("bytes of client requests being received, queued or in flight, and of replies not yet sent").register(registry);
+        Gauge.builder("chorus.connections.open", connections, c -> c.admission().openConnections()).register(registry);
         Gauge.builder("chorus.storage.entries", storage, s -> s.isOpen() ? s.size() : Double.NaN).description("keys stored on this node").register(registry);
         Gauge.builder("chorus.storage.file.bytes", storage, s -> s.isOpen() ? s.fileBytes() : Double.NaN).baseUnit("bytes").register(registry);
         Gauge.builder("chorus.storage.used.bytes", storage, s -> s.isOpen() ? s.usedBytes() : Double.NaN).baseUnit("bytes").register(registry);

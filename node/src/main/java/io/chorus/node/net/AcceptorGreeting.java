@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The accepting side of the greeting ({@link Greeting}): checks the caller's protocol version and
  * cluster name, then proves a peer (certificate name, cluster secret, or loopback for an open local
  * cluster) or authenticates a client (users file), and only then hands the connection to the
- * message pipeline ({@link Admission}). Every refusal answers {@link Greeting.Refused} naming the
+ * message pipeline ({@link Handover}). Every refusal answers {@link Greeting.Refused} naming the
  * reason, is counted and logged (never with a secret), and closes the connection. Until the
  * greeting ends nothing but greeting frames is read (see {@link GreetingFrames}).
  */
@@ -37,7 +37,7 @@ final class AcceptorGreeting extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(AcceptorGreeting.class);
 
     /** What a welcomed connection becomes: installs the message pipeline in place of the greeting handlers. */
-    interface Admission {
+    interface Handover {
         void peer(Channel channel, NodeId peer);
 
         /** @param user null when clients need not authenticate */
@@ -48,15 +48,15 @@ final class AcceptorGreeting extends ChannelInboundHandlerAdapter {
 
     private final NetworkSettings settings;
     private final NodeSecurity security;
-    private final Admission admission;
+    private final Handover handover;
     private Phase phase = Phase.HELLO;
     private Greeting.PeerHello peerHello;
     private byte[] nonce;
 
-    AcceptorGreeting(NetworkSettings settings, NodeSecurity security, Admission admission) {
+    AcceptorGreeting(NetworkSettings settings, NodeSecurity security, Handover handover) {
         this.settings = settings;
         this.security = security;
-        this.admission = admission;
+        this.handover = handover;
     }
 
     @Override
@@ -102,7 +102,7 @@ final class AcceptorGreeting extends ChannelInboundHandlerAdapter {
         if (!versionAndClusterMatch(ctx, hello.version(), hello.cluster(), false)) return;
         Authenticator authenticator = security.authenticator();
         if (authenticator == null) {
-            welcome(ctx, () -> admission.client(ctx.channel(), null));
+            welcome(ctx, () -> handover.client(ctx.channel(), null));
             return;
         }
         if (hello.user().isEmpty()) {
@@ -114,7 +114,7 @@ final class AcceptorGreeting extends ChannelInboundHandlerAdapter {
         authenticator.check(hello.user(), hello.password()).thenAccept(result -> ctx.executor().execute(() -> {
             if (!ctx.channel().isActive()) return;
             switch (result.outcome()) {
-                case ACCEPTED -> welcome(ctx, () -> admission.client(ctx.channel(), result.user().orElseThrow()));
+                case ACCEPTED -> welcome(ctx, () -> handover.client(ctx.channel(), result.user().orElseThrow()));
                 case OVERLOADED -> refuse(ctx, security.counters().authenticationFailed, ErrorKind.OVERLOADED,
                         settings.self() + " has too many logins waiting to be checked; retry with backoff");
                 case REFUSED -> refuse(ctx, security.counters().authenticationFailed, ErrorKind.UNAUTHORIZED,
@@ -175,7 +175,7 @@ final class AcceptorGreeting extends ChannelInboundHandlerAdapter {
             }
         }
         NodeId peer = NodeId.of(peerHello.from());
-        welcome(ctx, () -> admission.peer(ctx.channel(), peer));
+        welcome(ctx, () -> handover.peer(ctx.channel(), peer));
     }
 
     private void welcome(ChannelHandlerContext ctx, Runnable admit) {

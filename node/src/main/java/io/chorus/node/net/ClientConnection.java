@@ -11,6 +11,7 @@ import io.chorus.replication.message.Message;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -18,7 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
  * One client connection: admits its requests into the pipeline (within the per-connection in-flight
  * limit) and writes the replies the handler produces. {@code inFlight} is touched only on the
  * channel's event loop: incremented when a request is admitted, decremented when its reply is
- * written, so it needs no synchronisation.
+ * written, so it needs no synchronisation. The same goes for the request's bytes (its frame's size),
+ * held from the node's {@link RequestBytesBudget} and this connection's share of it until the reply
+ * is written: past either limit a request gets Overloaded at once.
  */
 final class ClientConnection implements Destination {
     /** The connection's client on its channel, so that the encoder's log lines can name it. */
@@ -29,14 +32,21 @@ final class ClientConnection implements Destination {
     private final Inbound inbound;
     private final NetworkSettings settings;
     private final NetworkCounters counters;
+    private final Admission admission;
+    private final ConnectionGate gate; // null on test channels built without one
+    private final HashMap<Long, Long> heldBytes = new HashMap<>(); // request id -> bytes held from the budget
+    private long connectionBytes;
     private int inFlight;
 
-    ClientConnection(ClientRef ref, Channel channel, Inbound inbound, NetworkSettings settings, NetworkCounters counters) {
+    ClientConnection(ClientRef ref, Channel channel, Inbound inbound, NetworkSettings settings, NetworkCounters counters,
+                     Admission admission) {
         this.ref = ref;
         this.channel = channel;
         this.inbound = inbound;
         this.settings = settings;
         this.counters = counters;
+        this.admission = admission;
+        this.gate = channel.pipeline().get(ConnectionGate.class);
         channel.attr(CLIENT).set(ref);
     }
 
@@ -57,9 +67,12 @@ final class ClientConnection implements Destination {
                     + settings.inFlightPerConnectionMax() + "): too many requests waiting on this connection; retry with backoff");
             return;
         }
+        long bytes = gate == null ? 0 : gate.lastFrameBytes();
+        if (!holdBytes(frame.requestId(), bytes)) return;
         inFlight++;
         if (!inbound.tryClientRequest(ref, frame.requestId(), frame.request())) {
             inFlight--;
+            releaseBytes(frame.requestId());
             if (inbound.isAccepting()) {
                 counters.refusedQueueFull.increment();
                 refuse(frame.requestId(), ErrorKind.OVERLOADED, "(queue full, pipeline.ringSize=" + settings.ringSize()
@@ -69,6 +82,43 @@ final class ClientConnection implements Destination {
                 refuse(frame.requestId(), ErrorKind.UNAVAILABLE, settings.self() + " is shutting down; retry on another node");
             }
         }
+    }
+
+    /** Takes the request's bytes from the budgets, or refuses it (Overloaded) and returns false. */
+    private boolean holdBytes(long requestId, long bytes) {
+        AdmissionLimits limits = admission.limits();
+        String refused = null;
+        if (connectionBytes + bytes > limits.connectionRequestBytesMax()) {
+            refused = "(request bytes on this connection " + connectionBytes + ", limit limits.connectionRequestBytesMax="
+                    + limits.connectionRequestBytesMax() + "): too many request bytes waiting on this connection; retry with backoff";
+        } else if (!admission.budget().tryAcquire(bytes)) {
+            refused = "(request bytes in the node " + admission.budget().usedBytes() + ", limit limits.requestBytesMax="
+                    + limits.requestBytesMax() + "): " + settings.self() + " holds too many request bytes; retry with backoff";
+        }
+        if (refused != null) {
+            counters.refusedRequestBytes.increment();
+            refuse(requestId, ErrorKind.OVERLOADED, refused);
+            return false;
+        }
+        heldBytes.merge(requestId, bytes, Long::sum);
+        connectionBytes += bytes;
+        return true;
+    }
+
+    private void releaseBytes(long requestId) {
+        Long bytes = heldBytes.remove(requestId);
+        if (bytes == null) return;
+        admission.budget().release(bytes);
+        connectionBytes -= bytes;
+        assert connectionBytes >= 0 : "released more request bytes than held on client connection " + ref.id();
+    }
+
+    /** The connection closed (on its event loop): replies still to come will find no one, so their bytes go back now. */
+    void closed() {
+        assert channel.eventLoop().inEventLoop();
+        heldBytes.values().forEach(admission.budget()::release);
+        heldBytes.clear();
+        connectionBytes = 0;
     }
 
     /** Answers at once from the event loop: nothing was published, so nothing else will answer. */
@@ -89,8 +139,15 @@ final class ClientConnection implements Destination {
     private void write(List<Message> replies) {
         inFlight -= replies.size();
         assert inFlight >= 0 : "more replies than requests on client connection " + ref.id();
+        for (Message reply : replies) {
+            if (reply instanceof ClientReply r) releaseBytes(r.requestId());
+        }
         if (!channel.isActive()) return;
-        for (Message reply : replies) channel.write(reply, channel.voidPromise());
+        for (Message reply : replies) {
+            channel.write(reply, channel.voidPromise());
+            if (!channel.isWritable()) channel.flush(); // past the high water mark: hand what is queued to the kernel first
+            if (gate != null && !gate.repliesWritten(channel)) return; // a client that does not read: closed, the rest dropped
+        }
         channel.flush();
     }
 

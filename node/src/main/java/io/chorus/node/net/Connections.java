@@ -21,19 +21,31 @@ public final class Connections implements Destinations {
     private final AtomicLong nextClientId = new AtomicLong(1);
     private volatile Map<NodeId, PeerLink> links = Map.of();
     private final NetworkCounters counters = new NetworkCounters();
+    private volatile Admission admission = new Admission(AdmissionLimits.DEFAULTS);
 
     public NetworkCounters counters() {
         return counters;
     }
 
     ClientConnection registerClient(Channel channel, Inbound inbound, NetworkSettings settings) {
-        ClientConnection connection = new ClientConnection(new ClientRef(nextClientId.getAndIncrement()), channel, inbound, settings, counters);
+        ClientConnection connection = new ClientConnection(new ClientRef(nextClientId.getAndIncrement()), channel, inbound, settings, counters,
+                admission);
         clients.put(connection.ref().id(), connection);
         return connection;
     }
 
     void unregisterClient(ClientConnection connection) {
         clients.remove(connection.ref().id(), connection);
+        connection.closed();
+    }
+
+    /** The node's admission state (set once, by the server, before it accepts a connection). */
+    void setAdmission(Admission admission) {
+        this.admission = admission;
+    }
+
+    public Admission admission() {
+        return admission;
     }
 
     void setLinks(Map<NodeId, PeerLink> links) {

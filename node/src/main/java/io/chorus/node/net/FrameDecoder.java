@@ -23,6 +23,11 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
         this.frameBytesMax = frameBytesMax;
     }
 
+    /** Bytes received and buffered that do not yet make a whole frame. */
+    public int bufferedBytes() {
+        return actualReadableBytes();
+    }
+
     @Override
     protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
         lastLength = super.getUnadjustedFrameLength(buf, offset, length, order);

@@ -106,7 +106,7 @@ final class InboundConnectionHandler extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx, String reason) {
         refused = true;
         connections.counters().refusedBadFrames.increment();
-        log.info("{}: refused client connection {}: {}", settings.self(), ctx.channel().remoteAddress(), reason);
+        connections.admission().refusals().info("{}: refused client connection {}: {}", settings.self(), ctx.channel().remoteAddress(), reason);
         Refusal.refuseAndClose(ctx.channel(), -1, reason);
     }
 

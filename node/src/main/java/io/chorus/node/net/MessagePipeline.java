@@ -10,9 +10,10 @@ import io.netty.channel.ChannelPipeline;
 /**
  * What an accepted connection becomes once welcomed: the greeting handlers give way to the message
  * frame decoder, the codec and the connection handler (with, for an authenticated client, its
- * {@link Authorization} in front). Runs on the connection's event loop.
+ * {@link Authorization} in front), and its {@link ConnectionGate} stops counting it as pending and
+ * watches its frames. Runs on the connection's event loop.
  */
-final class MessagePipeline implements AcceptorGreeting.Admission {
+final class MessagePipeline implements AcceptorGreeting.Handover {
     private final NetworkSettings settings;
     private final ThreadCodecs codecs;
     private final MessageEncoder encoder;
@@ -47,6 +48,12 @@ final class MessagePipeline implements AcceptorGreeting.Admission {
         pipeline.addLast("encoder", encoder);
         if (user != null) pipeline.addLast("authorization", new Authorization(user, counters));
         pipeline.addLast("connection", handler);
+        ConnectionGate gate = pipeline.get(ConnectionGate.class); // null on test channels built without one
+        if (gate != null) {
+            // right after the frame decoder once it replaces the greeting's: it sees every whole message frame
+            pipeline.addAfter(GreetingFrames.NAME, ConnectionGate.FRAME_WATCH, gate.frameWatch());
+            gate.welcomed(channel);
+        }
         // last: bytes the greeting decoder still holds (none from a well-behaved caller) flow into the message decoder
         pipeline.replace(GreetingFrames.NAME, "frames", new FrameDecoder(settings.frameBytesMax()));
     }

@@ -12,4 +12,12 @@ public final class NetworkCounters {
     public final LongAdder refusedShuttingDown = new LongAdder();
     /** Client connections refused for a bad frame (oversized, undecodable, misplaced). */
     public final LongAdder refusedBadFrames = new LongAdder();
+    /** Connections closed at once: over limits.connectionsMax or limits.pendingConnectionsMax. */
+    public final LongAdder refusedConnections = new LongAdder();
+    /** Connections closed for no greeting, a half-sent frame, or idleness (net.readTimeoutMillis, net.idleTimeoutMillis). */
+    public final LongAdder timedOutConnections = new LongAdder();
+    /** Connections closed for leaving over twice limits.unsentReplyBytesMax of replies unread. */
+    public final LongAdder closedSlowReaders = new LongAdder();
+    /** Requests refused because the node's or their connection's request bytes were at their limit. */
+    public final LongAdder refusedRequestBytes = new LongAdder();
 }

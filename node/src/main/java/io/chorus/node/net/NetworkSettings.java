@@ -16,12 +16,19 @@ import java.util.Set;
  * @param inFlightPerConnectionMax most requests a client connection may have waiting for replies
  * @param ringSize                 the pipeline's capacity (quoted when a full ring refuses a request)
  * @param ioThreads                Netty event loop threads (shared by accepted and outgoing connections)
+ * @param admission                byte, connection and time bounds of accepted connections
  */
 public record NetworkSettings(NodeId self, HostPort listen, Map<NodeId, HostPort> peers, int frameBytesMax,
-                              int inFlightPerConnectionMax, int ringSize, int ioThreads) {
+                              int inFlightPerConnectionMax, int ringSize, int ioThreads, AdmissionLimits admission) {
     public NetworkSettings {
         peers = Map.copyOf(peers);
         if (peers.containsKey(self)) throw new IllegalArgumentException("peers must not include this node " + self);
+    }
+
+    /** The same with {@link AdmissionLimits#DEFAULTS}. */
+    public NetworkSettings(NodeId self, HostPort listen, Map<NodeId, HostPort> peers, int frameBytesMax,
+                           int inFlightPerConnectionMax, int ringSize, int ioThreads) {
+        this(self, listen, peers, frameBytesMax, inFlightPerConnectionMax, ringSize, ioThreads, AdmissionLimits.DEFAULTS);
     }
 
     /** Nodes that may open a peer connection to this one. */

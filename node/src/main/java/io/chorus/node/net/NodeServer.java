@@ -63,7 +63,10 @@ public final class NodeServer {
         ChannelGroup accepted = new DefaultChannelGroup("accepted-" + settings.self(), GlobalEventExecutor.INSTANCE);
         ThreadCodecs codecs = new ThreadCodecs(settings.frameBytesMax());
         MessageEncoder encoder = new MessageEncoder(codecs, settings.frameBytesMax());
-        AcceptorGreeting.Admission admission = new MessagePipeline(settings, codecs, encoder, inbound, connections, security.counters());
+        Admission admission = new Admission(settings.admission());
+        connections.setAdmission(admission);
+        int unsentMax = settings.admission().unsentReplyBytesMax();
+        AcceptorGreeting.Handover handover = new MessagePipeline(settings, codecs, encoder, inbound, connections, security.counters());
         Channel serverChannel;
         try {
             serverChannel = new ServerBootstrap()
@@ -71,14 +74,17 @@ public final class NodeServer {
                     .channel(transport.serverChannel())
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(unsentMax / 2, unsentMax))
                     .childHandler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel ch) {
                             accepted.add(ch);
+                            // the gate first: its connection caps and read timeouts also cover connections that never greet
+                            ch.pipeline().addLast(ConnectionGate.NAME, new ConnectionGate(admission, connections.counters()));
                             if (security.tls() != null) ch.pipeline().addLast("tls", security.tls().server().newHandler(ch.alloc()));
                             ch.pipeline()
                                     .addLast(GreetingFrames.NAME, new GreetingFrames())
-                                    .addLast(AcceptorGreeting.NAME, new AcceptorGreeting(settings, security, admission));
+                                    .addLast(AcceptorGreeting.NAME, new AcceptorGreeting(settings, security, handover));
                         }
                     })
                     .bind(settings.listen().host(), settings.listen().port())

@@ -1,6 +1,8 @@
 /**
- * The network side of a node: one port takes both peers and clients. Every connection greets first
- * (after the TLS handshake when TLS is on): {@link io.chorus.node.net.AcceptorGreeting} checks the
+ * The network side of a node: one port takes both peers and clients. The first handler of every
+ * accepted connection is its {@link io.chorus.node.net.ConnectionGate} (connection caps, byte budget,
+ * read and idle timeouts, before TLS, so they also hold for connections that never greet). Every
+ * connection greets first (after the TLS handshake when TLS is on): {@link io.chorus.node.net.AcceptorGreeting} checks the
  * protocol version and cluster name, proves a peer's member name (certificate, cluster secret) or
  * logs a client in, and only then installs the message pipeline; outgoing links greet with
  * {@link io.chorus.node.net.DialerGreeting} and send nothing before they are welcomed.

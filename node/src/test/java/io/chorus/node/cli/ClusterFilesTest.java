@@ -17,7 +17,7 @@ class ClusterFilesTest {
     Path temp;
 
     /** A plain local cluster's config: the rendered keys, then the cluster secret's path. */
-    private static String expected(ClusterDir dir, ClusterShape shape, NodeSpec node) {
+    private static String expected(ClusterDir dir, ClusterShape shape, NodeSpec node) throws IOException {
         return NodeConfigFile.render(shape, node, dir.dataDir(node.name())) + ClusterSecurity.configText(dir, node, ClusterSecurity.Options.PLAIN);
     }
 
@@ -63,5 +63,20 @@ class ClusterFilesTest {
         assertEquals(Optional.empty(), ClusterShape.read(dir));
         CliException e = assertThrows(CliException.class, () -> ClusterCommand.existingShape(dir));
         assertTrue(e.getMessage().startsWith("no cluster in " + temp), e.getMessage());
+    }
+
+    @Test
+    void eachLocalClusterSealsContextsWithItsOwnRandomSecretInOwnerOnlyConfigs() throws IOException {
+        ClusterShape shape = ClusterShape.local(2, 7401);
+        ClusterDir first = new ClusterDir(temp.resolve("a")), second = new ClusterDir(temp.resolve("b"));
+        ClusterFiles.ensure(first, shape);
+        ClusterFiles.ensure(second, shape);
+        String secret = io.chorus.node.NodeConfig.load(first.configFile("n1"), java.util.Map.of()).contextSecret();
+        assertTrue(secret.matches("[0-9a-f]{64}"), "a random secret, not the well-known key of a node without one: '" + secret + "'");
+        assertEquals(secret, io.chorus.node.NodeConfig.load(first.configFile("n2"), java.util.Map.of()).contextSecret(), "one secret per cluster");
+        assertFalse(secret.equals(io.chorus.node.NodeConfig.load(second.configFile("n1"), java.util.Map.of()).contextSecret()),
+                "another cluster gets another secret");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(first.configFile("n1"))),
+                "the config holds the secret");
     }
 }

@@ -87,6 +87,29 @@ class MetricsEndpointTest {
         assertThrows(ConnectException.class, () -> get(base + "/health"), "the endpoint goes away with the node");
     }
 
+    @Test
+    void slowClientsDoNotHoldUpHealth() throws Exception {
+        List<Integer> ports = FreePorts.pick(2);
+        NodeConfig config = NodeConfig.load(null, Map.of("node.listen", "127.0.0.1:" + ports.get(0), "metrics.port", Integer.toString(ports.get(1)),
+                "node.dataDir", dir.resolve("n1").toString(), "storage.entriesMax", "1000"));
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try (ChorusNode node = ChorusNode.start(config)) {
+            for (int i = 0; i < 20; i++) { // each sends half a request line and then nothing (slow loris)
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", ports.get(1));
+                socket.getOutputStream().write("GET /hea".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> health = get("http://127.0.0.1:" + ports.get(1) + "/health"); // 5 s timeout
+                assertEquals(200, health.statusCode());
+                assertEquals("live\n", health.body());
+            }
+        } finally {
+            for (java.net.Socket socket : slow) socket.close();
+        }
+    }
+
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

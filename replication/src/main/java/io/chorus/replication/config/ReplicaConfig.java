@@ -1,5 +1,7 @@
 package io.chorus.replication.config;
 
+import io.chorus.replication.message.ContextSeal;
+
 /**
  * The replica's limits and timings. Times are in ticks (the shell decides how long a tick is; the
  * default node ticks every 10 ms). Every limit is named with its unit.
@@ -22,12 +24,13 @@ package io.chorus.replication.config;
  *                               rebuild at start, the search for the keys of differing leaves): its share of the node's
  *                               only thread
  * @param hints                  bounds and pacing of hinted handoff
+ * @param contextSeal            seals the causal contexts clients get and opens those they send back (the cluster's secret)
  */
 public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                             int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
                             int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
                             int readSpeculationTicks, long keyStateBytesMax, int antiEntropyScanKeysPerTick,
-                            HintLimits hints) {
+                            HintLimits hints, ContextSeal contextSeal) {
     public static final int ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT = 500;
     public static final int READ_SPECULATION_TICKS_DEFAULT = 5;
     public static final int ANTI_ENTROPY_KEYS_MAX_DEFAULT = 1000;
@@ -52,7 +55,17 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
                          int readSpeculationTicks, long keyStateBytesMax) {
         this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax,
                 siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax,
-                ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT, HintLimits.DEFAULTS);
+                ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT);
+    }
+
+    /** The same with the default hint limits and the seal of a node given no cluster secret. */
+    public ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
+                         int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
+                         int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
+                         int readSpeculationTicks, long keyStateBytesMax, int antiEntropyScanKeysPerTick) {
+        this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax,
+                siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax,
+                antiEntropyScanKeysPerTick, HintLimits.DEFAULTS, ContextSeal.UNCONFIGURED);
     }
 
     public ReplicaConfig {
@@ -69,6 +82,7 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
         positive("readSpeculationTicks", readSpeculationTicks);
         positive("antiEntropyScanKeysPerTick", antiEntropyScanKeysPerTick);
         if (hints == null) throw new IllegalArgumentException("hints (hint limits) must be given");
+        if (contextSeal == null) throw new IllegalArgumentException("contextSeal is missing");
         if (keyStateBytesMax < (long) valueBytesMax + keyBytesMax) {
             throw new IllegalArgumentException("keyStateBytesMax (" + keyStateBytesMax + ") must hold at least one value of valueBytesMax (" + valueBytesMax + ")");
         }
@@ -83,34 +97,40 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
 
     public ReplicaConfig withReplicationFactor(int n) {
         return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal);
     }
 
     public ReplicaConfig withRequestTimeoutTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal);
     }
 
     public ReplicaConfig withSiblingsMax(int max) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints);
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal);
     }
 
     public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick,
-                hints);
+                hints, contextSeal);
     }
 
     public ReplicaConfig withAntiEntropyScanKeysPerTick(int keys) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
-                keyStateBytesMax, keys, hints);
+                keyStateBytesMax, keys, hints, contextSeal);
     }
 
     public ReplicaConfig withHints(HintLimits limits) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
-                keyStateBytesMax, antiEntropyScanKeysPerTick, limits);
+                keyStateBytesMax, antiEntropyScanKeysPerTick, limits, contextSeal);
+    }
+
+    public ReplicaConfig withContextSeal(ContextSeal seal) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
+                keyStateBytesMax, antiEntropyScanKeysPerTick, hints, seal);
     }
 }

@@ -95,7 +95,7 @@ public final class Coordinators {
 
     private void startPut(ClientRef client, long requestId, PlainWrite w) {
         validator.key(w.key());
-        var clientContext = validator.context(w.context());
+        var clientContext = validator.context(w.key(), w.context());
         validator.operationId(w.operationId(), w.attempt());
         String verb = w.value() == null ? "delete" : "put";
         Admitted a = admit(client, requestId, verb, w.key(), w.level(), true);

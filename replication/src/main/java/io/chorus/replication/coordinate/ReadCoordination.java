@@ -5,7 +5,6 @@ import io.chorus.crdt.type.CrdtCodec;
 import io.chorus.crdt.type.CrdtType;
 import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.env.ClientRef;
-import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.CrdtValue;
 import io.chorus.replication.message.ErrorKind;
@@ -203,7 +202,7 @@ final class ReadCoordination extends Coordination {
                 return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds a " + crdt.type().displayName()
                         + ", not plain values: read it as a " + crdt.type().displayName());
             }
-            return new GetResult(merged.liveValues().toArray(new byte[0][]), CausalContext.encode(merged.context()),
+            return new GetResult(merged.liveValues().toArray(new byte[0][]), context.config().contextSeal().seal(key, merged.context()),
                     names(tally.responders()), !tally.repairs().isEmpty(), sessionAfter);
         }
         if (merged.hasLiveValues()) {

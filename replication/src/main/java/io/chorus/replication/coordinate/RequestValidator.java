@@ -2,7 +2,7 @@ package io.chorus.replication.coordinate;
 
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.state.Consistency;
-import io.chorus.replication.message.CausalContext;
+import io.chorus.replication.message.ContextSeal;
 import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.config.ReplicaConfig;
@@ -79,11 +79,12 @@ final class RequestValidator {
         return decoded;
     }
 
-    VersionVector context(byte[] context) {
+    /** The client's context for {@code key}, which must be one this cluster sealed for that key ({@link ContextSeal}). */
+    VersionVector context(Key key, byte[] context) {
         try {
-            return CausalContext.decode(context);
+            return config.contextSeal().open(key, context);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("context is not one this cluster gave out: " + e.getMessage());
+            throw new InvalidRequestException("context is not one this cluster gave out for key " + key + ": " + e.getMessage());
         }
     }
 

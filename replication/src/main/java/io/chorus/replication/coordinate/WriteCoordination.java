@@ -1,7 +1,6 @@
 package io.chorus.replication.coordinate;
 
 import io.chorus.replication.env.ClientRef;
-import io.chorus.replication.message.CausalContext;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.HintWrite;
 import io.chorus.replication.message.Failure;
@@ -108,7 +107,7 @@ abstract class WriteCoordination extends Coordination {
             answer(new Failure(minted.errorKind(), minted.error()));
             return;
         }
-        writtenContext = CausalContext.encode(minted.contextAfter());
+        writtenContext = context.config().contextSeal().seal(key, minted.contextAfter());
         writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), minter, minted.epoch()));
         replicate(minted.delta(), minter);
         record(minter, null);
@@ -116,7 +115,7 @@ abstract class WriteCoordination extends Coordination {
 
     /** Sends {@code state} to every live replica but {@code except} (null: to all), each to acknowledge. */
     void replicate(KeyState state, NodeId except) {
-        if (writtenContext == null) writtenContext = CausalContext.encode(state.context());
+        if (writtenContext == null) writtenContext = context.config().contextSeal().seal(key, state.context());
         written = state;
         for (NodeId replica : liveReplicas) {
             if (!replica.equals(except)) context.send(replica, new ReplicaWrite(opId, key, state, true, durable));

@@ -19,12 +19,13 @@ import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 
 /**
- * Messages to bytes and back, with Kryo. Registration is required and every class has an explicit,
+ * Messages to bytes and back, with Kryo. Registration is required (class-by-name is refused before
+ * any of it is read: {@link RegisteredClassesOnly}) and every class has an explicit,
  * stable id: never renumber one, only add (value types 20-39, peer messages 40-69, client 70-99, CRDT operations 100-129). Not thread-safe (Kryo is not): one codec per thread.
  * {@link #encodeSiblings}/{@link #decodeSiblings} are the storage format of a key's state.
  */
 public final class Codec {
-    private final Kryo kryo = new Kryo();
+    private final Kryo kryo = new Kryo(new RegisteredClassesOnly(), null);
     private final Output output;
 
     public Codec() {

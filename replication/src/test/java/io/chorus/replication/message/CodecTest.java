@@ -138,6 +138,35 @@ class CodecTest {
     }
 
     @Test
+    void aClassWrittenByNameIsRefusedBeforeItsNameIsRead() {
+        // tag 1 = "class by name", name id 0, then a Kryo UTF-8 string header claiming 2^27 chars:
+        // Kryo's stock resolver allocates a char[] of that size before finding the class unregistered
+        byte[] frame = new byte[25];
+        frame[0] = 1;
+        frame[1] = 0;
+        writeKryoUtf8Length(frame, 2, 1 << 27);
+        long allocatedBefore = allocatedBytes();
+        CodecException e = assertThrows(CodecException.class, () -> codec.decode(frame));
+        long allocated = allocatedBytes() - allocatedBefore;
+        assertTrue(allocated < 1 << 20, "decoding a 25-byte frame allocated " + allocated + " bytes");
+        assertTrue(e.getMessage().contains("by name"), e.getMessage());
+    }
+
+    /** Kryo's UTF-8 string header: flag bits 0x80 (not ASCII) and 0x40 (more), 6 bits, then 7-bit groups. */
+    private static void writeKryoUtf8Length(byte[] into, int at, int charCount) {
+        int v = charCount + 1;
+        into[at] = (byte) (0x80 | 0x40 | (v & 0x3F));
+        into[at + 1] = (byte) (0x80 | ((v >>> 6) & 0x7F));
+        into[at + 2] = (byte) (0x80 | ((v >>> 13) & 0x7F));
+        into[at + 3] = (byte) (0x80 | ((v >>> 20) & 0x7F));
+        into[at + 4] = (byte) (v >>> 27);
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    @Test
     void trailingBytesAreRefused() {
         byte[] valid = codec.encode(new Heartbeat());
         byte[] longer = Arrays.copyOf(valid, valid.length + 3);
