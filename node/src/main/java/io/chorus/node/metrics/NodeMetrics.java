@@ -107,21 +107,7 @@ public final class NodeMetrics implements AutoCloseable {
                 .description("siblings (tombstones included) of each plain key state stored").register(registry);
         storedValueBytes = DistributionSummary.builder("chorus.stored.value").baseUnit("bytes").serviceLevelObjectives(VALUE_BYTES_BUCKETS)
                 .description("bytes of all values of each plain key state stored").register(registry);
-        replicaObserver = new RepairCounters(
-                Counter.builder("chorus.read.repairs").description("replica copies repaired by read repair (counted by the coordinator)").register(registry),
-                Counter.builder("chorus.anti.entropy.keys.sent").description("keys anti-entropy sent to a peer because their digests differed").register(registry),
-                Counter.builder("chorus.anti.entropy.keys.compared").description("keys anti-entropy compared with a peer's digests of them (keys of differing Merkle leaves)").register(registry),
-                Counter.builder("chorus.anti.entropy.keys.repaired").description("keys anti-entropy found different from a peer's and pushed or pulled").register(registry),
-                new PartitionSync(registry, System::nanoTime),
-                Counter.builder("chorus.hints.stored").description("hints this node took as a fallback for a down or silent primary").register(registry),
-                Counter.builder("chorus.hints.refused").description("hints this node could not keep (hints.max, hints.bytesMax or storage full): anti-entropy repairs those keys").register(registry),
-                Counter.builder("chorus.hints.delivered").description("hinted keys handed over to a primary that came back").register(registry),
-                Counter.builder("chorus.tombstones.purged").description("tombstones removed once every replica was seen holding them").register(registry),
-                new AtomicLong(), new AtomicLong(), new AtomicLong());
-        RepairCounters held = (RepairCounters) replicaObserver;
-        Gauge.builder("chorus.hints.pending", held.hintKeys(), AtomicLong::get).description("keys this node holds hints for").register(registry);
-        Gauge.builder("chorus.hints.pending.bytes", held.hintBytes(), AtomicLong::get).baseUnit("bytes").description("approximate bytes of the hints held").register(registry);
-        Gauge.builder("chorus.tombstones.pending", held.tombstones(), AtomicLong::get).description("tombstones held, not yet known to be on every replica").register(registry);
+        replicaObserver = RepairMetrics.register(registry);
         durability = new DurabilityMetrics(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -154,67 +140,6 @@ public final class NodeMetrics implements AutoCloseable {
         return Timer.builder("chorus.replica.latency").tag("op", op)
                 .description("this replica's storage work for any request or repair: read looks a key's state up, write stores a new one")
                 .serviceLevelObjectives(REPLICA_LATENCY_BUCKETS).register(registry);
-    }
-
-    private record RepairCounters(Counter readRepairs, Counter antiEntropyKeysSent, Counter antiEntropyKeysCompared,
-                                  Counter antiEntropyKeysRepaired, PartitionSync partitionSync, Counter hintsStored, Counter hintsRefused,
-                                  Counter hintsDelivered, Counter tombstonesPurged, AtomicLong hintKeys, AtomicLong hintBytes,
-                                  AtomicLong tombstones) implements ReplicaObserver {
-        @Override
-        public void antiEntropyKeysCompared(int keys) {
-            antiEntropyKeysCompared.increment(keys);
-        }
-
-        @Override
-        public void antiEntropyKeysRepaired(int keys) {
-            antiEntropyKeysRepaired.increment(keys);
-        }
-
-        @Override
-        public void antiEntropyInSync(int partition, io.chorus.replication.ring.NodeId peer) {
-            partitionSync.inSync(partition, peer);
-        }
-
-        @Override
-        public void readRepaired(int replicas) {
-            readRepairs.increment(replicas);
-        }
-
-        @Override
-        public void antiEntropyKeysSent(int keys) {
-            antiEntropyKeysSent.increment(keys);
-        }
-
-        @Override
-        public void hintStored() {
-            hintsStored.increment();
-        }
-
-        @Override
-        public void hintRefused() {
-            hintsRefused.increment();
-        }
-
-        @Override
-        public void hintDelivered() {
-            hintsDelivered.increment();
-        }
-
-        @Override
-        public void tombstonePurged() {
-            tombstonesPurged.increment();
-        }
-
-        @Override
-        public void hintsHeld(int keys, long bytes) {
-            hintKeys.set(keys);
-            hintBytes.set(bytes);
-        }
-
-        @Override
-        public void tombstonesPending(long count) {
-            tombstones.set(count);
-        }
     }
 
     /** Gauges over the node's parts; call once they exist. */
