@@ -15,6 +15,14 @@ public final class Invariants {
         if (!condition) throw new InvariantViolation(String.format(format, arguments));
     }
 
+    /**
+     * The same for hot paths, as {@code if (!condition) throw Invariants.violated(...)}: a call of
+     * {@link #check} builds its argument array (and boxes its numbers) even when the check passes.
+     */
+    public static InvariantViolation violated(String format, Object... arguments) {
+        return new InvariantViolation(String.format(format, arguments));
+    }
+
     /** A broken invariant: a bug in the core, never bad input (bad input gets InvalidRequest). */
     public static final class InvariantViolation extends IllegalStateException {
         InvariantViolation(String message) {

@@ -1,5 +1,6 @@
 package io.chorus.replication.coordinate;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.ring.NodeId;
 
 import java.util.List;
@@ -32,13 +33,23 @@ public final class WriteTally {
     /** Records that {@code from} stored the write; returns false if ignored (stray or duplicate). */
     public boolean addAck(NodeId from) {
         if (!replicas.contains(from) || failures.containsKey(from)) return false;
-        return acks.add(from);
+        boolean added = acks.add(from);
+        answersWithinReplicas();
+        return added;
+    }
+
+    /** Each replica answers at most once, ack or failure: more answers than replicas is a bookkeeping bug. */
+    private void answersWithinReplicas() {
+        if (acks.size() + failures.size() > replicas.size()) {
+            throw Invariants.violated("%s acks and %s failures from %s replicas", acks.size(), failures.size(), replicas.size());
+        }
     }
 
     /** Records that {@code from} refused or could not store the write. */
     public boolean addFailure(NodeId from, String reason) {
         if (!replicas.contains(from) || acks.contains(from) || failures.containsKey(from)) return false;
         failures.put(from, reason);
+        answersWithinReplicas();
         return true;
     }
 

@@ -118,6 +118,7 @@ public final class HintStore {
         if (hint == null) hints.put(m.key(), hint = new Hint());
         hint.targets.add(m.target());
         hint.bytes += grown;
+        Invariants.check(hint.bytes == merged.approximateBytes(), "a hint counts %s bytes, its state has %s", hint.bytes, merged.approximateBytes());
         hint.version++;
         bytes += grown;
         observer.hintStored();

@@ -59,6 +59,7 @@ public final class MerkleTree {
 
     /** XORs {@code delta} (a key's old entry digest XOR its new one) into {@code leaf} and every ancestor. */
     public void update(int leaf, long delta) {
+        if (leaf < 0 || leaf >= leaves()) throw Invariants.violated("leaf %s outside a tree of %s leaves", leaf, leaves());
         if (delta == 0) return;
         for (int level = depth(), index = leaf; level >= 0; level--, index /= fanout) levels[level][index] ^= delta;
     }

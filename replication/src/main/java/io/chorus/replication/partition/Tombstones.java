@@ -1,5 +1,6 @@
 package io.chorus.replication.partition;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.env.Effects;
 import io.chorus.replication.env.ReplicaObserver;
 import io.chorus.replication.message.PurgeTombstone;
@@ -75,6 +76,7 @@ public final class Tombstones implements LocalKeys.Listener {
             pending.remove(key);
         }
         if (after.isPurgeMarker() != before.isPurgeMarker()) markers += after.isPurgeMarker() ? 1 : -1;
+        if (markers < 0) throw Invariants.violated("purge markers counted below zero (%s) after a write of %s", markers, key);
     }
 
     /** A purge check's verdict: if this replica still holds exactly that tombstone, it goes (a marker stays a while). */
