@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * The validated settings of a client's connections, as the {@link ChorusClient.Builder} collected
+ * The validated settings of a client's connections, as the {@link ClientBuilder} collected
  * them (how calls retry is {@link CallPolicy}).
  *
  * @param breakerFailuresToOpen failures in a row that open a node's circuit breaker

@@ -3,8 +3,8 @@ package io.chorus.client;
 import java.time.Duration;
 
 /**
- * How often, and after what wait, a request is sent again (see {@link ChorusClient.Builder#attemptsMax}
- * and {@link ChorusClient.Builder#retryBackoff}). Which failures may be retried, and where, is
+ * How often, and after what wait, a request is sent again (see {@link ClientBuilder#attemptsMax}
+ * and {@link ClientBuilder#retryBackoff}). Which failures may be retried, and where, is
  * {@link Resend}'s business; this says only how many sends and how long to wait. Immutable.
  *
  * <p>Backoff before round {@code r + 1} (a round: each candidate node tried once) is drawn with

@@ -5,6 +5,7 @@ import io.chorus.bench.store.LocalStore;
 import io.chorus.bench.store.Store;
 import io.chorus.client.Addresses;
 import io.chorus.client.ChorusClient;
+import io.chorus.client.ClientBuilder;
 import io.chorus.client.WriteOptions;
 import io.chorus.client.cli.DataCommands;
 
@@ -67,7 +68,7 @@ final class Clusters {
         List<InetSocketAddress> seeds = seeds(option, workingDirectory);
         try {
             for (int i = 0; i < connections; i++) {
-                ChorusClient.Builder builder = ChorusClient.builder().seeds(seeds).requestTimeout(requestTimeout);
+                ClientBuilder builder = ChorusClient.builder().seeds(seeds).requestTimeout(requestTimeout);
                 if (caFile != null) builder.tls(caFile);
                 stores.add(new ChorusStore(builder.build(), writes));
             }

@@ -1,6 +1,7 @@
 package io.chorus.client.cli;
 
 import io.chorus.client.ChorusClient;
+import io.chorus.client.ClientBuilder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ record ConnectionOptions(boolean tls, Path caFile, String user, Path passwordFil
     }
 
     /** Sets these options on {@code builder}; a CA or password file that cannot be read is an IllegalArgumentException. */
-    ChorusClient.Builder apply(ChorusClient.Builder builder, Path workingDirectory) {
+    ClientBuilder apply(ClientBuilder builder, Path workingDirectory) {
         if (tls) {
             Path ca = caFile != null ? caFile : workingDirectory.resolve(LOCAL_CA);
             if (!Files.isRegularFile(ca)) throw new IllegalArgumentException("--tls: no CA certificate at " + ca + " (give one with --ca FILE)");

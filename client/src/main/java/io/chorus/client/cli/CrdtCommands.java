@@ -1,6 +1,7 @@
 package io.chorus.client.cli;
 
 import io.chorus.client.ChorusClient;
+import io.chorus.client.ClientBuilder;
 import io.chorus.client.ChorusException;
 import io.chorus.client.CounterRef;
 import io.chorus.client.FlagRef;
@@ -48,7 +49,7 @@ final class CrdtCommands {
     static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory) {
         CrdtArguments arguments;
         List<InetSocketAddress> cluster;
-        ChorusClient.Builder builder;
+        ClientBuilder builder;
         try {
             ConnectionOptions connection = ConnectionOptions.extract(args);
             arguments = CrdtArguments.parse(connection.rest());

@@ -2,6 +2,7 @@ package io.chorus.client.cli;
 
 import io.chorus.client.Addresses;
 import io.chorus.client.ChorusClient;
+import io.chorus.client.ClientBuilder;
 import io.chorus.client.ChorusException;
 import io.chorus.client.Context;
 import io.chorus.client.ReadResult;
@@ -88,7 +89,7 @@ public final class DataCommands {
         if (CrdtCommands.COMMANDS.contains(args[0])) return CrdtCommands.run(args, out, err, workingDirectory);
         DataArguments arguments;
         List<InetSocketAddress> cluster;
-        ChorusClient.Builder builder;
+        ClientBuilder builder;
         try {
             ConnectionOptions connection = ConnectionOptions.extract(args);
             arguments = DataArguments.parse(connection.rest());
