@@ -25,12 +25,15 @@ import io.chorus.replication.message.ContextSeal;
  *                               only thread
  * @param hints                  bounds and pacing of hinted handoff
  * @param contextSeal            seals the causal contexts clients get and opens those they send back (the cluster's secret)
+ * @param readRepairAskAll       once a read is answered, ask the live replicas it did not wait for too, to repair them
+ *                               if behind (read repair of every replica, at the cost of N - R more reads per read); off:
+ *                               a read asks only R replicas (more only when they are slow), and anti-entropy repairs the others
  */
 public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
                             int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
                             int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
                             int readSpeculationTicks, long keyStateBytesMax, int antiEntropyScanKeysPerTick,
-                            HintLimits hints, ContextSeal contextSeal) {
+                            HintLimits hints, ContextSeal contextSeal, boolean readRepairAskAll) {
     public static final int ANTI_ENTROPY_INTERVAL_TICKS_DEFAULT = 500;
     public static final int READ_SPECULATION_TICKS_DEFAULT = 5;
     public static final int ANTI_ENTROPY_KEYS_MAX_DEFAULT = 1000;
@@ -68,6 +71,17 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
                 antiEntropyScanKeysPerTick, HintLimits.DEFAULTS, ContextSeal.UNCONFIGURED);
     }
 
+    /** The same reading every live replica for repair (the default). */
+    public ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int heartbeatIntervalTicks,
+                         int failureSuspectTicks, int keyBytesMax, int valueBytesMax, int siblingsMax,
+                         int inFlightRequestsMax, int antiEntropyIntervalTicks, int antiEntropyKeysMax,
+                         int readSpeculationTicks, long keyStateBytesMax, int antiEntropyScanKeysPerTick,
+                         HintLimits hints, ContextSeal contextSeal) {
+        this(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax, valueBytesMax,
+                siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax,
+                antiEntropyScanKeysPerTick, hints, contextSeal, true);
+    }
+
     public ReplicaConfig {
         positive("replicationFactor", replicationFactor);
         positive("requestTimeoutTicks", requestTimeoutTicks);
@@ -97,40 +111,46 @@ public record ReplicaConfig(int replicationFactor, int requestTimeoutTicks, int 
 
     public ReplicaConfig withReplicationFactor(int n) {
         return new ReplicaConfig(n, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal, readRepairAskAll);
     }
 
     public ReplicaConfig withRequestTimeoutTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, ticks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal);
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal, readRepairAskAll);
     }
 
     public ReplicaConfig withSiblingsMax(int max) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
-                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal);
+                valueBytesMax, max, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal, readRepairAskAll);
     }
 
     public ReplicaConfig withAntiEntropyIntervalTicks(int ticks) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, ticks, antiEntropyKeysMax, readSpeculationTicks, keyStateBytesMax, antiEntropyScanKeysPerTick,
-                hints, contextSeal);
+                hints, contextSeal, readRepairAskAll);
     }
 
     public ReplicaConfig withAntiEntropyScanKeysPerTick(int keys) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
-                keyStateBytesMax, keys, hints, contextSeal);
+                keyStateBytesMax, keys, hints, contextSeal, readRepairAskAll);
     }
 
     public ReplicaConfig withHints(HintLimits limits) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
-                keyStateBytesMax, antiEntropyScanKeysPerTick, limits, contextSeal);
+                keyStateBytesMax, antiEntropyScanKeysPerTick, limits, contextSeal, readRepairAskAll);
     }
 
     public ReplicaConfig withContextSeal(ContextSeal seal) {
         return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
                 valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
-                keyStateBytesMax, antiEntropyScanKeysPerTick, hints, seal);
+                keyStateBytesMax, antiEntropyScanKeysPerTick, hints, seal, readRepairAskAll);
+    }
+
+    public ReplicaConfig withReadRepairAskAll(boolean askAll) {
+        return new ReplicaConfig(replicationFactor, requestTimeoutTicks, heartbeatIntervalTicks, failureSuspectTicks, keyBytesMax,
+                valueBytesMax, siblingsMax, inFlightRequestsMax, antiEntropyIntervalTicks, antiEntropyKeysMax, readSpeculationTicks,
+                keyStateBytesMax, antiEntropyScanKeysPerTick, hints, contextSeal, askAll);
     }
 }

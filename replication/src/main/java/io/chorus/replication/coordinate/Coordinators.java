@@ -13,6 +13,7 @@ import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.Put;
+import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
@@ -45,17 +46,17 @@ public final class Coordinators {
         try {
             pendingSession = validator.session(sessionOf(request), context.topology().partitions());
             if (request instanceof Get get) {
-                startRead(client, requestId, get.key(), get.consistency(), null);
+                startRead(client, requestId, get.key(), get.consistency(), null, get.quorum(), get.session() != null);
             } else if (request instanceof CrdtGet get) {
                 if (get.type() == null) throw new InvalidRequestException("CRDT read names no type");
-                startRead(client, requestId, get.key(), get.consistency(), get.type());
+                startRead(client, requestId, get.key(), get.consistency(), get.type(), null, false);
             } else if (request instanceof Put put) {
                 validator.value(put.value());
                 startPut(client, requestId, new PlainWrite(put.key(), put.consistency(), put.context(), put.value(), put.durable(),
-                        put.operationId(), put.attempt()));
+                        put.operationId(), put.attempt(), put.quorum()));
             } else if (request instanceof Delete delete) {
                 startPut(client, requestId, new PlainWrite(delete.key(), delete.consistency(), delete.context(), null, delete.durable(),
-                        delete.operationId(), delete.attempt()));
+                        delete.operationId(), delete.attempt(), delete.quorum()));
             } else if (request instanceof CrdtUpdate update) {
                 startCrdtUpdate(client, requestId, update);
             } else {
@@ -83,14 +84,17 @@ public final class Coordinators {
         inFlight.start(coordination);
     }
 
-    private void startRead(ClientRef client, long requestId, Key key, byte level, CrdtType crdtType) {
-        Admitted a = admit(client, requestId, "read", key, level, false);
+    private void startRead(ClientRef client, long requestId, Key key, byte level, CrdtType crdtType, QuorumOptions quorum,
+                           boolean hasSession) {
+        Admitted a = admit(client, requestId, "read", key, level, false, quorum, hasSession);
         if (a == null) return;
-        launch(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required, crdtType));
+        List<NodeId> asked = a.quorum.local() ? List.of(context.self()) : a.live;
+        launch(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, asked, a.required, crdtType));
     }
 
     /** A put (value non-null) or delete as the client sent it. */
-    private record PlainWrite(Key key, byte level, byte[] context, byte[] value, boolean durable, long operationId, int attempt) {
+    private record PlainWrite(Key key, byte level, byte[] context, byte[] value, boolean durable, long operationId, int attempt,
+                              QuorumOptions quorum) {
     }
 
     private void startPut(ClientRef client, long requestId, PlainWrite w) {
@@ -98,12 +102,12 @@ public final class Coordinators {
         var clientContext = validator.context(w.key(), w.context());
         validator.operationId(w.operationId(), w.attempt());
         String verb = w.value() == null ? "delete" : "put";
-        Admitted a = admit(client, requestId, verb, w.key(), w.level(), true);
+        Admitted a = admit(client, requestId, verb, w.key(), w.level(), true, w.quorum(), false);
         if (a == null) return;
         boolean retry = w.attempt() > 1;
         if (retry && refusedUnsettled(client, requestId, a, w.key(), w.operationId())) return;
         launch(new PutCoordination(context, nextOpId++, client, requestId, w.key(), a.level, a.replicas, a.live, a.required,
-                w.value(), clientContext, w.durable(), w.operationId(), retry));
+                w.value(), clientContext, w.durable(), w.operationId(), retry, a.quorum));
     }
 
     private void startCrdtUpdate(ClientRef client, long requestId, CrdtUpdate update) {
@@ -113,7 +117,7 @@ public final class Coordinators {
             throw new InvalidRequestException("CRDT operation is invalid: " + e.getMessage());
         }
         String verb = update.operation().target().displayName() + " update";
-        Admitted a = admit(client, requestId, verb, update.key(), update.consistency(), true);
+        Admitted a = admit(client, requestId, verb, update.key(), update.consistency(), true, null, false);
         if (a == null) return;
         boolean retry = update.attempt() > 1;
         if (retry && refusedUnsettled(client, requestId, a, update.key(), update.operationId())) return;
@@ -149,27 +153,31 @@ public final class Coordinators {
         return true;
     }
 
-    private record Admitted(Consistency level, List<NodeId> replicas, List<NodeId> live, int required) {
+    private record Admitted(Consistency level, List<NodeId> replicas, List<NodeId> live, int required, QuorumOptions quorum) {
     }
 
-    /** Validates key and level, then refuses at once (Unavailable, Overloaded) what must not start; null if refused. */
-    private Admitted admit(ClientRef client, long requestId, String verb, Key key, byte levelCode, boolean write) {
+    /** Validates key, level and quorum options, then refuses at once (Unavailable, Overloaded) what must not start; null if refused. */
+    private Admitted admit(ClientRef client, long requestId, String verb, Key key, byte levelCode, boolean write,
+                           QuorumOptions options, boolean hasSession) {
         validator.key(key);
         int n = context.topology().replicationFactor();
         Consistency level = validator.consistency(levelCode, n);
+        QuorumOptions quorum = validator.quorum(options, level, n, write, hasSession);
         List<NodeId> replicas = context.topology().replicasOf(key);
+        if (quorum.local() && !replicas.contains(context.self())) {
+            throw new InvalidRequestException("a local read of key " + key + " needs a coordinator that is one of its replicas "
+                    + replicas + ", and " + context.self() + " is not");
+        }
         int required = level.required(n);
         if (write && context.hasBug(InjectedBug.ACK_BEFORE_QUORUM)) required = Math.max(1, required - 1);
+        if (!write) required = Math.max(required, quorum.primaries()); // only primaries answer reads
         List<NodeId> live = new ArrayList<>(replicas.size());
         for (NodeId replica : replicas) {
             if (context.isAlive(replica)) live.add(replica);
         }
-        if (live.size() < required) {
-            List<NodeId> down = new ArrayList<>(replicas);
-            down.removeAll(live);
-            context.reply(client, requestId, new Failure(ErrorKind.UNAVAILABLE, "(need " + required + ", alive " + live.size()
-                    + "): " + level + " " + verb + " of key " + key + " needs " + required + " live replicas of "
-                    + replicas + "; down: " + down));
+        String shortfall = QuorumAdmission.shortfall(context, level + " " + verb + " of key " + key, key, replicas, live, required, quorum);
+        if (shortfall != null) {
+            context.reply(client, requestId, new Failure(ErrorKind.UNAVAILABLE, shortfall));
             return null;
         }
         int max = context.config().inFlightRequestsMax();
@@ -179,6 +187,6 @@ public final class Coordinators {
                     + " is coordinating too many requests; retry with backoff"));
             return null;
         }
-        return new Admitted(level, replicas, live, required);
+        return new Admitted(level, replicas, live, required, quorum);
     }
 }

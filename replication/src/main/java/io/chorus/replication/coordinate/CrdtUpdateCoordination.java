@@ -3,6 +3,7 @@ package io.chorus.replication.coordinate;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.CrdtMint;
+import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
@@ -22,7 +23,7 @@ final class CrdtUpdateCoordination extends WriteCoordination {
     CrdtUpdateCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
                            List<NodeId> replicas, List<NodeId> live, int required, CrdtOp operation, long operationId,
                            boolean retry, boolean durable) {
-        super(context, opId, client, requestId, key, level, replicas, live, required, live.get(0), durable);
+        super(context, opId, client, requestId, key, level, replicas, live, required, live.get(0), durable, QuorumOptions.STRICT);
         this.operation = operation;
         this.operationId = operationId;
         if (retry) settleFirst(operationId, false);

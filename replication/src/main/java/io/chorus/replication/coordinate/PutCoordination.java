@@ -3,6 +3,7 @@ package io.chorus.replication.coordinate;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.MintWrite;
+import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
@@ -22,9 +23,9 @@ final class PutCoordination extends WriteCoordination {
 
     PutCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
                     List<NodeId> replicas, List<NodeId> live, int required, byte[] value, VersionVector clientContext,
-                    boolean durable, long operationId, boolean retry) {
+                    boolean durable, long operationId, boolean retry, QuorumOptions quorum) {
         super(context, opId, client, requestId, key, level, replicas, live, required,
-                !retry && live.contains(context.self()) ? context.self() : live.get(0), durable);
+                !retry && live.contains(context.self()) ? context.self() : live.get(0), durable, quorum);
         this.value = value;
         this.clientContext = clientContext;
         this.operationId = operationId;

@@ -34,7 +34,8 @@ import java.util.TreeSet;
  * answer waited for that are behind the merge get it before the client is answered, which waits
  * for their acknowledgements (so that, for R of 2 or more, the next read of any of them sees at
  * least this answer); every other replica that answers behind the final merge gets it afterwards,
- * in the background. A read that carries a session token also asks every node the token names for
+ * in the background (every live replica is asked once the answer is out, unless the node's
+ * {@code readRepairAskAll} is off; a local read asks its coordinator alone). A read that carries a session token also asks every node the token names for
  * the key's partition and waits for them ({@link SessionRequirement}), or fails with
  * SessionUnsatisfied: never older than the session saw.
  */
@@ -150,12 +151,15 @@ final class ReadCoordination extends Coordination {
         }
     }
 
-    /** The held answer goes out; the replicas not asked yet are asked now, to be repaired if behind. */
+    /**
+     * The held answer goes out; the replicas not asked yet are asked now, to be repaired if behind
+     * (unless the node is configured to leave them to anti-entropy: {@code readRepairAskAll}).
+     */
     private void release() {
         ClientResponse response = heldAnswer;
         heldAnswer = null;
         answer(response);
-        askSpare();
+        if (context.config().readRepairAskAll()) askSpare();
     }
 
     @Override

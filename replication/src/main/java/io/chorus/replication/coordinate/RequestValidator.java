@@ -3,6 +3,7 @@ package io.chorus.replication.coordinate;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.ContextSeal;
+import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.config.ReplicaConfig;
@@ -60,6 +61,30 @@ final class RequestValidator {
                     + " replicas but the replication factor is " + replicationFactor);
         }
         return level;
+    }
+
+    /**
+     * A call's quorum options ({@link QuorumOptions}): primaries 0..N, sloppy only on writes,
+     * local only on a read at ONE without a session token.
+     */
+    QuorumOptions quorum(QuorumOptions options, Consistency level, int replicationFactor, boolean write, boolean hasSession) {
+        QuorumOptions q = QuorumOptions.orStrict(options);
+        if (q.primaries() < 0 || q.primaries() > replicationFactor) {
+            throw new InvalidRequestException("primaries required is " + q.primaries() + ", must be 0.." + replicationFactor
+                    + " (the replication factor)");
+        }
+        if (write && q.local()) throw new InvalidRequestException("local is for reads (a write always goes to every replica)");
+        if (!write && q.sloppy()) throw new InvalidRequestException("sloppy quorum is for writes (fallbacks hold no data to read)");
+        if (q.local() && level != Consistency.ONE) {
+            throw new InvalidRequestException("a local read answers from one replica: its level must be ONE, not " + level);
+        }
+        if (q.local() && q.primaries() > 1) {
+            throw new InvalidRequestException("a local read answers from one replica: it cannot require " + q.primaries() + " primaries");
+        }
+        if (q.local() && hasSession) {
+            throw new InvalidRequestException("a local read cannot carry a session token (the token may need other replicas)");
+        }
+        return q;
     }
 
     /** A request's session token: null for none, the empty token for empty bytes (a session starting). */

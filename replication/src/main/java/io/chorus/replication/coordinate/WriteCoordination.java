@@ -6,6 +6,7 @@ import io.chorus.replication.message.HintWrite;
 import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.MintResult;
 import io.chorus.replication.message.PeerMessage;
+import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.ReplicaWriteAck;
@@ -29,7 +30,8 @@ import java.util.TreeSet;
  *
  * <p>A primary that is down when the write starts, or that has not answered by the deadline, gets
  * a hint: what was minted goes to its fallback ({@link HintWrite}), which hands it over once the
- * primary is back. A fallback's acknowledgement never counts toward W (strict quorum). The write
+ * primary is back. A fallback's acknowledgement counts toward W only when the call asked for a
+ * sloppy quorum ({@link QuorumOptions#sloppy()}); by default it never does (strict quorum). The write
  * stays in flight after its answer until every live primary answered (or the deadline), so that
  * silent primaries are known and {@link #onAllPrimariesAcked} can follow.
  */
@@ -40,15 +42,17 @@ abstract class WriteCoordination extends Coordination {
     protected final boolean durable;
     private final List<NodeId> replicas;
     private final TreeSet<NodeId> hinted = new TreeSet<>();
+    private final TreeSet<NodeId> fallbacks = new TreeSet<>(); // the nodes given a hint of this write
     private byte[] writtenContext; // non-null once the new version exists: what the client gets back
     private byte[] writtenSession; // the session token after the write (null: the request carried none)
     private RetrySettlement settlement; // non-null while a retry is being settled
     private KeyState written;      // what the replicas merge (a minted delta, or a whole state): what hints carry
 
     WriteCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
-                      List<NodeId> replicas, List<NodeId> liveReplicas, int required, NodeId minter, boolean durable) {
+                      List<NodeId> replicas, List<NodeId> liveReplicas, int required, NodeId minter, boolean durable,
+                      QuorumOptions quorum) {
         super(context, opId, client, requestId, key, level);
-        this.tally = new WriteTally(replicas, required);
+        this.tally = new WriteTally(replicas, required, quorum.primaries(), quorum.sloppy());
         this.replicas = List.copyOf(replicas);
         this.liveReplicas = List.copyOf(liveReplicas);
         this.minter = minter;
@@ -80,7 +84,7 @@ abstract class WriteCoordination extends Coordination {
         if (reply instanceof MintResult minted && from.equals(minter) && writtenContext == null) {
             onMinted(minted);
         } else if (reply instanceof ReplicaWriteAck ack && writtenContext != null) {
-            record(from, ack.error());
+            if (fallbacks.contains(from)) onHintAck(from, ack); else record(from, ack.error());
         }
     }
 
@@ -137,6 +141,7 @@ abstract class WriteCoordination extends Coordination {
         hinted.addAll(wanted);
         for (PreferenceEntry entry : context.topology().preferenceList(key, n -> context.isAlive(n) && !hinted.contains(n))) {
             if (!entry.isPrimary() && wanted.contains(entry.standsInFor())) {
+                fallbacks.add(entry.node());
                 context.send(entry.node(), new HintWrite(opId, key, written, entry.standsInFor(), durable));
             }
         }
@@ -154,18 +159,35 @@ abstract class WriteCoordination extends Coordination {
     void onAllPrimariesAcked() {
     }
 
+    /** A fallback kept the hint: in a sloppy quorum it counts toward W; a refused hint is left to anti-entropy. */
+    private void onHintAck(NodeId fallback, ReplicaWriteAck ack) {
+        if (ack.ok() && tally.addFallbackAck(fallback)) answerIfDecided();
+    }
+
     private void record(NodeId replica, String error) {
         boolean counted = error == null ? tally.addAck(replica) : tally.addFailure(replica, error);
         if (counted && error == null && tally.ackCount() == replicas.size()) onAllPrimariesAcked();
+        answerIfDecided();
+    }
+
+    private void answerIfDecided() {
         if (isAnswered()) return;
         if (tally.isSuccess()) {
-            answer(new WriteResult(writtenContext, durable, tally.acks().stream().map(NodeId::name).toArray(String[]::new),
+            List<NodeId> ackedBy = new ArrayList<>(tally.acks());
+            ackedBy.addAll(tally.fallbackAcks());
+            answer(new WriteResult(writtenContext, durable, ackedBy.stream().map(NodeId::name).toArray(String[]::new),
                     writtenSession));
         } else if (tally.isImpossible()) {
-            answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", acked " + tally.ackCount() + "): " + level
-                    + " " + verb() + " of key " + key + " was refused by " + tally.failures() + "; it is stored on "
-                    + tally.acks() + " and may become visible"));
+            answer(new Failure(ErrorKind.TIMEOUT, needed() + level + " " + verb() + " of key " + key + " was refused by "
+                    + tally.failures() + "; it is stored on " + tally.acks() + " and may become visible"));
         }
+    }
+
+    /** "(need 2, acked 1): ", with the primaries' share when the call asked for one. */
+    private String needed() {
+        String primaries = tally.primariesRequired() == 0 ? ""
+                : "; primaries needed " + tally.primariesRequired() + ", acked " + tally.ackCount();
+        return "(need " + tally.required() + ", acked " + tally.countedAcks() + primaries + "): ";
     }
 
     @Override
@@ -178,7 +200,7 @@ abstract class WriteCoordination extends Coordination {
             hint(silent);
         }
         if (isAnswered()) return;
-        answer(new Failure(ErrorKind.TIMEOUT, "(need " + tally.required() + ", acked " + tally.ackCount() + "): " + level + " "
+        answer(new Failure(ErrorKind.TIMEOUT, needed() + level + " "
                 + verb() + " of key " + key + " was not acknowledged by enough replicas within "
                 + context.config().requestTimeoutTicks() + " ticks; it may have been applied (retrying is safe)"));
     }

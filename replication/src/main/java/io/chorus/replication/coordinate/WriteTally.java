@@ -11,23 +11,55 @@ import java.util.TreeSet;
  * The quorum logic of one write, with no messaging: feed it acknowledgements and failures from the
  * replicas, ask whether it is done and how it went. Duplicate answers and answers from nodes that
  * are not replicas of the key are ignored, so a duplicated or stray message cannot count twice.
+ *
+ * <p>By default only primaries count (strict quorum). In a sloppy quorum the acknowledgement of a
+ * fallback that took a hint counts too, at most one per primary it stands in for. Either way at
+ * least {@code primariesRequired} of the acknowledgements must come from primaries (Riak's pw).
  */
 public final class WriteTally {
     private final List<NodeId> replicas;
     private final int required;
+    private final int primariesRequired;
+    private final boolean sloppy;
     private final TreeSet<NodeId> acks = new TreeSet<>();
     private final TreeMap<NodeId, String> failures = new TreeMap<>();
+    private final TreeSet<NodeId> fallbackAcks = new TreeSet<>();
 
     /**
      * @param replicas the key's preference list
      * @param required W: acknowledgements needed, 1..replicas.size()
      */
     public WriteTally(List<NodeId> replicas, int required) {
+        this(replicas, required, 0, false);
+    }
+
+    /**
+     * @param primariesRequired acknowledgements that must come from primaries, 0..replicas.size()
+     * @param sloppy            fallbacks' acknowledgements count toward {@code required}
+     */
+    public WriteTally(List<NodeId> replicas, int required, int primariesRequired, boolean sloppy) {
         if (required < 1 || required > replicas.size()) {
             throw new IllegalArgumentException("required " + required + " is outside 1.." + replicas.size());
         }
+        if (primariesRequired < 0 || primariesRequired > replicas.size()) {
+            throw new IllegalArgumentException("primaries required " + primariesRequired + " is outside 0.." + replicas.size());
+        }
         this.replicas = List.copyOf(replicas);
         this.required = required;
+        this.primariesRequired = primariesRequired;
+        this.sloppy = sloppy;
+    }
+
+    /**
+     * Records that {@code fallback} stored a hint of the write for a down or silent primary; it
+     * counts toward W only in a sloppy quorum. Returns false if ignored (strict quorum, a primary,
+     * a duplicate, or more fallbacks than primaries could be missing).
+     */
+    public boolean addFallbackAck(NodeId fallback) {
+        if (!sloppy || replicas.contains(fallback) || fallbackAcks.contains(fallback)) return false;
+        if (acks.size() + fallbackAcks.size() >= replicas.size()) return false; // every primary's place is taken
+        fallbackAcks.add(fallback);
+        return true;
     }
 
     /** Records that {@code from} stored the write; returns false if ignored (stray or duplicate). */
@@ -63,12 +95,29 @@ public final class WriteTally {
     }
 
     public boolean isSuccess() {
-        return acks.size() >= required;
+        return countedAcks() >= required && acks.size() >= primariesRequired;
     }
 
-    /** Too many replicas failed for W acknowledgements ever to arrive. */
+    /** Too many primaries failed for W acknowledgements (or the primaries required) ever to arrive. */
     public boolean isImpossible() {
-        return replicas.size() - failures.size() < required;
+        int primariesLeft = replicas.size() - failures.size();
+        return primariesLeft < primariesRequired || primariesLeft < required;
+    }
+
+    /** Acknowledgements that count toward W: the primaries', plus the fallbacks' in a sloppy quorum. */
+    public int countedAcks() {
+        int counted = acks.size() + fallbackAcks.size();
+        if (counted > replicas.size()) throw Invariants.violated("%s acks counted for %s replicas", counted, replicas.size());
+        return counted;
+    }
+
+    public int primariesRequired() {
+        return primariesRequired;
+    }
+
+    /** The fallbacks whose acknowledgements counted (empty in a strict quorum). */
+    public TreeSet<NodeId> fallbackAcks() {
+        return new TreeSet<>(fallbackAcks);
     }
 
     public int required() {

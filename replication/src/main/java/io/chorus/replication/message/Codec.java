@@ -49,6 +49,7 @@ public final class Codec {
         kryo.register(int[].class, new Serializers.Ints(), 28);
         kryo.register(long[].class, new Serializers.Longs(), 29);
         kryo.register(Key[].class, new Serializers.Keys(), 30);
+        kryo.register(QuorumOptions.class, 31);
         // peer messages
         // 40 was Hello: the greeting is now outside Kryo (GreetingCodec), so no unauthenticated bytes reach Kryo
         kryo.register(Heartbeat.class, 41);

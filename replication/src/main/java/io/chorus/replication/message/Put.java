@@ -12,11 +12,18 @@ import io.chorus.replication.state.Key;
  * refusal), and reused on retries with {@code attempt} counting up from 1, as for {@link CrdtUpdate}:
  * the put is applied at most once however often and through whichever coordinators it is retried.
  * {@code session} is a session token ({@link SessionToken} bytes; empty: start a session; null: none).
+ * {@code quorum}: the call's own quorum rules (primaries required, sloppy quorum; null: the defaults).
  */
 public record Put(Key key, byte[] value, byte[] context, byte consistency, boolean durable, long operationId, int attempt,
-                  byte[] session) implements ClientRequest {
+                  byte[] session, QuorumOptions quorum) implements ClientRequest {
+    /** A put with the default quorum rules. */
+    public Put(Key key, byte[] value, byte[] context, byte consistency, boolean durable, long operationId, int attempt,
+               byte[] session) {
+        this(key, value, context, consistency, durable, operationId, attempt, session, null);
+    }
+
     /** A put with no operation id and no session (tests, and callers that never retry). */
     public Put(Key key, byte[] value, byte[] context, byte consistency, boolean durable) {
-        this(key, value, context, consistency, durable, 0, 1, null);
+        this(key, value, context, consistency, durable, 0, 1, null, null);
     }
 }
