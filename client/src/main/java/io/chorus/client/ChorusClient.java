@@ -15,6 +15,7 @@ import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
+import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.message.WriteResult;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
@@ -170,8 +171,11 @@ public final class ChorusClient implements AutoCloseable {
 
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, ReadOptions options) {
         Key wireKey = Key.of(key);
-        return call(wireKey, new Get(wireKey, level(consistency)), false, 0, null, callOptions(options))
-                .thenApply(this::readResult);
+        Objects.requireNonNull(options, "options (use ReadOptions.DEFAULT for none)");
+        boolean local = options.localReplica() != null;
+        QuorumOptions quorum = local || options.primaries() > 0 ? new QuorumOptions(options.primaries(), false, local) : null;
+        return call(wireKey, new Get(wireKey, level(consistency), null, quorum), false, 0, local ? cluster.only(options.localReplica()) : null,
+                callOptions(options)).thenApply(this::readResult);
     }
 
     /**
@@ -261,7 +265,8 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null);
+        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
+                quorum(options));
         return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(this::writeAck);
     }
 
@@ -300,7 +305,8 @@ public final class ChorusClient implements AutoCloseable {
     public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null), true, context.bytes().length,
+        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
+                        quorum(options)), true, context.bytes().length,
                 null, callOptions(options)).thenApply(this::writeAck);
     }
 
@@ -442,6 +448,9 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(operation, "operation");
         byte level = level(consistency);
         boolean durable = durable(options);
+        if (quorum(options) != null) {
+            throw new IllegalArgumentException("CRDT updates take no primaries or sloppy quorum (put and delete do): " + options);
+        }
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
         CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable);
@@ -615,6 +624,11 @@ public final class ChorusClient implements AutoCloseable {
     /** The one place a level becomes its wire code. */
     static byte level(Consistency consistency) {
         return Objects.requireNonNull(consistency, "consistency").code();
+    }
+
+    /** The write's quorum rules on the wire: null for the defaults (strict, no primaries required). */
+    static QuorumOptions quorum(WriteOptions options) {
+        return options.primaries() == 0 && !options.sloppy() ? null : new QuorumOptions(options.primaries(), options.sloppy(), false);
     }
 
     private static boolean durable(WriteOptions options) {

@@ -57,7 +57,7 @@ public final class Session {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(utf8(key));
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), ChorusClient.level(consistency), options.durable(),
-                client.nextOperationId(), 1, tokenBytes());
+                client.nextOperationId(), 1, tokenBytes(), ChorusClient.quorum(options));
         return client.sessionCall(wireKey, put, true, value.length + context.bytes().length)
                 .thenApply(answered -> client.sessionWriteAck(absorb(answered)));
     }
@@ -66,7 +66,7 @@ public final class Session {
         Objects.requireNonNull(context, "context");
         Key wireKey = Key.of(utf8(key));
         Delete delete = new Delete(wireKey, context.wireBytes(), ChorusClient.level(consistency), options.durable(),
-                client.nextOperationId(), 1, tokenBytes());
+                client.nextOperationId(), 1, tokenBytes(), ChorusClient.quorum(options));
         return client.awaitCall(client.sessionCall(wireKey, delete, true, context.bytes().length)
                 .thenApply(answered -> client.sessionWriteAck(absorb(answered))));
     }

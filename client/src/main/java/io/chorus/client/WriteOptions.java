@@ -17,8 +17,17 @@ import java.time.Duration;
  * @param connectTimeout how long one attempt waits for a connection still opening before it tries
  *                       another node; null: the client's {@code connectTimeout} (a longer value is
  *                       capped by it)
+ * @param primaries      acknowledgements that must come from the key's primary replicas (Riak's
+ *                       {@code pw}), 0 to N; 0: as the level needs. A write with fewer primaries up
+ *                       fails at once with {@code Unavailable} naming the down ones. Plain put and
+ *                       delete only (a CRDT update refuses it)
+ * @param sloppy         sloppy quorum: a fallback node that keeps a hint for a down primary counts
+ *                       toward the level, so the write succeeds with primaries down (at least one
+ *                       must be up). Weaker: until the hint is handed over, a read of the primaries
+ *                       may miss the write even with R + W &gt; N. Off by default (strict quorum: only
+ *                       primaries count, hints are still written). Plain put and delete only
  */
-public record WriteOptions(boolean durable, Duration requestTimeout, Duration connectTimeout) {
+public record WriteOptions(boolean durable, Duration requestTimeout, Duration connectTimeout, int primaries, boolean sloppy) {
     /** Acknowledged from the replicas' page cache: the default of every write. */
     public static final WriteOptions DEFAULT = new WriteOptions(false);
     /** Acknowledged once on disk (fsynced) on as many replicas as the level needs. */
@@ -27,6 +36,22 @@ public record WriteOptions(boolean durable, Duration requestTimeout, Duration co
     public WriteOptions {
         checkPositive(requestTimeout, "requestTimeout");
         checkPositive(connectTimeout, "connectTimeout");
+        if (primaries < 0) throw new IllegalArgumentException("primaries must be 0 or more, was " + primaries);
+    }
+
+    /** Durability and timeouts only: a strict quorum, no primaries required beyond the level. */
+    public WriteOptions(boolean durable, Duration requestTimeout, Duration connectTimeout) {
+        this(durable, requestTimeout, connectTimeout, 0, false);
+    }
+
+    /** At least {@code count} acknowledgements from the key's primaries (Riak's pw). */
+    public WriteOptions withPrimaries(int count) {
+        return new WriteOptions(durable, requestTimeout, connectTimeout, count, sloppy);
+    }
+
+    /** A sloppy quorum (fallbacks' acknowledgements count) when {@code on}. */
+    public WriteOptions withSloppy(boolean on) {
+        return new WriteOptions(durable, requestTimeout, connectTimeout, primaries, on);
     }
 
     /** The client's timeouts; {@code durable} as given. */
@@ -35,11 +60,11 @@ public record WriteOptions(boolean durable, Duration requestTimeout, Duration co
     }
 
     public WriteOptions withRequestTimeout(Duration timeout) {
-        return new WriteOptions(durable, timeout, connectTimeout);
+        return new WriteOptions(durable, timeout, connectTimeout, primaries, sloppy);
     }
 
     public WriteOptions withConnectTimeout(Duration timeout) {
-        return new WriteOptions(durable, requestTimeout, timeout);
+        return new WriteOptions(durable, requestTimeout, timeout, primaries, sloppy);
     }
 
     static void checkPositive(Duration timeout, String name) {

@@ -50,7 +50,10 @@ public enum ConfigKey {
     CONNECTION_REQUEST_BYTES_MAX("limits.connectionRequestBytesMax"),
     UNSENT_REPLY_BYTES_MAX("limits.unsentReplyBytesMax"),
     READ_TIMEOUT_MILLIS("net.readTimeoutMillis"),
-    IDLE_TIMEOUT_MILLIS("net.idleTimeoutMillis");
+    IDLE_TIMEOUT_MILLIS("net.idleTimeoutMillis"),
+    ANTI_ENTROPY_SCAN_KEYS_PER_TICK("antiEntropy.scanKeysPerTick"),
+    ANTI_ENTROPY_KEYS_MAX("antiEntropy.keysMax"),
+    READ_REPAIR_ASK_ALL("readRepair.askAll");
 
     private final String key;
 

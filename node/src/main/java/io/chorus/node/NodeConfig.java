@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  * @param hintsReplayKeysPerSecond most hinted keys handed over per second to primaries that came back
  * @param contextSecret            the cluster's secret that seals the causal contexts clients get (empty: none set)
  * @param admission                connection, byte and time bounds of accepted connections
+ * @param repair                   anti-entropy's scan rate and message bound, and whether reads ask every live replica
  */
 public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path dataDir, List<Member> members, int partitions,
                          int replicationFactor, int tickMillis, int requestTimeoutMillis,
@@ -52,7 +53,8 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int ringSize, long storageEntriesMax, int storageAverageValueBytes, int metricsPort,
                          int antiEntropyIntervalMillis, int readSpeculationMillis, Path walDir, long walBytesMax,
                          long walBacklogBytesMax, SecurityConfig security, int hintsMax, long hintsBytesMax,
-                         int hintsReplayKeysPerSecond, String contextSecret, AdmissionLimits admission) {
+                         int hintsReplayKeysPerSecond, String contextSecret, AdmissionLimits admission,
+                         RepairSettings repair) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
@@ -164,7 +166,31 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
                 heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
                 entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
-                SecurityConfig.parse(v), hintsMax, hintsBytesMax, hintsReplay, contextSecret, admission);
+                SecurityConfig.parse(v), hintsMax, hintsBytesMax, hintsReplay, contextSecret, admission, repair(v));
+    }
+
+    /**
+     * How repair spends the node's one thread and the network (node/CONFIG.md, "Timing"): keys the
+     * anti-entropy storage scan visits per tick, keys per anti-entropy message, reads of every replica.
+     */
+    private static RepairSettings repair(ConfigValues v) {
+        return new RepairSettings(
+                v.intIn(ConfigKey.ANTI_ENTROPY_SCAN_KEYS_PER_TICK, ReplicaConfig.ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT, 1, 10_000_000,
+                        "keys per tick"),
+                v.intIn(ConfigKey.ANTI_ENTROPY_KEYS_MAX, ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, 1, 100_000, "keys per message"),
+                v.parsed(ConfigKey.READ_REPAIR_ASK_ALL, true, "true or false", NodeConfig::bool));
+    }
+
+    /** @see #repair */
+    public record RepairSettings(int antiEntropyScanKeysPerTick, int antiEntropyKeysMax, boolean readRepairAskAll) {
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is neither true nor false");
+        };
     }
 
     /** The request byte budget defaults to a quarter of the heap (at most 256 MiB), so that the defaults fit any heap. */
@@ -235,10 +261,10 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         return new ReplicaConfig(replicationFactor, ticks(requestTimeoutMillis, tickMillis), ticks(heartbeatIntervalMillis, tickMillis),
                 ticks(failureSuspectMillis, tickMillis), keyBytesMax, valueBytesMax, siblingsMax,
                 ReplicaConfig.DEFAULTS.inFlightRequestsMax(), ticks(antiEntropyIntervalMillis, tickMillis),
-                ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, ticks(readSpeculationMillis, tickMillis), keyStateBytesMax(),
-                ReplicaConfig.ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT,
+                repair.antiEntropyKeysMax(), ticks(readSpeculationMillis, tickMillis), keyStateBytesMax(),
+                repair.antiEntropyScanKeysPerTick(),
                 new HintLimits(hintsMax, hintsBytesMax, Math.max(1, (int) ((long) hintsReplayKeysPerSecond * tickMillis / 1000))),
-                contextSecret.isEmpty() ? ContextSeal.UNCONFIGURED : ContextSeal.ofSecret(contextSecret));
+                contextSecret.isEmpty() ? ContextSeal.UNCONFIGURED : ContextSeal.ofSecret(contextSecret), repair.readRepairAskAll());
     }
 
     /**
@@ -308,6 +334,9 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.UNSENT_REPLY_BYTES_MAX.key(), Integer.toString(admission.unsentReplyBytesMax()));
         text.put(ConfigKey.READ_TIMEOUT_MILLIS.key(), Integer.toString(admission.readTimeoutMillis()));
         text.put(ConfigKey.IDLE_TIMEOUT_MILLIS.key(), Integer.toString(admission.idleTimeoutMillis()));
+        text.put(ConfigKey.ANTI_ENTROPY_SCAN_KEYS_PER_TICK.key(), Integer.toString(repair.antiEntropyScanKeysPerTick()));
+        text.put(ConfigKey.ANTI_ENTROPY_KEYS_MAX.key(), Integer.toString(repair.antiEntropyKeysMax()));
+        text.put(ConfigKey.READ_REPAIR_ASK_ALL.key(), Boolean.toString(repair.readRepairAskAll()));
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

@@ -95,6 +95,21 @@ class NodeConfigTest {
     }
 
     @Test
+    void repairKeysReachTheReplica() {
+        ReplicaConfig defaults = NodeConfig.defaults().replicaConfig();
+        assertEquals(ReplicaConfig.ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT, defaults.antiEntropyScanKeysPerTick());
+        assertEquals(ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, defaults.antiEntropyKeysMax());
+        assertTrue(defaults.readRepairAskAll(), "reads ask every live replica by default");
+        ReplicaConfig set = NodeConfig.load(null, Map.of("antiEntropy.scanKeysPerTick", "50", "antiEntropy.keysMax", "200",
+                "readRepair.askAll", "false")).replicaConfig();
+        assertEquals(50, set.antiEntropyScanKeysPerTick());
+        assertEquals(200, set.antiEntropyKeysMax());
+        assertEquals(false, set.readRepairAskAll());
+        assertContains(bad("readRepair.askAll", "yes"), "'readRepair.askAll' (override): expected true or false");
+        assertContains(bad("antiEntropy.scanKeysPerTick", "0"), "'antiEntropy.scanKeysPerTick' (override): expected an integer from 1");
+    }
+
+    @Test
     void crossKeyChecks() {
         ConfigException suspect = assertThrows(ConfigException.class,
                 () -> NodeConfig.load(null, Map.of("heartbeat.interval.millis", "500", "failure.suspect.millis", "500")));

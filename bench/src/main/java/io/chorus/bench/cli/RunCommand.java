@@ -38,6 +38,7 @@ public final class RunCommand {
     public static final String USAGE = String.join("\n",
             "usage: chorus bench [options]             run a workload against a cluster",
             "       chorus bench staleness [options]   measure the staleness profile (see chorus bench staleness --help)",
+            "       chorus bench handoff write|verify  a node catching up after it was down (see chorus bench handoff --help)",
             "       chorus bench micro [JMH options]   micro-benchmarks of codec, version vectors, siblings and storage",
             "options (defaults in brackets):",
             "  --cluster HOST:PORT,...|local   [.chorus/cluster/cluster.addresses, else 127.0.0.1:7401-7403]",

@@ -67,6 +67,7 @@ public final class DataCommands {
             "--session-in FILE carries the session token an earlier --session-out FILE wrote (the same file may be",
             "both): the command then sees every write and read of the session, at any level, through any node, or",
             "fails with SessionUnsatisfied; --session-out FILE writes the updated token once the command succeeded.",
+            QuorumArguments.USAGE,
             "Exit codes: 0 done; 1 get found nothing (prints \"not found\"), or see above; 2 bad arguments;",
             "3 the request failed (the error, e.g. \"Unavailable (need 3, alive 2): ...\", goes to stderr).");
 
@@ -88,11 +89,17 @@ public final class DataCommands {
         }
         if (CrdtCommands.COMMANDS.contains(args[0])) return CrdtCommands.run(args, out, err, workingDirectory);
         DataArguments arguments;
+        QuorumArguments quorum;
         List<InetSocketAddress> cluster;
         ClientBuilder builder;
         try {
             ConnectionOptions connection = ConnectionOptions.extract(args);
-            arguments = DataArguments.parse(connection.rest());
+            quorum = QuorumArguments.extract(connection.rest());
+            arguments = DataArguments.parse(quorum.rest());
+            quorum.checkFor(arguments.command());
+            if (quorum.any() && arguments.sessionIn() != null) {
+                throw new IllegalArgumentException("--coordinator, --local, --pr, --pw and --sloppy do not combine with --session-in");
+            }
             cluster = arguments.cluster() != null ? arguments.cluster() : defaultCluster(workingDirectory);
             builder = connection.apply(ChorusClient.builder().seeds(cluster).connectTimeout(CONNECT_TIMEOUT), workingDirectory);
         } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -101,7 +108,7 @@ public final class DataCommands {
             return EXIT_USAGE;
         }
         try (ChorusClient client = builder.build()) {
-            return execute(client, arguments, out);
+            return quorum.any() ? QuorumCalls.execute(client, arguments, quorum, out) : execute(client, arguments, out);
         } catch (ChorusException e) {
             err.println(e.getMessage());
             return EXIT_FAILED;
@@ -122,16 +129,7 @@ public final class DataCommands {
         String key = arguments.key();
         switch (arguments.command()) {
             case "get" -> {
-                ReadResult result = client.get(key, arguments.consistency());
-                if (!result.found()) {
-                    out.println("not found");
-                    if (arguments.explain()) printReceipt(result.receipt(), false, out);
-                    return EXIT_NOT_FOUND;
-                }
-                printValues(result.values(), out);
-                out.println("context: " + result.context());
-                if (arguments.explain()) printReceipt(result.receipt(), false, out);
-                return EXIT_OK;
+                return printRead(client.get(key, arguments.consistency()), arguments, out);
             }
             case "put" -> {
                 Context context = arguments.context() == null ? Context.NONE : arguments.context();
@@ -146,6 +144,19 @@ public final class DataCommands {
         }
     }
 
+    /** A read's values and context (or "not found"), then its receipt if asked; the exit code. */
+    static int printRead(ReadResult result, DataArguments arguments, PrintStream out) {
+        if (!result.found()) {
+            out.println("not found");
+            if (arguments.explain()) printReceipt(result.receipt(), false, out);
+            return EXIT_NOT_FOUND;
+        }
+        printValues(result.values(), out);
+        out.println("context: " + result.context());
+        if (arguments.explain()) printReceipt(result.receipt(), false, out);
+        return EXIT_OK;
+    }
+
     private static void printValues(List<byte[]> values, PrintStream out) {
         for (int i = 0; i < values.size(); i++) {
             String text = new String(values.get(i), StandardCharsets.UTF_8);
@@ -153,11 +164,11 @@ public final class DataCommands {
         }
     }
 
-    private static WriteOptions options(DataArguments arguments) {
+    static WriteOptions options(DataArguments arguments) {
         return arguments.durable() ? WriteOptions.DURABLE : WriteOptions.DEFAULT;
     }
 
-    private static int printAck(WriteAck ack, DataArguments arguments, PrintStream out) {
+    static int printAck(WriteAck ack, DataArguments arguments, PrintStream out) {
         out.println(okLine(ack, arguments.durable()));
         out.println("context: " + ack.context());
         if (arguments.explain()) printReceipt(ack.receipt(), true, out);

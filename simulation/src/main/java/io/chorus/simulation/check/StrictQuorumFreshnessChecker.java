@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *       context had seen. A replica that stored the write has dropped those versions for good, and
  *       one such replica is in every read quorum. This is the freshness of a delete.</li>
  * </ul>
- * Failed and indeterminate operations promise nothing and are not judged. A value stored under
+ * Failed and indeterminate operations promise nothing and are not judged, nor are writes sent with a
+ * sloppy quorum (a fallback's acknowledgement counted toward their W, so no read quorum need meet them). A value stored under
  * more than one dot (never, while only replicas mint) is judged by the first two rules only when
  * none of its dots was seen, and not by the third.
  *
@@ -78,6 +79,7 @@ public final class StrictQuorumFreshnessChecker implements Checker {
     private void sweep(Key key, List<Op> reads, List<Op> writes, int n, History history, Supersession supersession, PowerLosses powerLosses,
                        List<Violation> out) {
         List<Op> byAck = new ArrayList<>(writes);
+        byAck.removeIf(write -> history.isSloppy(write.id())); // a sloppy write's acks may be fallbacks': R + W > N over primaries promises nothing
         byAck.sort(Comparator.comparingLong(Op::completedMicros));
         List<Op> byStart = new ArrayList<>(reads);
         byStart.sort(Comparator.comparingLong(Op::invokedMicros));

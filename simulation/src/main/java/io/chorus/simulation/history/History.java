@@ -45,6 +45,7 @@ public final class History {
     private final List<Rollback> rollbacks = new ArrayList<>();
     private final List<String> anomalies = new ArrayList<>();
     private final java.util.BitSet durableOps = new java.util.BitSet(); // writes the client asked to be durable
+    private final java.util.BitSet sloppyOps = new java.util.BitSet(); // writes the client sent with a sloppy quorum
     private final HashMap<Integer, Integer> sessions = new HashMap<>(); // op id -> session; looked up only
     private long healedMicros = UNSET;
     private long livenessFromMicros = UNSET;
@@ -70,6 +71,15 @@ public final class History {
 
     public boolean isDurable(int opId) {
         return durableOps.get(opId);
+    }
+
+    /** The write {@code opId} asked for a sloppy quorum: fallbacks' hint acks counted toward its W. */
+    public void markSloppy(int opId) {
+        sloppyOps.set(opId);
+    }
+
+    public boolean isSloppy(int opId) {
+        return sloppyOps.get(opId);
     }
 
     /** Op {@code opId} carried the token of session {@code session} (a number unique in the run). */

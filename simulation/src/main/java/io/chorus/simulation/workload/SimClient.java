@@ -15,6 +15,7 @@ import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
+import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;
@@ -170,15 +171,18 @@ public final class SimClient implements WorkloadClient {
         History history = world.history();
         int opId = history.nextOpId();
         boolean durable = type != OpType.GET && isDurable(opId);
+        QuorumOptions quorum = type != OpType.GET && isSloppy(opId, mix.sloppyWriteRate()) ? SLOPPY : null;
         ClientRequest request = switch (type) {
             case GET -> new Get(key, level.code(), sessionToken);
-            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), durable, nextOperationId(), 1, sessionToken);
-            case DELETE -> new Delete(key, context, level.code(), durable, nextOperationId(), 1, sessionToken);
+            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), durable, nextOperationId(), 1, sessionToken,
+                    quorum);
+            case DELETE -> new Delete(key, context, level.code(), durable, nextOperationId(), 1, sessionToken, quorum);
             default -> throw new AssertionError("not a plain operation: " + type);
         };
         history.invoke(new Invocation(opId, index, type, key, value, CausalContext.decode(context), level,
                 world.nodes().get(node), world.nowMicros()));
         if (durable) history.markDurable(opId);
+        if (quorum != null) history.markSloppy(opId);
         if (inSessions) history.markSession(opId, sessionId());
         pending = new Pending(opId, type, key, request);
         send(node);
@@ -206,9 +210,11 @@ public final class SimClient implements WorkloadClient {
         op.mayHaveApplied = true;
         if (op.attempt() >= WRITE_ATTEMPTS_MAX || !world.issuing()) return false;
         if (op.request instanceof Put p) {
-            op.request = new Put(p.key(), p.value(), p.context(), p.consistency(), p.durable(), p.operationId(), p.attempt() + 1, p.session());
+            op.request = new Put(p.key(), p.value(), p.context(), p.consistency(), p.durable(), p.operationId(), p.attempt() + 1, p.session(),
+                    p.quorum());
         } else if (op.request instanceof Delete d) {
-            op.request = new Delete(d.key(), d.context(), d.consistency(), d.durable(), d.operationId(), d.attempt() + 1, d.session());
+            op.request = new Delete(d.key(), d.context(), d.consistency(), d.durable(), d.operationId(), d.attempt() + 1, d.session(),
+                    d.quorum());
         } else {
             return false; // reads are not retried
         }
@@ -221,6 +227,14 @@ public final class SimClient implements WorkloadClient {
      * shift every later draw of the client's stream, and every run would differ from the one its
      * seed named before durable writes existed.
      */
+    /** A write that asks for a sloppy quorum: fallbacks that keep a hint for a down primary count toward W. */
+    private static final QuorumOptions SLOPPY = new QuorumOptions(0, true, false);
+
+    /** Whether write {@code opId} is sloppy: from the op id, as {@link #isDurable}, so that no draw shifts. */
+    private static boolean isSloppy(int opId, double rate) {
+        return rate > 0 && ((opId * 0xD1B54A32D192ED03L) >>> 11) < rate * (1L << 53);
+    }
+
     private static boolean isDurable(int opId) {
         return ((opId * 0x9E3779B97F4A7C15L) >>> 62) == 0;
     }

@@ -16,8 +16,22 @@ package io.chorus.simulation.workload;
  */
 public record WorkloadMix(int clients, int keys, int getWeight, int putWeight, int deleteWeight,
                           double contextWriteBackRate, LevelMix reads, LevelMix writes, long thinkMeanMicros,
-                          long clientTimeoutMicros) {
+                          long clientTimeoutMicros, double sloppyWriteRate) {
+    /** A mix whose writes all use strict quorums (as every run did before sloppy quorums existed). */
+    public WorkloadMix(int clients, int keys, int getWeight, int putWeight, int deleteWeight, double contextWriteBackRate,
+                       LevelMix reads, LevelMix writes, long thinkMeanMicros, long clientTimeoutMicros) {
+        this(clients, keys, getWeight, putWeight, deleteWeight, contextWriteBackRate, reads, writes, thinkMeanMicros,
+                clientTimeoutMicros, 0);
+    }
+
+    /** The same with {@code rate} of the plain writes asking for a sloppy quorum (fallbacks' hint acks count). */
+    public WorkloadMix withSloppyWriteRate(double rate) {
+        return new WorkloadMix(clients, keys, getWeight, putWeight, deleteWeight, contextWriteBackRate, reads, writes, thinkMeanMicros,
+                clientTimeoutMicros, rate);
+    }
+
     public WorkloadMix {
+        if (sloppyWriteRate < 0 || sloppyWriteRate > 1) throw new IllegalArgumentException("sloppy write rate " + sloppyWriteRate + " is outside 0..1");
         if (clients < 1 || keys < 1) throw new IllegalArgumentException("need a client and a key: " + clients + ", " + keys);
         if (getWeight < 0 || putWeight < 0 || deleteWeight < 0 || getWeight + putWeight + deleteWeight == 0) {
             throw new IllegalArgumentException("op weights must be non-negative with one positive");
@@ -28,6 +42,7 @@ public record WorkloadMix(int clients, int keys, int getWeight, int putWeight, i
     public String toString() {
         return "clients " + clients + ", keys " + keys + ", get:put:delete " + getWeight + ":" + putWeight + ":" + deleteWeight
                 + ", write-back " + Math.round(contextWriteBackRate * 100) + "%, think " + thinkMeanMicros / 1000 + "ms"
-                + ", client timeout " + clientTimeoutMicros / 1000 + "ms; reads " + reads + "; writes " + writes;
+                + ", client timeout " + clientTimeoutMicros / 1000 + "ms; reads " + reads + "; writes " + writes
+                + (sloppyWriteRate > 0 ? "; sloppy writes " + Math.round(sloppyWriteRate * 100) + "%" : "");
     }
 }

@@ -70,6 +70,7 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
         int partitions = later.chance(0.7) ? Ring.defaultPartitions(nodes) : fewest << later.nextInt(3);
         CrdtMix drawn = CrdtMix.draw(later.fork(), workload.clientTimeoutMicros()); // a stream of its own: later draws go after it
         CrdtMix crdt = options.noCrdt() ? CrdtMix.OFF : drawn;
+        if (later.chance(0.5)) workload = workload.withSloppyWriteRate(Draw.between(later, 0.1, 0.5)); // half the runs: some sloppy writes
         return new RunParameters(seed, options, nodes, n, partitions, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
                 siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload, crdt);
     }
