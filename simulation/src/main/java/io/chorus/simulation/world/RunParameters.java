@@ -114,6 +114,12 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
                 siblingsMax, antiEntropyKeysMax, links, other, clockOffsetMaxMillis, clockDriftMax, workload, crdt);
     }
 
+    /** These parameters with another plain workload (scenario tests: every write sloppy, say). */
+    public RunParameters withWorkload(WorkloadMix other) {
+        return new RunParameters(seed, options, nodes, replicationFactor, partitions, tickMicros, requestTimeoutTicks, antiEntropyIntervalTicks,
+                siblingsMax, antiEntropyKeysMax, links, faults, clockOffsetMaxMillis, clockDriftMax, other, crdt);
+    }
+
     /** Every client endpoint: the plain clients, then the CRDT clients. */
     public int clientCount() {
         return workload.clients() + crdt.clients();

@@ -20,12 +20,13 @@ import java.util.TreeMap;
  * @param healToConvergenceMicros virtual time from the heal until anti-entropy alone made the replicas identical
  *                         (History.UNSET if they did not before the deadline)
  * @param sessionReads     ok reads that carried a session token (what the session checker judged)
+ * @param sloppyWritesAcked plain writes sent with a sloppy quorum that were acknowledged
  */
 public record RunResult(RunParameters parameters, List<Violation> violations, long events, long endMicros,
                         long messagesSent, long messagesDropped, long messagesDuplicated,
                         int opsOk, int opsFailed, int opsIndeterminate, int crdtOps, int crdtRetried,
                         int partitions, int crashes, int powerLosses, int clogs, int durableWritesAcked,
-                        long healToConvergenceMicros, int sessionReads) {
+                        long healToConvergenceMicros, int sessionReads, int sloppyWritesAcked) {
     public RunResult {
         violations = List.copyOf(violations);
     }

@@ -171,11 +171,12 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
 
     private RunResult judge() {
         FinalState state = finalState();
-        int ok = 0, failed = 0, indeterminate = 0, crdt = 0, retried = 0, durableAcked = 0;
+        int ok = 0, failed = 0, indeterminate = 0, crdt = 0, retried = 0, durableAcked = 0, sloppyAcked = 0;
         for (Op op : history.ops()) {
             if (!op.type().isPlain()) crdt++;
             if (op.completion() != null && op.completion().attempts() > 1) retried++;
             if (op.isOk() && history.isDurable(op.id())) durableAcked++;
+            if (op.isOk() && history.isSloppy(op.id())) sloppyAcked++;
             switch (op.outcome()) {
                 case OK -> ok++;
                 case FAIL -> failed++;
@@ -186,7 +187,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
                 network.stats().sent(), network.stats().dropped(), network.stats().duplicated(), ok, failed, indeterminate, crdt, retried,
                 nemesis.partitions, nemesis.crashes, nemesis.powerLosses, nemesis.clogs, durableAcked,
                 history.convergedMicros() == History.UNSET ? History.UNSET : history.convergedMicros() - history.healedMicros(),
-                io.chorus.simulation.check.SessionChecker.sessionReads(history));
+                io.chorus.simulation.check.SessionChecker.sessionReads(history), sloppyAcked);
     }
 
     // ---- phases ----------------------------------------------------------------------------------

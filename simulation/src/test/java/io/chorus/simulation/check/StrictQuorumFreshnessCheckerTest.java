@@ -48,6 +48,18 @@ class StrictQuorumFreshnessCheckerTest {
         assertEquals(1, s.check(checker).size());
     }
 
+    /** A sloppy write may be acknowledged by a fallback that no read quorum of the primaries meets. */
+    @Test
+    void aQuorumReadMayMissASloppyWriteButNotAStrictOne() {
+        Scenario s = new Scenario();
+        int sloppy = s.put("v1", "", QUORUM, 10);
+        s.acked(sloppy, 20, "n1:1").minted("v1", "n1:1");
+        s.read(s.get(QUORUM, 50), 60, "", new String[0]);
+        assertEquals(1, s.check(checker).size(), "as a strict write, it was missed");
+        s.history.markSloppy(sloppy);
+        assertEquals(List.of(), s.check(checker), "a sloppy write promises no quorum freshness");
+    }
+
     /** --power-loss: the replica that serves the read lost the write before syncing it. */
     @Test
     void acceptsAReadThatMissesAWriteAReplicaLostToAPowerLossBeforeTheReadEnded() {
