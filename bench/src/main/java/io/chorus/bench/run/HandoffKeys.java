@@ -26,7 +26,8 @@ import java.util.function.IntFunction;
  * of them then deleted over what their write stored. {@link #write} does that through the
  * cluster; {@link #verify} reads them back from one node's own replica alone (a local read at
  * ONE: nothing else answers and nothing is repaired by the reading) until that node shows every
- * value that was not deleted and none that was, and says how long that took.
+ * value that was not deleted and none that was, of the keys it is a replica of (every key when the
+ * cluster has N nodes or fewer), and says how long that took.
  *
  * @param inFlightMax requests outstanding at once
  */
@@ -96,23 +97,27 @@ public record HandoffKeys(String prefix, int keys, int deletes, int inFlightMax)
     public double verify(ChorusClient client, InetSocketAddress node, long sinceNanos, long deadlineNanos, PrintStream out)
             throws InterruptedException {
         ReadOptions local = ReadOptions.DEFAULT.withHedge(false).withLocalReplica(node);
-        List<Integer> wrong = new ArrayList<>(keys);
-        for (int i = 0; i < keys; i++) wrong.add(i);
+        List<Integer> held = new ArrayList<>(keys); // the keys the node is a replica of (all of them when nodes <= N)
+        for (int i = 0; i < keys; i++) {
+            if (client.replicas(key(i)).contains(node)) held.add(i);
+        }
+        long heldValues = held.stream().filter(i -> i >= deletes).count();
+        out.printf("  %s is a replica of %d of the keys: %d values, %d deleted%n", text(node), held.size(), heldValues,
+                held.size() - heldValues);
+        List<Integer> wrong = held;
         while (true) {
             Pass pass = new Pass();
             List<Integer> stillWrong = wrongOf(client, local, wrong, pass);
             double elapsed = (System.nanoTime() - sinceNanos) / 1e9;
-            long valuesMissing = stillWrong.stream().filter(i -> i >= deletes && !pass.failed.contains(i)).count();
+            long valuesMissing = stillWrong.stream().filter(i -> i >= deletes).count(); // failed reads included
             long deletedShown = stillWrong.stream().filter(i -> i < deletes && !pass.failed.contains(i)).count();
             out.printf("  %6.1f s: %d of %d values visible on %s, %d of %d deleted keys still shown (%d keys read in %.1f s%s)%n",
-                    elapsed, keys - deletes - valuesMissing - pass.failed.stream().filter(i -> i >= deletes).count(), keys - deletes,
-                    text(node), deletedShown, deletes, wrong.size(), (System.nanoTime() - pass.startNanos) / 1e9,
+                    elapsed, heldValues - valuesMissing, heldValues, text(node), deletedShown, held.size() - heldValues, wrong.size(),
+                    (System.nanoTime() - pass.startNanos) / 1e9,
                     pass.failed.isEmpty() ? "" : "; " + pass.failed.size() + " reads failed, first: " + pass.firstError.get());
             wrong = stillWrong;
             if (wrong.isEmpty()) {
-                List<Integer> all = new ArrayList<>(keys);
-                for (int i = 0; i < keys; i++) all.add(i);
-                List<Integer> recheck = wrongOf(client, local, all, new Pass());
+                List<Integer> recheck = wrongOf(client, local, held, new Pass());
                 if (recheck.isEmpty()) return elapsed;
                 out.printf("  a full pass found %d keys wrong again; going on%n", recheck.size());
                 wrong = recheck;
