@@ -88,13 +88,11 @@ public final class DataCommands {
         }
         if (CrdtCommands.COMMANDS.contains(args[0])) return CrdtCommands.run(args, out, err, workingDirectory);
         DataArguments arguments;
-        List<InetSocketAddress> cluster;
         ClientBuilder builder;
         try {
             ConnectionOptions connection = ConnectionOptions.extract(args);
             arguments = DataArguments.parse(connection.rest());
-            cluster = arguments.cluster() != null ? arguments.cluster() : defaultCluster(workingDirectory);
-            builder = connection.apply(ChorusClient.builder().seeds(cluster).connectTimeout(CONNECT_TIMEOUT), workingDirectory);
+            builder = clientBuilder(connection, arguments.cluster(), workingDirectory);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             err.println(USAGE);
@@ -118,7 +116,8 @@ public final class DataCommands {
         return exit;
     }
 
-    private static int execute(SessionCalls client, DataArguments arguments, PrintStream out) {
+    /** Runs one parsed command through {@code client} (also the shell's, whose session carries on across commands). */
+    static int execute(SessionCalls client, DataArguments arguments, PrintStream out) {
         String key = arguments.key();
         switch (arguments.command()) {
             case "get" -> {
@@ -175,6 +174,15 @@ public final class DataCommands {
     static String okLine(WriteAck ack, boolean durableAsked) {
         if (ack.durable()) return "ok (durable)";
         return durableAsked ? "ok (not durable)" : "ok";
+    }
+
+    /**
+     * A client builder for the data commands (and the shell): {@code cluster}'s seeds (null: the
+     * default cluster), a short connect timeout, and the connection options' TLS and login.
+     */
+    static ClientBuilder clientBuilder(ConnectionOptions connection, List<InetSocketAddress> cluster, Path workingDirectory) {
+        List<InetSocketAddress> seeds = cluster != null ? cluster : defaultCluster(workingDirectory);
+        return connection.apply(ChorusClient.builder().seeds(seeds).connectTimeout(CONNECT_TIMEOUT), workingDirectory);
     }
 
     /** The local cluster's address file if present, else the three default local ports. */
