@@ -84,6 +84,11 @@ public final class Shell {
      * Returns the exit code (see {@link #USAGE}).
      */
     public static int run(String[] args, LineSource lines, boolean interactive, PrintStream out, PrintStream err, Path workingDirectory) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            out.println(HELP);
+            return DataCommands.EXIT_OK;
+        }
         ShellArguments arguments;
         try {
             arguments = ShellArguments.parse(args);

@@ -116,6 +116,13 @@ class ShellTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndTheCommandsWithoutConnecting() {
+        Outcome outcome = shell(List.of("--cluster", TestClusters.deadAddresses(1), "--help"), false);
+        assertEquals(0, outcome.exitCode());
+        assertTrue(outcome.out().startsWith("usage: shell") && outcome.out().contains("session save FILE"), outcome.out());
+    }
+
+    @Test
     void sessionSaysThereIsNoTokenBeforeAnAnswerBringsOne() {
         Outcome outcome = shell(List.of("--cluster", seeds()), false, "session", "session save t.txt", "session bogus");
         assertEquals("no token yet (the session's first answer brings one)\n", outcome.out());
