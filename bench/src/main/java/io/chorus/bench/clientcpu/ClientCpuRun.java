@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -70,13 +71,14 @@ public record ClientCpuRun(int threads, int keysPerThread, int valueBytes, doubl
     public Result run(ChorusClient client) throws InterruptedException {
         LongAdder ops = new LongAdder();
         LongAdder errors = new LongAdder();
+        AtomicBoolean stop = new AtomicBoolean();
         long startNanos = System.nanoTime();
         long measureFromNanos = startNanos + warmup.toNanos();
         long endNanos = measureFromNanos + duration.toNanos();
         List<Thread> callers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int index = t;
-            Thread caller = new Thread(() -> call(client, index, measureFromNanos, endNanos, ops, errors), "caller-" + t);
+            Thread caller = new Thread(() -> call(client, index, stop, ops, errors), "caller-" + t);
             caller.setDaemon(true);
             callers.add(caller);
         }
@@ -91,20 +93,19 @@ public record ClientCpuRun(int threads, int keysPerThread, int valueBytes, doubl
         long windowNanos = System.nanoTime() - windowStartNanos;
         long opsInWindow = ops.sum() - opsBefore;
         long errorsInWindow = errors.sum() - errorsBefore;
+        stop.set(true); // only now: a caller that ended inside the window would take its CPU time with it
         for (Thread caller : callers) caller.join();
         return new Result(Math.max(1, opsInWindow), errorsInWindow, windowNanos / 1e9, before, after);
     }
 
-    private void call(ChorusClient client, int thread, long measureFromNanos, long endNanos, LongAdder ops, LongAdder errors) {
+    private void call(ChorusClient client, int thread, AtomicBoolean stop, LongAdder ops, LongAdder errors) {
         SplittableRandom random = new SplittableRandom(thread * 7919L + 1);
         byte[] value = new byte[valueBytes];
         random.nextBytes(value);
         byte[][] keys = new byte[keysPerThread][];
         for (int k = 0; k < keysPerThread; k++) keys[k] = ("cpu-" + thread + "-" + k).getBytes(StandardCharsets.UTF_8);
         Context[] contexts = new Context[keysPerThread];
-        long done = 0;
-        while (true) {
-            if ((done++ & 15) == 0 && System.nanoTime() >= endNanos) return; // nanoTime is cheap, but not free
+        while (!stop.get()) {
             int k = random.nextInt(keysPerThread);
             try {
                 if (random.nextDouble() < readShare) {
@@ -139,5 +140,13 @@ public record ClientCpuRun(int threads, int keysPerThread, int valueBytes, doubl
             groups.append(String.format(" %s %.4f", group.getKey(), group.getValue()));
         }
         out.println(groups + String.format(" | GC, JIT and other native threads %.4f", r.cpuMillisPerOp() - javaThreads));
+        StringBuilder switches = new StringBuilder("switches by thread (voluntary/involuntary per op):");
+        r.after().threadGroupSwitches().forEach((group, after) -> {
+            long[] before = r.before().threadGroupSwitches().getOrDefault(group, new long[2]);
+            double voluntary = (double) (after[0] - before[0]) / r.ops();
+            double involuntary = (double) (after[1] - before[1]) / r.ops();
+            if (voluntary + involuntary >= 0.01) switches.append(String.format(" %s %.2f/%.2f", group, voluntary, involuntary));
+        });
+        out.println(switches);
     }
 }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * @param involuntary      switches where a runnable thread was preempted
  * @param threadGroupNanos CPU time per thread-name group, from the JVM (threads alive at the reading)
  */
-record ProcessCounters(long userNanos, long systemNanos, long voluntary, long involuntary, Map<String, Long> threadGroupNanos) {
+record ProcessCounters(long userNanos, long systemNanos, long voluntary, long involuntary, Map<String, Long> threadGroupNanos,
+                       Map<String, long[]> threadGroupSwitches) {
     /** {@code /proc}'s clock ticks; 100 on every Linux the project runs on (USER_HZ). */
     private static final long TICK_NANOS = 10_000_000L;
 
@@ -38,28 +39,32 @@ record ProcessCounters(long userNanos, long systemNanos, long voluntary, long in
         } catch (IOException | RuntimeException notLinux) {
             // stays -1
         }
-        long[] switches = switches();
-        return new ProcessCounters(user, system, switches[0], switches[1], threadGroups());
+        Map<String, long[]> switches = switches();
+        long voluntary = switches == null ? -1 : switches.values().stream().mapToLong(s -> s[0]).sum();
+        long involuntary = switches == null ? -1 : switches.values().stream().mapToLong(s -> s[1]).sum();
+        return new ProcessCounters(user, system, voluntary, involuntary, threadGroups(), switches == null ? Map.of() : switches);
     }
 
-    private static long[] switches() {
-        long voluntary = 0;
-        long involuntary = 0;
+    /** Voluntary and involuntary switches per thread group (the kernel's thread names, digits dropped); null off Linux. */
+    private static Map<String, long[]> switches() {
+        Map<String, long[]> groups = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 try {
+                    String group = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "");
+                    long[] counts = groups.computeIfAbsent(group, g -> new long[2]);
                     for (String line : Files.readAllLines(task.resolve("status"))) {
-                        if (line.startsWith("voluntary_ctxt_switches:")) voluntary += Long.parseLong(line.substring(24).trim());
-                        if (line.startsWith("nonvoluntary_ctxt_switches:")) involuntary += Long.parseLong(line.substring(27).trim());
+                        if (line.startsWith("voluntary_ctxt_switches:")) counts[0] += Long.parseLong(line.substring(24).trim());
+                        if (line.startsWith("nonvoluntary_ctxt_switches:")) counts[1] += Long.parseLong(line.substring(27).trim());
                     }
                 } catch (IOException threadEnded) {
                     // a thread that ended between the listing and the reading: its switches are gone anyway
                 }
             }
         } catch (IOException | RuntimeException notLinux) {
-            return new long[] {-1, -1};
+            return null;
         }
-        return new long[] {voluntary, involuntary};
+        return groups;
     }
 
     private static Map<String, Long> threadGroups() {
