@@ -203,7 +203,8 @@ final class ReadCoordination extends Coordination {
                         + ", not plain values: read it as a " + crdt.type().displayName());
             }
             // Values expired by this node's clock are never returned; the context still covers them.
-            return new GetResult(merged.liveValues(context.wallMillis()).toArray(new byte[0][]),
+            long nowMillis = context.hasBug(InjectedBug.RETURN_EXPIRED_VALUES) ? Long.MIN_VALUE : context.wallMillis();
+            return new GetResult(merged.liveValues(nowMillis).toArray(new byte[0][]),
                     context.config().contextSeal().seal(key, merged.context()),
                     names(tally.responders()), !tally.repairs().isEmpty(), sessionAfter);
         }
