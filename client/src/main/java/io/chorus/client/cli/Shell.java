@@ -157,11 +157,13 @@ public final class Shell {
             if (CrdtCommands.COMMANDS.contains(words[0])) {
                 code = CrdtCommands.execute(client, CrdtArguments.parse(words), out);
             } else {
-                DataArguments arguments = DataArguments.parse(words);
+                TtlOption ttl = TtlOption.extract(words);
+                DataArguments arguments = DataArguments.parse(ttl.rest());
+                ttl.checkFor(arguments.command());
                 if (arguments.sessionIn() != null || arguments.sessionOut() != null) {
                     return failed(DataCommands.EXIT_USAGE, "the shell carries its session token itself: use session save FILE or session load FILE");
                 }
-                code = DataCommands.execute(calls, arguments, out);
+                code = DataCommands.execute(calls, arguments, ttl.ttl(), out);
             }
             if (sessionOut != null) calls.saveTo(sessionOut);
             return record(code);
