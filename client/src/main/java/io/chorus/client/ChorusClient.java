@@ -266,7 +266,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
-                quorum(options));
+                options.ttlMillis(), quorum(options));
         return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(this::writeAck);
     }
 
@@ -304,6 +304,7 @@ public final class ChorusClient implements AutoCloseable {
 
     public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
+        Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").refuseTtl("a delete");
         Key wireKey = Key.of(key);
         return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
                         quorum(options)), true, context.bytes().length,
@@ -448,6 +449,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(operation, "operation");
         byte level = level(consistency);
         boolean durable = durable(options);
+        options.refuseTtl("a CRDT update");
         if (quorum(options) != null) {
             throw new IllegalArgumentException("CRDT updates take no primaries or sloppy quorum (put and delete do): " + options);
         }

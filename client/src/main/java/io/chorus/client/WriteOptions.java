@@ -1,5 +1,7 @@
 package io.chorus.client;
 
+import io.chorus.replication.message.Put;
+
 import java.time.Duration;
 
 /**
@@ -17,6 +19,11 @@ import java.time.Duration;
  * @param connectTimeout how long one attempt waits for a connection still opening before it tries
  *                       another node; null: the client's {@code connectTimeout} (a longer value is
  *                       capped by it)
+ * @param ttl            a put's time to live (null: forever): the value expires that long after the
+ *                       coordinating node received the put, by that node's clock, and no read returns
+ *                       it from then on (give or take the clock skew between nodes). 1 s to 10 years,
+ *                       whole milliseconds. Only for plain puts: a delete or a CRDT update given one is
+ *                       refused (IllegalArgumentException)
  * @param primaries      acknowledgements that must come from the key's primary replicas (Riak's
  *                       {@code pw}), 0 to N; 0: as the level needs. A write with fewer primaries up
  *                       fails at once with {@code Unavailable} naming the down ones. Plain put and
@@ -27,7 +34,8 @@ import java.time.Duration;
  *                       may miss the write even with R + W &gt; N. Off by default (strict quorum: only
  *                       primaries count, hints are still written). Plain put and delete only
  */
-public record WriteOptions(boolean durable, Duration requestTimeout, Duration connectTimeout, int primaries, boolean sloppy) {
+public record WriteOptions(boolean durable, Duration requestTimeout, Duration connectTimeout, Duration ttl, int primaries,
+                           boolean sloppy) {
     /** Acknowledged from the replicas' page cache: the default of every write. */
     public static final WriteOptions DEFAULT = new WriteOptions(false);
     /** Acknowledged once on disk (fsynced) on as many replicas as the level needs. */
@@ -36,22 +44,30 @@ public record WriteOptions(boolean durable, Duration requestTimeout, Duration co
     public WriteOptions {
         checkPositive(requestTimeout, "requestTimeout");
         checkPositive(connectTimeout, "connectTimeout");
+        if (ttl != null && (ttl.compareTo(Duration.ofMillis(Put.TTL_MILLIS_MIN)) < 0 || ttl.compareTo(Duration.ofMillis(Put.TTL_MILLIS_MAX)) > 0)) {
+            throw new IllegalArgumentException("ttl must be between 1 s and 10 years (or null for none), was " + ttl);
+        }
         if (primaries < 0) throw new IllegalArgumentException("primaries must be 0 or more, was " + primaries);
     }
 
-    /** Durability and timeouts only: a strict quorum, no primaries required beyond the level. */
+    /** No TTL. */
     public WriteOptions(boolean durable, Duration requestTimeout, Duration connectTimeout) {
-        this(durable, requestTimeout, connectTimeout, 0, false);
+        this(durable, requestTimeout, connectTimeout, null);
+    }
+
+    /** A strict quorum, no primaries required beyond the level. */
+    public WriteOptions(boolean durable, Duration requestTimeout, Duration connectTimeout, Duration ttl) {
+        this(durable, requestTimeout, connectTimeout, ttl, 0, false);
     }
 
     /** At least {@code count} acknowledgements from the key's primaries (Riak's pw). */
     public WriteOptions withPrimaries(int count) {
-        return new WriteOptions(durable, requestTimeout, connectTimeout, count, sloppy);
+        return new WriteOptions(durable, requestTimeout, connectTimeout, ttl, count, sloppy);
     }
 
     /** A sloppy quorum (fallbacks' acknowledgements count) when {@code on}. */
     public WriteOptions withSloppy(boolean on) {
-        return new WriteOptions(durable, requestTimeout, connectTimeout, primaries, on);
+        return new WriteOptions(durable, requestTimeout, connectTimeout, ttl, primaries, on);
     }
 
     /** The client's timeouts; {@code durable} as given. */
@@ -60,11 +76,26 @@ public record WriteOptions(boolean durable, Duration requestTimeout, Duration co
     }
 
     public WriteOptions withRequestTimeout(Duration timeout) {
-        return new WriteOptions(durable, timeout, connectTimeout, primaries, sloppy);
+        return new WriteOptions(durable, timeout, connectTimeout, ttl, primaries, sloppy);
     }
 
     public WriteOptions withConnectTimeout(Duration timeout) {
-        return new WriteOptions(durable, requestTimeout, timeout, primaries, sloppy);
+        return new WriteOptions(durable, requestTimeout, timeout, ttl, primaries, sloppy);
+    }
+
+    /** These options for a put whose value expires after {@code ttl} (null: never). */
+    public WriteOptions withTtl(Duration ttl) {
+        return new WriteOptions(durable, requestTimeout, connectTimeout, ttl, primaries, sloppy);
+    }
+
+    /** The TTL in whole milliseconds as the wire carries it; 0 for none. */
+    long ttlMillis() {
+        return ttl == null ? 0 : ttl.toMillis();
+    }
+
+    /** Refuses a TTL on what cannot expire ({@code what}: "a delete", "a CRDT update"). */
+    void refuseTtl(String what) {
+        if (ttl != null) throw new IllegalArgumentException(what + " takes no ttl (was " + ttl + "): only plain puts expire");
     }
 
     static void checkPositive(Duration timeout, String name) {

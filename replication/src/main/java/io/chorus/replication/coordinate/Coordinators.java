@@ -52,11 +52,12 @@ public final class Coordinators {
                 startRead(client, requestId, get.key(), get.consistency(), get.type(), null, false);
             } else if (request instanceof Put put) {
                 validator.value(put.value());
+                validator.ttl(put.ttlMillis());
                 startPut(client, requestId, new PlainWrite(put.key(), put.consistency(), put.context(), put.value(), put.durable(),
-                        put.operationId(), put.attempt(), put.quorum()));
+                        put.operationId(), put.attempt(), put.ttlMillis(), put.quorum()));
             } else if (request instanceof Delete delete) {
                 startPut(client, requestId, new PlainWrite(delete.key(), delete.consistency(), delete.context(), null, delete.durable(),
-                        delete.operationId(), delete.attempt(), delete.quorum()));
+                        delete.operationId(), delete.attempt(), 0, delete.quorum()));
             } else if (request instanceof CrdtUpdate update) {
                 startCrdtUpdate(client, requestId, update);
             } else {
@@ -92,9 +93,9 @@ public final class Coordinators {
         launch(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, asked, a.required, crdtType));
     }
 
-    /** A put (value non-null) or delete as the client sent it. */
+    /** A put (value non-null) or delete as the client sent it; {@code ttlMillis} 0: never expires. */
     private record PlainWrite(Key key, byte level, byte[] context, byte[] value, boolean durable, long operationId, int attempt,
-                              QuorumOptions quorum) {
+                              long ttlMillis, QuorumOptions quorum) {
     }
 
     private void startPut(ClientRef client, long requestId, PlainWrite w) {
@@ -106,8 +107,10 @@ public final class Coordinators {
         if (a == null) return;
         boolean retry = w.attempt() > 1;
         if (retry && refusedUnsettled(client, requestId, a, w.key(), w.operationId())) return;
+        // The expiry is fixed here, once, by this node's clock: every replica stores the same instant with the value.
+        long expiresAtMillis = w.ttlMillis() == 0 ? 0 : context.wallMillis() + w.ttlMillis();
         launch(new PutCoordination(context, nextOpId++, client, requestId, w.key(), a.level, a.replicas, a.live, a.required,
-                w.value(), clientContext, w.durable(), w.operationId(), retry, a.quorum));
+                w.value(), clientContext, w.durable(), w.operationId(), retry, expiresAtMillis, a.quorum));
     }
 
     private void startCrdtUpdate(ClientRef client, long requestId, CrdtUpdate update) {
