@@ -101,8 +101,8 @@ public final class DataCommands {
             arguments = DataArguments.parse(quorum.rest());
             ttl.checkFor(arguments.command());
             quorum.checkFor(arguments.command());
-            if (quorum.any() && (arguments.sessionIn() != null || ttl.ttl() != null)) {
-                throw new IllegalArgumentException("--coordinator, --local, --pr, --pw and --sloppy do not combine with --session-in or --ttl");
+            if (quorum.any() && (arguments.sessionIn() != null || arguments.sessionOut() != null)) {
+                throw new IllegalArgumentException("--coordinator, --local, --pr, --pw and --sloppy do not combine with --session-in or --session-out");
             }
             builder = clientBuilder(connection, arguments.cluster(), workingDirectory);
         } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -111,7 +111,7 @@ public final class DataCommands {
             return EXIT_USAGE;
         }
         try (ChorusClient client = builder.build()) {
-            return quorum.any() ? QuorumCalls.execute(client, arguments, quorum, out) : execute(client, arguments, ttl.ttl(), out);
+            return quorum.any() ? QuorumCalls.execute(client, arguments, quorum, ttl.ttl(), out) : execute(client, arguments, ttl.ttl(), out);
         } catch (ChorusException e) {
             err.println(e.getMessage());
             return EXIT_FAILED;
@@ -143,7 +143,7 @@ public final class DataCommands {
                 WriteOptions options = options(arguments).withTtl(ttl);
                 WriteAck ack = client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency(), options);
                 int exit = printAck(ack, arguments, out);
-                if (ttl != null && arguments.explain()) out.println("expires: " + ttl + " after the coordinator received it, by its clock");
+                if (ttl != null && arguments.explain()) out.println(expiryLine(ttl));
                 return exit;
             }
             case "delete" -> {
@@ -152,6 +152,11 @@ public final class DataCommands {
             }
             default -> throw new AssertionError("parse accepted command " + arguments.command());
         }
+    }
+
+    /** What {@code --explain} says of a put's TTL. */
+    static String expiryLine(Duration ttl) {
+        return "expires: " + ttl + " after the coordinator received it, by its clock";
     }
 
     /** A read's values and context (or "not found"), then its receipt if asked; the exit code. */

@@ -9,13 +9,15 @@ import io.chorus.client.WriteOptions;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** {@code get}, {@code put} and {@code delete} with per-call quorum options ({@link QuorumArguments}), printed as the plain ones. */
 final class QuorumCalls {
     private QuorumCalls() {
     }
 
-    static int execute(ChorusClient client, DataArguments arguments, QuorumArguments quorum, PrintStream out) {
+    /** {@code ttl} null: a put's value does not expire. */
+    static int execute(ChorusClient client, DataArguments arguments, QuorumArguments quorum, Duration ttl, PrintStream out) {
         String key = arguments.key();
         WriteOptions writes = quorum.writeOptions(DataCommands.options(arguments));
         switch (arguments.command()) {
@@ -32,8 +34,11 @@ final class QuorumCalls {
             }
             case "put" -> {
                 Context context = arguments.context() == null ? Context.NONE : arguments.context();
-                WriteAck ack = client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency(), writes);
-                return DataCommands.printAck(ack, arguments, out);
+                WriteAck ack = client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency(),
+                        writes.withTtl(ttl));
+                int exit = DataCommands.printAck(ack, arguments, out);
+                if (ttl != null && arguments.explain()) out.println(DataCommands.expiryLine(ttl));
+                return exit;
             }
             case "delete" -> {
                 Context context = arguments.context() != null ? arguments.context() : client.get(key, arguments.consistency()).context();
