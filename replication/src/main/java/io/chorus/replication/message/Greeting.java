@@ -14,8 +14,11 @@ package io.chorus.replication.message;
  * {@code Welcome} does either side send or accept a {@code Message}.
  */
 public sealed interface Greeting {
-    /** The version of the messages that follow the greeting; both ends must speak the same one. */
-    int PROTOCOL_VERSION = 1;
+    /**
+     * The version of the messages that follow the greeting; both ends must speak the same one.
+     * 2: puts and mint requests carry a TTL, gets/puts/deletes per-call quorum options.
+     */
+    int PROTOCOL_VERSION = 2;
     /** The cluster name a node uses when {@code cluster.name} is not set. */
     String CLUSTER_NAME_DEFAULT = "chorus";
     /** Largest greeting frame (after its 4-byte length): a greeting is a few names and hashes. */
