@@ -159,6 +159,8 @@ public final class NodeMetrics implements AutoCloseable {
         refusedCounter("connection_limit", refused.refusedConnections);
         refusedCounter("timeout", refused.timedOutConnections);
         refusedCounter("slow_reader", refused.closedSlowReaders);
+        FunctionCounter.builder("chorus.requests.refused", handler, NodeHandler::refusedUnread).tag("reason", "unread_replies")
+                .description("requests (or connections) the network layer refused before the handler saw them").register(registry);
         Gauge.builder("chorus.admission.request.bytes", connections, c -> c.admission().budget().usedBytes()).baseUnit("bytes")
                 .description("bytes of client requests being received, queued or in flight, and of replies not yet sent").register(registry);
         Gauge.builder("chorus.connections.open", connections, c -> c.admission().openConnections()).register(registry);
