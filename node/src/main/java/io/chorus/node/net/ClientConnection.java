@@ -47,6 +47,7 @@ final class ClientConnection implements Destination {
     private final AtomicLong owedReplyBytes = new AtomicLong(); // built by the handler, not yet written to the channel
     private long connectionBytes;
     private int inFlight;
+    private boolean refusalsUnflushed;
 
     ClientConnection(ClientRef ref, Channel channel, Inbound inbound, NetworkSettings settings, NetworkCounters counters,
                      Admission admission) {
@@ -132,9 +133,22 @@ final class ClientConnection implements Destination {
         connectionBytes = 0;
     }
 
-    /** Answers at once from the event loop: nothing was published, so nothing else will answer. */
+    /**
+     * Answers at once from the event loop: nothing was published, so nothing else will answer. Not
+     * flushed here: the connection handler flushes once the read is done ({@link #flushRefusals}), so
+     * a client that pipelines thousands of refused requests costs one write to the socket per read, not one per refusal.
+     */
     private void refuse(long requestId, ErrorKind kind, String message) {
-        channel.writeAndFlush(new ClientReply(requestId, new Failure(kind, message)), channel.voidPromise());
+        channel.write(new ClientReply(requestId, new Failure(kind, message)), channel.voidPromise());
+        refusalsUnflushed = true;
+    }
+
+    /** The end of a read from this client (event loop): the refusals it earned go out. */
+    void flushRefusals() {
+        if (!refusalsUnflushed) return;
+        refusalsUnflushed = false;
+        channel.flush();
+        if (gate != null) gate.repliesWritten(channel);
     }
 
     /** Replies from the handler thread: handed to the event loop, written and flushed there. */

@@ -98,8 +98,12 @@ public final class HostileClientsBench {
             Attackers attackers = Attackers.start(address, idle, loris, nonReaders, "big");
             double openSeconds = (System.nanoTime() - openStart) / 1e9;
             Phase attacked;
+            long liveHeapAttacked;
+            String counters;
             try {
                 attacked = Phase.measure(nodePid, heap, () -> GoodClient.run(good, "attacked", Duration.ofSeconds(seconds)));
+                liveHeapAttacked = heap.liveAfterGc(nodePid);
+                counters = heap.refusals();
             } finally {
                 attackers.close();
             }
@@ -112,6 +116,8 @@ public final class HostileClientsBench {
             System.out.printf("  p99 under attack / usual: %.2fx%n", attacked.p99() / usual.p99());
             System.out.printf("  node heap max (sampled every 200 ms): %d MiB usual, %d MiB under attack (-Xmx256m)%n",
                     heapUsualMax >> 20, heap.takeMax() >> 20);
+            System.out.printf("  node heap live after a forced GC at the end of the attack: %d MiB%n", liveHeapAttacked >> 20);
+            System.out.printf("  node refusals: %s%n", counters);
             System.out.printf("  node CPU usual:        %s%n", usual.cpu());
             System.out.printf("  node CPU under attack: %s%n", attacked.cpu());
             System.out.printf("  attackers: %d connections reopened after the node closed them, non-readers cut off %d times"
@@ -188,15 +194,7 @@ public final class HostileClientsBench {
         private void sample() {
             while (running) {
                 try {
-                    String body = http.send(HttpRequest.newBuilder(URI.create(metrics)).timeout(Duration.ofSeconds(5)).build(),
-                            HttpResponse.BodyHandlers.ofString()).body();
-                    long used = 0;
-                    for (String line : body.split("\n")) {
-                        if (line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\"")) {
-                            used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                        }
-                    }
-                    max.accumulateAndGet(used, Math::max);
+                    max.accumulateAndGet(used(), Math::max);
                     Thread.sleep(200);
                 } catch (IOException e) {
                     // a sample lost to a busy node: the next one counts
@@ -204,6 +202,40 @@ public final class HostileClientsBench {
                     return;
                 }
             }
+        }
+
+        private String scrape() throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(metrics)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        private long used() throws IOException, InterruptedException {
+            long used = 0;
+            for (String line : scrape().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes") && line.contains("area=\"heap\"")) {
+                    used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return used;
+        }
+
+        /** The node's heap right after a full GC ({@code jcmd PID GC.run}): what it really holds, not garbage. */
+        long liveAfterGc(long pid) throws IOException, InterruptedException {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            return used();
+        }
+
+        /** The node's refusal counters that are not zero. */
+        String refusals() throws IOException, InterruptedException {
+            StringBuilder out = new StringBuilder();
+            for (String line : scrape().split("\n")) {
+                if (line.startsWith("chorus_requests_refused_total") && !line.endsWith(" 0.0")) {
+                    out.append(out.isEmpty() ? "" : ", ").append(line.replaceAll(".*reason=\"([a-z_]+)\".* ([0-9.E]+)$", "$1 $2"));
+                }
+            }
+            return out.toString();
         }
 
         long takeMax() {
