@@ -50,7 +50,8 @@ public enum ConfigKey {
     CONNECTION_REQUEST_BYTES_MAX("limits.connectionRequestBytesMax"),
     UNSENT_REPLY_BYTES_MAX("limits.unsentReplyBytesMax"),
     READ_TIMEOUT_MILLIS("net.readTimeoutMillis"),
-    IDLE_TIMEOUT_MILLIS("net.idleTimeoutMillis");
+    IDLE_TIMEOUT_MILLIS("net.idleTimeoutMillis"),
+    PEER_QUEUE_BYTES_MAX("limits.peerQueueBytesMax");
 
     private final String key;
 
