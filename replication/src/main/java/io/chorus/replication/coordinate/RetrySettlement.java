@@ -2,13 +2,13 @@ package io.chorus.replication.coordinate;
 
 import io.chorus.replication.message.ReplicaRead;
 import io.chorus.replication.message.ReplicaReadResult;
+import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -52,12 +52,12 @@ final class RetrySettlement {
         return tally.isComplete();
     }
 
-    /** A replica that holds the operation, with its epoch (for the session token); null if none. */
-    Map.Entry<NodeId, Long> holder() {
-        for (Map.Entry<NodeId, KeyState> reply : tally.replies().entrySet()) {
-            if (reply.getValue().appliedOps().contains(operationId)) return Map.entry(reply.getKey(), epochs.get(reply.getKey()));
-        }
-        return null;
+    /**
+     * The session token after an operation found applied before: the answer's context is the merge of
+     * every reply, so the token names the replicas whose states make up that merge (null: no token).
+     */
+    SessionToken sessionAfter(SessionToken session, int partition) {
+        return SessionTokens.afterRead(session, partition, tally, epochs);
     }
 
     KeyState merged() {

@@ -89,8 +89,9 @@ abstract class WriteCoordination extends Coordination {
         RetrySettlement done = settlement;
         settlement = null;
         if (done.appliedBefore()) {
-            var holder = done.holder();
-            writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), holder.getKey(), holder.getValue()));
+            // The answer's context is the merge of every replica's reply, so the token must name the
+            // replicas that make up that merge, not only the one holding the operation (seed 122).
+            writtenSession = sessionAfter(done.sessionAfter(session, partition()));
             replicate(done.merged(), null); // applied before: make sure W replicas hold it, without applying it again
         } else if (done.refusedBefore()) {
             answer(new Failure(ErrorKind.TOO_MANY_SIBLINGS, "retried operation " + done.operationId() + " on key " + key

@@ -6,7 +6,8 @@ import io.chorus.replication.state.KeyState;
 
 /**
  * The outcome of minting a write on its replica: what the other replicas must merge ({@code delta})
- * and the key's context after it, or why it was refused (and then nothing was applied).
+ * and the key's context after it, or why it was refused (then nothing was applied, except for a
+ * {@link ErrorKind#TIMEOUT}: nothing now, but an earlier copy of the request may have been).
  */
 public record Minted(KeyState delta, VersionVector contextAfter, ErrorKind refusal, String reason) {
     static Minted ok(KeyState delta, VersionVector contextAfter) {
@@ -23,6 +24,11 @@ public record Minted(KeyState delta, VersionVector contextAfter, ErrorKind refus
 
     static Minted storageFull(String reason) {
         return new Minted(null, null, ErrorKind.UNAVAILABLE, "storage full: " + reason);
+    }
+
+    /** Not applied now, but an earlier copy may have been: the outcome stays unknown (as after a timeout). */
+    static Minted forgotten(String reason) {
+        return new Minted(null, null, ErrorKind.TIMEOUT, reason);
     }
 
     public boolean isRefused() {

@@ -40,6 +40,18 @@ public final class AppliedOps {
         return Arrays.binarySearch(ids, id) >= 0;
     }
 
+    /**
+     * True if {@code id} may have been applied and since forgotten: this holds {@link #CAPACITY} ids
+     * and {@code id} is older than all of them. Such an operation must not be applied (again): a
+     * copy of its request that arrives this late (a retransmission, a retry after a long outage)
+     * cannot be told apart from one applied before. Ids grow with their client's clock, so a
+     * client's new operation is this old only if its clock is behind the clients that made the last
+     * {@value #CAPACITY} operations on the key.
+     */
+    public boolean mayHaveForgotten(long id) {
+        return ids.length == CAPACITY && id < ids[0];
+    }
+
     public AppliedOps with(long id) {
         return contains(id) ? this : merge(of(id));
     }

@@ -10,6 +10,7 @@ import io.chorus.replication.message.Put;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,37 @@ class PlainWriteRetryTest {
         five.network.add(copies.get(0)); // the network delivers the late copy
         five.deliverAll();
         assertEquals(List.of("resolved"), values(five.call(five.node(2), new Get(key, Consistency.ALL.code()))));
+    }
+
+    /**
+     * Simulator seed 112 with late duplicates: a copy of a put's mint request arrived after its minter
+     * restarted and after 256 newer writes to the key had pushed the put's id out of the key's
+     * applied operations; the minter minted the value a second time.
+     */
+    @Test
+    void aMintRequestOlderThanTheKeysRememberedOperationsMintsNothing() {
+        TestCluster five = new TestCluster(5);
+        NodeId outsider = five.node(1);
+        Key key = keyNotReplicatedBy(five, outsider);
+        List<TestCluster.InFlight> copies = new ArrayList<>();
+        five.dropRule = (to, m) -> {
+            if (m instanceof MintWrite) copies.add(new TestCluster.InFlight(outsider, to, five.codec.encode(m)));
+            return false;
+        };
+        WriteResult old = assertInstanceOf(WriteResult.class, five.call(outsider, put(key, "old", null, OPERATION, 1)));
+        five.dropRule = (to, m) -> false;
+        byte[] context = old.context();
+        for (int i = 1; i <= AppliedOps.CAPACITY; i++) { // each overwrites the last: one value, 256 newer operation ids
+            context = assertInstanceOf(WriteResult.class, five.call(outsider, put(key, "new" + i, context, OPERATION + 2L * i, 1))).context();
+        }
+        NodeId minter = copies.get(0).to();
+        five.stop(minter); // it forgets the request (its MintLog is in memory)
+        five.start(minter, EnumSet.noneOf(InjectedBug.class));
+        five.tick(five.config.heartbeatIntervalTicks() + 1);
+        five.network.add(copies.get(0)); // the network delivers the late copy
+        five.deliverAll();
+        assertEquals(List.of("new" + AppliedOps.CAPACITY), values(five.call(five.node(2), new Get(key, Consistency.ALL.code()))),
+                "the late copy of the first put minted it again");
     }
 
     @Test

@@ -128,6 +128,31 @@ class SessionReadTest {
         assertTrue(f.message().contains("n1"), f.message());
     }
 
+    /**
+     * Simulator seed 122: a retried put that found its first attempt applied answers with the merge
+     * of every replica's state, so its token must name every replica in that merge, not only the one
+     * holding the operation; else a later read at ONE from that holder misses what the session saw.
+     */
+    @Test
+    void aSettledRetryGivesATokenCoveringEveryReplicaItsContextCameFrom() {
+        TestCluster three = new TestCluster(3);
+        NodeId n1 = three.node(1), n2 = three.node(2), n3 = three.node(3);
+        writeOnlyTo(three, n2, "other", null); // someone else's write, only on n2
+        long operation = 1_000_000L << 20;
+        three.dropRule = (to, m) -> m instanceof ReplicaWrite; // the first attempt stays on its minter n1
+        long first = three.request(n1, new Put(KEY, bytes("mine"), null, Consistency.ALL.code(), false, operation, 1, NEW_SESSION));
+        three.deliverAll();
+        three.tick(three.config.requestTimeoutTicks());
+        assertEquals(ErrorKind.TIMEOUT, failure(three.replies.get(first)).kind());
+        three.dropRule = (to, m) -> m instanceof ReplicaWrite && !to.equals(n3); // the settled merge reaches n3 only
+        WriteResult retried = assertInstanceOf(WriteResult.class,
+                three.call(n3, new Put(KEY, bytes("mine"), null, ONE, false, operation, 2, NEW_SESSION)));
+        three.dropRule = (to, m) -> false;
+        GetResult read = assertInstanceOf(GetResult.class, three.call(n1, get(retried.session())));
+        assertEquals(Set.of("mine", "other"), Set.copyOf(values(read)),
+                "the retry answered with a context covering both values; a read with its token must see both");
+    }
+
     @Test
     void aTokenOfAnotherClusterShapeIsAnInvalidRequest() {
         TestCluster three = new TestCluster(3);
