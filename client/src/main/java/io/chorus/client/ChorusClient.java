@@ -261,7 +261,8 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null);
+        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
+                options.ttlMillis());
         return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(this::writeAck);
     }
 
@@ -299,6 +300,7 @@ public final class ChorusClient implements AutoCloseable {
 
     public CompletionStage<WriteAck> deleteAsync(byte[] key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
+        Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").refuseTtl("a delete");
         Key wireKey = Key.of(key);
         return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null), true, context.bytes().length,
                 null, callOptions(options)).thenApply(this::writeAck);
@@ -442,6 +444,7 @@ public final class ChorusClient implements AutoCloseable {
         Objects.requireNonNull(operation, "operation");
         byte level = level(consistency);
         boolean durable = durable(options);
+        options.refuseTtl("a CRDT update");
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
         CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable);

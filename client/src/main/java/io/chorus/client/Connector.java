@@ -12,9 +12,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -40,6 +38,7 @@ final class Connector {
     private final ClientSettings settings;
     private final CallPolicy policy;
     private final Map<InetSocketAddress, NodeConnection> connections = new LinkedHashMap<>();
+    private final ClientTransport transport = ClientTransport.best();
     private EventLoopGroup group;
     private Bootstrap bootstrap;
 
@@ -49,7 +48,7 @@ final class Connector {
     }
 
     ChorusClient connect() {
-        group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("chorus-client", true), NioIoHandler.newFactory());
+        group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("chorus-client", true), transport.ioHandlerFactory());
         try {
             bootstrap = bootstrap();
             ClusterView cluster = discover();
@@ -70,7 +69,7 @@ final class Connector {
         SslContext sslContext = settings.security().sslContext();
         return new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(transport.channel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeoutMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

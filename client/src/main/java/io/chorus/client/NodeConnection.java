@@ -130,28 +130,35 @@ final class NodeConnection {
             }, connectTimeoutMillis, TimeUnit.MILLISECONDS);
             reply.whenComplete((response, error) -> timer.cancel(false));
         }
-        attempt.addListener(done -> { // runs on the channel's event loop
-            if (!done.isSuccess()) {
-                if (done.cause() instanceof ChorusException refused) { // the node refused the greeting: same answer on retry
-                    connectFailed(refused.getMessage());
-                    reply.completeExceptionally(refused);
-                    return;
-                }
-                String reason = done.cause() instanceof NotDelivered lost ? lost.getMessage() : NotDelivered.reasonOf(done.cause());
-                connectFailed(reason);
-                reply.completeExceptionally(new NotDelivered(false, reason));
-                return;
-            }
-            if (connectedToItself(attempt.channel())) {
-                attempt.channel().close();
-                connectFailed(SELF_CONNECT);
-                reply.completeExceptionally(new NotDelivered(false, SELF_CONNECT));
-                return;
-            }
-            connected();
-            attempt.channel().pipeline().get(ReplyHandler.class).send(request, reply, label);
-        });
+        if (attempt.isSuccess() && attempt.channel().eventLoop().inEventLoop()) {
+            connectedSend(attempt, request, reply); // the usual case: what the listener would do at once, without it
+        } else {
+            attempt.addListener(done -> connectedSend(attempt, request, reply)); // runs on the channel's event loop
+        }
         return reply;
+    }
+
+    /** Once the connection attempt is done, on its event loop: sends, or fails {@code reply} with why it cannot. */
+    private void connectedSend(ChannelFuture attempt, ClientRequest request, CompletableFuture<ClientResponse> reply) {
+        if (!attempt.isSuccess()) {
+            if (attempt.cause() instanceof ChorusException refused) { // the node refused the greeting: same answer on retry
+                connectFailed(refused.getMessage());
+                reply.completeExceptionally(refused);
+                return;
+            }
+            String reason = attempt.cause() instanceof NotDelivered lost ? lost.getMessage() : NotDelivered.reasonOf(attempt.cause());
+            connectFailed(reason);
+            reply.completeExceptionally(new NotDelivered(false, reason));
+            return;
+        }
+        if (connectedToItself(attempt.channel())) {
+            attempt.channel().close();
+            connectFailed(SELF_CONNECT);
+            reply.completeExceptionally(new NotDelivered(false, SELF_CONNECT));
+            return;
+        }
+        connected();
+        attempt.channel().pipeline().get(ReplyHandler.class).send(request, reply, label);
     }
 
     /** Connects, then greets: the future succeeds once the node welcomed the connection (see {@link ClientGreeting}). */

@@ -8,7 +8,6 @@ import io.chorus.replication.message.Codec;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Message;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
@@ -36,6 +35,8 @@ final class ReplyHandler extends ChannelInboundHandlerAdapter {
     private boolean flushScheduled;
     private String closeReason = "connection closed";
     private ChannelHandlerContext context;
+    /** Where a reply frame is copied to be decoded, grown to the largest frame seen (at most frameBytesMax); on the event loop. */
+    private byte[] scratch = new byte[4096];
 
     ReplyHandler(int frameBytesMax, int inFlightMax) {
         this.codec = new Codec(frameBytesMax);
@@ -97,8 +98,14 @@ final class ReplyHandler extends ChannelInboundHandlerAdapter {
         ByteBuf frame = (ByteBuf) msg;
         Message message;
         try {
-            byte[] bytes = ByteBufUtil.getBytes(frame);
-            message = codec.decode(bytes);
+            int length = frame.readableBytes();
+            if (frame.hasArray()) {
+                message = codec.decode(frame.array(), frame.arrayOffset() + frame.readerIndex(), length);
+            } else { // a direct buffer (epoll): into the scratch array, which the decoded message never refers to (it copies what it keeps)
+                if (scratch.length < length) scratch = new byte[Math.max(length, Math.min(2 * scratch.length, frameBytesMax))];
+                frame.getBytes(frame.readerIndex(), scratch, 0, length);
+                message = codec.decode(scratch, 0, length);
+            }
         } catch (RuntimeException e) {
             closeWith(ctx, "the node sent an undecodable reply: " + e.getMessage());
             return;

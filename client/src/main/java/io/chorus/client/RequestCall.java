@@ -44,7 +44,14 @@ import java.util.concurrent.TimeUnit;
  * opens no breaker).
  *
  * <p>Threading: all state but {@link #result} is confined to {@code loop}; callbacks from other
- * threads hop onto it (none do when the connection runs on the same loop, the usual case).
+ * threads hop onto it (none do when the connection runs on the same loop, the usual case). The
+ * caller hands the call to the loop once ({@link #start}); everything after happens there.
+ *
+ * <p>Timers: a call has at most one scheduled task at a time, its {@link #alarm}, set for the
+ * earliest of its deadline, its attempts' silence and hedge times and its backoff. When it goes
+ * off it handles whatever is due and is set again for what is next; an answer cancels it. A call
+ * answered in time thus costs one timer, not one per deadline (read: three), which matters at
+ * thousands of calls a second (bench/README.md, "Client CPU per op").
  */
 final class RequestCall {
     private final ClientRequest request;
@@ -55,11 +62,13 @@ final class RequestCall {
     private final EventExecutor loop;
     private final long attemptTimeoutMillis;
     private final long startNanos = System.nanoTime();
+    /** Fixed on the caller's thread, so that a busy loop cannot push the deadline back. */
+    private final long deadlineNanos;
 
     // Confined to loop.
     private final List<Attempt> inFlight = new ArrayList<>(2);
-    private final List<String> unreachable = new ArrayList<>();
-    private final List<NodeConnection> blameIfAnotherAnswers = new ArrayList<>();
+    private final List<String> unreachable = new ArrayList<>(0);
+    private final List<NodeConnection> blameIfAnotherAnswers = new ArrayList<>(0);
     private int nextCandidate;
     private int rounds;
     private int sends;
@@ -68,9 +77,11 @@ final class RequestCall {
     private ChorusException lastFailure;
     /** True when {@link #lastFailure} is the client's own refusal (too many in flight): no later round. */
     private boolean lastFailureLocal;
-    /** Armed by {@link #start} on the caller's thread, so that a busy loop cannot push the deadline back. */
-    private volatile ScheduledFuture<?> deadline;
-    private ScheduledFuture<?> backoff;
+    /** When the next round may start; {@link #NEVER} when no round waits. */
+    private long backoffAtNanos = NEVER;
+    /** The one timer of the call (see the class comment), due at {@link #alarmAtNanos}; null when none is set. */
+    private ScheduledFuture<?> alarm;
+    private long alarmAtNanos;
 
     /**
      * Completes with the node's response (a {@link Failure} too, when the only node asked refused
@@ -82,22 +93,20 @@ final class RequestCall {
     /** Sends it took, read after {@link #result} completed. */
     private volatile int sendsUsed;
 
-    /** One send to one node, with its timers. */
+    /** No such time: a {@code ...AtNanos} that never comes. */
+    private static final long NEVER = Long.MAX_VALUE;
+
+    /** One send to one node, with when it is given up as silent and when it is hedged ({@link #NEVER}: not). */
     private static final class Attempt {
         final NodeConnection node;
         final long startNanos;
         CompletableFuture<ClientResponse> reply;
-        ScheduledFuture<?> silence;
-        ScheduledFuture<?> hedge;
+        long silentAtNanos = NEVER;
+        long hedgeAtNanos = NEVER;
 
         Attempt(NodeConnection node, long startNanos) {
             this.node = node;
             this.startNanos = startNanos;
-        }
-
-        void cancelTimers() {
-            if (silence != null) silence.cancel(false);
-            if (hedge != null) hedge.cancel(false);
         }
     }
 
@@ -116,21 +125,17 @@ final class RequestCall {
         this.policy = policy;
         this.loop = loop;
         this.attemptTimeoutMillis = policy.attemptTimeoutMillis(options.requestTimeoutMillis());
+        this.deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(options.requestTimeoutMillis());
     }
 
-    /** Arms the deadline at once, and sends the first attempt on the call's loop. */
+    /** Hands the call to its loop, which sends the first attempt and sets the alarm (one hand-off per call). */
     void start() {
         policy.budget().onFirstSend();
-        try {
-            deadline = loop.schedule(this::onDeadline, options.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, "the client closed before the request was sent"));
-            return;
-        }
         onLoop(() -> {
             if (result.isDone()) return; // aborted before it began
             sendNext();
-        });
+            setAlarm();
+        }, "the client closed before the request was sent");
     }
 
     /** The node that answered; null unless {@link #result} completed with a response. */
@@ -145,7 +150,7 @@ final class RequestCall {
 
     /** Fails the call at once, for example because the client is closing. Any thread. */
     void abort(String reason) {
-        if (result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, reason + indeterminacy()))) onLoop(this::release);
+        if (result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, reason + indeterminacy()))) onLoop(this::release, reason);
     }
 
     // ---- sending
@@ -171,13 +176,16 @@ final class RequestCall {
         attempt.reply = node.send(Resend.attempt(request, attemptNumber), !lastChance, options.connectTimeoutMillis());
         long remainingMillis = remainingMillis(now);
         if (resend.mayRetryUnknownOutcome() && attemptTimeoutMillis < remainingMillis) {
-            attempt.silence = loop.schedule(() -> onSilent(attempt), attemptTimeoutMillis, TimeUnit.MILLISECONDS);
+            attempt.silentAtNanos = now + TimeUnit.MILLISECONDS.toNanos(attemptTimeoutMillis);
         }
         long hedgeMillis = hedgeDelayMillis(node);
         if (hedgeMillis > 0 && hedgeMillis < remainingMillis) {
-            attempt.hedge = loop.schedule(() -> onHedge(attempt), hedgeMillis, TimeUnit.MILLISECONDS);
+            attempt.hedgeAtNanos = now + TimeUnit.MILLISECONDS.toNanos(hedgeMillis);
         }
-        attempt.reply.whenComplete((response, error) -> onLoop(() -> onAttemptDone(attempt, response, error)));
+        attempt.reply.whenComplete((response, error) -> onLoop(() -> {
+            onAttemptDone(attempt, response, error);
+            setAlarm();
+        }, "the client closed before an answer came" + indeterminacy()));
     }
 
     /** When to ask a second node for this read; 0: never (not a hedged read, no estimate, no other node). */
@@ -193,7 +201,6 @@ final class RequestCall {
 
     private void onAttemptDone(Attempt attempt, ClientResponse response, Throwable error) {
         if (!inFlight.remove(attempt)) return; // abandoned: silent too long, or a hedge answered first
-        attempt.cancelTimers();
         if (result.isDone()) return;
         NodeConnection node = attempt.node;
         long now = System.nanoTime();
@@ -274,7 +281,6 @@ final class RequestCall {
     /** No answer within the attempt timeout: move on, leaving that node's answer unwaited for. */
     private void onSilent(Attempt attempt) {
         if (result.isDone() || !inFlight.remove(attempt)) return;
-        attempt.cancelTimers();
         attempt.reply.cancel(false); // frees its slot on the connection
         attempt.node.breaker().onFailure(System.nanoTime());
         if (resend.countsAttempts()) indeterminate = true;
@@ -333,7 +339,7 @@ final class RequestCall {
         if (waitMillis == 0) {
             sendNext();
         } else {
-            backoff = loop.schedule(this::sendNext, waitMillis, TimeUnit.MILLISECONDS);
+            backoffAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis); // the alarm sends it
         }
     }
 
@@ -399,32 +405,71 @@ final class RequestCall {
         if (result.completeExceptionally(failure)) release();
     }
 
-    /** Cancels the timers and whatever is still in flight (freeing its slot on the connection). On the loop. */
+    /** Cancels the alarm and whatever is still in flight (freeing its slot on the connection). On the loop. */
     private void release() {
-        ScheduledFuture<?> armed = deadline;
-        if (armed != null) armed.cancel(false);
-        if (backoff != null) backoff.cancel(false);
-        for (Attempt attempt : inFlight) {
-            attempt.cancelTimers();
-            attempt.reply.cancel(false);
+        if (alarm != null) {
+            alarm.cancel(false);
+            alarm = null;
         }
-        inFlight.clear();
+        backoffAtNanos = NEVER;
+        List<Attempt> abandoned = List.copyOf(inFlight);
+        inFlight.clear(); // first: a cancelled reply calls back into onAttemptDone at once
+        for (Attempt attempt : abandoned) attempt.reply.cancel(false);
+    }
+
+    // ---- the alarm
+
+    /** Sets the alarm for the earliest time something is due, unless it already goes off by then. On the loop. */
+    private void setAlarm() {
+        if (result.isDone()) return;
+        long dueNanos = Math.min(deadlineNanos, backoffAtNanos);
+        for (Attempt attempt : inFlight) dueNanos = Math.min(dueNanos, Math.min(attempt.silentAtNanos, attempt.hedgeAtNanos));
+        if (alarm != null) {
+            if (alarmAtNanos - dueNanos <= 0) return; // goes off early enough: it sets itself again then
+            alarm.cancel(false);
+        }
+        alarmAtNanos = dueNanos;
+        alarm = loop.schedule(this::onAlarm, Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Handles what is due: the deadline, else silent attempts, hedges and the next round; then sets the alarm again. */
+    private void onAlarm() {
+        alarm = null;
+        if (result.isDone()) return;
+        long now = System.nanoTime();
+        if (now - deadlineNanos >= 0) {
+            onDeadline();
+            return;
+        }
+        for (Attempt attempt : List.copyOf(inFlight)) { // a silent attempt may start another
+            if (now - attempt.silentAtNanos >= 0) {
+                onSilent(attempt);
+            } else if (now - attempt.hedgeAtNanos >= 0) {
+                attempt.hedgeAtNanos = NEVER;
+                onHedge(attempt);
+            }
+        }
+        if (!result.isDone() && now - backoffAtNanos >= 0) {
+            backoffAtNanos = NEVER;
+            sendNext();
+        }
+        setAlarm();
     }
 
     private long remainingMillis(long nowNanos) {
         return options.requestTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(nowNanos - startNanos);
     }
 
-    /** Runs {@code step} on the call's loop: at once when already there. */
-    private void onLoop(Runnable step) {
+    /** Runs {@code step} on the call's loop: at once when already there; fails the call with {@code closing} when the loop stopped. */
+    private void onLoop(Runnable step, String closing) {
         if (loop.inEventLoop()) {
             step.run();
             return;
         }
         try {
             loop.execute(step);
-        } catch (RejectedExecutionException closing) {
-            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, "the client closed before an answer came" + indeterminacy()));
+        } catch (RejectedExecutionException stopped) {
+            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, closing));
         }
     }
 }

@@ -50,8 +50,7 @@ enum Resend {
                     u.session());
         }
         if (request instanceof Put p && p.operationId() != 0) {
-            return p.attempt() == attempt ? p : new Put(p.key(), p.value(), p.context(), p.consistency(), p.durable(), p.operationId(), attempt,
-                    p.session());
+            return p.attempt() == attempt ? p : p.withAttempt(attempt); // every other field, the TTL included, as sent first
         }
         if (request instanceof Delete d && d.operationId() != 0) {
             return d.attempt() == attempt ? d : new Delete(d.key(), d.context(), d.consistency(), d.durable(), d.operationId(), attempt,

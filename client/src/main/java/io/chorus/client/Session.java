@@ -57,13 +57,14 @@ public final class Session {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(utf8(key));
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), ChorusClient.level(consistency), options.durable(),
-                client.nextOperationId(), 1, tokenBytes());
+                client.nextOperationId(), 1, tokenBytes(), options.ttlMillis());
         return client.sessionCall(wireKey, put, true, value.length + context.bytes().length)
                 .thenApply(answered -> client.sessionWriteAck(absorb(answered)));
     }
 
     public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context");
+        options.refuseTtl("a delete");
         Key wireKey = Key.of(utf8(key));
         Delete delete = new Delete(wireKey, context.wireBytes(), ChorusClient.level(consistency), options.durable(),
                 client.nextOperationId(), 1, tokenBytes());

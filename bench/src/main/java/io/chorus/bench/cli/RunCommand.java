@@ -39,6 +39,7 @@ public final class RunCommand {
             "usage: chorus bench [options]             run a workload against a cluster",
             "       chorus bench staleness [options]   measure the staleness profile (see chorus bench staleness --help)",
             "       chorus bench micro [JMH options]   micro-benchmarks of codec, version vectors, siblings and storage",
+            "       chorus bench client-cpu [options]  the Java client's own CPU and context switches per operation",
             "options (defaults in brackets):",
             "  --cluster HOST:PORT,...|local   [.chorus/cluster/cluster.addresses, else 127.0.0.1:7401-7403]",
             "                                  local: an in-process store, to see what the driver alone costs",

@@ -15,7 +15,6 @@ import io.chorus.replication.state.Consistency;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -48,13 +47,11 @@ final class CrdtCommands {
 
     static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory) {
         CrdtArguments arguments;
-        List<InetSocketAddress> cluster;
         ClientBuilder builder;
         try {
             ConnectionOptions connection = ConnectionOptions.extract(args);
             arguments = CrdtArguments.parse(connection.rest());
-            cluster = arguments.cluster() != null ? arguments.cluster() : DataCommands.defaultCluster(workingDirectory);
-            builder = connection.apply(ChorusClient.builder().seeds(cluster).connectTimeout(DataCommands.CONNECT_TIMEOUT), workingDirectory);
+            builder = DataCommands.clientBuilder(connection, arguments.cluster(), workingDirectory);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             err.println(DataCommands.USAGE);
@@ -68,7 +65,8 @@ final class CrdtCommands {
         }
     }
 
-    private static int execute(ChorusClient client, CrdtArguments arguments, PrintStream out) {
+    /** Runs one parsed command on {@code client} (also the shell's, which keeps one client for all its commands). */
+    static int execute(ChorusClient client, CrdtArguments arguments, PrintStream out) {
         WriteOptions options = arguments.durable() ? WriteOptions.DURABLE : WriteOptions.DEFAULT;
         return switch (arguments.type()) {
             case "counter" -> counter(client.counter(arguments.key()).with(options), arguments, out);

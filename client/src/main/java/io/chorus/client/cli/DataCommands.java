@@ -46,7 +46,7 @@ public final class DataCommands {
 
     public static final String USAGE = String.join("\n",
             "usage:",
-            "  put KEY VALUE [--context CTX] [--consistency LEVEL] [--durable] [--cluster HOST:PORT,...]",
+            "  put KEY VALUE [--context CTX] [--consistency LEVEL] [--durable] [--ttl DURATION] [--cluster HOST:PORT,...]",
             "  get KEY [--consistency LEVEL] [--explain] [--cluster HOST:PORT,...]",
             "  delete KEY [--context CTX] [--consistency LEVEL] [--durable] [--cluster HOST:PORT,...]",
             "  (each also takes --session-in FILE and --session-out FILE: see below)",
@@ -56,6 +56,8 @@ public final class DataCommands {
             "delete without --context first reads KEY and deletes what that read saw.",
             "--durable (on every write, CRDT updates too) acknowledges the write only once as many replicas",
             "as LEVEL needs have it on disk (fsync); without it, once it is in their page cache.",
+            "--ttl DURATION (put: 30s, 5m, 2h, 7d, PT30S; 1s to 3650d) makes the value expire that long after the",
+            "coordinating node got the put, by its clock: no read returns it from then on.",
             "get prints each value on its own line (\"sibling N: \" before each when there are several),",
             "then \"context: CTX\"; put and delete print \"ok\" (\"ok (durable)\" when the replicas fsynced it,",
             "\"ok (not durable)\" when --durable was asked and they did not say so) then \"context: CTX\".",
@@ -88,20 +90,21 @@ public final class DataCommands {
         }
         if (CrdtCommands.COMMANDS.contains(args[0])) return CrdtCommands.run(args, out, err, workingDirectory);
         DataArguments arguments;
-        List<InetSocketAddress> cluster;
+        TtlOption ttl;
         ClientBuilder builder;
         try {
             ConnectionOptions connection = ConnectionOptions.extract(args);
-            arguments = DataArguments.parse(connection.rest());
-            cluster = arguments.cluster() != null ? arguments.cluster() : defaultCluster(workingDirectory);
-            builder = connection.apply(ChorusClient.builder().seeds(cluster).connectTimeout(CONNECT_TIMEOUT), workingDirectory);
+            ttl = TtlOption.extract(connection.rest());
+            arguments = DataArguments.parse(ttl.rest());
+            ttl.checkFor(arguments.command());
+            builder = clientBuilder(connection, arguments.cluster(), workingDirectory);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return EXIT_USAGE;
         }
         try (ChorusClient client = builder.build()) {
-            return execute(client, arguments, out);
+            return execute(client, arguments, ttl.ttl(), out);
         } catch (ChorusException e) {
             err.println(e.getMessage());
             return EXIT_FAILED;
@@ -111,14 +114,18 @@ public final class DataCommands {
         }
     }
 
-    private static int execute(ChorusClient client, DataArguments arguments, PrintStream out) {
+    private static int execute(ChorusClient client, DataArguments arguments, Duration ttl, PrintStream out) {
         SessionCalls calls = SessionCalls.of(client, arguments.sessionIn(), arguments.sessionOut());
-        int exit = execute(calls, arguments, out);
+        int exit = execute(calls, arguments, ttl, out);
         calls.saveToken();
         return exit;
     }
 
-    private static int execute(SessionCalls client, DataArguments arguments, PrintStream out) {
+    /**
+     * Runs one parsed command through {@code client} (also the shell's, whose session carries on
+     * across commands); {@code ttl} null: the put's value does not expire.
+     */
+    static int execute(SessionCalls client, DataArguments arguments, Duration ttl, PrintStream out) {
         String key = arguments.key();
         switch (arguments.command()) {
             case "get" -> {
@@ -135,8 +142,11 @@ public final class DataCommands {
             }
             case "put" -> {
                 Context context = arguments.context() == null ? Context.NONE : arguments.context();
-                WriteAck ack = client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency(), options(arguments));
-                return printAck(ack, arguments, out);
+                WriteOptions options = options(arguments).withTtl(ttl);
+                WriteAck ack = client.put(key, arguments.value().getBytes(StandardCharsets.UTF_8), context, arguments.consistency(), options);
+                int exit = printAck(ack, arguments, out);
+                if (ttl != null && arguments.explain()) out.println("expires: " + ttl + " after the coordinator received it, by its clock");
+                return exit;
             }
             case "delete" -> {
                 Context context = arguments.context() != null ? arguments.context() : client.get(key, arguments.consistency()).context();
@@ -175,6 +185,15 @@ public final class DataCommands {
     static String okLine(WriteAck ack, boolean durableAsked) {
         if (ack.durable()) return "ok (durable)";
         return durableAsked ? "ok (not durable)" : "ok";
+    }
+
+    /**
+     * A client builder for the data commands (and the shell): {@code cluster}'s seeds (null: the
+     * default cluster), a short connect timeout, and the connection options' TLS and login.
+     */
+    static ClientBuilder clientBuilder(ConnectionOptions connection, List<InetSocketAddress> cluster, Path workingDirectory) {
+        List<InetSocketAddress> seeds = cluster != null ? cluster : defaultCluster(workingDirectory);
+        return connection.apply(ChorusClient.builder().seeds(seeds).connectTimeout(CONNECT_TIMEOUT), workingDirectory);
     }
 
     /** The local cluster's address file if present, else the three default local ports. */

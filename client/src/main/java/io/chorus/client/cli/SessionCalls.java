@@ -45,6 +45,11 @@ final class SessionCalls {
         }
     }
 
+    /** Calls that always go through a session: the one {@code in} holds, or a new one when it is null (the shell's). */
+    static SessionCalls session(ChorusClient client, Path in) {
+        return in == null ? new SessionCalls(client, client.session(), null) : of(client, in, null);
+    }
+
     ReadResult get(String key, Consistency level) {
         return session == null ? client.get(key, level) : session.get(key, level);
     }
@@ -59,11 +64,27 @@ final class SessionCalls {
 
     /** Writes the updated token to the --session-out file, if one was named. */
     void saveToken() {
-        if (out == null || session == null || session.export() == null) return;
+        if (out != null) saveTo(out);
+    }
+
+    /** Writes the token to {@code file}; nothing when there is no token yet (no session, or no answer so far). */
+    void saveTo(Path file) {
+        String token = export();
+        if (token == null) return;
         try {
-            Files.writeString(out, session.export() + System.lineSeparator());
+            Files.writeString(file, token + System.lineSeparator());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the session token to " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the session token to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The session's token as exported text; null without a session or before its first answer. */
+    String export() {
+        return session == null ? null : session.export();
+    }
+
+    /** The token's size in bytes (0 without one). */
+    int tokenBytes() {
+        return session == null ? 0 : session.tokenBytesLength();
     }
 }

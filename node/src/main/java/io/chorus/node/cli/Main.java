@@ -66,6 +66,9 @@ public final class Main {
             case "put", "get", "delete", "counter", "set", "flag", "register", "map" -> {
                 return DataCommandsBridge.run(args, out, err);
             }
+            case "shell" -> {
+                return ShellCommand.run(rest, System.in, out, err);
+            }
             default -> throw new UsageException("unknown command '" + args[0] + "'");
         }
     }

@@ -45,6 +45,11 @@ final class Usage {
                   %1$s get KEY [--consistency L] [--cluster host:port,...]
                   %1$s delete KEY [--context CTX] [--consistency L] [--cluster host:port,...]
                   (put, get, delete: --session-in FILE / --session-out FILE carry a session token)
+                  %1$s shell [--cluster host:port,...] [--session-in FILE] [--session-out FILE] [--timing]
+                      An interactive shell: one connection, the commands above (and the CRDT ones
+                      below) a line each, one session token carried across them; help, quit.
+                      History in ~/.chorus_history (or $CHORUS_HISTORY). Piped input runs with no
+                      prompt: echo 'get k' | %1$s shell
 
                 CRDT values (same --consistency and --cluster; a key keeps the type of its first write):
                   %1$s counter KEY incr [N] | decr [N] | value

@@ -8,13 +8,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the replica reports of its repair work (read repair, anti-entropy, hints, tombstones), as
+ * What the replica reports of its repair work (read repair, anti-entropy, hints, tombstones, expired values), as
  * meters: the core calls these on its handler thread, so each is a counter increment or a set.
  */
 record RepairMetrics(Counter readRepairs, Counter antiEntropyKeysSent, Counter antiEntropyKeysCompared,
                     Counter antiEntropyKeysRepaired, PartitionSync partitionSync, Counter hintsStored, Counter hintsRefused,
                     Counter hintsDelivered, Counter tombstonesPurged, AtomicLong hintKeys, AtomicLong hintBytes,
-                    AtomicLong tombstones) implements ReplicaObserver {
+                    AtomicLong tombstones, Counter expiredValuesDropped) implements ReplicaObserver {
     /** Registers the repair, anti-entropy, hint and tombstone meters in {@code registry}. */
     static RepairMetrics register(MeterRegistry registry) {
         RepairMetrics metrics = new RepairMetrics(
@@ -27,7 +27,8 @@ record RepairMetrics(Counter readRepairs, Counter antiEntropyKeysSent, Counter a
                 Counter.builder("chorus.hints.refused").description("hints this node could not keep (hints.max, hints.bytesMax or storage full): anti-entropy repairs those keys").register(registry),
                 Counter.builder("chorus.hints.delivered").description("hinted keys handed over to a primary that came back").register(registry),
                 Counter.builder("chorus.tombstones.purged").description("tombstones removed once every replica was seen holding them").register(registry),
-                new AtomicLong(), new AtomicLong(), new AtomicLong());
+                new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                Counter.builder("chorus.ttl.expired.dropped").description("values whose TTL expired, dropped from this node's storage (their keys' contexts kept)").register(registry));
         Gauge.builder("chorus.hints.pending", metrics.hintKeys(), AtomicLong::get).description("keys this node holds hints for").register(registry);
         Gauge.builder("chorus.hints.pending.bytes", metrics.hintBytes(), AtomicLong::get).baseUnit("bytes").description("approximate bytes of the hints held").register(registry);
         Gauge.builder("chorus.tombstones.pending", metrics.tombstones(), AtomicLong::get).description("tombstones held, not yet known to be on every replica").register(registry);
@@ -88,5 +89,10 @@ record RepairMetrics(Counter readRepairs, Counter antiEntropyKeysSent, Counter a
     @Override
     public void tombstonesPending(long count) {
         tombstones.set(count);
+    }
+
+    @Override
+    public void expiredValuesDropped(int values) {
+        expiredValuesDropped.increment(values);
     }
 }

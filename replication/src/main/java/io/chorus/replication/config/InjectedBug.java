@@ -17,5 +17,7 @@ public enum InjectedBug {
      */
     PURGE_WITHOUT_EVERY_REPLICA,
     /** Serve a read that carries a session token as if it carried none (still returning an updated token). */
-    IGNORE_SESSION_TOKEN
+    IGNORE_SESSION_TOKEN,
+    /** Return expired values on reads (replicas still drop them, by their own clocks). */
+    RETURN_EXPIRED_VALUES
 }

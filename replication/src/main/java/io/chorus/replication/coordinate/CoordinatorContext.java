@@ -24,6 +24,9 @@ public interface CoordinatorContext {
     /** Ticks since this node started. */
     long tick();
 
+    /** This node's wall clock, only for what users see: a TTL put's expiry, and whether a value read has expired. */
+    long wallMillis();
+
     boolean isAlive(NodeId node);
 
     boolean hasBug(InjectedBug bug);

@@ -51,11 +51,12 @@ public final class Coordinators {
                 startRead(client, requestId, get.key(), get.consistency(), get.type());
             } else if (request instanceof Put put) {
                 validator.value(put.value());
+                validator.ttl(put.ttlMillis());
                 startPut(client, requestId, new PlainWrite(put.key(), put.consistency(), put.context(), put.value(), put.durable(),
-                        put.operationId(), put.attempt()));
+                        put.operationId(), put.attempt(), put.ttlMillis()));
             } else if (request instanceof Delete delete) {
                 startPut(client, requestId, new PlainWrite(delete.key(), delete.consistency(), delete.context(), null, delete.durable(),
-                        delete.operationId(), delete.attempt()));
+                        delete.operationId(), delete.attempt(), 0));
             } else if (request instanceof CrdtUpdate update) {
                 startCrdtUpdate(client, requestId, update);
             } else {
@@ -89,8 +90,9 @@ public final class Coordinators {
         launch(new ReadCoordination(context, nextOpId++, client, requestId, key, a.level, a.replicas, a.live, a.required, crdtType));
     }
 
-    /** A put (value non-null) or delete as the client sent it. */
-    private record PlainWrite(Key key, byte level, byte[] context, byte[] value, boolean durable, long operationId, int attempt) {
+    /** A put (value non-null) or delete as the client sent it; {@code ttlMillis} 0: never expires. */
+    private record PlainWrite(Key key, byte level, byte[] context, byte[] value, boolean durable, long operationId, int attempt,
+                              long ttlMillis) {
     }
 
     private void startPut(ClientRef client, long requestId, PlainWrite w) {
@@ -102,8 +104,10 @@ public final class Coordinators {
         if (a == null) return;
         boolean retry = w.attempt() > 1;
         if (retry && refusedUnsettled(client, requestId, a, w.key(), w.operationId())) return;
+        // The expiry is fixed here, once, by this node's clock: every replica stores the same instant with the value.
+        long expiresAtMillis = w.ttlMillis() == 0 ? 0 : context.wallMillis() + w.ttlMillis();
         launch(new PutCoordination(context, nextOpId++, client, requestId, w.key(), a.level, a.replicas, a.live, a.required,
-                w.value(), clientContext, w.durable(), w.operationId(), retry));
+                w.value(), clientContext, w.durable(), w.operationId(), retry, expiresAtMillis));
     }
 
     private void startCrdtUpdate(ClientRef client, long requestId, CrdtUpdate update) {

@@ -19,15 +19,17 @@ final class PutCoordination extends WriteCoordination {
     private final byte[] value; // null for a delete
     private final VersionVector clientContext;
     private final long operationId;
+    private final long expiresAtMillis; // 0: never (a TTL put's expiry, by the coordinator's clock)
 
     PutCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
                     List<NodeId> replicas, List<NodeId> live, int required, byte[] value, VersionVector clientContext,
-                    boolean durable, long operationId, boolean retry) {
+                    boolean durable, long operationId, boolean retry, long expiresAtMillis) {
         super(context, opId, client, requestId, key, level, replicas, live, required,
                 !retry && live.contains(context.self()) ? context.self() : live.get(0), durable);
         this.value = value;
         this.clientContext = clientContext;
         this.operationId = operationId;
+        this.expiresAtMillis = expiresAtMillis;
         if (retry) settleFirst(operationId, true);
     }
 
@@ -43,6 +45,6 @@ final class PutCoordination extends WriteCoordination {
 
     @Override
     void mint() {
-        context.send(minter, new MintWrite(opId, key, value, clientContext, durable, operationId));
+        context.send(minter, new MintWrite(opId, key, value, clientContext, durable, operationId, expiresAtMillis));
     }
 }

@@ -202,7 +202,10 @@ final class ReadCoordination extends Coordination {
                 return new Failure(ErrorKind.INVALID_REQUEST, "key " + key + " holds a " + crdt.type().displayName()
                         + ", not plain values: read it as a " + crdt.type().displayName());
             }
-            return new GetResult(merged.liveValues().toArray(new byte[0][]), context.config().contextSeal().seal(key, merged.context()),
+            // Values expired by this node's clock are never returned; the context still covers them.
+            long nowMillis = context.hasBug(InjectedBug.RETURN_EXPIRED_VALUES) ? Long.MIN_VALUE : context.wallMillis();
+            return new GetResult(merged.liveValues(nowMillis).toArray(new byte[0][]),
+                    context.config().contextSeal().seal(key, merged.context()),
                     names(tally.responders()), !tally.repairs().isEmpty(), sessionAfter);
         }
         if (merged.hasLiveValues()) {

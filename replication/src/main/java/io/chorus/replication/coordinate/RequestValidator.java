@@ -3,6 +3,7 @@ package io.chorus.replication.coordinate;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.ContextSeal;
+import io.chorus.replication.message.Put;
 import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.config.ReplicaConfig;
@@ -29,6 +30,14 @@ final class RequestValidator {
         if (value == null) throw new InvalidRequestException("value is missing (use delete to remove a key)");
         if (value.length > config.valueBytesMax()) {
             throw new InvalidRequestException("value is " + value.length + " bytes, over the limit valueBytesMax=" + config.valueBytesMax());
+        }
+    }
+
+    /** A put's TTL: 0 (none) or between {@code Put.TTL_MILLIS_MIN} and {@code Put.TTL_MILLIS_MAX}. */
+    void ttl(long ttlMillis) {
+        if (ttlMillis != 0 && (ttlMillis < Put.TTL_MILLIS_MIN || ttlMillis > Put.TTL_MILLIS_MAX)) {
+            throw new InvalidRequestException("ttl is " + ttlMillis + " ms, outside " + Put.TTL_MILLIS_MIN + ".." + Put.TTL_MILLIS_MAX
+                    + " ms (1 s to 10 years; 0 for none)");
         }
     }
 

@@ -67,4 +67,8 @@ public interface ReplicaObserver {
     /** This node holds {@code count} tombstones not yet known to be on every replica (called at most once a tick). */
     default void tombstonesPending(long count) {
     }
+
+    /** This node dropped {@code values} (at least 1) values whose TTL had expired, keeping their keys' contexts. */
+    default void expiredValuesDropped(int values) {
+    }
 }

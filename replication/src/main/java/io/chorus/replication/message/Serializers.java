@@ -223,7 +223,10 @@ final class Serializers {
 
     /**
      * KeyState: context, then (actor, counter, value-or-tombstone) per sibling, then the CRDT part
-     * (CrdtCodec bytes, or none) and the applied operation ids. Also the storage format.
+     * (CrdtCodec bytes, or none) and the applied operation ids. Also the storage format. A value
+     * with an expiry (a TTL put) is tagged with its length negated and followed by the expiry (a
+     * varlong, 6 bytes for today's millis): states stored before expiries existed never hold a
+     * negative tag, so they still read as they were.
      */
     static final class SiblingsSerializer extends Serializer<KeyState> {
         SiblingsSerializer() {
@@ -238,8 +241,14 @@ final class Serializers {
                 kryo.writeObject(out, sibling.dot().actor());
                 out.writeVarLong(sibling.dot().counter(), true);
                 byte[] value = sibling.value();
-                out.writeVarInt(value == null ? 0 : value.length + 1, true);
-                if (value != null) out.writeBytes(value);
+                if (sibling.expires()) {
+                    out.writeVarInt(-(value.length + 1), true);
+                    out.writeBytes(value);
+                    out.writeVarLong(sibling.expiresAtMillis(), true);
+                } else {
+                    out.writeVarInt(value == null ? 0 : value.length + 1, true);
+                    if (value != null) out.writeBytes(value);
+                }
             }
             byte[] crdt = s.crdt() == null ? null : CrdtCodec.encode(s.crdt());
             out.writeVarInt(crdt == null ? 0 : crdt.length + 1, true);
@@ -257,9 +266,12 @@ final class Serializers {
             for (int i = 0; i < count; i++) {
                 String actor = kryo.readObject(in, String.class);
                 long counter = in.readVarLong(true);
-                int tagged = in.readVarInt(true); // 0 = tombstone, else length + 1
-                byte[] value = tagged == 0 ? null : in.readBytes(checkLength(in, tagged - 1));
-                siblings.add(new Sibling(new Dot(actor, counter), value));
+                int tagged = in.readVarInt(true); // 0 = tombstone, > 0: length + 1, < 0: -(length + 1) and an expiry
+                if (tagged == Integer.MIN_VALUE) throw new KryoException("bad sibling tag " + tagged);
+                byte[] value = tagged == 0 ? null : in.readBytes(checkLength(in, Math.abs(tagged) - 1));
+                long expiresAt = tagged < 0 ? in.readVarLong(true) : Sibling.NEVER;
+                if (tagged < 0 && expiresAt <= 0) throw new KryoException("bad expiry " + expiresAt + " of sibling " + actor + ":" + counter);
+                siblings.add(new Sibling(new Dot(actor, counter), value, expiresAt));
             }
             int crdtLength = in.readVarInt(true); // 0 = none, else length + 1
             Crdt<?> crdt = crdtLength == 0 ? null : CrdtCodec.decode(in.readBytes(checkLength(in, crdtLength - 1)));

@@ -18,7 +18,7 @@ public final class LocalKeys {
     private final Storage storage;
     private final TreeMap<Key, KeyState> writtenThisStep = new TreeMap<>();
     private Effects effects;
-    private Listener listener = (key, before, after) -> { };
+    private final java.util.List<Listener> listeners = new java.util.ArrayList<>(2);
 
     /** Sees every key state this node writes, with the one it replaces (tombstone bookkeeping). */
     @FunctionalInterface
@@ -35,9 +35,9 @@ public final class LocalKeys {
         this.effects = effects;
     }
 
-    /** Who sees every write from now on; set by the router once. */
+    /** Adds one who sees every write from now on (tombstone and expiry bookkeeping); set up by the router. */
     public void listen(Listener listener) {
-        this.listener = listener;
+        listeners.add(listener);
     }
 
     /** The key's state, empty if none. */
@@ -57,7 +57,7 @@ public final class LocalKeys {
                 key, before.context(), after.context());
         writtenThisStep.put(key, after);
         effects.persist(key, after, durable);
-        listener.written(key, before, after);
+        for (Listener listener : listeners) listener.written(key, before, after);
     }
 
     /**
@@ -68,7 +68,7 @@ public final class LocalKeys {
         KeyState before = get(key);
         writtenThisStep.put(key, KeyState.empty());
         effects.persist(key, KeyState.empty(), false);
-        listener.written(key, before, KeyState.empty());
+        for (Listener listener : listeners) listener.written(key, before, KeyState.empty());
     }
 
     /** Whether the storage can take {@code state} for {@code key}: null if so, else why not. */

@@ -58,9 +58,11 @@ public final class PartitionReplica {
     /**
      * Mints a client write as {@code actor}, the new version superseding what {@code context} saw.
      * A non-zero {@code mintId} is stored with the value, so that a duplicate of the same request,
-     * even after this replica restarted, is recognised and not minted twice.
+     * even after this replica restarted, is recognised and not minted twice. {@code expiresAtMillis}
+     * (0: never) is stored with the new value (a TTL put's expiry, fixed by its coordinator).
      */
-    public Minted mint(Key key, byte[] valueOrNull, VersionVector context, String actor, Limits limits, long mintId, boolean durable) {
+    public Minted mint(Key key, byte[] valueOrNull, VersionVector context, String actor, Limits limits, long mintId, boolean durable,
+                       long expiresAtMillis) {
         assert (mintId & 1) == 0 : "mint id " + mintId + " is odd: bit 0 marks a refusal";
         KeyState current = keys.get(key);
         if (mintId != 0 && current.appliedOps().contains(mintId)) return Minted.ok(current, current.context());
@@ -78,7 +80,7 @@ public final class PartitionReplica {
                     + " concurrent values (limit siblingsMax=" + limits.siblingsMax() + "): read it and write back with the read's"
                     + " context to resolve them");
         }
-        KeyState updated = current.update(context, valueOrNull, actor);
+        KeyState updated = current.update(context, valueOrNull, actor, expiresAtMillis);
         if (mintId != 0) updated = updated.withAppliedOp(mintId);
         if (updated.approximateBytes() > limits.keyStateBytesMax()) {
             return refuse(key, current, mintId, durable, "key " + key + " would hold " + updated.approximateBytes()
@@ -157,6 +159,18 @@ public final class PartitionReplica {
         if (noRoom != null) return noRoom;
         store(key, current, merged, durable);
         return null;
+    }
+
+    /**
+     * Drops the key's values expired at {@code nowMillis}, keeping its context (see {@link
+     * KeyState#withoutExpired}); how many were dropped.
+     */
+    int dropExpired(Key key, long nowMillis) {
+        KeyState current = keys.get(key);
+        KeyState after = current.withoutExpired(nowMillis);
+        if (after == current) return 0;
+        store(key, current, after, false);
+        return current.size() - after.size();
     }
 
     /** Replaces the key's tombstone-only state by its purge marker (see {@link Tombstones}). */

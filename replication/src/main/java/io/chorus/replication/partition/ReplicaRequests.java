@@ -69,7 +69,9 @@ public final class ReplicaRequests {
         // recognised too. Else a coordinator's own mint never travels, so it cannot be duplicated: no id
         // to remember (ids cost every later merge, digest and encoding of the key, up to AppliedOps.CAPACITY).
         long mintId = m.operationId() != 0 ? m.operationId() : from.equals(self) ? 0 : mintIdOf(from, m.opId());
-        Minted minted = partitions.of(m.key()).mint(m.key(), m.value(), m.context(), actor, limits, mintId, m.durable());
+        long expiresAt = m.value() == null ? 0 : m.expiresAtMillis(); // a tombstone never expires
+        Minted minted = expiresAt < 0 ? Minted.invalid("expiry " + expiresAt + " of the put of key " + m.key() + " is negative")
+                : partitions.of(m.key()).mint(m.key(), m.value(), m.context(), actor, limits, mintId, m.durable(), expiresAt);
         answer(from, m.opId(), m.key(), minted);
     }
 

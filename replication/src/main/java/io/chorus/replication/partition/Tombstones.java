@@ -89,12 +89,16 @@ public final class Tombstones implements LocalKeys.Listener {
 
     /**
      * A peer sends a tombstone this replica has already purged (its purge did not reach the peer):
-     * the check that purged it covered the peer too, so the peer may purge it as well.
+     * the check that purged it covered the peer too, so the peer may purge it as well. A peer sends
+     * values this replica dropped as expired, with nothing newer: it gets the marker, which drops them.
      */
     public void beforeWrite(NodeId from, ReplicaWrite m) {
         KeyState current = keys.get(m.key());
-        if (current.isPurgeMarker() && m.siblings().isTombstoneOnly() && current.context().descends(m.siblings().context())) {
+        if (!current.isPurgeMarker() || !current.context().descends(m.siblings().context())) return;
+        if (m.siblings().isTombstoneOnly()) {
             effects.send(from, new PurgeTombstone(m.key(), current.context()));
+        } else if (m.siblings().hasExpiringValues()) { // values that expired here (Expiries): the marker drops them there too
+            effects.send(from, ReplicaWrite.repair(m.key(), current));
         }
     }
 

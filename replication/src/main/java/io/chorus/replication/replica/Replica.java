@@ -31,6 +31,7 @@ import io.chorus.replication.message.SyncLeaves;
 import io.chorus.replication.message.TreeNodes;
 import io.chorus.replication.hints.HintStore;
 import io.chorus.replication.partition.AntiEntropy;
+import io.chorus.replication.partition.Expiries;
 import io.chorus.replication.partition.LocalKeys;
 import io.chorus.replication.partition.PartitionReplica;
 import io.chorus.replication.partition.Partitions;
@@ -51,7 +52,6 @@ import java.util.Set;
  * client requests go to a coordination of their kind ({@code coordinate/}), replica requests to the
  * partition replicas ({@code partition/}), replies to the coordination that asked. Single-threaded
  * and free of I/O: the shell (a Disruptor handler, or the simulator's event loop) does the rest.
- *
  */
 public final class Replica {
     /** How long (in request timeouts) answered mints are remembered: the Outbox's bound on a duplicate's delay. */
@@ -74,6 +74,8 @@ public final class Replica {
     private final AntiEntropy antiEntropy;
     private final HintStore hints;
     private final Tombstones tombstones;
+    private final Expiries expiries;
+    private final Clock clock;
     private final Coordinations inFlight = new Coordinations();
     private final Coordinators coordinators;
     private Topology topology;
@@ -89,21 +91,25 @@ public final class Replica {
         this.topology = topology.withReplicationFactor(config.replicationFactor());
         this.bugs = bugs.isEmpty() ? EnumSet.noneOf(InjectedBug.class) : EnumSet.copyOf(bugs);
         this.observer = observer;
+        this.clock = clock;
         this.failureDetector = new FailureDetector(self, config.failureSuspectTicks());
         this.keys = new LocalKeys(storage);
         keys.bind(outputs);
         this.hints = new HintStore(self, config.hints(), keys, outputs, observer, key -> this.topology.replicasOf(key),
                 config.requestTimeoutTicks());
         this.tombstones = new Tombstones(keys, key -> Replica.this.partitions.of(key), outputs, observer, TOMBSTONES_TRACKED_MAX);
+        this.expiries = new Expiries(k -> Replica.this.partitions.of(k), k -> this.topology.replicasOf(k).contains(self), observer);
         this.partitions = new Partitions(this.topology, keys, (key, state) -> {
             if (this.topology.replicasOf(key).contains(self)) {
                 tombstones.loaded(key, state);
+                expiries.loaded(key, state);
                 return false;
             }
             hints.load(key, state); // a key this node does not replicate is a hint it keeps
             return true;
         });
         keys.listen(tombstones);
+        keys.listen(expiries);
         if (this.bugs.contains(InjectedBug.PURGE_WITHOUT_EVERY_REPLICA)) tombstones.forgetContextOnPurge();
         this.replicaSide = new ReplicaRequests(self, actor, actorEpoch, partitions, this::topology, outputs,
                 MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
@@ -113,7 +119,7 @@ public final class Replica {
         this.coordinators = new Coordinators(new Context(), inFlight, (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) + 1);
     }
 
-    // ---- the loop --------------------------------------------------------------------------------
+    // ---- the loop
 
     /** Feeds one input; its outputs wait in {@link #ready()}. */
     public void step(Input input) {
@@ -161,7 +167,7 @@ public final class Replica {
         ready.markAdvanced();
     }
 
-    // ---- routing ---------------------------------------------------------------------------------
+    // ---- routing
 
     private void onClient(ClientRef client, long requestId, io.chorus.replication.message.ClientRequest request) {
         if (coordinators.start(client, requestId, request)) return;
@@ -234,6 +240,7 @@ public final class Replica {
         replicaSide.onTick(tick);
         hints.onTick(tick, this::isAlive);
         tombstones.onTick();
+        expiries.onTick(clock.wallMillis());
     }
 
     /** A newer topology replaces the current one; requests in flight keep the replicas they started with. */
@@ -245,7 +252,7 @@ public final class Replica {
         antiEntropy.onTopology(topology);
     }
 
-    // ---- what the shell may ask ------------------------------------------------------------------
+    // ---- what the shell may ask
 
     /** Whether this node currently believes {@code node} is up. */
     public boolean isAlive(NodeId node) {
@@ -301,6 +308,7 @@ public final class Replica {
         @Override public Topology topology() { return topology; }
         @Override public ReplicaConfig config() { return config; }
         @Override public long tick() { return tick; }
+        @Override public long wallMillis() { return clock.wallMillis(); }
         @Override public boolean isAlive(NodeId node) { return Replica.this.isAlive(node); }
         @Override public boolean hasBug(InjectedBug bug) { return bugs.contains(bug); }
         @Override public void send(NodeId to, PeerMessage message) { outputs.send(to, message); }

@@ -127,13 +127,18 @@ public final class KeyState {
      * node then mints under a new actor ({@code NodeId.actor}, one epoch on).
      */
     public KeyState update(VersionVector clientContext, byte[] valueOrNull, String actor) {
+        return update(clientContext, valueOrNull, actor, Sibling.NEVER);
+    }
+
+    /** {@link #update(VersionVector, byte[], String)} of a value that expires at {@code expiresAtMillis} (a TTL put). */
+    public KeyState update(VersionVector clientContext, byte[] valueOrNull, String actor, long expiresAtMillis) {
         VersionVector seen = context.merge(clientContext);
         Dot dot = seen.nextDot(actor);
         List<Sibling> kept = new ArrayList<>(siblings.size() + 1);
         for (Sibling s : siblings) {
             if (!clientContext.contains(s.dot())) kept.add(s);
         }
-        kept.add(new Sibling(dot, valueOrNull));
+        kept.add(new Sibling(dot, valueOrNull, expiresAtMillis));
         return of(seen.with(dot), kept, crdt, appliedOps);
     }
 
@@ -163,7 +168,7 @@ public final class KeyState {
      */
     public long approximateBytes() {
         long bytes = 16L + context.size() * 24L;
-        for (Sibling s : siblings) bytes += 24L + s.dot().actor().length() + (s.isTombstone() ? 0 : s.value().length);
+        for (Sibling s : siblings) bytes += 24L + s.dot().actor().length() + (s.isTombstone() ? 0 : s.value().length) + (s.expires() ? 8 : 0);
         return bytes;
     }
 
@@ -238,10 +243,51 @@ public final class KeyState {
         return values;
     }
 
+    /** Values of the siblings a reader sees at {@code nowMillis}: live, and not expired then. */
+    public List<byte[]> liveValues(long nowMillis) {
+        List<byte[]> values = new ArrayList<>(siblings.size());
+        for (Sibling s : siblings) {
+            if (!s.isTombstone() && !s.isExpiredAt(nowMillis)) values.add(s.value());
+        }
+        return values;
+    }
+
+    /** The earliest expiry among the values put with a TTL, or {@link Sibling#NEVER} if none expires. */
+    public long nextExpiryMillis() {
+        long next = Sibling.NEVER;
+        for (Sibling s : siblings) {
+            if (s.expires() && (next == Sibling.NEVER || s.expiresAtMillis() < next)) next = s.expiresAtMillis();
+        }
+        return next;
+    }
+
     /**
-     * A stable 64-bit hash of the whole state, for anti-entropy. Plain values are not hashed: a dot
-     * names exactly one value (only its replica mints it, once), so context and dots identify the
-     * state, and hashing 1 KB values on every write was a measurable share of a node's CPU.
+     * This state without the values expired at {@code nowMillis}, the context kept: what a delete
+     * with exactly their dots would leave, so merged with a copy that still holds one, it drops it
+     * (no expired value ever comes back, whichever replica's clock expired it first). Every sibling
+     * expired and no tombstone: a purge marker. {@code this} if nothing expired.
+     */
+    public KeyState withoutExpired(long nowMillis) {
+        List<Sibling> kept = new ArrayList<>(siblings.size());
+        for (Sibling s : siblings) {
+            if (!s.isExpiredAt(nowMillis)) kept.add(s);
+        }
+        if (kept.size() == siblings.size()) return this;
+        return new KeyState(context, Collections.unmodifiableList(kept), crdt, appliedOps);
+    }
+
+    /** Holds a value put with a TTL. */
+    public boolean hasExpiringValues() {
+        for (Sibling s : siblings) {
+            if (s.expires()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A stable 64-bit hash of the whole state, for anti-entropy. Plain values (and their expiries)
+     * are not hashed: a dot names exactly one value (only its replica mints it, once), so context and
+     * dots identify the state, and hashing 1 KB values on every write was a measurable share of a node's CPU.
      */
     public long digest() {
         if (digest != 0) return digest;

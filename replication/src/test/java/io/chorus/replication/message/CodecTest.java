@@ -28,6 +28,9 @@ class CodecTest {
     static final KeyState SIBLINGS = KeyState.empty()
             .update(VersionVector.empty(), "hello".getBytes(StandardCharsets.UTF_8), "n1")
             .update(VersionVector.empty(), null, "n2");
+    /** A TTL value (empty, then 1 KB), a tombstone, and a value that never expires. */
+    static final KeyState EXPIRING = SIBLINGS.update(VersionVector.empty(), new byte[0], "n3", 1_700_000_000_000L)
+            .update(VersionVector.empty(), new byte[1024], "n4", Long.MAX_VALUE);
     static final VersionVector VV = VersionVector.of(new TreeMap<>(Map.of("n1", 3L, "n2", 7L)));
 
     /** One of every message, with nulls where fields may be null. */
@@ -56,6 +59,9 @@ class CodecTest {
                 new ClientFrame(17, new CrdtGet(KEY, io.chorus.crdt.type.CrdtType.OR_MAP, Consistency.ALL.code())),
                 new ClientReply(18, new CrdtValue(new byte[]{1, 2})),
                 new CrdtMint(19, KEY, new io.chorus.replication.crdt.MapRemove("f", io.chorus.crdt.type.CrdtType.EW_FLAG), 5, true),
+                new ReplicaWrite(21, KEY, EXPIRING, true, false), new HintWrite(22, KEY, EXPIRING, NodeId.of("n2"), false),
+                new MintWrite(23, KEY, new byte[]{7}, VV, false, 4, 1_700_000_000_000L),
+                new ClientFrame(24, new Put(KEY, new byte[]{9}, null, Consistency.ONE.code(), false, 2, 1, null, Put.TTL_MILLIS_MAX)),
                 new ReplicaWrite(20, KEY, KeyState.ofCrdt(io.chorus.crdt.type.PnCounter.empty().increment("n1", 4).state(),
                         io.chorus.replication.state.AppliedOps.of(7, 3)), true, true));
     }
@@ -209,6 +215,23 @@ class CodecTest {
             return s.append(')').toString();
         }
         return String.valueOf(o);
+    }
+
+    @Test
+    void aStateStoredBeforeExpiriesExistedReadsTheSame() {
+        byte[] stored = java.util.HexFormat.of().parseHex("02026e3101026e320102026e31010668656c6c6f026e3201000000"); // SIBLINGS, as the code before TTLs stored it
+        assertEquals(SIBLINGS, codec.decodeSiblings(stored));
+        assertArrayEquals(stored, codec.encodeSiblings(SIBLINGS), "a state without expiries is stored as it was");
+    }
+
+    @Test
+    void expiriesSurviveStorageAndForgedOnesAreRefused() {
+        KeyState back = codec.decodeSiblings(codec.encodeSiblings(EXPIRING));
+        assertEquals(EXPIRING, back);
+        assertEquals(1_700_000_000_000L, back.siblings().get(2).expiresAtMillis());
+        byte[] forged = codec.encodeSiblings(KeyState.empty().update(VersionVector.empty(), new byte[]{5}, "n1", 1));
+        forged[forged.length - 3] = 0; // the expiry varlong 1 -> 0: an expiring tag without a valid expiry
+        assertThrows(CodecException.class, () -> codec.decodeSiblings(forged));
     }
 
     @Test

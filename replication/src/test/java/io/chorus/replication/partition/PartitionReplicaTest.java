@@ -63,7 +63,7 @@ class PartitionReplicaTest {
         Key key = Key.of("a");
         PartitionReplica partition = store.of(key);
         long before = partition.digest();
-        partition.mint(key, bytes("x"), VersionVector.empty(), "n1", LIMITS, 0, false);
+        partition.mint(key, bytes("x"), VersionVector.empty(), "n1", LIMITS, 0, false, 0);
         assertNotEquals(before, partition.digest());
         assertEquals(PartitionReplica.entryDigest(key, partition.get(key)), partition.tree().leafHashes()[partition.leafOf(key)]);
     }
@@ -72,9 +72,9 @@ class PartitionReplicaTest {
     private static void write(Partitions store, Partitions peer, int step) {
         Key key = Key.of("k" + step % 12);
         switch (step / 12) {
-            case 0 -> store.of(key).mint(key, bytes("v" + step), VersionVector.empty(), "n1", LIMITS, 2L * step, false); // ids are even
-            case 1 -> store.of(key).mint(key, null, store.of(key).get(key).context(), "n1", LIMITS, 0, false);
-            case 2 -> peer.of(key).mint(key, bytes("p" + step), VersionVector.empty(), "n2", LIMITS, 0, false);
+            case 0 -> store.of(key).mint(key, bytes("v" + step), VersionVector.empty(), "n1", LIMITS, 2L * step, false, 0); // ids are even
+            case 1 -> store.of(key).mint(key, null, store.of(key).get(key).context(), "n1", LIMITS, 0, false, 0);
+            case 2 -> peer.of(key).mint(key, bytes("p" + step), VersionVector.empty(), "n2", LIMITS, 0, false, 0);
             case 3 -> store.of(key).merge(key, peer.of(key).get(key), false);
             default -> store.of(Key.of("c" + step % 12)).applyCrdt(Key.of("c" + step % 12), new CounterAdd(1), step, "n1", null, 0, false);
         }
@@ -102,7 +102,7 @@ class PartitionReplicaTest {
             Key key = Key.of("k");
             for (int step : steps) {
                 KeyState seen = step % 3 == 0 ? minter.of(key).get(key) : KeyState.empty();
-                Minted minted = minter.of(key).mint(key, step % 5 == 0 ? null : bytes("v" + step), seen.context(), "n1", LIMITS, 0, false);
+                Minted minted = minter.of(key).mint(key, step % 5 == 0 ? null : bytes("v" + step), seen.context(), "n1", LIMITS, 0, false, 0);
                 if (step % 4 != 0) other.of(key).merge(key, minted.delta(), false); // some deltas are lost...
             }
             other.of(key).merge(key, minter.of(key).get(key), false); // ...and anti-entropy brings the rest
@@ -115,8 +115,8 @@ class PartitionReplicaTest {
         Partitions store = built(partitions(new InMemoryStorage()));
         Key key = Key.of("big");
         PartitionReplica.Limits small = new PartitionReplica.Limits(64, 3_000);
-        assertEquals(null, store.of(key).mint(key, new byte[2_000], VersionVector.empty(), "n1", small, 0, false).refusal());
-        Minted refused = store.of(key).mint(key, new byte[2_000], VersionVector.empty(), "n1", small, 0, false);
+        assertEquals(null, store.of(key).mint(key, new byte[2_000], VersionVector.empty(), "n1", small, 0, false, 0).refusal());
+        Minted refused = store.of(key).mint(key, new byte[2_000], VersionVector.empty(), "n1", small, 0, false, 0);
         assertEquals(io.chorus.replication.message.ErrorKind.TOO_MANY_SIBLINGS, refused.refusal());
         assertEquals(1, store.of(key).get(key).size());
     }

@@ -59,4 +59,12 @@ final class CountingObserver implements ReplicaObserver {
     public void tombstonePurged() {
         tombstonesPurged++;
     }
+
+    long expiredValuesDropped;
+
+    @Override
+    public void expiredValuesDropped(int values) {
+        assert values >= 1 : "dropped " + values + " expired values";
+        expiredValuesDropped += values;
+    }
 }

@@ -49,6 +49,8 @@ final class TestCluster {
     final Set<NodeId> stopped = new HashSet<>();
     BiPredicate<NodeId, PeerMessage> dropRule = (to, m) -> false;
     java.util.function.Predicate<PeerMessage> duplicateRule = m -> false;
+    long wallMillis; // every node's wall clock, plus its offset (TTL tests move it; protocol timing never reads it)
+    final Map<NodeId, Long> clockOffsetMillis = new LinkedHashMap<>();
     long delivered;
     int largestMessageBytes; // of every peer message sent, encoded
     private long nextRequestId = 1;
@@ -82,7 +84,12 @@ final class TestCluster {
     void start(NodeId id, long actorEpoch, Set<InjectedBug> bugs) {
         stopped.remove(id);
         replicas.put(id, new Replica(id, actorEpoch, topology, config, storages.get(id),
-                new SplitMixRandom(id.hashCode()), () -> 0L, observers.computeIfAbsent(id, n -> new CountingObserver()), bugs));
+                new SplitMixRandom(id.hashCode()), () -> clockOf(id), observers.computeIfAbsent(id, n -> new CountingObserver()), bugs));
+    }
+
+    /** What {@code id}'s wall clock reads now. */
+    long clockOf(NodeId id) {
+        return wallMillis + clockOffsetMillis.getOrDefault(id, 0L);
     }
 
     private Outbox outboxOf(NodeId self) {
@@ -156,7 +163,7 @@ final class TestCluster {
     /** Starts a node that is not a member yet, on an empty storage, with the topology that has it. */
     void join(NodeId id, Topology withIt) {
         storages.put(id, new InMemoryStorage());
-        replicas.put(id, new Replica(id, 0, withIt, config, storages.get(id), new SplitMixRandom(id.hashCode()), () -> 0L,
+        replicas.put(id, new Replica(id, 0, withIt, config, storages.get(id), new SplitMixRandom(id.hashCode()), () -> clockOf(id),
                 observers.computeIfAbsent(id, n -> new CountingObserver()), Set.of()));
     }
 

@@ -33,11 +33,11 @@ public final class NoPhantomChecker implements Checker {
     public List<Violation> check(History history, FinalState state) {
         Map<String, Op> putsByValue = new HashMap<>(); // looked up only
         for (Op op : history.ops()) {
-            if (op.type() == OpType.PUT) putsByValue.put(op.invocation().value(), op);
+            if (op.type().putsValue()) putsByValue.put(op.invocation().value(), op);
         }
         List<Violation> violations = new ArrayList<>();
         for (Op op : history.ops()) {
-            if (op.type() != OpType.GET || !op.isOk()) continue;
+            if (!op.type().readsValues() || !op.isOk()) continue;
             for (String value : op.valuesRead()) {
                 String problem = problemWith(value, op.key(), putsByValue.get(value));
                 if (problem == null && putsByValue.get(value).invokedMicros() > op.completedMicros()) {
@@ -47,7 +47,7 @@ public final class NoPhantomChecker implements Checker {
             }
         }
         for (Op put : history.ops()) { // not the map: explanations come out in op order
-            if (put.type() == OpType.PUT && history.dotsOf(put.invocation().value()).size() > 1) {
+            if (put.type().putsValue() && history.dotsOf(put.invocation().value()).size() > 1) {
                 violations.add(new Violation(name(), put.describe() + " was applied more than once: its value was minted as "
                         + history.dotsOf(put.invocation().value())));
             }

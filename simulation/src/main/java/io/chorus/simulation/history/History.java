@@ -46,6 +46,8 @@ public final class History {
     private final List<String> anomalies = new ArrayList<>();
     private final java.util.BitSet durableOps = new java.util.BitSet(); // writes the client asked to be durable
     private final HashMap<Integer, Integer> sessions = new HashMap<>(); // op id -> session; looked up only
+    private final HashMap<Integer, Long> ttls = new HashMap<>(); // op id -> a TTL put's TTL; looked up only
+    private final HashMap<NodeId, java.util.function.LongUnaryOperator> clocks = new HashMap<>(); // looked up only
     private long healedMicros = UNSET;
     private long livenessFromMicros = UNSET;
     private long livenessUntilMicros = UNSET;
@@ -75,6 +77,32 @@ public final class History {
     /** Op {@code opId} carried the token of session {@code session} (a number unique in the run). */
     public void markSession(int opId, int session) {
         sessions.put(opId, session);
+    }
+
+    /** The TTL put {@code opId} asked for {@code ttlMillis}. */
+    public void markTtl(int opId, long ttlMillis) {
+        ttls.put(opId, ttlMillis);
+    }
+
+    /** The TTL op {@code opId} asked for, or 0 if none. */
+    public long ttlMillisOf(int opId) {
+        return ttls.getOrDefault(opId, 0L);
+    }
+
+    /** {@code node}'s wall clock: virtual micros to the millis it reads then (checkers judge TTLs by it). */
+    public void recordClock(NodeId node, java.util.function.LongUnaryOperator wallMillisAtMicros) {
+        clocks.put(node, wallMillisAtMicros);
+    }
+
+    /** What {@code node}'s wall clock read at virtual time {@code micros}; null if its clock was not recorded. */
+    public Long wallMillisAt(NodeId node, long micros) {
+        var clock = clocks.get(node);
+        return clock == null ? null : clock.applyAsLong(micros);
+    }
+
+    /** The nodes whose clocks were recorded. */
+    public java.util.Set<NodeId> clockedNodes() {
+        return new java.util.TreeSet<>(clocks.keySet());
     }
 
     /** The session whose token op {@code opId} carried, or -1 if none. */

@@ -25,12 +25,12 @@ public record Invocation(int opId, int client, OpType type, Key key, String valu
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(level, "level");
-        if ((type == OpType.PUT) != (value != null)) throw new IllegalArgumentException("a put, and only a put, has a value: " + type);
+        if (type.putsValue() != (value != null)) throw new IllegalArgumentException("a put, and only a put, has a value: " + type);
         if (type.isCrdtUpdate() != (crdt != null)) throw new IllegalArgumentException("a CRDT update, and only one, has a CRDT call: " + type);
         if (crdt != null && (type == OpType.COUNTER_ADD) != (crdt.element() == null)) {
             throw new IllegalArgumentException("a counter increment has an amount, a set update an element: " + type + " " + crdt);
         }
-        if (!type.isWrite() && !context.isEmpty()) throw new IllegalArgumentException("only a put or delete carries a context: " + type);
+        if (!type.isWrite() && type != OpType.TTL_PUT && !context.isEmpty()) throw new IllegalArgumentException("only a put or delete carries a context: " + type);
     }
 
     /** A plain get, put or delete. */

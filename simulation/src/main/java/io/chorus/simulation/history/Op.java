@@ -70,7 +70,7 @@ public record Op(Invocation invocation, Completion completion) {
                 .append(", invoked ").append(Micros.format(invokedMicros()));
         if (completion == null) return b.append(", never completed").toString();
         b.append(", ").append(outcome()).append(' ').append(Micros.format(completedMicros()));
-        if (type() == OpType.GET && isOk()) b.append(" read ").append(valuesRead()).append(" ctx ").append(returnedContext());
+        if (type().readsValues() && isOk()) b.append(" read ").append(valuesRead()).append(" ctx ").append(returnedContext());
         if (type() == OpType.SET_READ && isOk()) b.append(" read ").append(valuesRead());
         if (type() == OpType.COUNTER_READ && isOk()) b.append(" read ").append(counterRead());
         if (completion.attempts() > 1) b.append(" after ").append(completion.attempts()).append(" attempts");

@@ -39,11 +39,13 @@ import java.util.List;
 
 /**
  * One simulated CRDT client: one operation at a time on a counter or set key, at a random level,
- * through a random coordinator. An update is retried like the real client's
- * {@code IdempotentUpdate} under {@code RetryPolicy}: after a Timeout, no answer, Overloaded, a
- * refused connection, or (answering a retry) Unavailable, it is sent again through a random
- * coordinator, with the same operation id and the attempt number plus one, after a jittered
- * exponential backoff, up to {@link CrdtMix#attemptsMax()} attempts. The History gets one
+ * through a random coordinator. An update is retried as the real client retries any write with an
+ * operation id (its {@code Resend.IDEMPOTENT_WRITE}, plain puts and deletes included): after a
+ * Timeout, no answer, Overloaded, Unavailable or a refused connection it is sent again through a
+ * random coordinator under the same operation id, after a jittered exponential backoff, up to
+ * {@link CrdtMix#attemptsMax()} sends. The attempt number on the wire is 1 until an attempt may have
+ * been applied (a Timeout, no answer), and from then on the number of sends so far, which makes the
+ * coordinator settle the operation first; a refusal that applied nothing does not raise it. The History gets one
  * operation per update, whatever its attempts: ok if one attempt was acknowledged, indeterminate if
  * any may have been applied, else failed. Reads are not retried.
  *
@@ -63,10 +65,15 @@ public final class CrdtClient implements WorkloadClient {
         final Consistency level;
         final CrdtOp operation; // null for a read
         long operationId;
-        int attempt = 1;
+        int sends = 1;
         long requestId;
         boolean mayHaveApplied;
         boolean backingOff;
+
+        /** The attempt number to send: above 1 only once an earlier send may have been applied (RequestCall's rule). */
+        int wireAttempt() {
+            return mayHaveApplied ? sends : 1;
+        }
 
         InFlight(int opId, OpType type, Key key, Consistency level, CrdtOp operation, long operationId) {
             this.opId = opId;
@@ -149,7 +156,7 @@ public final class CrdtClient implements WorkloadClient {
         op.requestId = requestId;
         ClientRequest request = op.operation == null
                 ? new CrdtGet(op.key, op.type == OpType.COUNTER_READ ? CrdtType.PN_COUNTER : CrdtType.OR_SET, op.level.code())
-                : new CrdtUpdate(op.key, op.operation, op.operationId, op.attempt, op.level.code(), false);
+                : new CrdtUpdate(op.key, op.operation, op.operationId, op.wireAttempt(), op.level.code(), false);
         world.send(index, node, new ClientFrame(requestId, request));
         world.schedule(world.nowMicros() + mix.clientTimeoutMicros(), () -> onTimeout(requestId));
     }
@@ -166,7 +173,7 @@ public final class CrdtClient implements WorkloadClient {
         if (pending.operation == null) {
             complete(readCompletion(pending, response, now));
         } else if (response instanceof WriteResult) {
-            complete(Completion.afterAttempts(pending.opId, now, Outcome.OK, pending.attempt, null, null));
+            complete(Completion.afterAttempts(pending.opId, now, Outcome.OK, pending.sends, null, null));
         } else if (response instanceof Failure f) {
             attemptFailed(f.kind(), f.kind() == ErrorKind.TIMEOUT, f.kind().displayName() + " " + f.message());
         } else { // as the real client: an answer it cannot use ends the update, which may have been applied
@@ -198,40 +205,42 @@ public final class CrdtClient implements WorkloadClient {
     private void attemptFailed(ErrorKind kind, boolean mayHaveApplied, String reason) {
         InFlight op = pending;
         op.mayHaveApplied |= mayHaveApplied;
-        if (op.attempt >= mix.attemptsMax() || !world.issuing() || !retries(kind, op.attempt)) {
+        if (op.sends >= mix.attemptsMax() || !world.issuing() || !retries(kind)) {
             finish(kind, reason);
             return;
         }
         op.backingOff = true;
-        long wait = mix.backoffMicros(op.attempt, Draw.unit(random));
+        long wait = mix.backoffMicros(op.sends, Draw.unit(random));
         world.schedule(world.nowMicros() + wait, () -> {
             if (!world.issuing()) { // the workload stopped while we waited: give up as the real client does when closed
                 finish(kind, reason + "; no retry, the workload stopped");
                 return;
             }
             op.backingOff = false;
-            op.attempt++;
+            op.sends++;
             if (mix.newIdPerAttempt()) op.operationId = nextOperationId();
             send(random.nextInt(world.nodes().size()));
         });
     }
 
-    /** RetryPolicy.retries, plus the sim's own two failures, both retried: no answer, and a refused connection. */
-    private static boolean retries(ErrorKind kind, int attempt) {
+    /**
+     * Resend.mayRetryAfter for a write with an operation id, plus the sim's own two failures, both
+     * retried: no answer, and a refused connection.
+     */
+    private static boolean retries(ErrorKind kind) {
         if (kind == null) return true;
         return switch (kind) {
-            case TIMEOUT, OVERLOADED -> true;
-            case UNAVAILABLE -> attempt > 1;
-            case INVALID_REQUEST, SESSION_UNSATISFIED, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
+            case TIMEOUT, OVERLOADED, UNAVAILABLE, SESSION_UNSATISFIED -> true;
+            case INVALID_REQUEST, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
         };
     }
 
     private void finish(ErrorKind lastKind, String reason) {
         InFlight op = pending;
         Outcome outcome = op.mayHaveApplied ? Outcome.INDETERMINATE : Outcome.FAIL;
-        String why = op.attempt == 1 ? reason : reason + " (attempt " + op.attempt + " of operation " + op.operationId
+        String why = op.sends == 1 ? reason : reason + " (attempt " + op.sends + " of operation " + op.operationId
                 + (op.mayHaveApplied ? "; an earlier attempt may have been applied)" : ")");
-        complete(Completion.afterAttempts(op.opId, world.nowMicros(), outcome, op.attempt, lastKind, why));
+        complete(Completion.afterAttempts(op.opId, world.nowMicros(), outcome, op.sends, lastKind, why));
     }
 
     private void complete(Completion completion) {

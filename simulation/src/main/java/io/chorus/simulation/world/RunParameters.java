@@ -8,6 +8,7 @@ import io.chorus.simulation.network.LinkModel;
 import io.chorus.simulation.network.PartitionShape;
 import io.chorus.simulation.workload.CrdtMix;
 import io.chorus.simulation.workload.LevelMix;
+import io.chorus.simulation.workload.TtlMix;
 import io.chorus.simulation.workload.WorkloadMix;
 
 import java.util.ArrayList;
@@ -29,11 +30,13 @@ import java.util.Locale;
  * @param clockOffsetMaxMillis     each node's wall clock is off by up to this, either way
  * @param clockDriftMax            each node's clock rate is off by up to this fraction, either way
  * @param crdt                     the CRDT clients beside the plain ones (often none), on keys of their own
+ * @param ttl                      the TTL client (in half the runs), on keys of its own
  */
 public record RunParameters(long seed, RunOptions options, int nodes, int replicationFactor, int partitions, long tickMicros,
                             int requestTimeoutTicks, int antiEntropyIntervalTicks, int siblingsMax,
                             int antiEntropyKeysMax, LinkModel links, Faults faults,
-                            long clockOffsetMaxMillis, double clockDriftMax, WorkloadMix workload, CrdtMix crdt) {
+                            long clockOffsetMaxMillis, double clockDriftMax, WorkloadMix workload, CrdtMix crdt,
+                            TtlMix ttl) {
     public static final int NODES_MIN = 3;
     public static final int NODES_MAX = 7;
     public static final long TICK_MICROS = 10_000;
@@ -70,8 +73,9 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
         int partitions = later.chance(0.7) ? Ring.defaultPartitions(nodes) : fewest << later.nextInt(3);
         CrdtMix drawn = CrdtMix.draw(later.fork(), workload.clientTimeoutMicros()); // a stream of its own: later draws go after it
         CrdtMix crdt = options.noCrdt() ? CrdtMix.OFF : drawn;
+        TtlMix ttl = TtlMix.draw(later.fork(), workload.clientTimeoutMicros()); // after the CRDT stream: a stream of its own
         return new RunParameters(seed, options, nodes, n, partitions, TICK_MICROS, requestTimeoutTicks, antiEntropyIntervalTicks,
-                siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload, crdt);
+                siblingsMax, antiEntropyKeysMax, links, faults, offsetMax, driftMax, workload, crdt, ttl);
     }
 
     private static LinkModel drawLinks(RandomSource r, boolean lateDuplicates) {
@@ -104,18 +108,24 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
     /** These parameters with another CRDT workload (tests: switch it on, or break its retries on purpose). */
     public RunParameters withCrdt(CrdtMix mix) {
         return new RunParameters(seed, options, nodes, replicationFactor, partitions, tickMicros, requestTimeoutTicks, antiEntropyIntervalTicks,
-                siblingsMax, antiEntropyKeysMax, links, faults, clockOffsetMaxMillis, clockDriftMax, workload, mix);
+                siblingsMax, antiEntropyKeysMax, links, faults, clockOffsetMaxMillis, clockDriftMax, workload, mix, ttl);
     }
 
     /** These parameters with other faults (scenario tests: one node cut off for the whole safety phase, say). */
     public RunParameters withFaults(Faults other) {
         return new RunParameters(seed, options, nodes, replicationFactor, partitions, tickMicros, requestTimeoutTicks, antiEntropyIntervalTicks,
-                siblingsMax, antiEntropyKeysMax, links, other, clockOffsetMaxMillis, clockDriftMax, workload, crdt);
+                siblingsMax, antiEntropyKeysMax, links, other, clockOffsetMaxMillis, clockDriftMax, workload, crdt, ttl);
     }
 
-    /** Every client endpoint: the plain clients, then the CRDT clients. */
+    /** These parameters with another TTL workload (tests: switch it on, or off). */
+    public RunParameters withTtl(TtlMix mix) {
+        return new RunParameters(seed, options, nodes, replicationFactor, partitions, tickMicros, requestTimeoutTicks, antiEntropyIntervalTicks,
+                siblingsMax, antiEntropyKeysMax, links, faults, clockOffsetMaxMillis, clockDriftMax, workload, crdt, mix);
+    }
+
+    /** Every client endpoint: the plain clients, then the CRDT clients, then the TTL client. */
     public int clientCount() {
-        return workload.clients() + crdt.clients();
+        return workload.clients() + crdt.clients() + ttl.clients();
     }
 
     public int safetySeconds() {
@@ -136,7 +146,7 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
      * rounds a bounded message needs to cover every key (plain and CRDT), plus slack.
      */
     public long convergenceBoundMicros() {
-        int keys = workload.keys() + (crdt.on() ? crdt.counterKeys() + crdt.setKeys() : 0);
+        int keys = workload.keys() + (crdt.on() ? crdt.counterKeys() + crdt.setKeys() : 0) + (ttl.on() ? ttl.keys() : 0);
         long roundsPerPeer = 2L * ((keys + antiEntropyKeysMax - 1) / antiEntropyKeysMax);
         long clientsIdle = workload.clientTimeoutMicros() + (crdt.on() ? crdt.backoffMaxMicros() : 0); // a CRDT retry may be waiting
         return clientsIdle + roundsPerPeer * (nodes - 1) * antiEntropyIntervalTicks * tickMicros + 10_000_000L;
@@ -150,12 +160,13 @@ public record RunParameters(long seed, RunOptions options, int nodes, int replic
                         + "  faults: %s%n"
                         + "  clocks: offset up to %dms, drift up to %.1f%%%n"
                         + "  workload: %s%n"
-                        + "  crdt workload: %s",
+                        + "  crdt workload: %s%n"
+                        + "  ttl workload: %s",
                 seed, nodes, replicationFactor, partitions, safetySeconds(), tickMicros / 1000, requestTimeoutTicks, antiEntropyIntervalTicks,
                 antiEntropyKeysMax, siblingsMax,
                 links.latencyMinMicros() / 1e3, links.latencyMaxMicros() / 1e3, links.jitterMeanMicros() / 1e3,
                 links.tailRate() * 100, links.lossRate() * 100, links.duplicateRate() * 100,
                 links.lateDuplicateMaxMicros() > 0 ? " (trailing by up to " + links.lateDuplicateMaxMicros() / 1_000_000 + "s)" : "",
-                faults, clockOffsetMaxMillis, clockDriftMax * 100, workload, crdt);
+                faults, clockOffsetMaxMillis, clockDriftMax * 100, workload, crdt, ttl);
     }
 }

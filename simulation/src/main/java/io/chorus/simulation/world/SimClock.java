@@ -23,7 +23,12 @@ public final class SimClock implements Clock {
 
     @Override
     public long wallMillis() {
-        return offsetMillis + (long) (virtualMicros.getAsLong() * (1 + drift) / 1000);
+        return wallMillisAt(virtualMicros.getAsLong());
+    }
+
+    /** What this clock reads (read, or would read) at virtual time {@code micros}. */
+    public long wallMillisAt(long micros) {
+        return offsetMillis + (long) (micros * (1 + drift) / 1000);
     }
 
     /** How long this node's tick lasts in virtual time, for a nominal tick of {@code tickMicros}. */

@@ -28,6 +28,7 @@ import io.chorus.simulation.history.History;
 import io.chorus.simulation.history.Op;
 import io.chorus.simulation.network.SimNetwork;
 import io.chorus.simulation.workload.CrdtClient;
+import io.chorus.simulation.workload.TtlClient;
 import io.chorus.simulation.workload.SimClient;
 import io.chorus.simulation.workload.WorkloadClient;
 
@@ -121,7 +122,10 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         this.clients = new WorkloadClient[parameters.clientCount()];
         int plain = parameters.workload().clients();
         for (int c = 0; c < plain; c++) clients[c] = new SimClient(c, clientRandom.fork(), parameters.workload(), this);
-        for (int c = plain; c < clients.length; c++) clients[c] = new CrdtClient(c, clientRandom.fork(), parameters.crdt(), this);
+        int crdtEnd = plain + parameters.crdt().clients();
+        for (int c = plain; c < crdtEnd; c++) clients[c] = new CrdtClient(c, clientRandom.fork(), parameters.crdt(), this);
+        for (int c = crdtEnd; c < clients.length; c++) clients[c] = new TtlClient(c, clientRandom.fork(), parameters.ttl(), this);
+        for (SimNode node : nodes) history.recordClock(node.id, node.clock::wallMillisAt);
         this.nemesis = new Nemesis(this, parameters.faults(), nemesisRandom);
     }
 

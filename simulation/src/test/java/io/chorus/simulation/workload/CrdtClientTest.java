@@ -133,14 +133,22 @@ class CrdtClientTest {
         assertTrue(op.completion().error().contains("an earlier attempt may have been applied"), op.describe());
     }
 
+    /** As the real client fails over a write with an operation id: Unavailable applied nothing, so the next send is attempt 1 again. */
     @Test
-    void aFirstAttemptRefusedAsUnavailableFailsAtOnce() {
+    void aFirstAttemptRefusedAsUnavailableMovesOnAsAFirstAttempt() {
         CrdtClient client = client(false);
         world.runUntilSent(1);
         answer(client, 0, new Failure(ErrorKind.UNAVAILABLE, "(need 2, alive 1): test"));
+        world.runUntilSent(2);
+        assertEquals(update(0).operationId(), update(1).operationId());
+        assertEquals(1, update(1).attempt(), "nothing may have been applied: no settling needed");
+        answer(client, 1, new Failure(ErrorKind.OVERLOADED, "test"));
+        world.runUntilSent(3);
+        assertEquals(1, update(2).attempt());
+        answer(client, 2, new Failure(ErrorKind.UNAVAILABLE, "(need 2, alive 1): test"));
         Op op = world.history.ops().get(0);
-        assertEquals(Outcome.FAIL, op.outcome(), op.describe());
-        assertEquals(1, op.completion().attempts());
+        assertEquals(Outcome.FAIL, op.outcome(), "every send refused unapplied: " + op.describe());
+        assertEquals(3, op.completion().attempts());
     }
 
     @Test
@@ -149,9 +157,21 @@ class CrdtClientTest {
         world.runUntilSent(1);
         client.onRefused(world.sent.get(0).requestId(), NodeId.of("n2"));
         world.runUntilSent(2);
-        assertEquals(2, update(1).attempt());
+        assertEquals(1, update(1).attempt(), "a refused connection sent nothing");
         answer(client, 1, new Failure(ErrorKind.INVALID_REQUEST, "test")); // not retried
         assertEquals(Outcome.FAIL, world.history.ops().get(0).outcome(), world.history.ops().get(0).describe());
+    }
+
+    @Test
+    void onceASendMayHaveAppliedEveryLaterSendIsARetryEvenAfterARefusal() {
+        CrdtClient client = client(false);
+        world.runUntilSent(1);
+        answer(client, 0, new Failure(ErrorKind.OVERLOADED, "test"));
+        world.runUntilSent(2);
+        assertEquals(1, update(1).attempt());
+        answer(client, 1, new Failure(ErrorKind.TIMEOUT, "(need 2, acked 1): test"));
+        world.runUntilSent(3);
+        assertEquals(3, update(2).attempt(), "the third send, after one that may have applied");
     }
 
     @Test

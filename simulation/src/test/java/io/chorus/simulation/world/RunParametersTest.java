@@ -40,6 +40,19 @@ class RunParametersTest {
         assertTrue(fewPartitions > 100 && fewPartitions < 200, "runs with few partitions: " + fewPartitions);
     }
 
+    /** A TTL client in about half the runs, with TTLs a put accepts (1 s or more). */
+    @Test
+    void aTtlClientRunsInAboutHalfTheSeeds() {
+        int on = 0;
+        for (long seed = 1; seed <= 500; seed++) {
+            RunParameters p = RunParameters.draw(seed, 60);
+            if (!p.ttl().on()) continue;
+            on++;
+            assertTrue(p.ttl().ttlMinMillis() >= 1_000 && p.ttl().ttlMaxMillis() <= 3_000, p.describe());
+        }
+        assertTrue(on > 200 && on < 300, "runs with a TTL client: " + on);
+    }
+
     /** CRDT clients in about 60% of runs, 1..3 of them, sometimes on one type only; never past the replicas' memory of op ids. */
     @Test
     void crdtClientsRunInMostSeedsWithinTheReplicasBound() {
@@ -48,7 +61,7 @@ class RunParametersTest {
         for (long seed = 1; seed <= 500; seed++) {
             RunParameters p = RunParameters.draw(seed, 60);
             CrdtMix crdt = p.crdt();
-            assertEquals(p.workload().clients() + crdt.clients(), p.clientCount(), p.describe());
+            assertEquals(p.workload().clients() + crdt.clients() + p.ttl().clients(), p.clientCount(), p.describe());
             if (!crdt.on()) continue;
             on++;
             clients.add(crdt.clients());
