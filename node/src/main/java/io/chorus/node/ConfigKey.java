@@ -53,7 +53,8 @@ public enum ConfigKey {
     IDLE_TIMEOUT_MILLIS("net.idleTimeoutMillis"),
     ANTI_ENTROPY_SCAN_KEYS_PER_TICK("antiEntropy.scanKeysPerTick"),
     ANTI_ENTROPY_KEYS_MAX("antiEntropy.keysMax"),
-    READ_REPAIR_ASK_ALL("readRepair.askAll");
+    READ_REPAIR_ASK_ALL("readRepair.askAll"),
+    PEER_QUEUE_BYTES_MAX("limits.peerQueueBytesMax");
 
     private final String key;
 

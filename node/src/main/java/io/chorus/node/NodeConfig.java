@@ -204,7 +204,9 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                 v.longIn(ConfigKey.CONNECTION_REQUEST_BYTES_MAX, Math.max(frameBytesMax, 32L << 20), frameBytesMax, 1L << 40, atLeastAFrame),
                 v.intIn(ConfigKey.UNSENT_REPLY_BYTES_MAX, Math.max(frameBytesMax, 8 << 20), frameBytesMax, 1 << 30, atLeastAFrame),
                 v.intIn(ConfigKey.READ_TIMEOUT_MILLIS, 10_000, 10, 3_600_000, "milliseconds"),
-                v.intIn(ConfigKey.IDLE_TIMEOUT_MILLIS, 300_000, 0, 86_400_000, "milliseconds, 0 = never"));
+                v.intIn(ConfigKey.IDLE_TIMEOUT_MILLIS, 300_000, 0, 86_400_000, "milliseconds, 0 = never"),
+                v.intIn(ConfigKey.PEER_QUEUE_BYTES_MAX, Math.max(frameBytesMax, AdmissionLimits.PEER_QUEUE_BYTES_DEFAULT), frameBytesMax, 1 << 30,
+                        atLeastAFrame));
     }
 
     private static NodeId nodeName(String text) {
@@ -337,6 +339,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         text.put(ConfigKey.ANTI_ENTROPY_SCAN_KEYS_PER_TICK.key(), Integer.toString(repair.antiEntropyScanKeysPerTick()));
         text.put(ConfigKey.ANTI_ENTROPY_KEYS_MAX.key(), Integer.toString(repair.antiEntropyKeysMax()));
         text.put(ConfigKey.READ_REPAIR_ASK_ALL.key(), Boolean.toString(repair.readRepairAskAll()));
+        text.put(ConfigKey.PEER_QUEUE_BYTES_MAX.key(), Integer.toString(admission.peerQueueBytesMax()));
         assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
         return text;
     }

@@ -6,6 +6,7 @@ import io.chorus.node.net.NetworkCounters;
 import io.chorus.node.pipeline.BatchingOutbox;
 import io.chorus.node.pipeline.Inbound;
 import io.chorus.node.pipeline.NodeHandler;
+import io.chorus.replication.ring.NodeId;
 import io.chorus.node.storage.ChronicleStorage;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.ErrorKind;
@@ -159,6 +160,8 @@ public final class NodeMetrics implements AutoCloseable {
         refusedCounter("connection_limit", refused.refusedConnections);
         refusedCounter("timeout", refused.timedOutConnections);
         refusedCounter("slow_reader", refused.closedSlowReaders);
+        FunctionCounter.builder("chorus.requests.refused", handler, NodeHandler::refusedUnread).tag("reason", "unread_replies")
+                .description("requests (or connections) the network layer refused before the handler saw them").register(registry);
         Gauge.builder("chorus.admission.request.bytes", connections, c -> c.admission().budget().usedBytes()).baseUnit("bytes")
                 .description("bytes of client requests being received, queued or in flight, and of replies not yet sent").register(registry);
         Gauge.builder("chorus.connections.open", connections, c -> c.admission().openConnections()).register(registry);
@@ -167,6 +170,12 @@ public final class NodeMetrics implements AutoCloseable {
         Gauge.builder("chorus.storage.used.bytes", storage, s -> s.isOpen() ? s.usedBytes() : Double.NaN).baseUnit("bytes").register(registry);
         Gauge.builder("chorus.connections.clients", connections, Connections::clientCount).register(registry);
         Gauge.builder("chorus.peers.connected", connections, Connections::connectedPeerCount).register(registry);
+        for (NodeId peer : connections.peers()) { // the connections object, not a lambda, is what Micrometer holds (weakly)
+            Gauge.builder("chorus.peer.queue.bytes", connections, c -> c.peerQueueBytes(peer)).tag("peer", peer.name()).baseUnit("bytes")
+                    .description("bytes queued on the link to the peer (limits.peerQueueBytesMax)").register(registry);
+            FunctionCounter.builder("chorus.peer.messages.dropped", connections, c -> c.peerMessagesDropped(peer)).tag("peer", peer.name())
+                    .description("messages to the peer dropped: no connection, or its queue at limits.peerQueueBytesMax").register(registry);
+        }
     }
 
     /** Connections the greeting refused, by reason, and requests refused for a missing permission. */

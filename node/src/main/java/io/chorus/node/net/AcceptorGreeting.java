@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class AcceptorGreeting extends ChannelInboundHandlerAdapter {
     static final String NAME = "greeting";
     private static final Logger log = LoggerFactory.getLogger(AcceptorGreeting.class);
+    /** Refusals come from whoever connects: at most RateLimitedLog.LINES_PER_SECOND lines a second (they are counted in metrics). */
+    private static final RateLimitedLog refusals = new RateLimitedLog(log);
 
     /** What a welcomed connection becomes: installs the message pipeline in place of the greeting handlers. */
     interface Handover {
@@ -188,7 +190,7 @@ final class AcceptorGreeting extends ChannelInboundHandlerAdapter {
     private void refuse(ChannelHandlerContext ctx, LongAdder counter, ErrorKind kind, String reason) {
         phase = Phase.DONE;
         counter.increment();
-        log.info("{}: refused the connection from {}: {}", settings.self(), ctx.channel().remoteAddress(), reason);
+        refusals.info("{}: refused the connection from {}: {}", settings.self(), ctx.channel().remoteAddress(), reason);
         ctx.writeAndFlush(GreetingFrames.frame(ctx.alloc(), new Greeting.Refused(kind, reason))).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -201,7 +203,7 @@ final class AcceptorGreeting extends ChannelInboundHandlerAdapter {
         if (TlsFailures.isTlsFailure(cause)) { // before the connection-loss check: an SSLException is an IOException
             phase = Phase.DONE;
             security.counters().tlsFailed.increment();
-            log.info("{}: refused the connection from {}: TLS handshake failed: {}", settings.self(), ctx.channel().remoteAddress(),
+            refusals.info("{}: refused the connection from {}: TLS handshake failed: {}", settings.self(), ctx.channel().remoteAddress(),
                     TlsFailures.describe(cause));
             ctx.close();
             return;

@@ -2,6 +2,7 @@ package io.chorus.node.net;
 
 import io.chorus.node.pipeline.Destination;
 import io.chorus.node.pipeline.Inbound;
+import io.chorus.node.pipeline.ReplyBytes;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ClientFrame;
 import io.chorus.replication.message.ClientReply;
@@ -14,6 +15,7 @@ import io.netty.util.AttributeKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One client connection: admits its requests into the pipeline (within the per-connection in-flight
@@ -22,6 +24,13 @@ import java.util.concurrent.RejectedExecutionException;
  * written, so it needs no synchronisation. The same goes for the request's bytes (its frame's size),
  * held from the node's {@link RequestBytesBudget} and this connection's share of it until the reply
  * is written: past either limit a request gets Overloaded at once.
+ * <p>
+ * Replies are charged from the moment the handler builds them ({@link #queued}, an estimate) until
+ * they are written to the channel, where Netty's count of unsent bytes takes over. A request that
+ * finds the two together past {@code limits.unsentReplyBytesMax} is answered Overloaded instead of
+ * being run ({@link #refusal()}), and the {@link ConnectionGate} stops reading meanwhile: however
+ * many requests a client pipelined, one that does not read holds at most about that many reply
+ * bytes (plus one reply), not one reply per request in flight.
  */
 final class ClientConnection implements Destination {
     /** The connection's client on its channel, so that the encoder's log lines can name it. */
@@ -35,8 +44,10 @@ final class ClientConnection implements Destination {
     private final Admission admission;
     private final ConnectionGate gate; // null on test channels built without one
     private final HashMap<Long, Long> heldBytes = new HashMap<>(); // request id -> bytes held from the budget
+    private final AtomicLong owedReplyBytes = new AtomicLong(); // built by the handler, not yet written to the channel
     private long connectionBytes;
     private int inFlight;
+    private boolean refusalsUnflushed;
 
     ClientConnection(ClientRef ref, Channel channel, Inbound inbound, NetworkSettings settings, NetworkCounters counters,
                      Admission admission) {
@@ -47,6 +58,7 @@ final class ClientConnection implements Destination {
         this.counters = counters;
         this.admission = admission;
         this.gate = channel.pipeline().get(ConnectionGate.class);
+        if (gate != null) gate.watchOwedReplies(owedReplyBytes::get);
         channel.attr(CLIENT).set(ref);
     }
 
@@ -121,9 +133,22 @@ final class ClientConnection implements Destination {
         connectionBytes = 0;
     }
 
-    /** Answers at once from the event loop: nothing was published, so nothing else will answer. */
+    /**
+     * Answers at once from the event loop: nothing was published, so nothing else will answer. Not
+     * flushed here: the connection handler flushes once the read is done ({@link #flushRefusals}), so
+     * a client that pipelines thousands of refused requests costs one write to the socket per read, not one per refusal.
+     */
     private void refuse(long requestId, ErrorKind kind, String message) {
-        channel.writeAndFlush(new ClientReply(requestId, new Failure(kind, message)), channel.voidPromise());
+        channel.write(new ClientReply(requestId, new Failure(kind, message)), channel.voidPromise());
+        refusalsUnflushed = true;
+    }
+
+    /** The end of a read from this client (event loop): the refusals it earned go out. */
+    void flushRefusals() {
+        if (!refusalsUnflushed) return;
+        refusalsUnflushed = false;
+        channel.flush();
+        if (gate != null) gate.repliesWritten(channel);
     }
 
     /** Replies from the handler thread: handed to the event loop, written and flushed there. */
@@ -136,7 +161,24 @@ final class ClientConnection implements Destination {
         }
     }
 
+    /** Handler thread: a reply for this client is in the outbox; charged until {@link #write} hands it to the channel. */
+    @Override
+    public void queued(Message reply) {
+        owedReplyBytes.addAndGet(ReplyBytes.of(reply));
+    }
+
+    /** Handler thread: Overloaded instead of running a request while this client's replies wait unread past the limit. */
+    @Override
+    public String refusal() {
+        long waiting = owedReplyBytes.get() + ConnectionGate.unsentBytes(channel);
+        int limit = admission.limits().unsentReplyBytesMax();
+        if (waiting <= limit) return null;
+        return "(reply bytes waiting for this client to read them " + waiting + ", limit limits.unsentReplyBytesMax=" + limit
+                + "): read the replies, then retry";
+    }
+
     private void write(List<Message> replies) {
+        for (Message reply : replies) owedReplyBytes.addAndGet(-ReplyBytes.of(reply)); // the channel's own count takes over
         inFlight -= replies.size();
         assert inFlight >= 0 : "more replies than requests on client connection " + ref.id();
         for (Message reply : replies) {

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The first handler of an accepted connection: what one connection may hold and for how long.
@@ -14,11 +15,13 @@ import java.util.concurrent.TimeUnit;
  * <li>Past {@code limits.connectionsMax} open a new connection is closed at once; past
  *     {@code limits.pendingConnectionsMax} not yet welcomed by the greeting (TLS handshake, hello,
  *     proof or login still under way) the oldest of those is closed.</li>
- * <li>The bytes it holds (a partial frame buffered by the {@link FrameDecoder}, replies not yet sent)
- *     are charged to the node's {@link RequestBytesBudget}; while the budget is spent, or its own
- *     unsent replies pass {@code limits.unsentReplyBytesMax} (Netty's writability), the node stops
- *     reading from it, so the rest waits in the kernel, not the heap. Past twice that many unsent
- *     bytes (a client that never reads) it is closed.</li>
+ * <li>The bytes it holds (a partial frame buffered by the {@link FrameDecoder}, replies built or
+ *     written but not yet sent) are charged to the node's {@link RequestBytesBudget}; while the budget
+ *     is spent, or its own replies waiting pass {@code limits.unsentReplyBytesMax}, the node stops
+ *     reading from it, so the rest waits in the kernel, not the heap (and its requests already read
+ *     get Overloaded instead of more replies, see {@link ClientConnection}). Replies left unread for
+ *     {@code net.readTimeoutMillis} (none of them taken by the client meanwhile), or past twice that
+ *     many bytes: closed, a slow reader.</li>
  * <li>Not welcomed within {@code net.readTimeoutMillis} of connecting, or a message frame left
  *     half-sent that long: closed. Nothing received for {@code net.idleTimeoutMillis}: closed.</li>
  * </ul>
@@ -40,6 +43,9 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     private long chargedBytes;
     private boolean pausedForBudget;
     private int lastFrameBytes;
+    private LongSupplier owedReplies = () -> 0; // a client connection's replies built but not yet written to the channel
+    private long lastUnsent;
+    private long stalledSinceNanos;
 
     ConnectionGate(Admission admission, NetworkCounters counters) {
         this.admission = admission;
@@ -80,6 +86,11 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         recharge(ctx.channel());
         ctx.fireChannelWritabilityChanged();
+    }
+
+    /** The client connection this became: its replies built but not yet written count as held here too. */
+    void watchOwedReplies(LongSupplier owed) {
+        this.owedReplies = owed;
     }
 
     /** The size of the frame decoded last (a client request's charge to the budget). */
@@ -135,6 +146,20 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         long readTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(admission.limits().readTimeoutMillis());
         recharge(channel);
         if (bufferedFrameBytes(channel) == 0) partialSinceNanos = 0;
+        long unsent = unsentBytes(channel);
+        if (unsent == 0 || unsent < lastUnsent) {
+            stalledSinceNanos = 0; // nothing waiting, or the client read some since the last look
+        } else if (stalledSinceNanos == 0) {
+            stalledSinceNanos = now;
+        }
+        lastUnsent = unsent;
+        if (stalledSinceNanos != 0 && now - stalledSinceNanos > readTimeoutNanos) {
+            counters.closedSlowReaders.increment();
+            admission.refusals().warn("closing the connection from {}: {} reply bytes left unread for over net.readTimeoutMillis={}",
+                    channel.remoteAddress(), unsent, admission.limits().readTimeoutMillis());
+            channel.close();
+            return;
+        }
         String timedOut = null;
         if (pending && now - openedNanos > readTimeoutNanos) {
             timedOut = "not welcomed (TLS handshake and greeting) within net.readTimeoutMillis=" + admission.limits().readTimeoutMillis();
@@ -154,7 +179,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
     /** Brings this connection's charge to what it holds now, and reads from it only while that is affordable. */
     private void recharge(Channel channel) {
         if (!admitted) return;
-        long holding = unsentBytes(channel) + bufferedFrameBytes(channel);
+        long unsent = unsentBytes(channel) + owedReplies.getAsLong();
+        long holding = unsent + bufferedFrameBytes(channel);
         RequestBytesBudget budget = admission.budget();
         if (holding > chargedBytes) {
             budget.charge(holding - chargedBytes);
@@ -163,7 +189,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         }
         chargedBytes = holding;
         pausedForBudget = budget.usedBytes() > budget.bytesMax();
-        channel.config().setAutoRead(channel.isWritable() && !pausedForBudget);
+        channel.config().setAutoRead(channel.isWritable() && unsent <= admission.limits().unsentReplyBytesMax() && !pausedForBudget);
     }
 
     /**
@@ -175,7 +201,8 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
         return frames == null ? 0 : frames.bufferedBytes();
     }
 
-    private static long unsentBytes(Channel channel) {
+    /** Bytes written to the channel and not yet taken by the kernel (any thread: Netty keeps the count in a volatile). */
+    static long unsentBytes(Channel channel) {
         ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
         return outbound == null ? 0 : outbound.totalPendingWriteBytes();
     }

@@ -66,6 +66,23 @@ public final class Connections implements Destinations {
         return links.get(peer);
     }
 
+    /** Bytes queued on the outgoing link to {@code peer} now (bounded by limits.peerQueueBytesMax plus one message; 0: no such peer). */
+    public long peerQueueBytes(NodeId peer) {
+        PeerLink link = links.get(peer);
+        return link == null ? 0 : link.queuedBytes();
+    }
+
+    /** Messages to {@code peer} dropped so far: no connection, or its queue at limits.peerQueueBytesMax. */
+    public long peerMessagesDropped(NodeId peer) {
+        PeerLink link = links.get(peer);
+        return link == null ? 0 : link.dropped();
+    }
+
+    /** The peers this node has a link to. */
+    public java.util.Set<NodeId> peers() {
+        return links.keySet();
+    }
+
     public int clientCount() {
         return clients.size();
     }

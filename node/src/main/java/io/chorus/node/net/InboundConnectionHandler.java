@@ -82,6 +82,12 @@ final class InboundConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (client != null) client.flushRefusals();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (refused) return;
         if (FrameErrors.isConnectionLoss(cause)) {

@@ -29,8 +29,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NodeServer {
     static final int CONNECT_TIMEOUT_MILLIS = 1000;
-    /** Outgoing bytes queued per peer before messages to it are dropped (a slow or stuck peer). */
-    static final WriteBufferWaterMark PEER_WATER_MARK = new WriteBufferWaterMark(4 << 20, 16 << 20);
     private static final Logger log = LoggerFactory.getLogger(NodeServer.class);
 
     private final NetworkSettings settings;
@@ -105,7 +103,9 @@ public final class NodeServer {
                 .channel(transport.clientChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, PEER_WATER_MARK)
+                // past limits.peerQueueBytesMax queued for a peer (slow or stuck) its messages are dropped until half drained
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(settings.admission().peerQueueBytesMax() / 2,
+                        settings.admission().peerQueueBytesMax()))
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {

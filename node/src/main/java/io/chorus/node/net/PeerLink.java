@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,13 +24,19 @@ import java.util.concurrent.TimeUnit;
  * when it cannot connect or the connection drops it reports the peer unreachable at once (so
  * coordinators fail fast with Unavailable instead of waiting out a timeout) and reconnects with
  * backoff from {@link #BACKOFF_MIN_MILLIS} doubling to {@link #BACKOFF_MAX_MILLIS}. Messages for a
- * peer with no open connection, or one whose socket buffer is full, are dropped: the outbox is fire
- * and forget and the protocol tolerates loss. All state is confined to one event loop.
+ * peer with no open connection, or past {@code limits.peerQueueBytesMax} queued for it (a slow or
+ * stuck peer), are dropped and counted: the outbox is fire and forget and the protocol tolerates loss. All state is confined to one event loop.
  */
 final class PeerLink implements Destination {
     static final long BACKOFF_MIN_MILLIS = 50;
     static final long BACKOFF_MAX_MILLIS = 1000;
     static final int UNREACHABLE_PUBLISH_TRIES = 50;
+    /**
+     * A peer that accepts the connection but does not finish the greeting within this long is given up
+     * on (closed, then retried with backoff): without it a listener that never answers, or a relay to a
+     * node not yet up, would hold the link forever. The acceptor's own bound is net.readTimeoutMillis (10 s by default).
+     */
+    static final long GREETING_TIMEOUT_MILLIS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(PeerLink.class);
 
     private final NodeId self;
@@ -43,7 +50,7 @@ final class PeerLink implements Destination {
     private boolean outageLogged;
     private volatile boolean connected;
     private volatile boolean closed;
-    private long dropped;
+    private volatile long dropped; // written on the link's event loop only, read by metrics
 
     PeerLink(NodeId self, NodeId peer, HostPort address, Bootstrap bootstrap, EventLoop loop, Inbound inbound) {
         this.self = self;
@@ -81,7 +88,14 @@ final class PeerLink implements Destination {
             scheduleReconnect();
             return;
         }
-        DialerGreeting.greeted(ch).addListener(greeting -> onGreetingDone(ch, greeting.cause()));
+        io.netty.util.concurrent.Future<Void> greeted = DialerGreeting.greeted(ch);
+        ScheduledFuture<?> giveUp = loop.schedule(() -> {
+            if (!greeted.isDone()) ch.close(); // fails the greeting: onGreetingDone retries
+        }, GREETING_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        greeted.addListener(greeting -> {
+            giveUp.cancel(false);
+            onGreetingDone(ch, greeting.cause());
+        });
     }
 
     /** The peer proved itself and welcomed this node (cause null), or the greeting failed and the channel is closing. */
@@ -144,14 +158,26 @@ final class PeerLink implements Destination {
         }
     }
 
+    /** Writes while the queue to the peer is under limits.peerQueueBytesMax (Netty's writability); the rest is dropped, counted. */
     private void write(List<Message> messages) {
         Channel ch = channel;
-        if (ch == null || !ch.isActive() || !ch.isWritable()) {
-            dropped += messages.size();
-            return;
+        int written = 0;
+        if (ch != null && ch.isActive()) {
+            while (written < messages.size() && ch.isWritable()) ch.write(messages.get(written++), ch.voidPromise());
+            ch.flush();
         }
-        for (Message message : messages) ch.write(message, ch.voidPromise());
-        ch.flush();
+        if (written < messages.size()) dropped = dropped + (messages.size() - written);
+    }
+
+    /** Messages to this peer dropped so far: no connection, or its queue at limits.peerQueueBytesMax (any thread). */
+    long dropped() {
+        return dropped;
+    }
+
+    /** Bytes queued for this peer and not yet taken by the kernel (any thread). */
+    long queuedBytes() {
+        Channel ch = channel;
+        return ch == null ? 0 : ConnectionGate.unsentBytes(ch);
     }
 
     boolean isConnected() {

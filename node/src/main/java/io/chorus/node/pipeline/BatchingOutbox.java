@@ -70,6 +70,16 @@ public final class BatchingOutbox implements Outbox {
             order.add(destination);
         }
         batch.add(message);
+        destination.queued(message);
+    }
+
+    /**
+     * Why a request from {@code client} must not run now, or null: its connection is gone (nobody
+     * would read the reply) or it has too many reply bytes waiting ({@link Destination#refusal()}).
+     */
+    public String refusal(ClientRef client) {
+        Destination destination = destinations.client(client);
+        return destination == null ? "the client's connection is closed" : destination.refusal();
     }
 
     /** Hands every pending batch to its connection, in the order the destinations were first used. */

@@ -28,6 +28,7 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
     private final PipelineObserver observer;
     private final DurableWrites<Runnable> durable;
     private volatile long failures; // written by the handler thread only, read by metrics
+    private volatile long refusedUnread; // the same
 
     /** A handler whose machine makes no durable writes (tests of the shell). */
     public NodeHandler(String nodeName, StateMachine machine, BatchingOutbox outbox, PipelineObserver observer) {
@@ -77,7 +78,13 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
         switch (event.kind) {
             case CLIENT_REQUEST -> {
                 observer.onClientRequest(event.client, event.requestId, event.request, event.publishedNanos);
-                machine.onClientRequest(event.client, event.requestId, event.request);
+                String refused = outbox.refusal(event.client);
+                if (refused == null) {
+                    machine.onClientRequest(event.client, event.requestId, event.request);
+                } else { // not run: nothing built for a client that is gone or not reading (its queue bounds its replies)
+                    refusedUnread = refusedUnread + 1;
+                    outbox.reply(event.client, event.requestId, new Failure(ErrorKind.OVERLOADED, refused));
+                }
             }
             case PEER_MESSAGE -> machine.onMessage(event.peer, event.message);
             case TICK -> machine.onTick();
@@ -98,6 +105,11 @@ public final class NodeHandler implements EventHandler<InboundEvent> {
                     "internal error on " + nodeName + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                             + "); the request may or may not have been applied; see the node's log"));
         }
+    }
+
+    /** Client requests answered Overloaded without running: their connection was closed or had too many replies unread; any thread. */
+    public long refusedUnread() {
+        return refusedUnread;
     }
 
     /** State machine failures so far (each one logged); any thread. */

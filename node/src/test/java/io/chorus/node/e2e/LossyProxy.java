@@ -42,9 +42,18 @@ final class LossyProxy implements AutoCloseable {
 
     /** Listens on {@code listen} and relays every connection to {@code target}. */
     static LossyProxy start(InetSocketAddress listen, InetSocketAddress target) {
+        return start(listen, target, 0);
+    }
+
+    /**
+     * As above, with the receive buffer of the connections it accepts fixed at {@code receiveBufferBytes}
+     * (0: the kernel's, which grows to tens of MiB): frozen, it then takes little off the sender's hands.
+     */
+    static LossyProxy start(InetSocketAddress listen, InetSocketAddress target, int receiveBufferBytes) {
         try {
             ServerSocket server = new ServerSocket();
             server.setReuseAddress(true);
+            if (receiveBufferBytes > 0) server.setReceiveBufferSize(receiveBufferBytes);
             server.bind(listen);
             LossyProxy proxy = new LossyProxy(server, target);
             daemon("proxy-accept", proxy::acceptLoop).start();
@@ -76,7 +85,12 @@ final class LossyProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket node = new Socket();
-                node.connect(target, 2_000);
+                try {
+                    node.connect(target, 2_000);
+                } catch (IOException targetDown) { // as without a proxy: the connection is refused, not left hanging
+                    closeQuietly(client);
+                    throw targetDown;
+                }
                 client.setTcpNoDelay(true);
                 node.setTcpNoDelay(true);
                 sockets.add(client);

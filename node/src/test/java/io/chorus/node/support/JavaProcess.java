@@ -24,9 +24,15 @@ public final class JavaProcess {
     }
 
     public static Process start(Class<?> mainClass, String... args) throws IOException {
+        return start(List.of(), mainClass, args);
+    }
+
+    /** As above, with more JVM flags ({@code jvmFlags}, after the default -Xmx256m, so an -Xmx there wins). */
+    public static Process start(List<String> jvmFlags, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.addAll(jvmFlags);
         command.addAll(CHRONICLE_FLAGS);
         if (Runtime.version().feature() >= 24) {
             command.add("--enable-native-access=ALL-UNNAMED");
