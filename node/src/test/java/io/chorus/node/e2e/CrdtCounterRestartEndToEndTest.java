@@ -28,8 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Eight threads increment one counter while the node that coordinates and mints its updates is
  * stopped and restarted: every increment in flight when it stops loses its reply and is retried by
- * the client under the same operation id, through another node, until it can be settled. The
- * total must be exact: nothing lost, nothing counted twice.
+ * the client under the same operation id, through another node, until it can be settled. Nothing
+ * lost, nothing counted twice. A retry that waits out the outage while more than 256 newer
+ * increments reach the key can no longer be settled (the replicas keep the last 256 operation ids
+ * per key): it is answered Timeout, "can no longer be told", an unknown outcome; so the total must
+ * lie between the increments acknowledged and those plus the unknown ones, and is exact when there
+ * are none. (Before the replicas refused such a retry, it was applied again: 1601 for 1600.)
  */
 class CrdtCounterRestartEndToEndTest {
     static final int THREADS = 8;
@@ -52,8 +56,9 @@ class CrdtCounterRestartEndToEndTest {
             CounterRef counter = client.counter(KEY);
             AtomicInteger done = new AtomicInteger();
             AtomicLong reissued = new AtomicLong();
+            AtomicInteger unknown = new AtomicInteger();
             Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
-            List<Thread> threads = startIncrementing(counter, done, reissued, failures);
+            List<Thread> threads = startIncrementing(counter, done, reissued, unknown, failures);
 
             Await.until(Duration.ofSeconds(60), "a quarter of the increments are done", () -> done.get() >= THREADS * INCREMENTS_PER_THREAD / 4);
             cluster.stopNode(victim);
@@ -70,18 +75,22 @@ class CrdtCounterRestartEndToEndTest {
             assertTrue(client.crdtRetriesSent() + reissued.get() > 0, "the stop interrupted increments: "
                     + client.crdtRetriesSent() + " retried, " + reissued.get() + " re-issued");
             Await.until(Duration.ofSeconds(20), "a read at ALL succeeds once the node is back", () -> readsAtAll(counter));
-            assertEquals(THREADS * INCREMENTS_PER_THREAD, counter.value(Consistency.ALL),
-                    "exactly one count per increment (" + client.crdtRetriesSent() + " retries sent, " + reissued.get()
-                            + " increments re-issued after a certain refusal, " + doneWhileDown + " done when the node came back)");
+            long total = counter.value(Consistency.ALL);
+            String counts = client.crdtRetriesSent() + " retries sent, " + reissued.get() + " increments re-issued after a certain"
+                    + " refusal, " + unknown.get() + " with an unknown outcome, " + doneWhileDown + " done when the node came back";
+            assertTrue(total >= THREADS * INCREMENTS_PER_THREAD, "an acknowledged increment was lost: " + total + " (" + counts + ")");
+            assertTrue(total <= THREADS * INCREMENTS_PER_THREAD + unknown.get(), "an increment counted twice: " + total + " (" + counts + ")");
         }
     }
 
     /**
      * Each thread increments until it has {@link #INCREMENTS_PER_THREAD} successes. An increment refused
      * with {@code Unavailable} on its first attempt (the node was stopping) applied nothing, so the thread
-     * issues a new one; any other failure may have counted and is recorded as a test failure.
+     * issues a new one; a Timeout saying the replicas can no longer tell whether it was applied is an
+     * unknown outcome, counted, and the thread issues a new one; any other failure is a test failure.
      */
-    private static List<Thread> startIncrementing(CounterRef counter, AtomicInteger done, AtomicLong reissued, Queue<Throwable> failures) {
+    private static List<Thread> startIncrementing(CounterRef counter, AtomicInteger done, AtomicLong reissued, AtomicInteger unknown,
+                                                  Queue<Throwable> failures) {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             Thread thread = new Thread(() -> {
@@ -93,6 +102,7 @@ class CrdtCounterRestartEndToEndTest {
                         done.incrementAndGet();
                     } catch (ChorusException e) {
                         if (e.kind() == ErrorKind.UNAVAILABLE) reissued.incrementAndGet();
+                        else if (e.kind() == ErrorKind.TIMEOUT && e.getMessage().contains("can no longer be told")) unknown.incrementAndGet();
                         else failures.add(e);
                     }
                 }

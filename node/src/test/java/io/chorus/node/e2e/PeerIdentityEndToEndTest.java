@@ -124,7 +124,8 @@ class PeerIdentityEndToEndTest {
         try (RawClient old = RawClient.connectUngreeted(cluster.address(1), READ_TIMEOUT)) {
             Greeting answer = old.greet(new Greeting.ClientHello(Greeting.PROTOCOL_VERSION + 1, "", "", new byte[0]));
             Greeting.Refused refused = assertInstanceOf(Greeting.Refused.class, answer);
-            assertEquals("protocol version 2 is not spoken here: n2 speaks version 1", refused.reason());
+            assertEquals("protocol version " + (Greeting.PROTOCOL_VERSION + 1) + " is not spoken here: n2 speaks version " + Greeting.PROTOCOL_VERSION,
+                    refused.reason());
         }
         assertEquals(before + 1, refusals(cluster.node(1), "wrong_version"));
     }
