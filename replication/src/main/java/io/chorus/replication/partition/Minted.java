@@ -2,6 +2,8 @@ package io.chorus.replication.partition;
 
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.message.ErrorKind;
+import io.chorus.replication.state.AppliedOps;
+import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
 /**
@@ -26,9 +28,17 @@ public record Minted(KeyState delta, VersionVector contextAfter, ErrorKind refus
         return new Minted(null, null, ErrorKind.UNAVAILABLE, "storage full: " + reason);
     }
 
-    /** Not applied now, but an earlier copy may have been: the outcome stays unknown (as after a timeout). */
-    static Minted forgotten(String reason) {
-        return new Minted(null, null, ErrorKind.TIMEOUT, reason);
+    /**
+     * A client operation whose id is older than the last {@link AppliedOps#CAPACITY} operations on the
+     * key: not applied now, but an earlier copy may have been, so the outcome stays unknown (as after a
+     * timeout). Simulator seed 112 with late duplicates: a copy of a put's mint request arrived 7 s
+     * late, after the minter restarted and 256 newer writes to the key, and minted the value again.
+     */
+    static Minted forgotten(Key key, long operationId) {
+        return new Minted(null, null, ErrorKind.TIMEOUT, "operation " + operationId + " on key " + key + " is older than the last "
+                + AppliedOps.CAPACITY + " operations applied to the key, so whether it was applied can no longer be told: it was not"
+                + " applied now, and an earlier attempt may have been (if this is a new write, the client's clock is behind the other"
+                + " writers')");
     }
 
     public boolean isRefused() {

@@ -70,7 +70,6 @@ public final class PartitionReplica {
             return Minted.tooManySiblings("key " + key + " refused this write (operation " + mintId + ") before, so nothing of it"
                     + " was applied: read it and write back with the read's context to resolve its concurrent values");
         }
-        if (mintId != 0 && current.appliedOps().mayHaveForgotten(mintId)) return forgotten(key, mintId);
         if (current.crdt() != null && !current.crdt().isEmpty()) {
             return Minted.invalid("key " + key + " holds a " + current.crdt().type().displayName()
                     + ", not plain values: use the " + current.crdt().type().displayName() + " operations");
@@ -108,17 +107,6 @@ public final class PartitionReplica {
     }
 
     /**
-     * A request whose operation id is older than the last {@link AppliedOps#CAPACITY} operations on
-     * the key (simulator seed 112 with late duplicates: a copy of a put's mint request arrived 7 s
-     * late, after the minter restarted and 256 newer writes to the key, and minted the value again).
-     */
-    private static Minted forgotten(Key key, long operationId) {
-        return Minted.forgotten("operation " + operationId + " on key " + key + " is older than the last " + AppliedOps.CAPACITY
-                + " operations applied to the key, so whether it was applied can no longer be told: it was not applied now,"
-                + " and an earlier attempt may have been (if this is a new write, the client's clock is behind the other writers')");
-    }
-
-    /**
      * Applies CRDT operation {@code operationId} as {@code actor}; what the other replicas must merge
      * is the delta (or the whole value, when this replica had already applied the operation, which
      * is then not applied again).
@@ -133,7 +121,7 @@ public final class PartitionReplica {
         if (current.appliedOps().contains(operationId)) {
             return Minted.ok(KeyState.ofCrdt(current.crdt(), current.appliedOps()), VersionVector.empty());
         }
-        if (current.appliedOps().mayHaveForgotten(operationId)) return forgotten(key, operationId);
+        if (current.appliedOps().mayHaveForgotten(operationId)) return Minted.forgotten(key, operationId);
         Update<?> update;
         try {
             update = CrdtOps.apply(current.crdt(), op, actor, clock, physicalMillis);

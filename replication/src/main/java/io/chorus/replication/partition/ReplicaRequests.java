@@ -12,6 +12,7 @@ import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.ReplicaWriteAck;
 import io.chorus.replication.ring.NodeId;
+import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.topology.Topology;
 
@@ -69,6 +70,10 @@ public final class ReplicaRequests {
         // recognised too. Else a coordinator's own mint never travels, so it cannot be duplicated: no id
         // to remember (ids cost every later merge, digest and encoding of the key, up to AppliedOps.CAPACITY).
         long mintId = m.operationId() != 0 ? m.operationId() : from.equals(self) ? 0 : mintIdOf(from, m.opId());
+        if (m.operationId() != 0 && mayHaveForgotten(m.key(), m.operationId())) { // client ids grow with time; mintIdOf's do not
+            answer(from, m.opId(), m.key(), Minted.forgotten(m.key(), m.operationId()));
+            return;
+        }
         long expiresAt = m.value() == null ? 0 : m.expiresAtMillis(); // a tombstone never expires
         Minted minted = expiresAt < 0 ? Minted.invalid("expiry " + expiresAt + " of the put of key " + m.key() + " is negative")
                 : partitions.of(m.key()).mint(m.key(), m.value(), m.context(), actor, limits, mintId, m.durable(), expiresAt);
@@ -116,6 +121,12 @@ public final class ReplicaRequests {
 
     private boolean isReplicaOf(Key key) {
         return topology.get().replicasOf(key).contains(self);
+    }
+
+    /** Older than every id the key's full AppliedOps keeps, and not a refusal it remembers. */
+    private boolean mayHaveForgotten(Key key, long operationId) {
+        AppliedOps applied = partitions.of(key).get(key).appliedOps();
+        return applied.mayHaveForgotten(operationId) && !applied.contains(AppliedOps.refusalMark(operationId));
     }
 
     /**
