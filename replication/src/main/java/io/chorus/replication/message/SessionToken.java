@@ -1,5 +1,6 @@
 package io.chorus.replication.message;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.ring.NodeId;
 
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,16 @@ public final class SessionToken {
     }
 
     private SessionToken(int partitions, TreeMap<NodeId, Seen> seen, BitSet unprovable) {
+        // the token's size bound (nodes x partitions/8) rests on every bitmap staying within the partition count
+        if (partitions <= 0 || unprovable.length() > partitions) {
+            throw Invariants.violated("session token of %s partitions marks partition %s unprovable", partitions, unprovable.length() - 1);
+        }
+        for (Map.Entry<NodeId, Seen> entry : seen.entrySet()) {
+            if (entry.getValue().partitions().length() > partitions) {
+                throw Invariants.violated("session token of %s partitions names partition %s of %s", partitions,
+                        entry.getValue().partitions().length() - 1, entry.getKey());
+            }
+        }
         this.partitions = partitions;
         this.seen = seen;
         this.unprovable = unprovable;
@@ -137,6 +148,15 @@ public final class SessionToken {
         return out.toByteArray();
     }
 
+    /** A partition bitmap from the wire: the bytes its partition count needs, no bit past the last partition. */
+    private BitSet readBitmap(Reader in) {
+        BitSet bits = BitSet.valueOf(in.readBytes(bitmapBytes()));
+        if (bits.length() > partitions) {
+            throw new IllegalArgumentException("session token names partition " + (bits.length() - 1) + " of " + partitions);
+        }
+        return bits;
+    }
+
     /** Decodes a token; any malformation or claim over the bounds is an IllegalArgumentException saying what. */
     public static SessionToken decode(byte[] bytes) {
         Reader in = new Reader(bytes);
@@ -150,12 +170,12 @@ public final class SessionToken {
             NodeId node = NodeId.of(name);
             long epoch = in.readVarLong();
             if (epoch < 0) throw new IllegalArgumentException("session token names a negative epoch for " + name);
-            if (token.seen.put(node, new Seen(epoch, BitSet.valueOf(in.readBytes(token.bitmapBytes())))) != null) {
+            if (token.seen.put(node, new Seen(epoch, token.readBitmap(in))) != null) {
                 throw new IllegalArgumentException("session token names " + name + " twice");
             }
         }
         int flag = in.readByte();
-        if (flag == 1) token.unprovable.or(BitSet.valueOf(in.readBytes(token.bitmapBytes())));
+        if (flag == 1) token.unprovable.or(token.readBitmap(in));
         else if (flag != 0) throw new IllegalArgumentException("session token has a bad unprovable-partitions flag " + flag);
         if (!in.atEnd()) throw new IllegalArgumentException("session token has trailing bytes");
         return token;

@@ -56,5 +56,8 @@ class SessionTokenTest {
         byte[] huge = {1, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F};
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SessionToken.decode(huge)).getMessage().contains("limit"));
         assertThrows(IllegalArgumentException.class, () -> SessionToken.parse("hello"));
+        byte[] pastLast = SessionToken.empty(3).with(N1, 0, 1).encode(); // one bitmap byte, then the unprovable flag
+        pastLast[pastLast.length - 2] = (byte) 0xFF; // partitions 3..7 of 3: a later merge would break the token's size bound
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SessionToken.decode(pastLast)).getMessage().contains("partition 7 of 3"));
     }
 }
