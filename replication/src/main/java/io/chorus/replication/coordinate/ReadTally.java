@@ -1,5 +1,6 @@
 package io.chorus.replication.coordinate;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.state.KeyState;
 import io.chorus.replication.ring.NodeId;
 
@@ -33,6 +34,7 @@ public final class ReadTally {
         if (!replicas.contains(from) || replies.containsKey(from)) return false;
         replies.put(from, siblings);
         merged = merged.merge(siblings);
+        if (replies.size() > replicas.size()) throw Invariants.violated("%s replies from %s replicas %s", replies.size(), replicas.size(), replicas);
         return true;
     }
 

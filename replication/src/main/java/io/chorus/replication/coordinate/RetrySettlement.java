@@ -1,5 +1,6 @@
 package io.chorus.replication.coordinate;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.message.ReplicaRead;
 import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.SessionToken;
@@ -57,6 +58,7 @@ final class RetrySettlement {
      * every reply, so the token names the replicas whose states make up that merge (null: no token).
      */
     SessionToken sessionAfter(SessionToken session, int partition) {
+        if (!tally.isComplete() || !appliedBefore()) throw Invariants.violated("a session token from an unsettled retry of operation %s", operationId);
         return SessionTokens.afterRead(session, partition, tally, epochs);
     }
 

@@ -1,5 +1,6 @@
 package io.chorus.replication.partition;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.env.ReplicaObserver;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
@@ -75,6 +76,7 @@ public final class Expiries implements LocalKeys.Listener {
     }
 
     private void track(Due entry) {
+        if (entry.atMillis() == Sibling.NEVER) throw Invariants.violated("tracked %s for expiry, but nothing of it expires", entry.key());
         if (due.size() < trackedMax) {
             due.add(entry);
             return;
@@ -94,6 +96,7 @@ public final class Expiries implements LocalKeys.Listener {
             if (replicated.test(key)) dropped += partitions.apply(key).dropExpired(key, nowMillis); // re-tracks a later expiry
         }
         if (dropped > 0) observer.expiredValuesDropped(dropped);
+        if (due.size() > trackedMax) throw Invariants.violated("%s keys tracked for expiry, more than %s", due.size(), trackedMax);
     }
 
     /** Keys tracked for expiry now. */

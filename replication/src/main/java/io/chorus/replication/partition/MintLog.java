@@ -1,5 +1,6 @@
 package io.chorus.replication.partition;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.ring.NodeId;
 
@@ -41,6 +42,7 @@ final class MintLog {
             oldest.next();
             oldest.remove();
         }
+        if (outcomes.size() > entriesMax) throw Invariants.violated("%s mint outcomes kept, more than %s", outcomes.size(), entriesMax);
     }
 
     /** Forgets entries older than the retention (insertion order is tick order). */

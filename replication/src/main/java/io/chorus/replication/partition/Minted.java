@@ -1,5 +1,6 @@
 package io.chorus.replication.partition;
 
+import io.chorus.replication.Invariants;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.state.AppliedOps;
@@ -12,6 +13,14 @@ import io.chorus.replication.state.KeyState;
  * {@link ErrorKind#TIMEOUT}: nothing now, but an earlier copy of the request may have been).
  */
 public record Minted(KeyState delta, VersionVector contextAfter, ErrorKind refusal, String reason) {
+    public Minted {
+        // a refusal carries its reason and no delta; a mint carries its delta: never half of each
+        if ((refusal == null) != (reason == null) || (refusal == null) != (delta != null)) {
+            throw Invariants.violated("a mint outcome is either a delta or a refusal with its reason: refusal %s, reason %s, delta %s",
+                    refusal, reason, delta);
+        }
+    }
+
     static Minted ok(KeyState delta, VersionVector contextAfter) {
         return new Minted(delta, contextAfter, null, null);
     }

@@ -1,5 +1,6 @@
 package io.chorus.replication.state;
 
+import io.chorus.replication.Invariants;
 import java.util.Arrays;
 
 /**
@@ -16,6 +17,11 @@ public final class AppliedOps {
     private final long[] ids; // sorted ascending, distinct
 
     private AppliedOps(long[] ids) {
+        // contains() searches and mayHaveForgotten() reads ids[0] as the oldest: sorted, distinct, bounded
+        if (ids.length > CAPACITY) throw Invariants.violated("%s applied operation ids kept, more than %s", ids.length, CAPACITY);
+        for (int i = 1; i < ids.length; i++) {
+            if (ids[i - 1] >= ids[i]) throw Invariants.violated("applied operation ids not sorted and distinct at %s: %s", i, Arrays.toString(ids));
+        }
         this.ids = ids;
     }
 
