@@ -121,7 +121,6 @@ public final class PartitionReplica {
         if (current.appliedOps().contains(operationId)) {
             return Minted.ok(KeyState.ofCrdt(current.crdt(), current.appliedOps()), VersionVector.empty());
         }
-        if (current.appliedOps().mayHaveForgotten(operationId)) return Minted.forgotten(key, operationId);
         Update<?> update;
         try {
             update = CrdtOps.apply(current.crdt(), op, actor, clock, physicalMillis);

@@ -82,6 +82,10 @@ public final class ReplicaRequests {
 
     public void onCrdtMint(NodeId from, CrdtMint m) {
         if (answeredWithoutMinting(from, m.opId(), m.key())) return;
+        if (mayHaveForgotten(m.key(), m.operationId())) { // CRDT updates always carry their client's id
+            answer(from, m.opId(), m.key(), Minted.forgotten(m.key(), m.operationId()));
+            return;
+        }
         Minted minted = partitions.of(m.key()).applyCrdt(m.key(), m.operation(), m.operationId(), actor, hybridClock,
                 clock.wallMillis(), m.durable());
         answer(from, m.opId(), m.key(), minted);
@@ -123,7 +127,10 @@ public final class ReplicaRequests {
         return topology.get().replicasOf(key).contains(self);
     }
 
-    /** Older than every id the key's full AppliedOps keeps, and not a refusal it remembers. */
+    /**
+     * A client id older than every id the key's full AppliedOps keeps, and not a refusal it remembers:
+     * neither a put nor a CRDT update under it is applied (see {@link Minted#forgotten}).
+     */
     private boolean mayHaveForgotten(Key key, long operationId) {
         AppliedOps applied = partitions.of(key).get(key).appliedOps();
         return applied.mayHaveForgotten(operationId) && !applied.contains(AppliedOps.refusalMark(operationId));
