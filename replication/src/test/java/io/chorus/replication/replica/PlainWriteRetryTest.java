@@ -5,7 +5,6 @@ import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Get;
-import io.chorus.replication.message.MintWrite;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.WriteResult;
@@ -15,7 +14,6 @@ import io.chorus.replication.state.Consistency;
 import io.chorus.replication.state.Key;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -73,11 +71,7 @@ class PlainWriteRetryTest {
         Key key = keyNotReplicatedBy(five, outsider);
         five.call(outsider, put(key, "1", null, OPERATION, 1));
         five.call(outsider, put(key, "2", null, OPERATION + 4, 1));
-        List<TestCluster.InFlight> copies = new ArrayList<>();
-        five.dropRule = (to, m) -> {
-            if (m instanceof MintWrite) copies.add(new TestCluster.InFlight(outsider, to, five.codec.encode(m)));
-            return false;
-        };
+        List<TestCluster.InFlight> copies = five.copyMintWritesFrom(outsider);
         assertEquals(ErrorKind.TOO_MANY_SIBLINGS, failure(five.call(outsider, put(key, "refused", null, OPERATION + 2, 1))).kind());
         five.dropRule = (to, m) -> false;
         byte[] context = contextOf(five.call(outsider, new Get(key, Consistency.ALL.code())));
@@ -102,11 +96,7 @@ class PlainWriteRetryTest {
         TestCluster five = new TestCluster(5);
         NodeId outsider = five.node(1);
         Key key = keyNotReplicatedBy(five, outsider);
-        List<TestCluster.InFlight> copies = new ArrayList<>();
-        five.dropRule = (to, m) -> {
-            if (m instanceof MintWrite) copies.add(new TestCluster.InFlight(outsider, to, five.codec.encode(m)));
-            return false;
-        };
+        List<TestCluster.InFlight> copies = five.copyMintWritesFrom(outsider);
         WriteResult old = assertInstanceOf(WriteResult.class, five.call(outsider, put(key, "old", null, OPERATION, 1)));
         five.dropRule = (to, m) -> false;
         byte[] context = old.context();

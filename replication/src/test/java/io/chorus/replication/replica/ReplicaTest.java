@@ -176,11 +176,7 @@ class ReplicaTest {
         TestCluster five = new TestCluster(5);
         NodeId outsider = five.node(1);
         Key key = keyNotReplicatedBy(five, outsider);
-        List<TestCluster.InFlight> copies = new ArrayList<>();
-        five.dropRule = (to, m) -> {
-            if (m instanceof MintWrite) copies.add(new TestCluster.InFlight(outsider, to, five.codec.encode(m)));
-            return false;
-        };
+        List<TestCluster.InFlight> copies = five.copyMintWritesFrom(outsider);
         assertInstanceOf(WriteResult.class, five.call(outsider, new Put(key, bytes("once"), null, Consistency.ALL.code(), false)));
         NodeId minter = copies.get(0).to();
         five.stop(minter);

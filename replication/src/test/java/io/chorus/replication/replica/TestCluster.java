@@ -14,6 +14,7 @@ import io.chorus.replication.message.ClientReply;
 import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.Codec;
+import io.chorus.replication.message.MintWrite;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.ring.NodeId;
 
@@ -48,6 +49,19 @@ final class TestCluster {
     final Map<Long, ClientResponse> replies = new LinkedHashMap<>();
     final Set<NodeId> stopped = new HashSet<>();
     BiPredicate<NodeId, PeerMessage> dropRule = (to, m) -> false;
+
+    /**
+     * From now on (it sets {@link #dropRule}), a copy of every MintWrite {@code from} sends, which is
+     * still delivered: a test delivers a copy again later, as a network's late duplicate.
+     */
+    List<InFlight> copyMintWritesFrom(NodeId from) {
+        List<InFlight> copies = new ArrayList<>();
+        dropRule = (to, m) -> {
+            if (m instanceof MintWrite) copies.add(new InFlight(from, to, codec.encode(m)));
+            return false;
+        };
+        return copies;
+    }
     java.util.function.Predicate<PeerMessage> duplicateRule = m -> false;
     long wallMillis; // every node's wall clock, plus its offset (TTL tests move it; protocol timing never reads it)
     final Map<NodeId, Long> clockOffsetMillis = new LinkedHashMap<>();
