@@ -57,7 +57,14 @@ final class ConfigValues {
     }
 
     ConfigException bad(ConfigKey key, String expected) {
-        return new ConfigException(describe(key) + ": expected " + expected + ", got '" + values.get(key.key()) + "'");
+        return bad(key, expected, null);
+    }
+
+    /** @param effective the value in force, for a key left at its default (which has no text to quote) */
+    ConfigException bad(ConfigKey key, String expected, Object effective) {
+        String raw = values.get(key.key());
+        String got = raw != null ? "'" + raw + "'" : "its default" + (effective == null ? "" : " (" + effective + ")");
+        return new ConfigException(describe(key) + ": expected " + expected + ", got " + got);
     }
 
     /** "config key 'x' (in FILE)", or without a source when the key was left at its default. */

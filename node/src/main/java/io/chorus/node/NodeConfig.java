@@ -132,7 +132,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         int heartbeat = v.intIn(ConfigKey.HEARTBEAT_INTERVAL_MILLIS, 100, tick, 3_600_000, "milliseconds, at least tick.millis");
         int suspect = v.intIn(ConfigKey.FAILURE_SUSPECT_MILLIS, 500, tick, 3_600_000, "milliseconds, at least tick.millis");
         if (ticks(suspect, tick) <= ticks(heartbeat, tick)) {
-            throw v.bad(ConfigKey.FAILURE_SUSPECT_MILLIS, "more than heartbeat.interval.millis (" + heartbeat + ") by at least one tick (" + tick + " ms)");
+            throw v.bad(ConfigKey.FAILURE_SUSPECT_MILLIS, "more than heartbeat.interval.millis (" + heartbeat + ") by at least one tick (" + tick + " ms)", suspect);
         }
 
         int keyBytesMax = v.intIn(ConfigKey.KEY_BYTES_MAX, 1024, 1, 64 * 1024, "bytes");
@@ -142,7 +142,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         long frameNeeded = (long) valueBytesMax + keyBytesMax + FRAME_OVERHEAD_BYTES;
         if (frameBytesMax < frameNeeded) {
             throw v.bad(ConfigKey.FRAME_BYTES_MAX, "at least limits.valueBytesMax + limits.keyBytesMax + " + FRAME_OVERHEAD_BYTES
-                    + " = " + frameNeeded + " bytes, so that the largest allowed write fits in one frame");
+                    + " = " + frameNeeded + " bytes, so that the largest allowed write fits in one frame", frameBytesMax);
         }
         int inFlight = v.intIn(ConfigKey.IN_FLIGHT_PER_CONNECTION_MAX, 1024, 1, 1 << 20, "requests");
         int ringSize = v.intIn(ConfigKey.PIPELINE_RING_SIZE, 65536, 16, 1 << 24, "events");

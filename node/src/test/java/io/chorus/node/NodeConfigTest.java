@@ -114,6 +114,10 @@ class NodeConfigTest {
         ConfigException suspect = assertThrows(ConfigException.class,
                 () -> NodeConfig.load(null, Map.of("heartbeat.interval.millis", "500", "failure.suspect.millis", "500")));
         assertContains(suspect, "'failure.suspect.millis' (override): expected more than heartbeat.interval.millis (500)");
+        ConfigException suspectByDefault = assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("tick.millis", "1000")));
+        assertContains(suspectByDefault, "'failure.suspect.millis' (default): expected more than heartbeat.interval.millis (100) by at least one tick (1000 ms), got its default (500)");
+        ConfigException frameByDefault = assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("limits.valueBytesMax", "4194304")));
+        assertContains(frameByDefault, "got its default (2097152)");
         ConfigException frame = assertThrows(ConfigException.class, () -> NodeConfig.load(null, Map.of("limits.frameBytesMax", "1048576")));
         assertContains(frame, "'limits.frameBytesMax' (override): expected at least limits.valueBytesMax + limits.keyBytesMax");
         ConfigException timeout = assertThrows(ConfigException.class,
