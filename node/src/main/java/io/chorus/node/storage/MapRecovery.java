@@ -23,15 +23,19 @@ import java.util.Locale;
  * it finds; after a kill -9 almost every restart printed both, and nobody could tell whether
  * anything was lost. So the recovery runs with this class as its corruption listener and with
  * Chronicle's warnings routed here on this thread only; each finding is sorted into bookkeeping
- * (the free-space hint and entry counter of a segment tier, which a write cut short leaves stale:
- * no data involved) and damaged entries (Chronicle removes them). Then {@link #scan} reads every
+ * (the free-space hint and entry counter of a segment tier, which a write cut short leaves stale,
+ * and a segment lock the dead process held: no data involved) and damaged entries (Chronicle removes them). Then {@link #scan} reads every
  * entry back and decodes it: an entry the codec cannot read is removed and counted, never a crash.
  * Anti-entropy brings removed keys back from the other replicas.
  */
 public final class MapRecovery implements ChronicleHashCorruption.Listener {
     private static final Logger log = LoggerFactory.getLogger(MapRecovery.class);
-    /** Chronicle messages that only concern a tier's bookkeeping (lower case). */
-    private static final List<String> BOOKKEEPING = List.of("wrong lowest free chunk", "wrong number of entries counter");
+    /**
+     * Chronicle messages that only concern bookkeeping (lower case): a tier's free-space hint and
+     * entry counter, and a segment lock the dead process held (which the recovery clears; a kill -9
+     * during any write leaves one).
+     */
+    private static final List<String> BOOKKEEPING = List.of("wrong lowest free chunk", "wrong number of entries counter", "lock of segment");
     /** Damaged entries whose messages are logged one by one; past that, only counted. */
     private static final int LOGGED_DAMAGE_MAX = 20;
 
@@ -95,7 +99,7 @@ public final class MapRecovery implements ChronicleHashCorruption.Listener {
         }
     }
 
-    /** Fixes to tiers' free-space hints and entry counters: bookkeeping a cut-short write leaves stale, no data. */
+    /** Fixes to tiers' free-space hints and entry counters, and segment locks cleared: what a cut-short write leaves, no data. */
     public int bookkeepingFixes() {
         return bookkeepingFixes;
     }

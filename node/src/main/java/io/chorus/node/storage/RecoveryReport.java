@@ -49,7 +49,7 @@ public record RecoveryReport(String node, boolean cleanStop, boolean firstStart,
         List<String> details = new ArrayList<>();
         if (map.damagedEntries() > 0) details.add(count(map.damagedEntries()) + " found damaged by Chronicle");
         if (map.undecodableRemoved() > 0) details.add(count(map.undecodableRemoved()) + " did not decode");
-        if (map.bookkeepingFixes() > 0) details.add(count(map.bookkeepingFixes()) + " free-space and counter fixes, no data involved");
+        if (map.bookkeepingFixes() > 0) details.add(count(map.bookkeepingFixes()) + " free-space, counter and lock fixes, no data involved");
         return details.isEmpty() ? found : found + " (" + String.join("; ", details) + ")";
     }
 

@@ -34,11 +34,12 @@ class MapRecoveryTest {
         MapRecovery recovery = new MapRecovery();
         recovery.onCorruption(corruption("wrong lowest free chunk for tier with index 4, stored: 12, should be: 10"));
         recovery.onCorruption(corruption("Wrong number of entries counter for tier with index 4, stored: 7, should be: 6"));
-        assertEquals(2, recovery.bookkeepingFixes());
+        recovery.onCorruption(corruption("lock of segment 0 is not clear: [read locks = 0, update locked = true, write locked = false, waits = 0]"));
+        assertEquals(3, recovery.bookkeepingFixes());
         assertEquals(0, recovery.entriesDropped());
         RecoveryReport clean = new RecoveryReport("n1", false, false, recovery, 6, new WalReplay(0, 0, 0, 0, 0, 0, List.of()));
         assertFalse(clean.lostSomething(), "stale free-space hints and counters lose nothing");
-        assertTrue(clean.describe().contains("0 entries dropped (2 free-space and counter fixes, no data involved)"), clean.describe());
+        assertTrue(clean.describe().contains("0 entries dropped (3 free-space, counter and lock fixes, no data involved)"), clean.describe());
 
         recovery.onCorruption(corruption("Checksum doesn't match, stored: 1, should be from the entry bytes: 2, key: k, value: v"));
         recovery.onCorruption(corruption(null));
@@ -46,7 +47,7 @@ class MapRecoveryTest {
         assertEquals(2, recovery.entriesDropped());
         RecoveryReport lost = new RecoveryReport("n1", false, false, recovery, 6, new WalReplay(0, 0, 0, 0, 0, 0, List.of()));
         assertTrue(lost.lostSomething());
-        assertTrue(lost.describe().contains("2 entries dropped (2 found damaged by Chronicle; 2 free-space"), lost.describe());
+        assertTrue(lost.describe().contains("2 entries dropped (2 found damaged by Chronicle; 3 free-space"), lost.describe());
         assertTrue(lost.describe().endsWith("anti-entropy will bring back what was dropped, and anything else this node missed, from the other replicas"));
     }
 }
