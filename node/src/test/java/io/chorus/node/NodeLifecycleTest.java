@@ -170,14 +170,15 @@ class NodeLifecycleTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertFalse(Files.exists(config.dataDir().resolve("clean-shutdown")));
 
+        long firstEpoch = Long.parseLong(Files.readString(config.dataDir().resolve("actor-epoch")).strip()); // the first start's millisecond
         long start = System.nanoTime();
         try (ChorusNode node = ChorusNode.start(config);
              ChorusClient client = ChorusClient.connect(List.of(node.address()))) {
             assertEquals("1", new String(client.get("before-sigterm", Consistency.ONE).values().get(0), StandardCharsets.UTF_8));
             assertEquals("2", new String(client.get("before-sigkill", Consistency.ONE).values().get(0), StandardCharsets.UTF_8));
-            assertEquals(List.of("n1"), actors(client.get("before-sigkill", Consistency.ONE).context()), "SIGTERM kept epoch 0");
+            assertEquals(List.of(config.name().actor(firstEpoch)), actors(client.get("before-sigkill", Consistency.ONE).context()), "SIGTERM kept the first epoch");
             WriteAck after = client.put("after-recovery", "3".getBytes(StandardCharsets.UTF_8), Consistency.ALL);
-            assertEquals(List.of("n1#1"), actors(after.context()), "after SIGKILL the node mints under a new actor");
+            assertEquals(List.of(config.name().actor(firstEpoch + 1)), actors(after.context()), "after SIGKILL the node mints under the next actor");
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(millis < 20_000, "recovery must not wait on the dead process's locks; took " + millis + " ms");

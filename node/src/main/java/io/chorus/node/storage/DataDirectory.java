@@ -60,6 +60,11 @@ public final class DataDirectory implements AutoCloseable {
      * before this returns.
      */
     public static DataDirectory acquire(Path dir) {
+        return acquire(dir, System.currentTimeMillis());
+    }
+
+    /** As {@link #acquire(Path)}, with the wall clock now (a new directory's first epoch). */
+    static DataDirectory acquire(Path dir, long wallMillis) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -72,12 +77,12 @@ public final class DataDirectory implements AutoCloseable {
             channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) throw new IllegalStateException(inUse(dir));
-            boolean clean = Files.exists(dir.resolve(CLEAN_SHUTDOWN_MARKER));
+            // a map file removed by hand after a clean stop lost everything the marker vouched for
+            boolean clean = Files.exists(dir.resolve(CLEAN_SHUTDOWN_MARKER)) && Files.exists(dir.resolve(ChronicleStorage.MAP_FILE));
             long previous = readActorEpoch(dir);
-            long epoch = ActorEpochs.atStart(previous, !usedBefore || clean); // the core's one rule; a fresh directory counts as clean
-            boolean advance = epoch != previous;
-            if (advance) writeActorEpoch(dir, epoch);
-            return new DataDirectory(dir, channel, lock, clean, epoch, advance);
+            long epoch = usedBefore ? ActorEpochs.atStart(previous, clean) : ActorEpochs.forNewDirectory(wallMillis); // the core's rules
+            if (epoch != previous) writeActorEpoch(dir, epoch);
+            return new DataDirectory(dir, channel, lock, clean, epoch, usedBefore && epoch != previous);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw new IllegalStateException(inUse(dir), e);
@@ -103,7 +108,10 @@ public final class DataDirectory implements AutoCloseable {
         return previousRunClean;
     }
 
-    /** The epoch this run's replica mints in: 0 until the first unclean stop, one more after each. */
+    /**
+     * The epoch this run's replica mints in: the directory's first start's wall-clock millisecond
+     * (0 for a directory from before epochs existed), one more after each unclean stop.
+     */
     public long actorEpoch() {
         return actorEpoch;
     }
