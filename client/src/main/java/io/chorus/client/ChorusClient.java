@@ -100,7 +100,7 @@ import java.util.concurrent.TimeUnit;
  * connection per node. {@link #close()} fails what is still pending and releases all of it.
  * Thread-safe: share one client across threads.
  */
-public final class ChorusClient implements AutoCloseable {
+public final class ChorusClient implements AutoCloseable, CrdtHandles {
     /** Room in a frame for everything but the key, value and context (ids, level, lengths, tags). */
     private static final int FRAME_OVERHEAD_BYTES = 64;
 
@@ -112,6 +112,8 @@ public final class ChorusClient implements AutoCloseable {
     private final int frameBytesMax;
     private final Set<RequestCall> inFlight = ConcurrentHashMap.newKeySet();
     private final OperationIds operationIds = OperationIds.fromSystemClock();
+    /** What the CRDT handles made here go through: the client, in no session. */
+    private final CrdtAccess crdt = new CrdtAccess(this, null);
     /** The longest deadline a call was given: the backstop of blocking waits on handles' updates. */
     private volatile long callTimeoutMaxMillis;
     private volatile boolean closed;
@@ -314,57 +316,63 @@ public final class ChorusClient implements AutoCloseable {
     // ---- CRDT values
 
     /** The counter at {@code key} (its UTF-8 bytes). */
+    @Override
     public CounterRef counter(String key) {
-        return new CounterRef(this, utf8(key));
+        return new CounterRef(crdt, utf8(key));
     }
 
     public CounterRef counter(byte[] key) {
-        return new CounterRef(this, keyCopy(key));
+        return new CounterRef(crdt, keyCopy(key));
     }
 
     /** The set at {@code key} (its UTF-8 bytes). */
+    @Override
     public SetRef set(String key) {
-        return new SetRef(this, utf8(key));
+        return new SetRef(crdt, utf8(key));
     }
 
     public SetRef set(byte[] key) {
-        return new SetRef(this, keyCopy(key));
+        return new SetRef(crdt, keyCopy(key));
     }
 
     /** The multi-value register at {@code key} (its UTF-8 bytes). */
+    @Override
     public RegisterRef register(String key) {
-        return new RegisterRef(this, utf8(key));
+        return new RegisterRef(crdt, utf8(key));
     }
 
     public RegisterRef register(byte[] key) {
-        return new RegisterRef(this, keyCopy(key));
+        return new RegisterRef(crdt, keyCopy(key));
     }
 
     /** The last-writer-wins register at {@code key} (its UTF-8 bytes). */
+    @Override
     public LwwRegisterRef lwwRegister(String key) {
-        return new LwwRegisterRef(this, utf8(key));
+        return new LwwRegisterRef(crdt, utf8(key));
     }
 
     public LwwRegisterRef lwwRegister(byte[] key) {
-        return new LwwRegisterRef(this, keyCopy(key));
+        return new LwwRegisterRef(crdt, keyCopy(key));
     }
 
     /** The flag at {@code key} (its UTF-8 bytes). */
+    @Override
     public FlagRef flag(String key) {
-        return new FlagRef(this, utf8(key));
+        return new FlagRef(crdt, utf8(key));
     }
 
     public FlagRef flag(byte[] key) {
-        return new FlagRef(this, keyCopy(key));
+        return new FlagRef(crdt, keyCopy(key));
     }
 
     /** The map at {@code key} (its UTF-8 bytes). */
+    @Override
     public MapRef map(String key) {
-        return new MapRef(this, utf8(key));
+        return new MapRef(crdt, utf8(key));
     }
 
     public MapRef map(byte[] key) {
-        return new MapRef(this, keyCopy(key));
+        return new MapRef(crdt, keyCopy(key));
     }
 
     /**
@@ -445,7 +453,7 @@ public final class ChorusClient implements AutoCloseable {
      * retry policy and budget allow) the same operation again, with an attempt number above 1 once
      * an earlier attempt may have been applied (see {@link RequestCall}).
      */
-    CompletableFuture<WriteAck> updateAsync(byte[] key, CrdtOp operation, Consistency consistency, WriteOptions options) {
+    CompletableFuture<WriteAck> updateAsync(byte[] key, CrdtOp operation, Consistency consistency, WriteOptions options, Session session) {
         Objects.requireNonNull(operation, "operation");
         byte level = level(consistency);
         boolean durable = durable(options);
@@ -455,18 +463,22 @@ public final class ChorusClient implements AutoCloseable {
         }
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
-        CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable);
+        CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable, session == null ? null : session.tokenBytes());
         return call(wireKey, update, true, payloadBytes, null, callOptions(options)).thenApply(answered -> {
+            if (session != null) session.absorb(answered);
             if (!(answered.response() instanceof WriteResult written)) throw unexpected("a WriteResult", answered.response());
             return new WriteAck(Context.NONE, written.durable(), receipt(answered, written.ackedBy(), false, written.durable(), Context.NONE));
         });
     }
 
     /** Reads the value of {@code type} at {@code key}; its type's empty value when nothing was written. */
-    <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency) {
+    <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency, Session session) {
         Key wireKey = Key.of(key);
-        CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), level(consistency));
-        return call(wireKey, get, false, 0, null, callOptions(ReadOptions.DEFAULT)).thenApply(answered -> CrdtReplies.value(answered.response(), type));
+        CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), level(consistency), session == null ? null : session.tokenBytes());
+        return call(wireKey, get, false, 0, null, callOptions(ReadOptions.DEFAULT)).thenApply(answered -> {
+            if (session != null) session.absorb(answered);
+            return CrdtReplies.value(answered.response(), type);
+        });
     }
 
     /**

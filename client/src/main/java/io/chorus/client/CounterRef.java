@@ -18,15 +18,15 @@ import java.util.concurrent.CompletionStage;
  * write: using a key that holds something else fails with {@code InvalidRequest} naming both types.
  */
 public final class CounterRef {
-    private final ChorusClient client;
+    private final CrdtAccess client;
     private final byte[] key;
     private final WriteOptions options;
 
-    CounterRef(ChorusClient client, byte[] key) {
+    CounterRef(CrdtAccess client, byte[] key) {
         this(client, key, WriteOptions.DEFAULT);
     }
 
-    private CounterRef(ChorusClient client, byte[] key, WriteOptions options) {
+    private CounterRef(CrdtAccess client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
         this.options = options;

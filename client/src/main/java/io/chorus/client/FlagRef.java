@@ -13,15 +13,15 @@ import java.util.concurrent.CompletionStage;
  * enabling or disabling twice is harmless anyway. Thread-safe.
  */
 public final class FlagRef {
-    private final ChorusClient client;
+    private final CrdtAccess client;
     private final byte[] key;
     private final WriteOptions options;
 
-    FlagRef(ChorusClient client, byte[] key) {
+    FlagRef(CrdtAccess client, byte[] key) {
         this(client, key, WriteOptions.DEFAULT);
     }
 
-    private FlagRef(ChorusClient client, byte[] key, WriteOptions options) {
+    private FlagRef(CrdtAccess client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
         this.options = options;

@@ -16,15 +16,15 @@ import java.util.concurrent.CompletionStage;
  * Thread-safe.
  */
 public final class LwwRegisterRef {
-    private final ChorusClient client;
+    private final CrdtAccess client;
     private final byte[] key;
     private final WriteOptions options;
 
-    LwwRegisterRef(ChorusClient client, byte[] key) {
+    LwwRegisterRef(CrdtAccess client, byte[] key) {
         this(client, key, WriteOptions.DEFAULT);
     }
 
-    private LwwRegisterRef(ChorusClient client, byte[] key, WriteOptions options) {
+    private LwwRegisterRef(CrdtAccess client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
         this.options = options;

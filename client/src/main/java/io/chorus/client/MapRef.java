@@ -26,15 +26,15 @@ import java.util.function.Consumer;
  * ones after it are not sent; the failure says which field failed and how many went before.
  */
 public final class MapRef {
-    private final ChorusClient client;
+    private final CrdtAccess client;
     private final byte[] key;
     private final WriteOptions options;
 
-    MapRef(ChorusClient client, byte[] key) {
+    MapRef(CrdtAccess client, byte[] key) {
         this(client, key, WriteOptions.DEFAULT);
     }
 
-    private MapRef(ChorusClient client, byte[] key, WriteOptions options) {
+    private MapRef(CrdtAccess client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
         this.options = options;

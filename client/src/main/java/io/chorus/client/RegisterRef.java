@@ -16,15 +16,15 @@ import java.util.concurrent.CompletionStage;
  * {@link CounterRef}. Thread-safe.
  */
 public final class RegisterRef {
-    private final ChorusClient client;
+    private final CrdtAccess client;
     private final byte[] key;
     private final WriteOptions options;
 
-    RegisterRef(ChorusClient client, byte[] key) {
+    RegisterRef(CrdtAccess client, byte[] key) {
         this(client, key, WriteOptions.DEFAULT);
     }
 
-    private RegisterRef(ChorusClient client, byte[] key, WriteOptions options) {
+    private RegisterRef(CrdtAccess client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
         this.options = options;

@@ -1,6 +1,7 @@
 package io.chorus.client;
 
 import io.chorus.replication.message.ClientResponse;
+import io.chorus.replication.message.CrdtValue;
 import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.message.GetResult;
@@ -27,7 +28,7 @@ import java.util.concurrent.CompletionStage;
  * {@link ChorusClient#session(String)} resumes in another process. Thread-safe: concurrent calls
  * merge their tokens. Calls that fail leave the token as it was.
  */
-public final class Session {
+public final class Session implements CrdtHandles {
     private static final byte[] NEW_SESSION = new byte[0];
 
     private final ChorusClient client;
@@ -72,6 +73,48 @@ public final class Session {
                 .thenApply(answered -> client.sessionWriteAck(absorb(answered))));
     }
 
+    // ---- CRDT values, within the session: the handles' updates and reads carry and update its token
+
+    /** The counter at {@code key} (its UTF-8 bytes), read and updated within this session. */
+    @Override
+    public CounterRef counter(String key) {
+        return new CounterRef(crdt(), utf8(key));
+    }
+
+    /** The set at {@code key}, within this session. */
+    @Override
+    public SetRef set(String key) {
+        return new SetRef(crdt(), utf8(key));
+    }
+
+    /** The multi-value register at {@code key}, within this session. */
+    @Override
+    public RegisterRef register(String key) {
+        return new RegisterRef(crdt(), utf8(key));
+    }
+
+    /** The last-writer-wins register at {@code key}, within this session. */
+    @Override
+    public LwwRegisterRef lwwRegister(String key) {
+        return new LwwRegisterRef(crdt(), utf8(key));
+    }
+
+    /** The flag at {@code key}, within this session. */
+    @Override
+    public FlagRef flag(String key) {
+        return new FlagRef(crdt(), utf8(key));
+    }
+
+    /** The map at {@code key}, within this session. */
+    @Override
+    public MapRef map(String key) {
+        return new MapRef(crdt(), utf8(key));
+    }
+
+    private CrdtAccess crdt() {
+        return new CrdtAccess(client, this);
+    }
+
     /** The token as a string for another process ({@link ChorusClient#session(String)}); null before the first answer. */
     public synchronized String export() {
         return token == null ? null : token.export();
@@ -82,14 +125,15 @@ public final class Session {
         return token == null ? 0 : token.encode().length;
     }
 
-    private synchronized byte[] tokenBytes() {
+    synchronized byte[] tokenBytes() {
         return token == null ? NEW_SESSION : token.encode();
     }
 
     /** Merges the token an answer carries into the session's. */
-    private ChorusClient.Answered absorb(ChorusClient.Answered answered) {
+    ChorusClient.Answered absorb(ChorusClient.Answered answered) {
         ClientResponse response = answered.response();
-        byte[] updated = response instanceof GetResult r ? r.session() : response instanceof WriteResult w ? w.session() : null;
+        byte[] updated = response instanceof GetResult r ? r.session() : response instanceof WriteResult w ? w.session()
+                : response instanceof CrdtValue v ? v.session() : null;
         if (updated != null) {
             SessionToken answer = SessionToken.decode(updated);
             synchronized (this) {

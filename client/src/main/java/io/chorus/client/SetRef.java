@@ -19,15 +19,15 @@ import java.util.concurrent.CompletionStage;
  * {@link CounterRef}. Thread-safe.
  */
 public final class SetRef {
-    private final ChorusClient client;
+    private final CrdtAccess client;
     private final byte[] key;
     private final WriteOptions options;
 
-    SetRef(ChorusClient client, byte[] key) {
+    SetRef(CrdtAccess client, byte[] key) {
         this(client, key, WriteOptions.DEFAULT);
     }
 
-    private SetRef(ChorusClient client, byte[] key, WriteOptions options) {
+    private SetRef(CrdtAccess client, byte[] key, WriteOptions options) {
         this.client = client;
         this.key = key;
         this.options = options;

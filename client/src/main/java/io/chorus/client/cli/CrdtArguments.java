@@ -4,6 +4,7 @@ import io.chorus.client.Addresses;
 import io.chorus.replication.state.Consistency;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,14 @@ import java.util.Set;
 /**
  * The parsed arguments of one CRDT command: {@code TYPE KEY ACTION [OPERAND...]} plus options
  * anywhere ({@code --consistency L}, {@code --cluster H:P,...}, {@code --lww} for registers,
- * {@code --durable} for updates).
+ * {@code --durable} for updates, {@code --session-in FILE} and {@code --session-out FILE} as for
+ * the data commands).
  * {@code cluster} is null when not given (the default applies). Every check that needs no cluster
  * happens here, so a usage error never connects; failures are {@link IllegalArgumentException}s
  * whose message is shown as is.
  */
 record CrdtArguments(String type, String key, String action, List<String> operands, Consistency consistency, boolean lww,
-                     boolean durable, List<InetSocketAddress> cluster) {
+                     boolean durable, List<InetSocketAddress> cluster, Path sessionIn, Path sessionOut) {
 
     /** How many operands an action takes. */
     private record Arity(int min, int max, String shape) {
@@ -46,6 +48,7 @@ record CrdtArguments(String type, String key, String action, List<String> operan
         boolean lww = false;
         boolean durable = false;
         List<InetSocketAddress> cluster = null;
+        Path sessionIn = null, sessionOut = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -62,19 +65,25 @@ record CrdtArguments(String type, String key, String action, List<String> operan
             }
             int equals = arg.indexOf('=');
             String name = equals > 0 ? arg.substring(0, equals) : arg;
-            if (!name.equals("--consistency") && !name.equals("--cluster")) throw new IllegalArgumentException("unknown option " + name);
+            if (!Set.of("--consistency", "--cluster", "--session-in", "--session-out").contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            }
             String value;
             if (equals > 0) value = arg.substring(equals + 1);
             else if (i + 1 < args.length) value = args[++i];
             else throw new IllegalArgumentException("option " + arg + " needs a value");
-            if (name.equals("--consistency")) consistency = Consistency.parse(value);
-            else cluster = Addresses.parseList(value);
+            switch (name) {
+                case "--consistency" -> consistency = Consistency.parse(value);
+                case "--cluster" -> cluster = Addresses.parseList(value);
+                case "--session-in" -> sessionIn = Path.of(value);
+                default -> sessionOut = Path.of(value);
+            }
         }
-        return of(positional, consistency, lww, durable, cluster);
+        return of(positional, consistency, lww, durable, cluster, sessionIn, sessionOut);
     }
 
     private static CrdtArguments of(List<String> positional, Consistency consistency, boolean lww, boolean durable,
-                                    List<InetSocketAddress> cluster) {
+                                    List<InetSocketAddress> cluster, Path sessionIn, Path sessionOut) {
         String type = positional.get(0);
         Map<String, Arity> actions = ACTIONS.get(type);
         assert actions != null : "parse called for " + type;
@@ -93,7 +102,7 @@ record CrdtArguments(String type, String key, String action, List<String> operan
         }
         if (lww && !type.equals("register")) throw new IllegalArgumentException("--lww is for register only");
         if (durable && READS.contains(action)) throw new IllegalArgumentException("--durable is for updates, not " + type + " " + action);
-        CrdtArguments arguments = new CrdtArguments(type, positional.get(1), action, operands, consistency, lww, durable, cluster);
+        CrdtArguments arguments = new CrdtArguments(type, positional.get(1), action, operands, consistency, lww, durable, cluster, sessionIn, sessionOut);
         arguments.amount(); // checks N now, before connecting
         return arguments;
     }

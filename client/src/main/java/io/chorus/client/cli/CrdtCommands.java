@@ -4,6 +4,7 @@ import io.chorus.client.ChorusClient;
 import io.chorus.client.ClientBuilder;
 import io.chorus.client.ChorusException;
 import io.chorus.client.CounterRef;
+import io.chorus.client.CrdtHandles;
 import io.chorus.client.FlagRef;
 import io.chorus.client.LwwRegisterView;
 import io.chorus.client.MapRef;
@@ -34,7 +35,8 @@ final class CrdtCommands {
             "  flag KEY enable | disable | value",
             "  register KEY set VALUE | get          [--lww: last-writer-wins instead of multi-value]",
             "  map KEY get | incr FIELD [N] | add FIELD X [Y...]",
-            "  each also takes [--consistency LEVEL] [--cluster HOST:PORT,...], and each update [--durable]",
+            "  each also takes [--consistency LEVEL] [--cluster HOST:PORT,...] [--session-in FILE] [--session-out FILE],",
+            "  and each update [--durable]",
             "A CRDT key holds the type of its first write; another type's command fails with InvalidRequest.",
             "Updates print \"ok\" (\"ok (durable)\" as for put) and are retried under one operation id, so they",
             "count once. counter value prints the number; set members one element per line; set contains",
@@ -58,15 +60,24 @@ final class CrdtCommands {
             return DataCommands.EXIT_USAGE;
         }
         try (ChorusClient client = builder.build()) {
-            return execute(client, arguments, out);
+            SessionCalls calls = SessionCalls.of(client, arguments.sessionIn(), arguments.sessionOut());
+            int exit = execute(calls.crdt(), arguments, out);
+            calls.saveToken();
+            return exit;
         } catch (ChorusException e) {
             err.println(e.getMessage());
             return DataCommands.EXIT_FAILED;
+        } catch (IllegalArgumentException | UncheckedIOException e) { // a --session-in file that holds no token, or cannot be read
+            err.println(e.getMessage());
+            return DataCommands.EXIT_USAGE;
         }
     }
 
-    /** Runs one parsed command on {@code client} (also the shell's, which keeps one client for all its commands). */
-    static int execute(ChorusClient client, CrdtArguments arguments, PrintStream out) {
+    /**
+     * Runs one parsed command on handles from {@code client}: a plain client, or a session (the
+     * shell's, which keeps one for all its commands, or a one-shot command's --session-in/-out).
+     */
+    static int execute(CrdtHandles client, CrdtArguments arguments, PrintStream out) {
         WriteOptions options = arguments.durable() ? WriteOptions.DURABLE : WriteOptions.DEFAULT;
         return switch (arguments.type()) {
             case "counter" -> counter(client.counter(arguments.key()).with(options), arguments, out);
@@ -123,7 +134,7 @@ final class CrdtCommands {
         return ok(ack, arguments, out);
     }
 
-    private static int register(ChorusClient client, CrdtArguments arguments, WriteOptions options, PrintStream out) {
+    private static int register(CrdtHandles client, CrdtArguments arguments, WriteOptions options, PrintStream out) {
         if (arguments.action().equals("set")) {
             return ok(client.register(arguments.key()).with(options).set(arguments.operands().get(0), arguments.consistency()), arguments, out);
         }
@@ -134,7 +145,7 @@ final class CrdtCommands {
         return DataCommands.EXIT_OK;
     }
 
-    private static int lwwRegister(ChorusClient client, CrdtArguments arguments, WriteOptions options, PrintStream out) {
+    private static int lwwRegister(CrdtHandles client, CrdtArguments arguments, WriteOptions options, PrintStream out) {
         if (arguments.action().equals("set")) {
             return ok(client.lwwRegister(arguments.key()).with(options).set(arguments.operands().get(0), arguments.consistency()), arguments, out);
         }

@@ -2,6 +2,7 @@ package io.chorus.client.cli;
 
 import io.chorus.client.ChorusClient;
 import io.chorus.client.Context;
+import io.chorus.client.CrdtHandles;
 import io.chorus.client.ReadResult;
 import io.chorus.client.Session;
 import io.chorus.client.WriteAck;
@@ -17,7 +18,8 @@ import java.nio.file.Path;
  * The data commands' calls, through a session when {@code --session-in FILE} or
  * {@code --session-out FILE} is given: the token is read from the first (written by an earlier
  * command's {@code --session-out}) and, once the command succeeded, the updated token is written to
- * the second (the same file may be both). Without either, plain client calls.
+ * the second (the same file may be both). Without either, plain client calls. CRDT commands
+ * take their handles from {@link #crdt()}, so they carry the token too.
  */
 final class SessionCalls {
     private final ChorusClient client;
@@ -60,6 +62,11 @@ final class SessionCalls {
 
     WriteAck delete(String key, Context context, Consistency level, WriteOptions options) {
         return session == null ? client.delete(key, context, level, options) : session.delete(key, context, level, options);
+    }
+
+    /** Handles on CRDT values whose updates and reads go through the session, if there is one. */
+    CrdtHandles crdt() {
+        return session == null ? client : session;
     }
 
     /** Writes the updated token to the --session-out file, if one was named. */

@@ -45,9 +45,9 @@ public final class Shell {
             "  get KEY [--consistency LEVEL] [--explain]",
             "  delete KEY [--context CTX] [--consistency LEVEL] [--durable] [--explain]",
             CrdtCommands.USAGE.lines().filter(line -> line.startsWith("  ")).reduce((a, b) -> a + "\n" + b).orElse(""),
-            "LEVEL is one, two, quorum or all (default quorum). put, get and delete carry the shell's session token:",
-            "a get sees every write and read the shell made before, at any level, or fails with SessionUnsatisfied.",
-            "(CRDT commands do not carry the token yet: read them at quorum after a quorum update.)",
+            "LEVEL is one, two, quorum or all (default quorum). Every data command carries the shell's session token",
+            "(--cluster and --session-in/-out are given when the shell starts): a get, or a CRDT read, sees every write",
+            "and read the shell made before, at any level, or fails with SessionUnsatisfied.",
             "Shell commands:",
             "  session                  show the session token",
             "  session save FILE        write it to FILE (for --session-in of a one-shot command or another shell)",
@@ -155,14 +155,14 @@ public final class Shell {
         try {
             int code;
             if (CrdtCommands.COMMANDS.contains(words[0])) {
-                code = CrdtCommands.execute(client, CrdtArguments.parse(words), out);
+                CrdtArguments arguments = CrdtArguments.parse(words);
+                if (arguments.sessionIn() != null || arguments.sessionOut() != null) return sessionFileGiven();
+                code = CrdtCommands.execute(calls.crdt(), arguments, out);
             } else {
                 TtlOption ttl = TtlOption.extract(words);
                 DataArguments arguments = DataArguments.parse(ttl.rest());
                 ttl.checkFor(arguments.command());
-                if (arguments.sessionIn() != null || arguments.sessionOut() != null) {
-                    return failed(DataCommands.EXIT_USAGE, "the shell carries its session token itself: use session save FILE or session load FILE");
-                }
+                if (arguments.sessionIn() != null || arguments.sessionOut() != null) return sessionFileGiven();
                 code = DataCommands.execute(calls, arguments, ttl.ttl(), out);
             }
             if (sessionOut != null) calls.saveTo(sessionOut);
@@ -172,6 +172,10 @@ public final class Shell {
         } catch (IllegalArgumentException | UncheckedIOException e) {
             return failed(DataCommands.EXIT_USAGE, e.getMessage() + " (help shows each command's form)");
         }
+    }
+
+    private boolean sessionFileGiven() {
+        return failed(DataCommands.EXIT_USAGE, "the shell carries its session token itself: use session save FILE or session load FILE");
     }
 
     private void session(List<String> words) {

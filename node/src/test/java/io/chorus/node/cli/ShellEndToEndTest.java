@@ -86,6 +86,26 @@ class ShellEndToEndTest {
         assertTrue(oneShot.toString(StandardCharsets.UTF_8).startsWith("hello\n"), oneShot.toString(StandardCharsets.UTF_8));
     }
 
+    /** A CRDT update's token saved by the shell is carried by a one-shot CRDT read and written back by its --session-out. */
+    @Test
+    void crdtCommandsCarryTheTokenInTheShellAndOneShot() throws IOException {
+        type("counter visits incr 3 --consistency one");
+        awaitOut("ok\n");
+        type("session save " + dir.resolve("crdt.txt"));
+        awaitOut("saved to ");
+        String saved = Files.readString(dir.resolve("crdt.txt")).strip();
+        assertTrue(!SessionToken.parse(saved).seen().isEmpty(), "the update's minter is in the token: " + saved);
+
+        ByteArrayOutputStream oneShot = new ByteArrayOutputStream();
+        int code = DataCommands.run(new String[]{"counter", "visits", "value", "--consistency", "one",
+                "--session-in", dir.resolve("crdt.txt").toString(), "--session-out", dir.resolve("after.txt").toString(),
+                "--cluster", "127.0.0.1:" + cluster.address(1).getPort()}, new PrintStream(oneShot, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, code);
+        assertEquals("3\n", oneShot.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.exists(dir.resolve("after.txt")), "--session-out wrote the token after the read");
+        type("quit");
+    }
+
     /** A token no replica can satisfy makes the shell's get fail, which it could not if the get did not carry it. */
     @Test
     void getsCarryTheTokenAndAFailureLeavesTheShellRunning() throws IOException {
@@ -98,6 +118,8 @@ class ShellEndToEndTest {
         type("session load " + dir.resolve("lost.txt"));
         type("get k --consistency one");
         awaitErr("SessionUnsatisfied");
+        type("counter c value --consistency one");
+        awaitErr("SessionUnsatisfied"); // a CRDT read carries the token too
         type("session new");
         type("get k --consistency one");
         awaitOut("v1\n");
