@@ -13,7 +13,7 @@ public final class Checkers {
     public static List<Checker> all() {
         return List.of(new AckedWriteDurabilityChecker(), new NoPhantomChecker(), new ConvergenceChecker(),
                 new StrictQuorumFreshnessChecker(), new HealedLivenessChecker(), new CounterBoundsChecker(), new SetChecker(),
-                new SessionChecker(), new TtlExpiryChecker());
+                new SessionChecker(), new CrdtSessionChecker(), new TtlExpiryChecker());
     }
 
     public static List<Violation> checkAll(History history, FinalState state) {

@@ -45,11 +45,11 @@ public final class SessionChecker implements Checker {
         return violations;
     }
 
-    /** Ok reads that carried a session token: what this checker judged. */
+    /** Ok reads that carried a session token, of plain values and CRDT values: what this checker and CrdtSessionChecker judged. */
     public static int sessionReads(History history) {
         int reads = 0;
         for (Op op : history.ops()) {
-            if (op.type() == OpType.GET && op.isOk() && history.sessionOf(op.id()) >= 0) reads++;
+            if ((op.type() == OpType.GET || op.type().isCrdtRead()) && op.isOk() && history.sessionOf(op.id()) >= 0) reads++;
         }
         return reads;
     }

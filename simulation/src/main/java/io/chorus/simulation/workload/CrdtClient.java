@@ -49,6 +49,10 @@ import java.util.List;
  * operation per update, whatever its attempts: ok if one attempt was acknowledged, indeterminate if
  * any may have been applied, else failed. Reads are not retried.
  *
+ * <p>Every other CRDT client works in a session, as the plain clients do ({@link SimSession}): its
+ * reads go at ONE and every request carries the token; the {@code crdt-session} checker judges
+ * read-your-writes and monotonic reads of its counters and sets.
+ *
  * <p>Operation ids grow with virtual time, as the real client's do with its clock (replicas keep
  * the largest 256 per key): {@code millis << 20 | client << 16 | sequence}, unique across clients.
  */
@@ -92,18 +96,26 @@ public final class CrdtClient implements WorkloadClient {
     private InFlight pending;
     private long nextRequestId = 1;
     private int operationsIssued;
+    private final SimSession session; // null when not in sessions
+    private boolean started;
 
-    /** @param index this client's endpoint number, after the plain clients' */
-    public CrdtClient(int index, RandomSource random, CrdtMix mix, SimClient.World world) {
+    /**
+     * @param index     this client's endpoint number, after the plain clients'
+     * @param inSession whether it works in a session (its reads then go at ONE, carrying the token)
+     */
+    public CrdtClient(int index, RandomSource random, CrdtMix mix, SimClient.World world, boolean inSession) {
         if (index >= 1 << CLIENT_BITS) throw new IllegalArgumentException("client " + index + " does not fit the operation ids' " + CLIENT_BITS + " client bits");
         this.index = index;
         this.random = random;
         this.mix = mix;
         this.world = world;
+        this.session = inSession ? new SimSession(index) : null;
     }
 
     @Override
     public void start() {
+        if (session != null && started) session.restart(); // resumed after the heal: a new session
+        started = true;
         scheduleNext();
     }
 
@@ -124,6 +136,7 @@ public final class CrdtClient implements WorkloadClient {
         boolean counter = type == OpType.COUNTER_ADD || type == OpType.COUNTER_READ;
         Key key = Key.of(counter ? "cnt" + random.nextInt(mix.counterKeys()) : "set" + random.nextInt(mix.setKeys()));
         Consistency level = (type.isCrdtRead() ? mix.reads() : mix.writes()).pick(random);
+        if (session != null && type.isCrdtRead()) level = Consistency.ONE; // drawn all the same: later draws stay where they were
         int node = random.nextInt(world.nodes().size());
         CrdtCall call = null;
         CrdtOp operation = null;
@@ -141,6 +154,7 @@ public final class CrdtClient implements WorkloadClient {
         int opId = history.nextOpId();
         history.invoke(new Invocation(opId, index, type, key, null, VersionVector.empty(), level, world.nodes().get(node),
                 world.nowMicros(), call));
+        if (session != null) history.markSession(opId, session.id());
         pending = new InFlight(opId, type, key, level, operation, call == null ? 0 : call.operationId());
         send(node);
     }
@@ -154,9 +168,10 @@ public final class CrdtClient implements WorkloadClient {
         InFlight op = pending;
         long requestId = nextRequestId++;
         op.requestId = requestId;
+        byte[] token = session == null ? null : session.token();
         ClientRequest request = op.operation == null
-                ? new CrdtGet(op.key, op.type == OpType.COUNTER_READ ? CrdtType.PN_COUNTER : CrdtType.OR_SET, op.level.code())
-                : new CrdtUpdate(op.key, op.operation, op.operationId, op.wireAttempt(), op.level.code(), false);
+                ? new CrdtGet(op.key, op.type == OpType.COUNTER_READ ? CrdtType.PN_COUNTER : CrdtType.OR_SET, op.level.code(), token)
+                : new CrdtUpdate(op.key, op.operation, op.operationId, op.wireAttempt(), op.level.code(), false, token);
         world.send(index, node, new ClientFrame(requestId, request));
         world.schedule(world.nowMicros() + mix.clientTimeoutMicros(), () -> onTimeout(requestId));
     }
@@ -169,6 +184,7 @@ public final class CrdtClient implements WorkloadClient {
     public void onReply(ClientReply reply) {
         if (!answers(reply.requestId())) return; // late: the attempt already timed out
         ClientResponse response = reply.response();
+        if (session != null) session.absorb(response); // SessionUnsatisfied starts a new session
         long now = world.nowMicros();
         if (pending.operation == null) {
             complete(readCompletion(pending, response, now));

@@ -16,7 +16,6 @@ import io.chorus.replication.message.GetResult;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.QuorumOptions;
-import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.simulation.history.Completion;
@@ -110,9 +109,7 @@ public final class SimClient implements WorkloadClient {
     private long nextRequestId = 1;
     private int putsIssued;
     private int writesIssued;
-    private final boolean inSessions;
-    private byte[] sessionToken; // the current session's token (empty: just started); null when not in sessions
-    private int sessionNumber;
+    private final SimSession session; // null when not in sessions
     private boolean started;
 
     public SimClient(int index, RandomSource random, WorkloadMix mix, World world) {
@@ -120,28 +117,17 @@ public final class SimClient implements WorkloadClient {
         this.random = random;
         this.mix = mix;
         this.world = world;
-        this.inSessions = index % 2 == 0;
-        this.sessionToken = inSessions ? new byte[0] : null;
+        this.session = index % 2 == 0 ? new SimSession(index) : null;
     }
 
-    /** Sessions are numbered per client: client 4's third session is 4_0002. */
-    private int sessionId() {
-        return index * 10_000 + sessionNumber;
-    }
-
-    private void absorbSessionToken(ClientResponse response) {
-        byte[] updated = response instanceof GetResult r ? r.session() : response instanceof WriteResult w ? w.session() : null;
-        if (!inSessions || updated == null) return;
-        sessionToken = sessionToken.length == 0 ? updated
-                : SessionToken.decode(sessionToken).merge(SessionToken.decode(updated)).encode();
+    /** The token requests carry: null outside a session. */
+    private byte[] sessionToken() {
+        return session == null ? null : session.token();
     }
 
     @Override
     public void start() {
-        if (inSessions && started) { // resumed after the heal, where down nodes restarted in new epochs: a new session
-            sessionNumber++;
-            sessionToken = new byte[0];
-        }
+        if (session != null && started) session.restart(); // resumed after the heal: a new session
         started = true;
         scheduleNext();
     }
@@ -164,7 +150,7 @@ public final class SimClient implements WorkloadClient {
         boolean resolvingWrite = resolving != null && type == OpType.PUT && lastReadContext.containsKey(key);
         if (resolvingWrite) resolving = null;
         Consistency level = (type == OpType.GET ? mix.reads() : mix.writes()).pick(random);
-        if (inSessions && type == OpType.GET) level = Consistency.ONE; // drawn all the same: later draws stay where they were
+        if (session != null && type == OpType.GET) level = Consistency.ONE; // drawn all the same: later draws stay where they were
         byte[] context = type != OpType.GET && (resolvingWrite || random.chance(mix.contextWriteBackRate())) ? lastReadContext.get(key) : null;
         String value = type == OpType.PUT ? "c" + index + "-" + ++putsIssued : null;
         int node = random.nextInt(world.nodes().size());
@@ -173,17 +159,17 @@ public final class SimClient implements WorkloadClient {
         boolean durable = type != OpType.GET && isDurable(opId);
         QuorumOptions quorum = type != OpType.GET && isSloppy(opId, mix.sloppyWriteRate()) ? SLOPPY : null;
         ClientRequest request = switch (type) {
-            case GET -> new Get(key, level.code(), sessionToken);
-            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), durable, nextOperationId(), 1, sessionToken,
+            case GET -> new Get(key, level.code(), sessionToken());
+            case PUT -> new Put(key, value.getBytes(StandardCharsets.UTF_8), context, level.code(), durable, nextOperationId(), 1, sessionToken(),
                     quorum);
-            case DELETE -> new Delete(key, context, level.code(), durable, nextOperationId(), 1, sessionToken, quorum);
+            case DELETE -> new Delete(key, context, level.code(), durable, nextOperationId(), 1, sessionToken(), quorum);
             default -> throw new AssertionError("not a plain operation: " + type);
         };
         history.invoke(new Invocation(opId, index, type, key, value, CausalContext.decode(context), level,
                 world.nodes().get(node), world.nowMicros()));
         if (durable) history.markDurable(opId);
         if (quorum != null) history.markSloppy(opId);
-        if (inSessions) history.markSession(opId, sessionId());
+        if (session != null) history.markSession(opId, session.id());
         pending = new Pending(opId, type, key, request);
         send(node);
     }
@@ -243,11 +229,7 @@ public final class SimClient implements WorkloadClient {
     public void onReply(ClientReply reply) {
         if (pending == null || pending.requestId != reply.requestId()) return; // late: the op already timed out
         if (reply.response() instanceof Failure f && f.kind() == ErrorKind.TIMEOUT && retried()) return;
-        absorbSessionToken(reply.response());
-        if (inSessions && reply.response() instanceof Failure f && f.kind() == ErrorKind.SESSION_UNSATISFIED) {
-            sessionNumber++; // what the session saw cannot be proved any more: start a new one
-            sessionToken = new byte[0];
-        }
+        if (session != null) session.absorb(reply.response()); // SessionUnsatisfied starts a new session
         complete(afterAttempts(completionOf(pending, reply.response())));
     }
 

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * @param crdtRetried      CRDT updates sent more than once (under one operation id)
  * @param healToConvergenceMicros virtual time from the heal until anti-entropy alone made the replicas identical
  *                         (History.UNSET if they did not before the deadline)
- * @param sessionReads     ok reads that carried a session token (what the session checker judged)
+ * @param sessionReads     ok reads, plain and CRDT, that carried a session token (what the session checkers judged)
  * @param sloppyWritesAcked plain writes sent with a sloppy quorum that were acknowledged
  */
 public record RunResult(RunParameters parameters, List<Violation> violations, long events, long endMicros,
@@ -43,7 +43,7 @@ public record RunResult(RunParameters parameters, List<Violation> violations, lo
 
     /** Session reads that went back in time (each is also a violation). */
     public int sessionViolations() {
-        return (int) violations.stream().filter(v -> v.checker().equals("session")).count();
+        return (int) violations.stream().filter(v -> v.checker().equals("session") || v.checker().equals("crdt-session")).count();
     }
 
     public int opsChecked() {

@@ -123,7 +123,7 @@ public final class SimWorld implements SimNetwork.World, SimClient.World {
         int plain = parameters.workload().clients();
         for (int c = 0; c < plain; c++) clients[c] = new SimClient(c, clientRandom.fork(), parameters.workload(), this);
         int crdtEnd = plain + parameters.crdt().clients();
-        for (int c = plain; c < crdtEnd; c++) clients[c] = new CrdtClient(c, clientRandom.fork(), parameters.crdt(), this);
+        for (int c = plain; c < crdtEnd; c++) clients[c] = new CrdtClient(c, clientRandom.fork(), parameters.crdt(), this, (c - plain) % 2 == 0);
         for (int c = crdtEnd; c < clients.length; c++) clients[c] = new TtlClient(c, clientRandom.fork(), parameters.ttl(), this);
         for (SimNode node : nodes) history.recordClock(node.id, node.clock::wallMillisAt);
         this.nemesis = new Nemesis(this, parameters.faults(), nemesisRandom);

@@ -67,6 +67,12 @@ final class CrdtScenario {
         return id;
     }
 
+    /** Marks {@code ops} as made within session {@code session} (their requests carried its token). */
+    CrdtScenario inSession(int session, int... ops) {
+        for (int op : ops) history.markSession(op, session);
+        return this;
+    }
+
     /** An update acknowledged at {@code end}. */
     CrdtScenario acked(int op, long end) {
         history.complete(Completion.afterAttempts(op, end, Outcome.OK, 1, null, null));

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Proof that the CRDT checkers bite: with CRDT clients on (forced on in seeds that drew none), a
  * coordinator that acknowledges before a quorum stored the update must be reported by the counter
  * checker and by the set checker, and clients that retry under a NEW operation id (so that a
- * timed-out attempt that did apply is applied again) by the counter checker, each within a bounded
+ * timed-out attempt that did apply is applied again) by the counter checker, and a coordinator that
+ * ignores session tokens by the crdt-session checker, each within a bounded
  * number of seeds. (A set shows no double application: adding an element twice, or removing it
  * twice right away, leaves the same set.) Only the findings each breakage explains count: a read
  * below what was acknowledged, or a stale set read, for the early ack; a final counter that no
@@ -36,13 +37,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 class CrdtInjectedBugTest {
     private static final int SEEDS_MAX = Integer.getInteger("chorus.simulation.crdtBugSeeds", 60);
     private static final int SAFETY_SECONDS = 20;
-    private static final Set<String> CRDT_CHECKERS = Set.of("counter", "set");
+    private static final Set<String> CRDT_CHECKERS = Set.of("counter", "set", "crdt-session");
 
     enum Breakage {
         /** InjectedBug.ACK_BEFORE_QUORUM: an update is acknowledged after W-1 replicas stored it. */
         ACK_BEFORE_QUORUM(v -> v.explanation().contains(", less than the ") || v.explanation().startsWith("stale read")),
         /** The workload's test-only switch: every retry gets a fresh operation id. */
-        RETRY_WITH_NEW_OPERATION_ID(v -> v.checker().equals("counter") && v.explanation().startsWith("after heal"));
+        RETRY_WITH_NEW_OPERATION_ID(v -> v.checker().equals("counter") && v.explanation().startsWith("after heal")),
+        /** InjectedBug.IGNORE_SESSION_TOKEN: a read at ONE carrying a token asks one replica and waits for no other. */
+        IGNORE_SESSION_TOKEN(v -> v.explanation().contains("broken"));
 
         final Predicate<Violation> explained;
 
@@ -52,13 +55,14 @@ class CrdtInjectedBugTest {
     }
 
     @ParameterizedTest(name = "{0} caught by the {1} checker")
-    @CsvSource({"ACK_BEFORE_QUORUM, counter", "ACK_BEFORE_QUORUM, set", "RETRY_WITH_NEW_OPERATION_ID, counter"})
+    @CsvSource({"ACK_BEFORE_QUORUM, counter", "ACK_BEFORE_QUORUM, set", "RETRY_WITH_NEW_OPERATION_ID, counter", "IGNORE_SESSION_TOKEN, crdt-session"})
     void theCrdtCheckersCatchABrokenRetryOrAck(Breakage breakage, String checker) {
         List<Long> productionFailed = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS_MAX; seed++) {
             RunParameters parameters = withCrdtClients(RunParameters.draw(seed, RunOptions.standard(SAFETY_SECONDS)));
             RunResult broken = switch (breakage) {
                 case ACK_BEFORE_QUORUM -> SeedRunner.run(parameters, factoryWith(InjectedBug.ACK_BEFORE_QUORUM), Trace.OFF);
+                case IGNORE_SESSION_TOKEN -> SeedRunner.run(parameters, factoryWith(InjectedBug.IGNORE_SESSION_TOKEN), Trace.OFF);
                 case RETRY_WITH_NEW_OPERATION_ID ->
                         SeedRunner.run(parameters.withCrdt(parameters.crdt().withNewIdPerAttempt()), ReplicaFactory.PRODUCTION, Trace.OFF);
             };

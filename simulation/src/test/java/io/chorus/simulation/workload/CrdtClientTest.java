@@ -87,7 +87,7 @@ class CrdtClientTest {
         // counter increments only, 3 attempts, backoff 50..200 ms
         CrdtMix mix = new CrdtMix(1, 1, 1, 1, 1, 0, 0, 0, 0, new LevelMix(0, 0, 1, 0), new LevelMix(0, 0, 1, 0),
                 100_000, TIMEOUT_MICROS, 3, 50_000, 200_000, newIdPerAttempt);
-        CrdtClient client = new CrdtClient(0, new SplitMixRandom(1), mix, world);
+        CrdtClient client = new CrdtClient(0, new SplitMixRandom(1), mix, world, false);
         client.start();
         return client;
     }
