@@ -3,7 +3,9 @@ package io.chorus.replication.replica;
 import io.chorus.replication.config.HintLimits;
 import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.config.ReplicaConfig;
+import io.chorus.crdt.clock.VersionVector;
 import io.chorus.replication.message.Heartbeat;
+import io.chorus.replication.message.HintWrite;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.WriteResult;
@@ -106,6 +108,28 @@ class HintedHandoffTest {
         cluster.tick(CONFIG.requestTimeoutTicks() + CONFIG.heartbeatIntervalTicks() + 2);
         assertEquals(List.of("v1"), values(cluster, down));
         assertEquals(0, cluster.replicas.get(fallback).hintsPending());
+    }
+
+    /**
+     * Simulator seed 96: a hint holding only a context (a marker-like state: what a delete whose
+     * values expired leaves), stored before the fallback restarted and handed over after it. The
+     * start-up scan did not count it as a marker while its removal on handover was counted, and the
+     * fallback threw "purge markers counted below zero" on the primary's acknowledgement.
+     */
+    @Test
+    void aContextOnlyHintFoundByTheStartUpScanIsHandedOverAndForgotten() {
+        cluster.stop(missing);
+        KeyState contextOnly = KeyState.of(VersionVector.of(java.util.Map.of(primaries.get(0).name(), 3L)), List.of());
+        assertTrue(contextOnly.isPurgeMarker());
+        cluster.step(fallback, new Input.FromPeer(primaries.get(0), new HintWrite(7, KEY, contextOnly, missing, false)));
+        cluster.stop(fallback);
+        cluster.start(fallback, EnumSet.noneOf(InjectedBug.class));
+        while (!cluster.replicas.get(fallback).antiEntropyReady()) cluster.tick(1);
+        assertEquals(1, cluster.replicas.get(fallback).hintsPending(), "found again in storage by the start-up scan");
+        cluster.start(missing, EnumSet.noneOf(InjectedBug.class));
+        cluster.tick(CONFIG.requestTimeoutTicks() + CONFIG.heartbeatIntervalTicks() + 2);
+        assertEquals(0, cluster.replicas.get(fallback).hintsPending(), "handed over, and forgotten without a bookkeeping error");
+        assertTrue(cluster.storages.get(fallback).get(KEY) == null || cluster.storages.get(fallback).get(KEY).isEmpty());
     }
 
     @Test
