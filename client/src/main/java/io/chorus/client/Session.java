@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionStage;
  * cannot serve that fresh fails with {@code SessionUnsatisfied} (retry later, or, after a node the
  * session depended on restarted uncleanly, start a new session); it never returns stale data.
  *
- * <p>{@link #export()} gives the token as a compact string ({@code cs1.}...; its size is bounded by
- * the cluster's shape, not by the keys touched: about 115 bytes for 3 nodes, see SessionToken) that
+ * <p>{@link #export()} gives the token as a compact string ({@code cs2.}...; its size is bounded by
+ * the cluster's shape, not by the keys touched: under 100 bytes for 3 nodes, see SessionToken) that
  * {@link ChorusClient#session(String)} resumes in another process. Thread-safe: concurrent calls
  * merge their tokens. Calls that fail leave the token as it was.
  */

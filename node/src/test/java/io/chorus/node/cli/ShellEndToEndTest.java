@@ -73,9 +73,9 @@ class ShellEndToEndTest {
         awaitOut("hello\n");
         type("session");
         String shown = awaitOut(" bytes)\n");
-        String exported = shown.lines().filter(line -> line.startsWith("cs1.")).findFirst().orElseThrow().split(" ")[0];
+        String exported = shown.lines().filter(line -> line.startsWith("cs2.")).findFirst().orElseThrow().split(" ")[0];
         SessionToken token = SessionToken.parse(exported);
-        assertTrue(!token.seen().isEmpty(), "the put's minter and the get's replicas are in the token: " + token.seen());
+        assertTrue(!token.nodes().isEmpty(), "the put's minter and the get's replicas are in the token: " + token.nodes());
 
         type("session save " + dir.resolve("token.txt"));
         awaitOut("saved to ");
@@ -94,7 +94,7 @@ class ShellEndToEndTest {
         type("session save " + dir.resolve("crdt.txt"));
         awaitOut("saved to ");
         String saved = Files.readString(dir.resolve("crdt.txt")).strip();
-        assertTrue(!SessionToken.parse(saved).seen().isEmpty(), "the update's minter is in the token: " + saved);
+        assertTrue(!SessionToken.parse(saved).nodes().isEmpty(), "the update's minter is in the token: " + saved);
 
         ByteArrayOutputStream oneShot = new ByteArrayOutputStream();
         int code = DataCommands.run(new String[]{"counter", "visits", "value", "--consistency", "one",
@@ -112,7 +112,7 @@ class ShellEndToEndTest {
         type("put k v1");
         awaitOut("ok\ncontext: ");
         type("session");
-        String exported = awaitOut(" bytes)\n").lines().filter(line -> line.startsWith("cs1.")).findFirst().orElseThrow().split(" ")[0];
+        String exported = awaitOut(" bytes)\n").lines().filter(line -> line.startsWith("cs2.")).findFirst().orElseThrow().split(" ")[0];
         Files.writeString(dir.resolve("lost.txt"), everyPartitionUnprovable(SessionToken.parse(exported)).export());
 
         type("session load " + dir.resolve("lost.txt"));

@@ -108,7 +108,7 @@ class ClusterEndToEndTest {
         io.chorus.client.Session writer = client.session();
         writer.put("e2e-session", bytes("v1"), io.chorus.client.Context.NONE, Consistency.ONE, io.chorus.client.WriteOptions.DEFAULT);
         String token = writer.export();
-        assertTrue(token.startsWith("cs1.") && token.length() < 200, token);
+        assertTrue(token.startsWith("cs2.") && token.length() < 200, token);
         try (ChorusClient other = ChorusClient.builder().seeds(cluster.addresses()).requestTimeout(Duration.ofSeconds(5)).build()) {
             ReadResult read = other.session(token).get("e2e-session", Consistency.ONE);
             assertEquals(1, read.values().size());

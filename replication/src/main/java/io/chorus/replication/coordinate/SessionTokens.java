@@ -5,12 +5,14 @@ import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.KeyState;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * How a request's session token grows with what it saw. A write adds its minter (whose state holds
- * the write from then on). A read adds the replicas whose states make up its answer: one that
- * alone holds the whole merge if there is one (fewer nodes to ask next time), else every replica
- * that answered.
+ * How a request's session token grows with what it saw. A write adds one proof set: the replicas
+ * that stored it before the answer (its minter and the primaries that acknowledged it), any of
+ * which holds it from then on. A read adds the replicas whose reply was the whole answer (any of
+ * them holds it), or, when no single reply was, every replica that answered, each a set of its own
+ * (the answer is the join of them all).
  */
 final class SessionTokens {
     private SessionTokens() {
@@ -20,19 +22,18 @@ final class SessionTokens {
     static SessionToken afterRead(SessionToken session, int partition, ReadTally tally, Map<NodeId, Long> epochs) {
         if (session == null) return null;
         KeyState merged = tally.response();
-        NodeId whole = null;
+        TreeMap<NodeId, Long> whole = new TreeMap<>();
         for (Map.Entry<NodeId, KeyState> reply : tally.replies().entrySet()) {
-            if (!reply.getValue().equals(merged)) continue;
-            NodeId node = reply.getKey();
-            if (whole == null || session.requiredFor(partition).containsKey(node)) whole = node; // prefer a node already named
+            if (reply.getValue().equals(merged)) whole.put(reply.getKey(), epochs.get(reply.getKey()));
         }
+        if (!whole.isEmpty()) return session.withAnyOf(whole, partition);
         SessionToken after = session;
-        if (whole != null) return after.with(whole, epochs.get(whole), partition);
         for (NodeId node : tally.replies().keySet()) after = after.with(node, epochs.get(node), partition);
         return after;
     }
 
-    static SessionToken afterWrite(SessionToken session, int partition, NodeId holder, long epoch) {
-        return session == null ? null : session.with(holder, epoch, partition);
+    /** {@code holders}: the replicas that stored the write before the answer, with their epochs. */
+    static SessionToken afterWrite(SessionToken session, int partition, Map<NodeId, Long> holders) {
+        return session == null ? null : session.withAnyOf(holders, partition);
     }
 }

@@ -1,5 +1,6 @@
 package io.chorus.replication.coordinate;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.HintWrite;
@@ -10,6 +11,7 @@ import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.ReplicaWriteAck;
+import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
@@ -19,6 +21,7 @@ import io.chorus.replication.topology.PreferenceEntry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -44,7 +47,9 @@ abstract class WriteCoordination extends Coordination {
     private final TreeSet<NodeId> hinted = new TreeSet<>();
     private final TreeSet<NodeId> fallbacks = new TreeSet<>(); // the nodes given a hint of this write
     private byte[] writtenContext; // non-null once the new version exists: what the client gets back
-    private byte[] writtenSession; // the session token after the write (null: the request carried none)
+    private SessionToken sessionSoFar; // the request's token, grown by a retry's settlement read; null: it carried none
+    private final TreeMap<NodeId, Long> storedIn = new TreeMap<>(); // replicas that stored the write -> their epochs then
+    private boolean acknowledgersHoldAnswer = true; // false: only the minter holds all the answer's context covers
     private RetrySettlement settlement; // non-null while a retry is being settled
     private KeyState written;      // what the replicas merge (a minted delta, or a whole state): what hints carry
 
@@ -84,7 +89,12 @@ abstract class WriteCoordination extends Coordination {
         if (reply instanceof MintResult minted && from.equals(minter) && writtenContext == null) {
             onMinted(minted);
         } else if (reply instanceof ReplicaWriteAck ack && writtenContext != null) {
-            if (fallbacks.contains(from)) onHintAck(from, ack); else record(from, ack.error());
+            if (fallbacks.contains(from)) {
+                onHintAck(from, ack);
+            } else {
+                if (ack.ok()) storedIn.put(from, ack.epoch());
+                record(from, ack.error());
+            }
         }
     }
 
@@ -95,7 +105,7 @@ abstract class WriteCoordination extends Coordination {
         if (done.appliedBefore()) {
             // The answer's context is the merge of every replica's reply, so the token must name the
             // replicas that make up that merge, not only the one holding the operation (seed 122).
-            writtenSession = sessionAfter(done.sessionAfter(session, partition()));
+            sessionSoFar = done.sessionAfter(session, partition());
             replicate(done.merged(), null); // applied before: make sure W replicas hold it, without applying it again
         } else if (done.refusedBefore()) {
             answer(new Failure(ErrorKind.TOO_MANY_SIBLINGS, "retried operation " + done.operationId() + " on key " + key
@@ -113,7 +123,11 @@ abstract class WriteCoordination extends Coordination {
             return;
         }
         writtenContext = context.config().contextSeal().seal(key, minted.contextAfter());
-        writtenSession = sessionAfter(SessionTokens.afterWrite(session, partition(), minter, minted.epoch()));
+        storedIn.put(minter, minted.epoch());
+        // The others merge the minted delta: the new version and the context the client wrote with. The
+        // answer's context is the minter's whole context, which may also cover versions the others never
+        // had (a blind put over the minter's siblings): then they do not hold what the session saw.
+        acknowledgersHoldAnswer = minted.delta().context().descends(minted.contextAfter());
         replicate(minted.delta(), minter);
         record(minter, null);
     }
@@ -177,11 +191,27 @@ abstract class WriteCoordination extends Coordination {
             List<NodeId> ackedBy = new ArrayList<>(tally.acks());
             ackedBy.addAll(tally.fallbackAcks());
             answer(new WriteResult(writtenContext, durable, ackedBy.stream().map(NodeId::name).toArray(String[]::new),
-                    writtenSession));
+                    sessionAfterWrite()));
         } else if (tally.isImpossible()) {
             answer(new Failure(ErrorKind.TIMEOUT, needed() + level + " " + verb() + " of key " + key + " was refused by "
                     + tally.failures() + "; it is stored on " + tally.acks() + " and may become visible"));
         }
+    }
+
+    /**
+     * The token to answer with: any primary that acknowledged the write proves it (a fallback's hint
+     * is not in the state a read of it returns, so it proves nothing); null if the request carried none.
+     */
+    private byte[] sessionAfterWrite() {
+        if (session == null) return null;
+        TreeMap<NodeId, Long> holders = new TreeMap<>();
+        for (NodeId replica : tally.acks()) {
+            if (acknowledgersHoldAnswer || replica.equals(minter)) holders.put(replica, storedIn.get(replica));
+        }
+        if (holders.isEmpty() || holders.containsValue(null)) {
+            throw Invariants.violated("write of %s answered with acknowledgements of unknown epoch: %s", key, holders);
+        }
+        return sessionAfter(SessionTokens.afterWrite(sessionSoFar == null ? session : sessionSoFar, partition(), holders));
     }
 
     /** "(need 2, acked 1): ", with the primaries' share when the call asked for one. */

@@ -61,7 +61,7 @@ public final class ReplicaRequests {
     public void onWrite(NodeId from, ReplicaWrite m) {
         if (!isReplicaOf(m.key())) return; // not ours: a confused or stale peer
         String error = partitions.of(m.key()).merge(m.key(), m.siblings(), m.durable());
-        if (m.ackWanted()) effects.sendAfterPersist(from, new ReplicaWriteAck(m.opId(), m.key(), error));
+        if (m.ackWanted()) effects.sendAfterPersist(from, new ReplicaWriteAck(m.opId(), m.key(), error, actorEpoch));
     }
 
     public void onMint(NodeId from, MintWrite m) {
