@@ -50,7 +50,9 @@ final class ReadCoordination extends Coordination {
     private final List<NodeId> first;
     private final Map<NodeId, KeyState> repairedWith = new TreeMap<>(); // the state each repair sent
     private final Set<NodeId> unacknowledgedRepairs = new TreeSet<>();
-    private ClientResponse heldAnswer; // non-null while the answer waits for its blocking repairs
+    private ClientResponse heldAnswer; // non-null while the answer waits for its blocking repairs (its token added at release)
+    private KeyState answered;         // the state heldAnswer returns
+    private final TreeMap<NodeId, Long> repairedIn = new TreeMap<>(); // blocking repairs stored -> the replica's epoch then
     private int contacted;
 
     ReadCoordination(CoordinatorContext context, long opId, ClientRef client, long requestId, Key key, Consistency level,
@@ -120,6 +122,7 @@ final class ReadCoordination extends Coordination {
     @Override
     void onReply(NodeId from, PeerMessage reply) {
         if (reply instanceof ReplicaWriteAck ack) {
+            if (ack.ok() && heldAnswer != null && unacknowledgedRepairs.contains(from)) repairedIn.put(from, ack.epoch());
             if (unacknowledgedRepairs.remove(from) && unacknowledgedRepairs.isEmpty() && heldAnswer != null) release();
         } else if (reply instanceof ReplicaReadResult result && tally.addResult(from, result.siblings())) {
             epochs.put(from, result.epoch());
@@ -136,8 +139,8 @@ final class ReadCoordination extends Coordination {
     /** R replicas answered: repair the ones behind and wait for them, or answer at once if none is. */
     private void onEnough() {
         KeyState merged = tally.response();
-        heldAnswer = answerFor(context.hasBug(InjectedBug.SKIP_SIBLING_MERGE) ? tally.lastReply() : merged,
-                sessionAfter(SessionTokens.afterRead(session, partition(), tally, epochs)));
+        answered = context.hasBug(InjectedBug.SKIP_SIBLING_MERGE) ? tally.lastReply() : merged;
+        heldAnswer = answerFor(answered, null);
         Map<NodeId, KeyState> behind = tally.repairs();
         if (behind.isEmpty()) {
             release();
@@ -156,7 +159,7 @@ final class ReadCoordination extends Coordination {
      * (unless the node is configured to leave them to anti-entropy: {@code readRepairAskAll}).
      */
     private void release() {
-        ClientResponse response = heldAnswer;
+        ClientResponse response = withSession(heldAnswer);
         heldAnswer = null;
         answer(response);
         if (context.config().readRepairAskAll()) askSpare();
@@ -192,6 +195,18 @@ final class ReadCoordination extends Coordination {
             repairedWith.put(repair.getKey(), repair.getValue());
             context.send(repair.getKey(), ReplicaWrite.repair(key, repair.getValue()));
         }
+    }
+
+    /**
+     * The answer with its session token: the replicas that hold all of it now, those whose reply
+     * was the answer and those its blocking repair reached, any of which proves it (null: no token).
+     */
+    private ClientResponse withSession(ClientResponse answer) {
+        if (session == null) return answer;
+        byte[] token = sessionAfter(SessionTokens.afterRead(session, partition(), answered, tally.replies(), epochs, repairedIn));
+        if (answer instanceof GetResult r) return new GetResult(r.values(), r.context(), r.answeredBy(), r.readRepair(), token);
+        if (answer instanceof CrdtValue v) return new CrdtValue(v.value(), token);
+        return answer; // a refusal (a read of the wrong kind): no token
     }
 
     private static String[] names(List<NodeId> nodes) {

@@ -59,7 +59,7 @@ final class RetrySettlement {
      */
     SessionToken sessionAfter(SessionToken session, int partition) {
         if (!tally.isComplete() || !appliedBefore()) throw Invariants.violated("a session token from an unsettled retry of operation %s", operationId);
-        return SessionTokens.afterRead(session, partition, tally, epochs);
+        return SessionTokens.afterRead(session, partition, tally.response(), tally.replies(), epochs, java.util.Map.of());
     }
 
     KeyState merged() {

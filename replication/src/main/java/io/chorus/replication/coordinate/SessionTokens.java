@@ -10,25 +10,29 @@ import java.util.TreeMap;
 /**
  * How a request's session token grows with what it saw. A write adds one proof set: the replicas
  * that stored it before the answer (its minter and the primaries that acknowledged it), any of
- * which holds it from then on. A read adds the replicas whose reply was the whole answer (any of
- * them holds it), or, when no single reply was, every replica that answered, each a set of its own
- * (the answer is the join of them all).
+ * which holds it from then on. A read adds the replicas whose reply was the whole answer and those
+ * its blocking read repair brought up to it (any of them holds it), or, when there are none, every
+ * replica that answered, each a set of its own (the answer is the join of them all).
  */
 final class SessionTokens {
     private SessionTokens() {
     }
 
-    /** Null when the request carried no token. */
-    static SessionToken afterRead(SessionToken session, int partition, ReadTally tally, Map<NodeId, Long> epochs) {
+    /**
+     * The token after a read that answered {@code answer} from {@code replies} ({@code epochs}: each
+     * replier's), {@code repairedIn} holding the replicas a blocking repair brought up to it, with
+     * their epochs then. Null when the request carried no token.
+     */
+    static SessionToken afterRead(SessionToken session, int partition, KeyState answer, Map<NodeId, KeyState> replies,
+                                  Map<NodeId, Long> epochs, Map<NodeId, Long> repairedIn) {
         if (session == null) return null;
-        KeyState merged = tally.response();
-        TreeMap<NodeId, Long> whole = new TreeMap<>();
-        for (Map.Entry<NodeId, KeyState> reply : tally.replies().entrySet()) {
-            if (reply.getValue().equals(merged)) whole.put(reply.getKey(), epochs.get(reply.getKey()));
+        TreeMap<NodeId, Long> whole = new TreeMap<>(repairedIn);
+        for (Map.Entry<NodeId, KeyState> reply : replies.entrySet()) {
+            if (reply.getValue().equals(answer)) whole.putIfAbsent(reply.getKey(), epochs.get(reply.getKey()));
         }
         if (!whole.isEmpty()) return session.withAnyOf(whole, partition);
         SessionToken after = session;
-        for (NodeId node : tally.replies().keySet()) after = after.with(node, epochs.get(node), partition);
+        for (NodeId node : replies.keySet()) after = after.with(node, epochs.get(node), partition);
         return after;
     }
 

@@ -143,6 +143,25 @@ class SessionReadTest {
         }
     }
 
+    /**
+     * A session read whose answer waited for its blocking read repair: the replica it repaired holds
+     * the answer too and proves it, so the read survives the replica that had it first going down.
+     */
+    @Test
+    void aReplicaABlockingRepairBroughtUpProvesTheRead() {
+        TestCluster three = new TestCluster(3);
+        List<NodeId> replicas = three.topology.replicasOf(KEY);
+        writeOnlyTo(three, replicas.get(0), "v1", null);
+        GetResult read = assertInstanceOf(GetResult.class, three.call(replicas.get(1), new Get(KEY, Consistency.QUORUM.code(), NEW_SESSION)));
+        assertTrue(read.readRepair(), "the coordinator was behind and repaired");
+        List<Map<NodeId, Long>> proofs = SessionToken.decode(read.session()).proofsFor(three.topology.partitionOf(KEY));
+        assertEquals(1, proofs.size(), proofs.toString());
+        assertTrue(proofs.get(0).keySet().containsAll(List.of(replicas.get(0), replicas.get(1))), "the holder and the repaired: " + proofs);
+
+        three.stop(replicas.get(0));
+        assertEquals(List.of("v1"), values(three.call(replicas.get(2), get(read.session()))));
+    }
+
     @Test
     void anIgnoredTokenIsCaughtByTheseTests() {
         TestCluster broken = new TestCluster(3, ReplicaConfig.DEFAULTS, EnumSet.of(InjectedBug.IGNORE_SESSION_TOKEN));
