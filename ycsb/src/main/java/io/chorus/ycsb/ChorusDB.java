@@ -75,6 +75,7 @@ public class ChorusDB extends DB {
 
     private KeyValue store;
     private ContextCache cache;
+    private final FieldNames names = new FieldNames(); // this instance's thread only
     private Consistency readLevel;
     private Consistency writeLevel;
     private UpdateMode updateMode;
@@ -142,8 +143,12 @@ public class ChorusDB extends DB {
             ReadResult read = store.get(key, readLevel);
             cache.remember(key, read.context());
             if (!read.found()) return Status.NOT_FOUND;
-            for (Map.Entry<String, byte[]> field : merge(read).entrySet()) {
-                if (fields == null || fields.contains(field.getKey())) result.put(field.getKey(), new ByteArrayByteIterator(field.getValue()));
+            if (read.hasSiblings()) {
+                for (Map.Entry<String, byte[]> field : merge(read).entrySet()) {
+                    if (fields == null || fields.contains(field.getKey())) result.put(field.getKey(), new ByteArrayByteIterator(field.getValue()));
+                }
+            } else {
+                RecordCodec.readInto(read.values().get(0), fields, result, names);
             }
             return Status.OK;
         } catch (RuntimeException e) {
@@ -154,8 +159,9 @@ public class ChorusDB extends DB {
     @Override
     public Status insert(String table, String key, Map<String, ByteIterator> values) {
         try {
-            Context known = cache.get(key);
-            write(key, toBytes(values), known == null ? Context.NONE : known);
+            ContextCache.Slot slot = cache.slot(key);
+            Context known = slot.get();
+            write(slot, key, RecordCodec.encode(values, names), known == null ? Context.NONE : known);
             return Status.OK;
         } catch (RuntimeException e) {
             return status(e);
@@ -166,15 +172,16 @@ public class ChorusDB extends DB {
     public Status update(String table, String key, Map<String, ByteIterator> values) {
         try {
             boolean overwrite = updateMode == UpdateMode.OVERWRITE || updateMode == UpdateMode.AUTO && values.size() >= fieldCount;
+            ContextCache.Slot slot = cache.slot(key);
             if (overwrite) {
-                Context known = cache.get(key);
+                Context known = slot.get();
                 if (known == null) known = store.get(key, readLevel).context();
-                write(key, toBytes(values), known);
+                write(slot, key, RecordCodec.encode(values, names), known);
             } else {
                 ReadResult read = store.get(key, readLevel);
                 TreeMap<String, byte[]> record = read.found() ? merge(read) : new TreeMap<>();
                 record.putAll(toBytes(values));
-                write(key, record, read.context());
+                write(slot, key, RecordCodec.encode(record), read.context());
             }
             return Status.OK;
         } catch (RuntimeException e) {
@@ -200,9 +207,9 @@ public class ChorusDB extends DB {
         return Status.NOT_IMPLEMENTED; // hash-partitioned: no range reads (workloads A, B, C, D, F never scan)
     }
 
-    private void write(String key, Map<String, byte[]> record, Context context) {
-        WriteAck ack = store.put(key, RecordCodec.encode(record), context, writeLevel);
-        cache.remember(key, ack.context());
+    private void write(ContextCache.Slot slot, String key, byte[] value, Context context) {
+        WriteAck ack = store.put(key, value, context, writeLevel);
+        slot.set(ack.context());
     }
 
     /** The record of a read; siblings merged field by field, the first sibling holding a field winning. */
