@@ -56,9 +56,20 @@ class PeerQueueBoundTest {
                      "limits.peerQueueBytesMax", Integer.toString(QUEUE_BYTES_MAX))));
              ChorusNode n2 = ChorusNode.start(config("n2", ports.get(1), members, Map.of()))) {
             String metrics = "http://127.0.0.1:" + ports.get(3) + "/metrics";
-            Await.until(Duration.ofSeconds(30), "n1 connected to n2", () -> metric(metrics, "chorus_peers_connected") == 1);
+            // Both links: n2 acknowledges on its own link to n1, which may still be in its reconnect backoff when n1's is up
+            // (the write at ALL below then timed out once in CI).
+            Await.until(Duration.ofSeconds(30), "n1 and n2 connected to each other",
+                    () -> metric(metrics, "chorus_peers_connected") == 1 && n2.connectedPeers() == 1);
             try (RawClient client = RawClient.connect(n1.address(), Duration.ofSeconds(60))) {
-                assertInstanceOf(WriteResult.class, put(client, "before", Consistency.ALL), "both replicas answer before the freeze");
+                // Until each node's failure detector has heard the other, a write at ALL is refused (Unavailable)
+                Await.until(Duration.ofSeconds(30), "both replicas answer a write at ALL before the freeze",
+                        () -> {
+                            try {
+                                return put(client, "before", Consistency.ALL) instanceof WriteResult;
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
                 proxy.freeze(true);
                 long droppedBefore = metric(metrics, "chorus_peer_messages_dropped_total{node=\"n1\",peer=\"n2\"}"); // while not yet connected
                 long queued = 0;
