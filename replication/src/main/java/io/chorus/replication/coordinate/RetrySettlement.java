@@ -1,16 +1,13 @@
 package io.chorus.replication.coordinate;
 
-import io.chorus.replication.Invariants;
 import io.chorus.replication.message.ReplicaRead;
 import io.chorus.replication.message.ReplicaReadResult;
-import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.AppliedOps;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
 
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * The first phase of a retried write (a CRDT update, or a put or delete with an operation id). A retry may follow a first attempt that was applied but
@@ -26,7 +23,6 @@ final class RetrySettlement {
     private final long operationId;
     private final boolean refusalsMarked;
     private final ReadTally tally;
-    private final TreeMap<NodeId, Long> epochs = new TreeMap<>();
 
     /**
      * @param refusalsMarked the replicas mark a refused {@code operationId} as {@code operationId | 1}
@@ -49,17 +45,7 @@ final class RetrySettlement {
     /** A replica's answer; true once every replica answered. */
     boolean add(NodeId from, ReplicaReadResult result) {
         if (!tally.addResult(from, result.siblings())) return false;
-        epochs.put(from, result.epoch());
         return tally.isComplete();
-    }
-
-    /**
-     * The session token after an operation found applied before: the answer's context is the merge of
-     * every reply, so the token names the replicas whose states make up that merge (null: no token).
-     */
-    SessionToken sessionAfter(SessionToken session, int partition) {
-        if (!tally.isComplete() || !appliedBefore()) throw Invariants.violated("a session token from an unsettled retry of operation %s", operationId);
-        return SessionTokens.afterRead(session, partition, tally.response(), tally.replies(), epochs, java.util.Map.of());
     }
 
     KeyState merged() {

@@ -11,7 +11,6 @@ import io.chorus.replication.message.QuorumOptions;
 import io.chorus.replication.message.ReplicaReadResult;
 import io.chorus.replication.message.ReplicaWrite;
 import io.chorus.replication.message.ReplicaWriteAck;
-import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Consistency;
@@ -47,7 +46,6 @@ abstract class WriteCoordination extends Coordination {
     private final TreeSet<NodeId> hinted = new TreeSet<>();
     private final TreeSet<NodeId> fallbacks = new TreeSet<>(); // the nodes given a hint of this write
     private byte[] writtenContext; // non-null once the new version exists: what the client gets back
-    private SessionToken sessionSoFar; // the request's token, grown by a retry's settlement read; null: it carried none
     private final TreeMap<NodeId, Long> storedIn = new TreeMap<>(); // replicas that stored the write -> their epochs then
     private boolean acknowledgersHoldAnswer = true; // false: only the minter holds all the answer's context covers
     private RetrySettlement settlement; // non-null while a retry is being settled
@@ -103,9 +101,8 @@ abstract class WriteCoordination extends Coordination {
         RetrySettlement done = settlement;
         settlement = null;
         if (done.appliedBefore()) {
-            // The answer's context is the merge of every replica's reply, so the token must name the
-            // replicas that make up that merge, not only the one holding the operation (seed 122).
-            sessionSoFar = done.sessionAfter(session, partition());
+            // The answer's context is the merge of every replica's reply (seed 122): what is replicated
+            // now is that whole merge, so each replica acknowledging it holds all the answer covers.
             replicate(done.merged(), null); // applied before: make sure W replicas hold it, without applying it again
         } else if (done.refusedBefore()) {
             answer(new Failure(ErrorKind.TOO_MANY_SIBLINGS, "retried operation " + done.operationId() + " on key " + key
@@ -211,7 +208,7 @@ abstract class WriteCoordination extends Coordination {
         if (holders.isEmpty() || holders.containsValue(null)) {
             throw Invariants.violated("write of %s answered with acknowledgements of unknown epoch: %s", key, holders);
         }
-        return sessionAfter(SessionTokens.afterWrite(sessionSoFar == null ? session : sessionSoFar, partition(), holders));
+        return sessionAfter(SessionTokens.afterWrite(session, partition(), holders));
     }
 
     /** "(need 2, acked 1): ", with the primaries' share when the call asked for one. */

@@ -197,8 +197,9 @@ class SessionReadTest {
 
     /**
      * Simulator seed 122: a retried put that found its first attempt applied answers with the merge
-     * of every replica's state, so its token must name every replica in that merge, not only the one
-     * holding the operation; else a later read at ONE from that holder misses what the session saw.
+     * of every replica's state, so its token must name replicas holding that whole merge, not only the
+     * one holding the operation; else a later read at ONE from that holder misses what the session saw.
+     * The merge is what is then replicated, so its acknowledgers do.
      */
     @Test
     void aSettledRetryGivesATokenCoveringEveryReplicaItsContextCameFrom() {
@@ -215,6 +216,8 @@ class SessionReadTest {
         WriteResult retried = assertInstanceOf(WriteResult.class,
                 three.call(n3, new Put(KEY, bytes("mine"), null, ONE, false, operation, 2, NEW_SESSION)));
         three.dropRule = (to, m) -> false;
+        assertEquals(List.of(Map.of(n3, 0L)), SessionToken.decode(retried.session()).proofsFor(three.topology.partitionOf(KEY)),
+                "n3 stored the whole merge the answer covers, so it alone proves it (not every replica the settlement read)");
         GetResult read = assertInstanceOf(GetResult.class, three.call(n1, get(retried.session())));
         assertEquals(Set.of("mine", "other"), Set.copyOf(values(read)),
                 "the retry answered with a context covering both values; a read with its token must see both");
