@@ -37,9 +37,9 @@ import java.util.TreeSet;
  * before); a set left empty makes its partition {@link #unprovable} (reads of it fail with
  * {@code SessionUnsatisfied}, honestly, until the application starts a new session).
  *
- * <p>Size: {@code 4 + nodes × (name + 11) + groups × (2 + sets × (1 + members) + ⌈partitions/8⌉)
+ * <p>Size: {@code 10 + nodes × (name + 11) + groups × (2 + sets × (1 + members) + ⌈partitions/8⌉)
  * + ⌈partitions/8⌉} bytes at most, where a group is the partitions sharing one antichain (few: the
- * antichains of sets of a partition's replicas); about 200 bytes for 3 nodes of 256 partitions
+ * antichains of sets of a partition's replicas); 76 bytes for 3 nodes of 256 partitions written at QUORUM
  * whatever the keys touched (SessionTokenTest). Immutable. Nothing in it is trusted:
  * {@link #decode} bounds every length before allocating. Tokens of format 1 ({@code cs1.}: every
  * named node required) are still read, as sets of one node each.
