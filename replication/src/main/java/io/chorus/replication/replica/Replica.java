@@ -100,9 +100,7 @@ public final class Replica {
         this.tombstones = new Tombstones(keys, key -> Replica.this.partitions.of(key), outputs, observer, TOMBSTONES_TRACKED_MAX);
         this.expiries = new Expiries(k -> Replica.this.partitions.of(k), k -> this.topology.replicasOf(k).contains(self), observer);
         this.partitions = new Partitions(this.topology, keys, (key, state) -> {
-            // Every stored key, hinted ones too: the writes count a hinted key's marker-like state (a
-            // hint of a delete whose values expired), so its removal once handed over is counted too
-            // (simulator seed 96: a hint stored before a restart, delivered after it, counted -1).
+            // hinted keys too: their handover removal is counted (seed 96)
             tombstones.loaded(key, state);
             if (this.topology.replicasOf(key).contains(self)) {
                 expiries.loaded(key, state);
