@@ -100,7 +100,7 @@ import java.util.concurrent.TimeUnit;
  * connection per node. {@link #close()} fails what is still pending and releases all of it.
  * Thread-safe: share one client across threads.
  */
-public final class ChorusClient implements AutoCloseable, CrdtHandles {
+public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     /** Room in a frame for everything but the key, value and context (ids, level, lengths, tags). */
     private static final int FRAME_OVERHEAD_BYTES = 64;
 
@@ -313,66 +313,11 @@ public final class ChorusClient implements AutoCloseable, CrdtHandles {
                 null, callOptions(options)).thenApply(this::writeAck);
     }
 
-    // ---- CRDT values
+    // ---- CRDT values: the handles come from CrdtHandles
 
-    /** The counter at {@code key} (its UTF-8 bytes). */
     @Override
-    public CounterRef counter(String key) {
-        return new CounterRef(crdt, utf8(key));
-    }
-
-    public CounterRef counter(byte[] key) {
-        return new CounterRef(crdt, keyCopy(key));
-    }
-
-    /** The set at {@code key} (its UTF-8 bytes). */
-    @Override
-    public SetRef set(String key) {
-        return new SetRef(crdt, utf8(key));
-    }
-
-    public SetRef set(byte[] key) {
-        return new SetRef(crdt, keyCopy(key));
-    }
-
-    /** The multi-value register at {@code key} (its UTF-8 bytes). */
-    @Override
-    public RegisterRef register(String key) {
-        return new RegisterRef(crdt, utf8(key));
-    }
-
-    public RegisterRef register(byte[] key) {
-        return new RegisterRef(crdt, keyCopy(key));
-    }
-
-    /** The last-writer-wins register at {@code key} (its UTF-8 bytes). */
-    @Override
-    public LwwRegisterRef lwwRegister(String key) {
-        return new LwwRegisterRef(crdt, utf8(key));
-    }
-
-    public LwwRegisterRef lwwRegister(byte[] key) {
-        return new LwwRegisterRef(crdt, keyCopy(key));
-    }
-
-    /** The flag at {@code key} (its UTF-8 bytes). */
-    @Override
-    public FlagRef flag(String key) {
-        return new FlagRef(crdt, utf8(key));
-    }
-
-    public FlagRef flag(byte[] key) {
-        return new FlagRef(crdt, keyCopy(key));
-    }
-
-    /** The map at {@code key} (its UTF-8 bytes). */
-    @Override
-    public MapRef map(String key) {
-        return new MapRef(crdt, utf8(key));
-    }
-
-    public MapRef map(byte[] key) {
-        return new MapRef(crdt, keyCopy(key));
+    CrdtAccess crdtAccess() {
+        return crdt;
     }
 
     /**
@@ -649,11 +594,11 @@ public final class ChorusClient implements AutoCloseable, CrdtHandles {
         return Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").durable();
     }
 
-    private static byte[] utf8(String key) {
+    static byte[] utf8(String key) {
         return Objects.requireNonNull(key, "key").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] keyCopy(byte[] key) {
+    static byte[] keyCopy(byte[] key) {
         return Objects.requireNonNull(key, "key").clone();
     }
 

@@ -11,7 +11,6 @@ import io.chorus.replication.message.WriteResult;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.Consistency;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -28,14 +27,16 @@ import java.util.concurrent.CompletionStage;
  * {@link ChorusClient#session(String)} resumes in another process. Thread-safe: concurrent calls
  * merge their tokens. Calls that fail leave the token as it was.
  */
-public final class Session implements CrdtHandles {
+public final class Session extends CrdtHandles {
     private static final byte[] NEW_SESSION = new byte[0];
 
     private final ChorusClient client;
+    private final CrdtAccess crdt;
     private SessionToken token; // null until the first answer (the node knows the cluster's partition count)
 
     Session(ChorusClient client, SessionToken token) {
         this.client = Objects.requireNonNull(client, "client");
+        this.crdt = new CrdtAccess(client, this);
         this.token = token;
     }
 
@@ -44,7 +45,7 @@ public final class Session implements CrdtHandles {
     }
 
     public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
-        Key wireKey = Key.of(utf8(key));
+        Key wireKey = Key.of(ChorusClient.utf8(key));
         return client.sessionCall(wireKey, new Get(wireKey, ChorusClient.level(consistency), tokenBytes()), false, 0)
                 .thenApply(answered -> client.sessionReadResult(absorb(answered)));
     }
@@ -56,7 +57,7 @@ public final class Session implements CrdtHandles {
     public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
-        Key wireKey = Key.of(utf8(key));
+        Key wireKey = Key.of(ChorusClient.utf8(key));
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), ChorusClient.level(consistency), options.durable(),
                 client.nextOperationId(), 1, tokenBytes(), options.ttlMillis(), ChorusClient.quorum(options));
         return client.sessionCall(wireKey, put, true, value.length + context.bytes().length)
@@ -66,53 +67,18 @@ public final class Session implements CrdtHandles {
     public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context");
         options.refuseTtl("a delete");
-        Key wireKey = Key.of(utf8(key));
+        Key wireKey = Key.of(ChorusClient.utf8(key));
         Delete delete = new Delete(wireKey, context.wireBytes(), ChorusClient.level(consistency), options.durable(),
                 client.nextOperationId(), 1, tokenBytes(), ChorusClient.quorum(options));
         return client.awaitCall(client.sessionCall(wireKey, delete, true, context.bytes().length)
                 .thenApply(answered -> client.sessionWriteAck(absorb(answered))));
     }
 
-    // ---- CRDT values, within the session: the handles' updates and reads carry and update its token
+    // ---- CRDT values, within the session: the handles' updates and reads carry and update its token (CrdtHandles)
 
-    /** The counter at {@code key} (its UTF-8 bytes), read and updated within this session. */
     @Override
-    public CounterRef counter(String key) {
-        return new CounterRef(crdt(), utf8(key));
-    }
-
-    /** The set at {@code key}, within this session. */
-    @Override
-    public SetRef set(String key) {
-        return new SetRef(crdt(), utf8(key));
-    }
-
-    /** The multi-value register at {@code key}, within this session. */
-    @Override
-    public RegisterRef register(String key) {
-        return new RegisterRef(crdt(), utf8(key));
-    }
-
-    /** The last-writer-wins register at {@code key}, within this session. */
-    @Override
-    public LwwRegisterRef lwwRegister(String key) {
-        return new LwwRegisterRef(crdt(), utf8(key));
-    }
-
-    /** The flag at {@code key}, within this session. */
-    @Override
-    public FlagRef flag(String key) {
-        return new FlagRef(crdt(), utf8(key));
-    }
-
-    /** The map at {@code key}, within this session. */
-    @Override
-    public MapRef map(String key) {
-        return new MapRef(crdt(), utf8(key));
-    }
-
-    private CrdtAccess crdt() {
-        return new CrdtAccess(client, this);
+    CrdtAccess crdtAccess() {
+        return crdt;
     }
 
     /** The token as a string for another process ({@link ChorusClient#session(String)}); null before the first answer. */
@@ -143,7 +109,4 @@ public final class Session implements CrdtHandles {
         return answered;
     }
 
-    private static byte[] utf8(String key) {
-        return Objects.requireNonNull(key, "key").getBytes(StandardCharsets.UTF_8);
-    }
 }
