@@ -3,6 +3,7 @@ package io.chorus.replication.coordinate;
 import io.chorus.crdt.type.Crdt;
 import io.chorus.crdt.type.CrdtCodec;
 import io.chorus.crdt.type.CrdtType;
+import io.chorus.replication.Invariants;
 import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.message.ClientResponse;
@@ -203,6 +204,7 @@ final class ReadCoordination extends Coordination {
      */
     private ClientResponse withSession(ClientResponse answer) {
         if (session == null) return answer;
+        if (answered == null) throw Invariants.violated("read of %s releases an answer with no state behind it", key);
         byte[] token = sessionAfter(SessionTokens.afterRead(session, partition(), answered, tally.replies(), epochs, repairedIn));
         if (answer instanceof GetResult r) return new GetResult(r.values(), r.context(), r.answeredBy(), r.readRepair(), token);
         if (answer instanceof CrdtValue v) return new CrdtValue(v.value(), token);

@@ -1,5 +1,6 @@
 package io.chorus.replication.coordinate;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.message.SessionToken;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.KeyState;
@@ -29,6 +30,9 @@ final class SessionTokens {
         TreeMap<NodeId, Long> whole = new TreeMap<>(repairedIn);
         for (Map.Entry<NodeId, KeyState> reply : replies.entrySet()) {
             if (reply.getValue().equals(answer)) whole.putIfAbsent(reply.getKey(), epochs.get(reply.getKey()));
+        }
+        if (whole.containsValue(null) || !epochs.keySet().containsAll(replies.keySet())) {
+            throw Invariants.violated("a read's token from replies %s without the epoch of each (%s, repaired %s)", replies.keySet(), epochs, repairedIn);
         }
         if (!whole.isEmpty()) return session.withAnyOf(whole, partition);
         SessionToken after = session;
