@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Dispatches {@code chorus bench [staleness|micro|client-cpu|handoff] ...} and holds the exit codes. */
+/** Dispatches {@code chorus bench [staleness|micro|client-cpu|instant-nodes|handoff] ...} and holds the exit codes. */
 public final class Commands {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;
@@ -32,6 +32,7 @@ public final class Commands {
         if (args.length > 0 && args[0].equals("handoff")) return HandoffCommand.run(rest, out, err, workingDirectory);
         if (args.length > 0 && args[0].equals("run")) return RunCommand.run(rest, out, err, workingDirectory);
         if (args.length > 0 && args[0].equals("client-cpu")) return ClientCpuCommand.run(rest, out, err, workingDirectory);
+        if (args.length > 0 && args[0].equals("instant-nodes")) return InstantNodesCommand.run(rest, out, err);
         return RunCommand.run(args, out, err, workingDirectory);
     }
 

@@ -41,6 +41,7 @@ public final class RunCommand {
             "       chorus bench handoff write|verify  a node catching up after it was down (see chorus bench handoff --help)",
             "       chorus bench micro [JMH options]   micro-benchmarks of codec, version vectors, siblings and storage",
             "       chorus bench client-cpu [options]  the Java client's own CPU and context switches per operation",
+            "       chorus bench instant-nodes [opts]  stand-in nodes answering at once from memory, to measure a client alone",
             "options (defaults in brackets):",
             "  --cluster HOST:PORT,...|local   [.chorus/cluster/cluster.addresses, else 127.0.0.1:7401-7403]",
             "                                  local: an in-process store, to see what the driver alone costs",

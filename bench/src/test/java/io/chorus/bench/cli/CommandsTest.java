@@ -51,6 +51,14 @@ class CommandsTest {
     }
 
     @Test
+    void instantNodesNameTheSettingThatIsWrong(@TempDir Path dir) throws InterruptedException {
+        assertEquals(Commands.EXIT_USAGE, run(dir, "instant-nodes", "--nodes", "0"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("--nodes must be 1..64, was 0"), errBytes::toString);
+        assertEquals(Commands.EXIT_USAGE, run(dir, "instant-nodes", "--delay", "soon"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("--delay must be a duration"), errBytes::toString);
+    }
+
+    @Test
     void durableWritesAreAFlagThatNeedsACluster(@TempDir Path dir) throws InterruptedException {
         BenchConfig c = RunCommand.config(Options.parse(new String[]{"--durable", "--write-consistency", "all"}, RunCommand.VALUED, RunCommand.FLAGS));
         assertTrue(c.durableWrites());
