@@ -1,5 +1,6 @@
 package io.chorus.replication.coordinate;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Key;
@@ -18,7 +19,8 @@ public final class Coordinations {
 
     void start(Coordination coordination) {
         Coordination previous = inFlight.put(coordination.opId, coordination);
-        assert previous == null : "op id " + coordination.opId + " reused";
+        // Two coordinations under one op id would take each other's replies.
+        if (previous != null) throw Invariants.violated("op id %d reused", coordination.opId);
         coordination.start();
         if (coordination.isFinished()) inFlight.remove(coordination.opId);
     }

@@ -1,5 +1,6 @@
 package io.chorus.replication.coordinate;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.config.InjectedBug;
 import io.chorus.replication.message.PeerMessage;
 import io.chorus.replication.message.PurgeTombstone;
@@ -63,7 +64,7 @@ final class TombstonePurge extends Coordination {
         for (NodeId member : members) {
             KeyState state = answers.get(member);
             if (state == null) {
-                assert context.hasBug(InjectedBug.PURGE_WITHOUT_EVERY_REPLICA) : "deciding without every member's answer";
+                if (!context.hasBug(InjectedBug.PURGE_WITHOUT_EVERY_REPLICA)) throw Invariants.violated("deciding a purge without %s's answer", member);
                 continue;
             }
             boolean agrees = primaries.contains(member) ? state.equals(first) : state.siblings().isEmpty() && state.crdt() == null;

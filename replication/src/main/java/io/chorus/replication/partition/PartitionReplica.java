@@ -1,5 +1,6 @@
 package io.chorus.replication.partition;
 
+import io.chorus.replication.Invariants;
 import io.chorus.crdt.clock.VersionVector;
 import io.chorus.crdt.type.HybridClock;
 import io.chorus.crdt.type.Update;
@@ -63,7 +64,7 @@ public final class PartitionReplica {
      */
     public Minted mint(Key key, byte[] valueOrNull, VersionVector context, String actor, Limits limits, long mintId, boolean durable,
                        long expiresAtMillis) {
-        assert (mintId & 1) == 0 : "mint id " + mintId + " is odd: bit 0 marks a refusal";
+        if ((mintId & 1) != 0) throw Invariants.violated("mint id %d is odd: bit 0 marks a refusal", mintId);
         KeyState current = keys.get(key);
         if (mintId != 0 && current.appliedOps().contains(mintId)) return Minted.ok(current, current.context());
         if (mintId != 0 && current.appliedOps().contains(AppliedOps.refusalMark(mintId))) {
@@ -80,6 +81,8 @@ public final class PartitionReplica {
                     + " context to resolve them");
         }
         KeyState updated = current.update(context, valueOrNull, actor, expiresAtMillis);
+        // A write adds to what the key has seen and never forgets any of it (else a superseded value could come back).
+        if (!updated.context().dominates(current.context())) throw Invariants.violated("write on %s lost versions: %s after %s", key, updated.context(), current.context());
         if (mintId != 0) updated = updated.withAppliedOp(mintId);
         if (updated.approximateBytes() > limits.keyStateBytesMax()) {
             return refuse(key, current, mintId, durable, "key " + key + " would hold " + updated.approximateBytes()

@@ -1,5 +1,6 @@
 package io.chorus.replication.replica;
 
+import io.chorus.replication.Invariants;
 import io.chorus.replication.env.ClientRef;
 import io.chorus.replication.env.Effects;
 import io.chorus.replication.message.ClientResponse;
@@ -57,7 +58,7 @@ abstract class ReadyBuilder implements Effects {
     }
 
     Ready take() {
-        assert toSelf.isEmpty() : "a Ready taken with messages to self undelivered";
+        if (!toSelf.isEmpty()) throw Invariants.violated("a Ready taken with %d messages to self undelivered", toSelf.size());
         Ready ready = new Ready(nextReadyId++, persist, sendNow, afterPersist, selfAfterPersist);
         persist.clear();
         sendNow.clear();

@@ -1,5 +1,6 @@
 package io.chorus.replication.ring;
 
+import io.chorus.replication.Invariants;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -108,6 +109,9 @@ public final class Ring {
             NodeId owner = owners[(partition + i) & (owners.length - 1)];
             if (!replicas.contains(owner)) replicas.add(owner);
         }
+        // Every member owns a partition (members are the owners), so a full turn finds them all:
+        // fewer replicas than min(n, members) would silently shrink every quorum of the partition.
+        if (replicas.size() != wanted) throw Invariants.violated("partition %d has %d of %d replicas", partition, replicas.size(), wanted);
         return new PreferenceList(partition, replicas);
     }
 

@@ -134,6 +134,8 @@ public final class KeyState {
     public KeyState update(VersionVector clientContext, byte[] valueOrNull, String actor, long expiresAtMillis) {
         VersionVector seen = context.merge(clientContext);
         Dot dot = seen.nextDot(actor);
+        // A dot names one event: minting one already seen would make merges take two values for one.
+        if (seen.contains(dot)) throw Invariants.violated("minting %s, which %s already holds", dot, seen);
         List<Sibling> kept = new ArrayList<>(siblings.size() + 1);
         for (Sibling s : siblings) {
             if (!clientContext.contains(s.dot())) kept.add(s);
@@ -158,7 +160,8 @@ public final class KeyState {
             if (covered.contains(s.dot())) kept.add(s);
         }
         KeyState delta = of(covered, kept, null, mintId == 0 ? AppliedOps.none() : AppliedOps.of(mintId));
-        assert delta.siblings.stream().anyMatch(s -> s.dot().equals(minted)) : "delta lacks the minted dot " + minted;
+        // Without the new value the other replicas would merge a context covering it and drop it: an acknowledged write lost.
+        if (!delta.hasDot(minted)) throw Invariants.violated("delta lacks the minted dot %s", minted);
         return delta;
     }
 
