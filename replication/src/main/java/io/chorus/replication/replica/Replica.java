@@ -30,13 +30,6 @@ import io.chorus.replication.message.ReplicaWriteAck;
 import io.chorus.replication.message.SyncLeaves;
 import io.chorus.replication.message.TreeNodes;
 import io.chorus.replication.hints.HintStore;
-import io.chorus.replication.partition.AntiEntropy;
-import io.chorus.replication.partition.Expiries;
-import io.chorus.replication.partition.LocalKeys;
-import io.chorus.replication.partition.PartitionReplica;
-import io.chorus.replication.partition.Partitions;
-import io.chorus.replication.partition.ReplicaRequests;
-import io.chorus.replication.partition.Tombstones;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.state.KeyState;
@@ -54,10 +47,6 @@ import java.util.Set;
  * and free of I/O: the shell (a Disruptor handler, or the simulator's event loop) does the rest.
  */
 public final class Replica {
-    /** How long (in request timeouts) answered mints are remembered: the Outbox's bound on a duplicate's delay. */
-    static final int MINT_LOG_RETENTION_TIMEOUTS = 16;
-    /** Most tombstones tracked for the purge sweep (about 100 bytes of heap each); more are counted, and tracked after a restart. */
-    static final int TOMBSTONES_TRACKED_MAX = 1_000_000;
     /** Most tombstones one sweep (every anti-entropy interval) checks for stability. */
     static final int TOMBSTONE_SWEEP_KEYS_MAX = 1000;
 
@@ -68,13 +57,7 @@ public final class Replica {
     private final ReplicaObserver observer;
     private final FailureDetector failureDetector;
     private final Outputs outputs = new Outputs();
-    private final LocalKeys keys;
-    private final Partitions partitions;
-    private final ReplicaRequests replicaSide;
-    private final AntiEntropy antiEntropy;
-    private final HintStore hints;
-    private final Tombstones tombstones;
-    private final Expiries expiries;
+    private final ReplicaParts parts;
     private final Clock clock;
     private final Coordinations inFlight = new Coordinations();
     private final Coordinators coordinators;
@@ -93,30 +76,7 @@ public final class Replica {
         this.observer = observer;
         this.clock = clock;
         this.failureDetector = new FailureDetector(self, config.failureSuspectTicks());
-        this.keys = new LocalKeys(storage);
-        keys.bind(outputs);
-        this.hints = new HintStore(self, config.hints(), keys, outputs, observer, key -> this.topology.replicasOf(key),
-                config.requestTimeoutTicks());
-        this.tombstones = new Tombstones(keys, key -> Replica.this.partitions.of(key), outputs, observer, TOMBSTONES_TRACKED_MAX);
-        this.expiries = new Expiries(k -> Replica.this.partitions.of(k), k -> this.topology.replicasOf(k).contains(self), observer);
-        this.partitions = new Partitions(this.topology, keys, (key, state) -> {
-            // hinted keys too: their handover removal is counted (seed 96)
-            tombstones.loaded(key, state);
-            if (this.topology.replicasOf(key).contains(self)) {
-                expiries.loaded(key, state);
-                return false;
-            }
-            hints.load(key, state); // a key this node does not replicate is a hint it keeps
-            return true;
-        });
-        keys.listen(tombstones);
-        keys.listen(expiries);
-        if (this.bugs.contains(InjectedBug.PURGE_WITHOUT_EVERY_REPLICA)) tombstones.forgetContextOnPurge();
-        this.replicaSide = new ReplicaRequests(self, actor, actorEpoch, partitions, this::topology, outputs,
-                MINT_LOG_RETENTION_TIMEOUTS * (long) config.requestTimeoutTicks(), config.inFlightRequestsMax(),
-                new PartitionReplica.Limits(config.siblingsMax(), config.keyStateBytesMax()), clock);
-        this.antiEntropy = new AntiEntropy(self, this.topology, partitions, outputs, config.antiEntropyKeysMax(),
-                config.antiEntropyScanKeysPerTick(), observer);
+        this.parts = new ReplicaParts(self, actorEpoch, this::topology, config, storage, outputs, observer, clock, this.bugs);
         this.coordinators = new Coordinators(new Context(), inFlight, (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) + 1);
     }
 
@@ -149,7 +109,7 @@ public final class Replica {
     /** Everything produced since the last call; the shell must persist its writes before the next step. */
     public Ready ready() {
         Ready ready = outputs.take();
-        keys.stepDone();
+        parts.keys.stepDone();
         return ready;
     }
 
@@ -182,36 +142,36 @@ public final class Replica {
 
     private void dispatch(NodeId from, PeerMessage message) {
         if (message instanceof ReplicaRead m) {
-            replicaSide.onRead(from, m);
+            parts.replicaSide.onRead(from, m);
         } else if (message instanceof ReplicaWrite m) {
-            tombstones.beforeWrite(from, m);
-            replicaSide.onWrite(from, m);
+            parts.tombstones.beforeWrite(from, m);
+            parts.replicaSide.onWrite(from, m);
         } else if (message instanceof PurgeTombstone m) {
-            if (topology.replicasOf(m.key()).contains(self)) tombstones.onPurge(m);
+            if (topology.replicasOf(m.key()).contains(self)) parts.tombstones.onPurge(m);
         } else if (message instanceof MintWrite m) {
-            replicaSide.onMint(from, m);
+            parts.replicaSide.onMint(from, m);
         } else if (message instanceof CrdtMint m) {
-            replicaSide.onCrdtMint(from, m);
+            parts.replicaSide.onCrdtMint(from, m);
         } else if (message instanceof HintWrite m) {
             if (topology.replicasOf(m.key()).contains(self)) { // the coordinator's topology differs: keep it as a replica
-                replicaSide.onWrite(from, new ReplicaWrite(m.opId(), m.key(), m.siblings(), true, m.durable()));
+                parts.replicaSide.onWrite(from, new ReplicaWrite(m.opId(), m.key(), m.siblings(), true, m.durable()));
             } else {
-                hints.onHint(from, m);
+                parts.hints.onHint(from, m);
             }
         } else if (message instanceof CoordinatorReply m) {
             if (!HintStore.isDelivery(m.opId())) {
                 inFlight.onReply(from, m.opId(), m.key(), m);
             } else if (m instanceof ReplicaWriteAck ack) {
-                hints.onAck(from, ack);
+                parts.hints.onAck(from, ack);
             }
         } else if (message instanceof TreeNodes m) {
-            antiEntropy.onTreeNodes(from, m);
+            parts.antiEntropy.onTreeNodes(from, m);
         } else if (message instanceof SyncLeaves m) {
-            antiEntropy.onSyncLeaves(from, m);
+            parts.antiEntropy.onSyncLeaves(from, m);
         } else if (message instanceof LeafKeys m) {
-            antiEntropy.onLeafKeys(from, m);
+            parts.antiEntropy.onLeafKeys(from, m);
         } else if (message instanceof PullKeys m) {
-            antiEntropy.onPullKeys(from, m);
+            parts.antiEntropy.onPullKeys(from, m);
         } else if (!(message instanceof Heartbeat)) {
             throw new IllegalArgumentException("unhandled peer message " + message.getClass().getSimpleName());
         }
@@ -228,29 +188,29 @@ public final class Replica {
 
     private void onTick() {
         tick++;
-        antiEntropy.onTick(tick % config.antiEntropyIntervalTicks() == 0, this::isAlive); // first: scans storage
+        parts.antiEntropy.onTick(tick % config.antiEntropyIntervalTicks() == 0, this::isAlive); // first: scans storage
         if (tick % config.heartbeatIntervalTicks() == 0) {
             for (NodeId peer : topology.members()) {
                 if (!peer.equals(self)) outputs.send(peer, new Heartbeat());
             }
         }
         if (tick % config.antiEntropyIntervalTicks() == 0) {
-            tombstones.sweep(TOMBSTONE_SWEEP_KEYS_MAX, k -> topology.replicasOf(k).get(0).equals(self), coordinators::startTombstonePurge);
+            parts.tombstones.sweep(TOMBSTONE_SWEEP_KEYS_MAX, k -> topology.replicasOf(k).get(0).equals(self), coordinators::startTombstonePurge);
         }
         inFlight.onTick(tick, config.readSpeculationTicks());
-        replicaSide.onTick(tick);
-        hints.onTick(tick, this::isAlive);
-        tombstones.onTick();
-        expiries.onTick(clock.wallMillis());
+        parts.replicaSide.onTick(tick);
+        parts.hints.onTick(tick, this::isAlive);
+        parts.tombstones.onTick();
+        parts.expiries.onTick(clock.wallMillis());
     }
 
     /** A newer topology replaces the current one; requests in flight keep the replicas they started with. */
     private void onTopology(Topology next) {
         if (next.epoch() <= topology.epoch()) return; // old news
         if (!next.isMember(self)) throw new IllegalArgumentException(self + " is not a member of " + next);
-        partitions.onTopology(next);
+        parts.partitions.onTopology(next);
         topology = next.withReplicationFactor(config.replicationFactor());
-        antiEntropy.onTopology(topology);
+        parts.antiEntropy.onTopology(topology);
     }
 
     // ---- what the shell may ask
@@ -262,27 +222,27 @@ public final class Replica {
 
     /** Keys this node holds hints for, as a fallback. */
     public int hintsPending() {
-        return hints.count();
+        return parts.hints.count();
     }
 
     /** Approximate bytes of the hints this node holds. */
     public long hintBytes() {
-        return hints.bytes();
+        return parts.hints.bytes();
     }
 
     /** Tombstones held here, not yet known to be on every replica. */
     public long tombstonesPending() {
-        return tombstones.pendingCount();
+        return parts.tombstones.pendingCount();
     }
 
     /** Purge markers held here (purged tombstones' contexts). */
     public long purgeMarkers() {
-        return tombstones.markerCount();
+        return parts.tombstones.markerCount();
     }
 
     /** Whether anti-entropy's Merkle trees are rebuilt from storage (until then it compares nothing). */
     public boolean antiEntropyReady() {
-        return partitions.treesBuilt();
+        return parts.partitions.treesBuilt();
     }
 
     /** Client requests being coordinated right now. */

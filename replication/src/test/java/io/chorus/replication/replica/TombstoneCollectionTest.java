@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TombstoneCollectionTest {
     static final Key KEY = Key.of("doomed");
     static final ReplicaConfig CONFIG = ReplicaConfig.DEFAULTS.withAntiEntropyIntervalTicks(50);
-    static final int MARKER_TICKS = Replica.MINT_LOG_RETENTION_TIMEOUTS * CONFIG.requestTimeoutTicks(); // the longest a message may wander
+    static final int MARKER_TICKS = ReplicaParts.MINT_LOG_RETENTION_TIMEOUTS * CONFIG.requestTimeoutTicks(); // the longest a message may wander
 
     final TestCluster cluster = new TestCluster(3, CONFIG, EnumSet.noneOf(InjectedBug.class));
     final NodeId n1 = cluster.node(1), n2 = cluster.node(2), n3 = cluster.node(3);
