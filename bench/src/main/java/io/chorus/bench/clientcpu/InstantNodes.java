@@ -107,9 +107,8 @@ public final class InstantNodes implements AutoCloseable {
         return String.join(",", addresses);
     }
 
-    /** The answer to one request, on the event loop. */
-    private ClientResponse answer(ClientRequest request, String node) {
-        String[] self = {node};
+    /** The answer to one request, on the event loop; {@code self} names the answering node (shared, never changed). */
+    private ClientResponse answer(ClientRequest request, String[] self) {
         if (request instanceof DescribeCluster) return description;
         if (request instanceof Get get) {
             byte[] value = values.get(get.key());
@@ -137,11 +136,13 @@ public final class InstantNodes implements AutoCloseable {
     /** One per connection: the codec is not thread-safe, and the first frame is the client's greeting. */
     private final class Connection extends SimpleChannelInboundHandler<ByteBuf> {
         private final String node;
+        private final String[] self; // the replicas a receipt names: this node alone
         private final Codec codec = new Codec(FRAME_BYTES_MAX);
         private boolean greeted;
 
         Connection(String node) {
             this.node = node;
+            this.self = new String[]{node};
         }
 
         @Override
@@ -161,7 +162,7 @@ public final class InstantNodes implements AutoCloseable {
                 ctx.close();
                 return;
             }
-            byte[] reply = codec.encode(new ClientReply(request.requestId(), answer(request.request(), node)));
+            byte[] reply = codec.encode(new ClientReply(request.requestId(), answer(request.request(), self)));
             send(ctx, reply, request.request() instanceof DescribeCluster ? 0 : answerDelayMicros);
         }
 
