@@ -298,49 +298,6 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
 
     /** Every key with its effective value, as it would be written in a config file. */
     public Map<String, String> toText() {
-        Map<String, String> text = new java.util.LinkedHashMap<>();
-        text.put(ConfigKey.NODE_NAME.key(), name.name());
-        text.put(ConfigKey.NODE_LISTEN.key(), listen.toString());
-        text.put(ConfigKey.NODE_ADVERTISE.key(), advertise.toString());
-        text.put(ConfigKey.NODE_DATA_DIR.key(), dataDir.toString());
-        text.put(ConfigKey.CLUSTER_MEMBERS.key(), String.join(",", members.stream().map(m -> m.id().name() + "@" + m.address()).toList()));
-        text.put(ConfigKey.CLUSTER_PARTITIONS.key(), Integer.toString(partitions));
-        text.put(ConfigKey.REPLICATION_FACTOR.key(), Integer.toString(replicationFactor));
-        text.put(ConfigKey.TICK_MILLIS.key(), Integer.toString(tickMillis));
-        text.put(ConfigKey.REQUEST_TIMEOUT_MILLIS.key(), Integer.toString(requestTimeoutMillis));
-        text.put(ConfigKey.HEARTBEAT_INTERVAL_MILLIS.key(), Integer.toString(heartbeatIntervalMillis));
-        text.put(ConfigKey.FAILURE_SUSPECT_MILLIS.key(), Integer.toString(failureSuspectMillis));
-        text.put(ConfigKey.KEY_BYTES_MAX.key(), Integer.toString(keyBytesMax));
-        text.put(ConfigKey.VALUE_BYTES_MAX.key(), Integer.toString(valueBytesMax));
-        text.put(ConfigKey.SIBLINGS_MAX.key(), Integer.toString(siblingsMax));
-        text.put(ConfigKey.FRAME_BYTES_MAX.key(), Integer.toString(frameBytesMax));
-        text.put(ConfigKey.IN_FLIGHT_PER_CONNECTION_MAX.key(), Integer.toString(inFlightPerConnectionMax));
-        text.put(ConfigKey.PIPELINE_RING_SIZE.key(), Integer.toString(ringSize));
-        text.put(ConfigKey.STORAGE_ENTRIES_MAX.key(), Long.toString(storageEntriesMax));
-        text.put(ConfigKey.STORAGE_AVERAGE_VALUE_BYTES.key(), Integer.toString(storageAverageValueBytes));
-        text.put(ConfigKey.METRICS_PORT.key(), Integer.toString(metricsPort));
-        text.put(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS.key(), Integer.toString(antiEntropyIntervalMillis));
-        text.put(ConfigKey.READ_SPECULATION_MILLIS.key(), Integer.toString(readSpeculationMillis));
-        text.put(ConfigKey.WAL_DIR.key(), walDir == null ? "" : walDir.toString()); // empty: follows node.dataDir
-        text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
-        text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
-        security.toText(text);
-        text.put(ConfigKey.HINTS_MAX.key(), Integer.toString(hintsMax));
-        text.put(ConfigKey.HINTS_BYTES_MAX.key(), Long.toString(hintsBytesMax));
-        text.put(ConfigKey.HINTS_REPLAY_KEYS_PER_SECOND.key(), Integer.toString(hintsReplayKeysPerSecond));
-        text.put(ConfigKey.CLUSTER_CONTEXT_SECRET.key(), contextSecret);
-        text.put(ConfigKey.CONNECTIONS_MAX.key(), Integer.toString(admission.connectionsMax()));
-        text.put(ConfigKey.PENDING_CONNECTIONS_MAX.key(), Integer.toString(admission.pendingConnectionsMax()));
-        text.put(ConfigKey.REQUEST_BYTES_MAX.key(), Long.toString(admission.requestBytesMax()));
-        text.put(ConfigKey.CONNECTION_REQUEST_BYTES_MAX.key(), Long.toString(admission.connectionRequestBytesMax()));
-        text.put(ConfigKey.UNSENT_REPLY_BYTES_MAX.key(), Integer.toString(admission.unsentReplyBytesMax()));
-        text.put(ConfigKey.READ_TIMEOUT_MILLIS.key(), Integer.toString(admission.readTimeoutMillis()));
-        text.put(ConfigKey.IDLE_TIMEOUT_MILLIS.key(), Integer.toString(admission.idleTimeoutMillis()));
-        text.put(ConfigKey.ANTI_ENTROPY_SCAN_KEYS_PER_TICK.key(), Integer.toString(repair.antiEntropyScanKeysPerTick()));
-        text.put(ConfigKey.ANTI_ENTROPY_KEYS_MAX.key(), Integer.toString(repair.antiEntropyKeysMax()));
-        text.put(ConfigKey.READ_REPAIR_ASK_ALL.key(), Boolean.toString(repair.readRepairAskAll()));
-        text.put(ConfigKey.PEER_QUEUE_BYTES_MAX.key(), Integer.toString(admission.peerQueueBytesMax()));
-        assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
-        return text;
+        return NodeConfigText.of(this);
     }
 }
