@@ -15,11 +15,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * A node's configuration: every key of node/CONFIG.md, parsed and checked. Times are in
@@ -56,7 +54,6 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int hintsReplayKeysPerSecond, String contextSecret, AdmissionLimits admission,
                          RepairSettings repair) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
     static final String WAL_DIR_DEFAULT = "wal";
 
@@ -107,14 +104,14 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
     }
 
     private static NodeConfig parse(ConfigValues v) {
-        NodeId name = v.parsed(ConfigKey.NODE_NAME, NodeId.of("n1"), "a name of 1 to 64 letters, digits, '.', '_' or '-'", NodeConfig::nodeName);
+        NodeId name = v.parsed(ConfigKey.NODE_NAME, NodeId.of("n1"), "a name of 1 to 64 letters, digits, '.', '_' or '-'", MemberList::nodeName);
         HostPort listen = v.parsed(ConfigKey.NODE_LISTEN, new HostPort("127.0.0.1", 7401), "host:port", HostPort::parse);
         HostPort advertised = v.parsed(ConfigKey.NODE_ADVERTISE, null, "host:port", HostPort::parse);
         Path dataDir = v.parsed(ConfigKey.NODE_DATA_DIR, Path.of("data", name.name()), "a directory path", Path::of);
         List<Member> members = v.parsed(ConfigKey.CLUSTER_MEMBERS, List.of(new Member(name, (advertised != null ? advertised : listen).toString())),
-                "a comma-separated list of name@host:port", NodeConfig::members);
+                "a comma-separated list of name@host:port", MemberList::parse);
         Member self = members.stream().filter(m -> m.id().equals(name)).findFirst().orElseThrow(() -> new ConfigException(
-                v.describe(ConfigKey.CLUSTER_MEMBERS) + ": must list this node's name '" + name + "', got " + names(members)));
+                v.describe(ConfigKey.CLUSTER_MEMBERS) + ": must list this node's name '" + name + "', got " + MemberList.names(members)));
         HostPort advertise = HostPort.parse(self.address());
         // Peers and clients learn a node's address from cluster.members only, so a different
         // node.advertise would be told to no one: refuse it rather than leave the node unreachable.
@@ -207,31 +204,6 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                 v.intIn(ConfigKey.IDLE_TIMEOUT_MILLIS, 300_000, 0, 86_400_000, "milliseconds, 0 = never"),
                 v.intIn(ConfigKey.PEER_QUEUE_BYTES_MAX, Math.max(frameBytesMax, AdmissionLimits.PEER_QUEUE_BYTES_DEFAULT), frameBytesMax, 1 << 30,
                         atLeastAFrame));
-    }
-
-    private static NodeId nodeName(String text) {
-        if (!NAME.matcher(text).matches()) throw new IllegalArgumentException("'" + text + "' is not a valid node name");
-        return NodeId.of(text);
-    }
-
-    private static List<Member> members(String text) {
-        List<Member> members = new ArrayList<>();
-        for (String entry : text.split(",")) {
-            String e = entry.trim();
-            if (e.isEmpty()) continue;
-            int at = e.indexOf('@');
-            if (at < 0) throw new IllegalArgumentException("'" + e + "' has no '@' between name and address");
-            NodeId id = nodeName(e.substring(0, at).trim());
-            HostPort address = HostPort.parse(e.substring(at + 1));
-            if (members.stream().anyMatch(m -> m.id().equals(id))) throw new IllegalArgumentException("node '" + id + "' is listed twice");
-            members.add(new Member(id, address.toString()));
-        }
-        if (members.isEmpty()) throw new IllegalArgumentException("no members listed");
-        return members;
-    }
-
-    private static List<String> names(List<Member> members) {
-        return members.stream().map(m -> m.id().name()).toList();
     }
 
     /** Milliseconds to whole ticks, rounding up so that a timeout is never shorter than configured. */
