@@ -9,18 +9,15 @@ import io.chorus.node.net.AdmissionLimits;
 import io.chorus.replication.message.ContextSeal;
 import io.chorus.replication.ring.NodeId;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
- * A node's configuration: every key of node/CONFIG.md, parsed and checked. Times are in
- * milliseconds here and converted to ticks for the replica ({@link #replicaConfig()}).
+ * A node's configuration: every key of node/CONFIG.md, parsed and checked, with the views of it
+ * the rest of the node needs. Times are in milliseconds here and converted to ticks for the
+ * replica ({@link #replicaConfig()}). The text is read from its layers by {@link ConfigSources},
+ * checked into a config by {@link NodeConfigParser} and written back by {@link NodeConfigText}.
  *
  * @param name                     this node's name, also its actor name in version vectors
  * @param listen                   where the node accepts peer and client connections (the bind address)
@@ -78,28 +75,12 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
      * {@link ConfigEnvironment}).
      */
     public static NodeConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) {
-        ConfigValues values = new ConfigValues();
-        if (file != null) readFile(file, values);
-        ConfigEnvironment.settings(environment).forEach((key, variable) -> values.put(key, environment.get(variable),
-                "environment variable " + variable));
-        overrides.forEach((key, value) -> values.put(key, value, "override"));
-        return NodeConfigParser.parse(values);
+        return NodeConfigParser.parse(ConfigSources.read(file, environment, overrides));
     }
 
     /** All defaults: a single node n1 on 127.0.0.1:7401. */
     public static NodeConfig defaults() {
         return load(null, Map.of());
-    }
-
-    private static void readFile(Path file, ConfigValues values) {
-        if (!Files.isRegularFile(file)) throw new ConfigException("config file " + file + " does not exist or is not a file");
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
-        properties.stringPropertyNames().stream().sorted().forEach(key -> values.put(key, properties.getProperty(key), "in " + file));
     }
 
     /**
@@ -162,13 +143,10 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
 
     /** The same config with one key changed, through the same checks as a file (for tests and tools). */
     public NodeConfig with(Map<String, String> overrides) {
-        ConfigValues values = new ConfigValues();
+        Map<String, String> base = toText();
         // node.advertise is derived from cluster.members: carrying it over would contradict an overridden member list.
-        toText().forEach((key, value) -> {
-            if (!key.equals(ConfigKey.NODE_ADVERTISE.key())) values.put(key, value, "base config");
-        });
-        overrides.forEach((key, value) -> values.put(key, value, "override"));
-        return NodeConfigParser.parse(values);
+        base.remove(ConfigKey.NODE_ADVERTISE.key());
+        return NodeConfigParser.parse(ConfigSources.over(base, overrides));
     }
 
     /** Every key with its effective value, as it would be written in a config file. */
