@@ -90,9 +90,7 @@ public final class ChorusNode implements AutoCloseable {
 
     /** Starts a node running the replica; {@code configSource} says where its config came from, for the log. */
     public static ChorusNode start(NodeConfig config, String configSource) {
-        String version = ChorusNode.class.getPackage().getImplementationVersion(); // from the jar's manifest
-        log.info("Chorus {} (Java {}) starting node {}, config from {}", version == null ? "(classes, no jar)" : version,
-                Runtime.version(), config.name(), configSource);
+        StartupLog.starting(config, configSource);
         return start(config, ProductionReplica::create);
     }
 
@@ -136,17 +134,7 @@ public final class ChorusNode implements AutoCloseable {
             if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, writer, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
             ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer, writer, durable);
-            log.info("node {} listening on {} ({}), advertised as {}, data in {} ({} keys), minting as actor {}, members {}, N={}, {} partitions, metrics {}",
-                    config.name(), server.boundAddress(), server.transportName(), config.advertise(), config.dataDir().toAbsolutePath(),
-                    storage.size(), config.name().actor(directory.actorEpoch()),
-                    config.members().stream().map(m -> m.id() + "@" + m.address()).toList(),
-                    config.replicationFactor(), config.partitions(),
-                    metricsServer == null ? "off" : "on http://" + new HostPort(config.listen().host(), metricsServer.address().getPort()) + "/metrics");
-            warnIfListenDiffersFromMemberAddress(config);
-            if (config.contextSecret().isEmpty()) {
-                log.warn("node {}: cluster.contextSecret is not set, so the causal contexts clients get are sealed with a"
-                        + " well-known key: a client could forge one; set the same secret on every node", config.name());
-            }
+            StartupLog.started(config, server, storage.size(), config.name().actor(directory.actorEpoch()), metricsServer);
             return node;
         } catch (RuntimeException e) {
             log.error("node {} failed to start: {}", config.name(), e.getMessage());
@@ -157,23 +145,6 @@ public final class ChorusNode implements AutoCloseable {
             if (storage != null && drained) storage.close();
             metrics.close();
             throw e;
-        }
-    }
-
-    /**
-     * Peers and clients use the advertised (member) address. A port other than the listen port is
-     * right only behind a port mapping (Docker's -p 7501:7401), else a typo; a wildcard host is
-     * never reachable.
-     */
-    private static void warnIfListenDiffersFromMemberAddress(NodeConfig config) {
-        HostPort advertised = config.advertise();
-        if (advertised.port() != config.listen().port()) {
-            log.warn("node {} listens on {} but cluster.members says peers and clients reach it at {}: right only if a port"
-                    + " mapping forwards one to the other; else check both keys", config.name(), config.listen(), advertised);
-        }
-        if (advertised.host().equals("0.0.0.0") || advertised.host().equals("::")) {
-            log.warn("node {} is advertised as {}, a wildcard address: peers and clients on other machines cannot reach it;"
-                    + " set node.advertise and this node's entry in cluster.members to a reachable host:port", config.name(), advertised);
         }
     }
 
