@@ -131,7 +131,7 @@ public final class ChorusNode implements AutoCloseable {
             gauges.bindGreetings(security.counters());
             server = NodeServer.start(networkSettings(config), security, Transport.best(), pipeline.inbound(), connections);
             gauges.bind(pipeline.inbound(), storage, connections, handler, outbox);
-            if (config.metricsPort() != 0) metricsServer = startMetricsServer(config, metrics, storage, writer, pipeline, connections);
+            if (config.metricsPort() != 0) metricsServer = MetricsEndpoint.start(config, metrics, storage, writer, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
             ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer, writer, durable);
             StartupLog.started(config, server, storage.size(), config.name().actor(directory.actorEpoch()), metricsServer);
@@ -146,20 +146,6 @@ public final class ChorusNode implements AutoCloseable {
             metrics.close();
             throw e;
         }
-    }
-
-    private static MetricsServer startMetricsServer(NodeConfig config, NodeMetrics metrics, ChronicleStorage storage, WalWriter writer,
-                                                    Pipeline pipeline, Connections connections) {
-        MetricsServer.Readiness readiness = () -> {
-            if (!storage.isOpen()) return "storage is closed";
-            if (writer.failed()) return "the write-ahead log writer failed (see the log): durable writes cannot be acknowledged";
-            if (!pipeline.inbound().isAccepting()) return "the node is stopping";
-            return null;
-        };
-        return MetricsServer.start(config.name().name(), config.listen().host(), config.metricsPort(), metrics, readiness,
-                () -> "storage open (" + storage.size() + " keys), ring of " + config.partitions() + " partitions over "
-                        + config.members().size() + " members, " + connections.connectedPeerCount() + " of "
-                        + (config.members().size() - 1) + " peers connected");
     }
 
     static NetworkSettings networkSettings(NodeConfig config) {
