@@ -1,43 +1,28 @@
 package io.chorus.node;
 
 import io.chorus.node.net.Connections;
-import io.chorus.node.net.NetworkSettings;
 import io.chorus.node.net.NodeServer;
-import io.chorus.node.security.NodeSecurity;
-import io.chorus.node.net.Transport;
-import io.chorus.node.pipeline.BatchingOutbox;
 import io.chorus.node.pipeline.DurableWrites;
-import io.chorus.node.pipeline.Inbound;
 import io.chorus.node.pipeline.NodeHandler;
-import io.chorus.node.pipeline.PeerLivenessLog;
 import io.chorus.node.pipeline.Pipeline;
 import io.chorus.node.metrics.MetricsServer;
-import io.chorus.node.metrics.NodeGauges;
 import io.chorus.node.metrics.NodeMetrics;
-import io.chorus.node.metrics.RequestTracker;
 import io.chorus.node.pipeline.StateMachine;
 import io.chorus.node.pipeline.TickScheduler;
 import io.chorus.node.storage.ChronicleStorage;
-import io.chorus.node.storage.DataDirectory;
-import io.chorus.node.storage.StorageSizing;
 import io.chorus.node.storage.WalWriter;
-import io.chorus.node.testing.TestHooks;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
-import io.chorus.replication.topology.Member;
 import io.chorus.replication.env.ReplicaObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -49,8 +34,6 @@ import java.util.function.BooleanSupplier;
 public final class ChorusNode implements AutoCloseable {
     /** How long close() lets the handler finish the events already in the ring. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
-    /** Netty threads per node: two keep accept, peers and clients moving without starving the handler. */
-    static final int IO_THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private static final Logger log = LoggerFactory.getLogger(ChorusNode.class);
 
     private final NodeConfig config;
@@ -67,9 +50,9 @@ public final class ChorusNode implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
-    private ChorusNode(NodeConfig config, ChronicleStorage storage, Pipeline pipeline, NodeServer server, TickScheduler ticks,
-                       Connections connections, NodeHandler handler, NodeMetrics metrics, MetricsServer metricsServer, WalWriter writer,
-                       DurableWrites<Runnable> durable) {
+    ChorusNode(NodeConfig config, ChronicleStorage storage, Pipeline pipeline, NodeServer server, TickScheduler ticks,
+               Connections connections, NodeHandler handler, NodeMetrics metrics, MetricsServer metricsServer, WalWriter writer,
+               DurableWrites<Runnable> durable) {
         this.config = config;
         this.storage = storage;
         this.pipeline = pipeline;
@@ -96,65 +79,7 @@ public final class ChorusNode implements AutoCloseable {
 
     /** Starts a node running the state machine {@code factory} makes (tests of the shell use simple ones). */
     static ChorusNode start(NodeConfig config, StateMachineFactory factory) {
-        ChronicleStorage.disableChronicleTelemetry();
-        String name = config.name().name();
-        NodeMetrics metrics = new NodeMetrics(name);
-        RequestTracker tracker = metrics.newTracker();
-        Connections connections = new Connections();
-        BatchingOutbox outbox = new BatchingOutbox(config.name(), connections, tracker);
-        ChronicleStorage storage = null;
-        Pipeline pipeline = null;
-        NodeServer server = null;
-        MetricsServer metricsServer = null;
-        WalWriter writer = null;
-        AtomicReference<Inbound> inbound = new AtomicReference<>(); // the writer reports into the ring, which comes later
-        try {
-            StorageSizing sizing = Durability.storageSizing(config);
-            DataDirectory directory = DataDirectory.acquire(config.dataDir()); // takes the next actor epoch after an unclean stop
-            boolean firstStart = !directory.previousRunClean() && !ChronicleStorage.exists(directory);
-            Codec storageCodec = new Codec(Durability.storageCodecBytesMax(config));
-            storage = ChronicleStorage.open(directory, sizing, storageCodec, name);
-            writer = Durability.start(config, storage, storageCodec, firstStart, metrics.durability(), id -> inbound.get().publishPersisted(id));
-            metrics.durability().bind(writer);
-            Durability.logActorEpoch(config, directory);
-            DurableWrites<Runnable> durable = new DurableWrites<>(writer::submit);
-            WalWriter logWriter = writer;
-            // TEST ONLY: a fault-test harness may watch storage writes (node/CONFIG.md, "Test-only switches")
-            Storage replicaStorage = TestHooks.watched(metrics.metered(storage), config.name().actor(directory.actorEpoch()));
-            StateMachine machine = factory.create(config, directory.actorEpoch(), replicaStorage, storageCodec, outbox,
-                    metrics.replicaObserver(), durable, logWriter::backlogged);
-            NodeHandler handler = new NodeHandler(name, machine, outbox, tracker, durable);
-            pipeline = Pipeline.start(name, config.ringSize(), handler);
-            inbound.set(pipeline.inbound());
-            NodeSecurity security = NodeSecurity.load(config.security(), name);
-            NodeGauges gauges = new NodeGauges(metrics.registry());
-            gauges.bindGreetings(security.counters());
-            server = NodeServer.start(networkSettings(config), security, Transport.best(), pipeline.inbound(), connections);
-            gauges.bind(pipeline.inbound(), storage, connections, handler, outbox);
-            if (config.metricsPort() != 0) metricsServer = MetricsEndpoint.start(config, metrics, storage, writer, pipeline, connections);
-            TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
-            ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer, writer, durable);
-            StartupLog.started(config, server, storage.size(), config.name().actor(directory.actorEpoch()), metricsServer);
-            return node;
-        } catch (RuntimeException e) {
-            log.error("node {} failed to start: {}", config.name(), e.getMessage());
-            if (metricsServer != null) metricsServer.close();
-            if (server != null) server.close();
-            boolean drained = pipeline == null || pipeline.drainAndStop(DRAIN_TIMEOUT);
-            if (writer != null) drained &= writer.drainAndStop(DRAIN_TIMEOUT);
-            if (storage != null && drained) storage.close();
-            metrics.close();
-            throw e;
-        }
-    }
-
-    static NetworkSettings networkSettings(NodeConfig config) {
-        Map<io.chorus.replication.ring.NodeId, HostPort> peers = new LinkedHashMap<>();
-        for (Member member : config.members()) {
-            if (!member.id().equals(config.name())) peers.put(member.id(), HostPort.parse(member.address()));
-        }
-        return new NetworkSettings(config.name(), config.listen(), peers, config.frameBytesMax(),
-                config.inFlightPerConnectionMax(), config.ringSize(), IO_THREADS, config.admission());
+        return NodeStartup.start(config, factory);
     }
 
     /** Where the node listens (the bound port). */
