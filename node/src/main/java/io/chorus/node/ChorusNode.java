@@ -4,22 +4,16 @@ import io.chorus.node.net.Connections;
 import io.chorus.node.net.NodeServer;
 import io.chorus.node.pipeline.DurableWrites;
 import io.chorus.node.pipeline.NodeHandler;
-import io.chorus.node.pipeline.Pipeline;
 import io.chorus.node.metrics.MetricsServer;
 import io.chorus.node.metrics.NodeMetrics;
 import io.chorus.node.pipeline.StateMachine;
-import io.chorus.node.pipeline.TickScheduler;
 import io.chorus.node.storage.ChronicleStorage;
-import io.chorus.node.storage.WalWriter;
 import io.chorus.replication.env.Outbox;
 import io.chorus.replication.env.Storage;
 import io.chorus.replication.message.Codec;
 import io.chorus.replication.env.ReplicaObserver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,41 +23,32 @@ import java.util.function.BooleanSupplier;
  * A running Chorus node: storage, replica, pipeline and network wired together. {@link #start}
  * returns once the node listens; {@link #close} shuts it down cleanly (safe from a shutdown hook,
  * idempotent), after which the data directory holds a clean-shutdown marker and a restart with the
- * same config finds every acknowledged write.
+ * same config finds every acknowledged write. The wiring is {@link NodeStartup}'s, the order of a
+ * stop {@link NodeShutdown}'s; this class is the handle callers hold.
  */
 public final class ChorusNode implements AutoCloseable {
-    /** How long close() lets the handler finish the events already in the ring. */
-    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
-    private static final Logger log = LoggerFactory.getLogger(ChorusNode.class);
 
     private final NodeConfig config;
     private final ChronicleStorage storage;
-    private final Pipeline pipeline;
     private final NodeServer server;
-    private final TickScheduler ticks;
     private final Connections connections;
     private final NodeHandler handler;
     private final NodeMetrics metrics;
     private final MetricsServer metricsServer;
-    private final WalWriter writer;
-    private final DurableWrites<Runnable> durable;
+    private final NodeShutdown shutdown;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
-    ChorusNode(NodeConfig config, ChronicleStorage storage, Pipeline pipeline, NodeServer server, TickScheduler ticks,
-               Connections connections, NodeHandler handler, NodeMetrics metrics, MetricsServer metricsServer, WalWriter writer,
-               DurableWrites<Runnable> durable) {
+    ChorusNode(NodeConfig config, ChronicleStorage storage, NodeServer server, Connections connections, NodeHandler handler,
+               NodeMetrics metrics, MetricsServer metricsServer, NodeShutdown shutdown) {
         this.config = config;
         this.storage = storage;
-        this.pipeline = pipeline;
         this.server = server;
-        this.ticks = ticks;
         this.connections = connections;
         this.handler = handler;
         this.metrics = metrics;
         this.metricsServer = metricsServer;
-        this.writer = writer;
-        this.durable = durable;
+        this.shutdown = shutdown;
     }
 
     /** Starts a node running the replica. */
@@ -124,7 +109,8 @@ public final class ChorusNode implements AutoCloseable {
     /**
      * Stops the node: no new connections, no new requests; the requests already in the ring are
      * handled and answered; then connections close and the storage closes cleanly (writing the
-     * marker). Idempotent and safe from a shutdown hook; a second caller waits for the first.
+     * marker), in the order {@link NodeShutdown} keeps. Idempotent and safe from a shutdown hook; a
+     * second caller waits for the first.
      */
     @Override
     public void close() {
@@ -136,28 +122,7 @@ public final class ChorusNode implements AutoCloseable {
             closing = true;
         }
         try {
-            log.info("node {} stopping", config.name());
-            if (metricsServer != null) metricsServer.close();
-            server.stopAccepting();
-            ticks.close();
-            // The handler stops once nothing waits for an fsync (those replies still go out), then the
-            // writer fsyncs what is left and stops, then the map is fsynced and marked clean.
-            boolean drained = pipeline.drainAndStop(DRAIN_TIMEOUT, () -> durable.outstanding() == 0);
-            server.close();
-            boolean logged = drained && writer.drainAndStop(DRAIN_TIMEOUT);
-            if (logged) {
-                storage.close();
-                writer.deleteLog(); // the map file is fsynced and marked clean: the log holds nothing it lacks
-                log.info("node {} stopped cleanly", config.name());
-            } else {
-                // The handler or writer may still touch the map or the log: leave them. No marker, so the next start recovers and replays.
-                log.error("node {} stopped without closing its storage ({} still busy); the next start will recover it and replay its"
-                        + " write-ahead log", config.name(), drained ? "write-ahead log writer" : "handler");
-            }
-            metrics.close();
-        } catch (RuntimeException e) {
-            log.error("node {}: error while stopping", config.name(), e);
-            throw e;
+            shutdown.run();
         } finally {
             closed.countDown();
         }

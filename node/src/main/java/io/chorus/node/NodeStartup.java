@@ -88,15 +88,16 @@ final class NodeStartup {
             gauges.bind(pipeline.inbound(), storage, connections, handler, outbox);
             if (config.metricsPort() != 0) metricsServer = MetricsEndpoint.start(config, metrics, storage, writer, pipeline, connections);
             TickScheduler ticks = TickScheduler.start(name, config.tickMillis(), pipeline.inbound());
-            ChorusNode node = new ChorusNode(config, storage, pipeline, server, ticks, connections, handler, metrics, metricsServer, writer, durable);
+            NodeShutdown shutdown = new NodeShutdown(config.name(), metricsServer, server, ticks, pipeline, durable, writer, storage, metrics);
+            ChorusNode node = new ChorusNode(config, storage, server, connections, handler, metrics, metricsServer, shutdown);
             StartupLog.started(config, server, storage.size(), config.name().actor(directory.actorEpoch()), metricsServer);
             return node;
         } catch (RuntimeException e) {
             log.error("node {} failed to start: {}", config.name(), e.getMessage());
             if (metricsServer != null) metricsServer.close();
             if (server != null) server.close();
-            boolean drained = pipeline == null || pipeline.drainAndStop(ChorusNode.DRAIN_TIMEOUT);
-            if (writer != null) drained &= writer.drainAndStop(ChorusNode.DRAIN_TIMEOUT);
+            boolean drained = pipeline == null || pipeline.drainAndStop(NodeShutdown.DRAIN_TIMEOUT);
+            if (writer != null) drained &= writer.drainAndStop(NodeShutdown.DRAIN_TIMEOUT);
             if (storage != null && drained) storage.close();
             metrics.close();
             throw e;
