@@ -8,22 +8,16 @@ import io.chorus.replication.config.ReplicaConfig;
 import io.chorus.node.net.AdmissionLimits;
 import io.chorus.replication.message.ContextSeal;
 import io.chorus.replication.ring.NodeId;
-import io.chorus.replication.ring.Ring;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
- * A node's configuration: every key of node/CONFIG.md, parsed and checked. Times are in
- * milliseconds here and converted to ticks for the replica ({@link #replicaConfig()}).
+ * A node's configuration: every key of node/CONFIG.md, parsed and checked, with the views of it
+ * the rest of the node needs. Times are in milliseconds here and converted to ticks for the
+ * replica ({@link #replicaConfig()}). The text is read from its layers by {@link ConfigSources},
+ * checked into a config by {@link NodeConfigParser} and written back by {@link NodeConfigText}.
  *
  * @param name                     this node's name, also its actor name in version vectors
  * @param listen                   where the node accepts peer and client connections (the bind address)
@@ -56,7 +50,6 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
                          int hintsReplayKeysPerSecond, String contextSecret, AdmissionLimits admission,
                          RepairSettings repair) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** The write-ahead log's directory when wal.dir is not set, inside the data directory. */
     static final String WAL_DIR_DEFAULT = "wal";
 
@@ -82,12 +75,7 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
      * {@link ConfigEnvironment}).
      */
     public static NodeConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) {
-        ConfigValues values = new ConfigValues();
-        if (file != null) readFile(file, values);
-        ConfigEnvironment.settings(environment).forEach((key, variable) -> values.put(key, environment.get(variable),
-                "environment variable " + variable));
-        overrides.forEach((key, value) -> values.put(key, value, "override"));
-        return parse(values);
+        return NodeConfigParser.parse(ConfigSources.read(file, environment, overrides));
     }
 
     /** All defaults: a single node n1 on 127.0.0.1:7401. */
@@ -95,143 +83,11 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
         return load(null, Map.of());
     }
 
-    private static void readFile(Path file, ConfigValues values) {
-        if (!Files.isRegularFile(file)) throw new ConfigException("config file " + file + " does not exist or is not a file");
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
-        properties.stringPropertyNames().stream().sorted().forEach(key -> values.put(key, properties.getProperty(key), "in " + file));
-    }
-
-    private static NodeConfig parse(ConfigValues v) {
-        NodeId name = v.parsed(ConfigKey.NODE_NAME, NodeId.of("n1"), "a name of 1 to 64 letters, digits, '.', '_' or '-'", NodeConfig::nodeName);
-        HostPort listen = v.parsed(ConfigKey.NODE_LISTEN, new HostPort("127.0.0.1", 7401), "host:port", HostPort::parse);
-        HostPort advertised = v.parsed(ConfigKey.NODE_ADVERTISE, null, "host:port", HostPort::parse);
-        Path dataDir = v.parsed(ConfigKey.NODE_DATA_DIR, Path.of("data", name.name()), "a directory path", Path::of);
-        List<Member> members = v.parsed(ConfigKey.CLUSTER_MEMBERS, List.of(new Member(name, (advertised != null ? advertised : listen).toString())),
-                "a comma-separated list of name@host:port", NodeConfig::members);
-        Member self = members.stream().filter(m -> m.id().equals(name)).findFirst().orElseThrow(() -> new ConfigException(
-                v.describe(ConfigKey.CLUSTER_MEMBERS) + ": must list this node's name '" + name + "', got " + names(members)));
-        HostPort advertise = HostPort.parse(self.address());
-        // Peers and clients learn a node's address from cluster.members only, so a different
-        // node.advertise would be told to no one: refuse it rather than leave the node unreachable.
-        if (advertised != null && !advertised.equals(advertise)) {
-            throw new ConfigException(v.describe(ConfigKey.NODE_ADVERTISE) + ": is " + advertised + " but "
-                    + v.describe(ConfigKey.CLUSTER_MEMBERS) + " lists " + name + "@" + advertise + "; peers and clients are told the"
-                    + " members' addresses, so the two must agree");
-        }
-        int partitions = v.intIn(ConfigKey.CLUSTER_PARTITIONS, Ring.defaultPartitions(members.size()), members.size(), 1 << 20, "partitions");
-        if (Integer.bitCount(partitions) != 1) throw v.bad(ConfigKey.CLUSTER_PARTITIONS, "a power of two (partitions)");
-        int replicationFactor = Math.min(members.size(), v.intIn(ConfigKey.REPLICATION_FACTOR, 3, 1, 64, "replicas per key"));
-
-        int tick = v.intIn(ConfigKey.TICK_MILLIS, 10, 1, 1000, "milliseconds");
-        int requestTimeout = v.intIn(ConfigKey.REQUEST_TIMEOUT_MILLIS, 2000, tick, 3_600_000, "milliseconds, at least tick.millis");
-        int heartbeat = v.intIn(ConfigKey.HEARTBEAT_INTERVAL_MILLIS, 100, tick, 3_600_000, "milliseconds, at least tick.millis");
-        int suspect = v.intIn(ConfigKey.FAILURE_SUSPECT_MILLIS, 500, tick, 3_600_000, "milliseconds, at least tick.millis");
-        if (ticks(suspect, tick) <= ticks(heartbeat, tick)) {
-            throw v.bad(ConfigKey.FAILURE_SUSPECT_MILLIS, "more than heartbeat.interval.millis (" + heartbeat + ") by at least one tick (" + tick + " ms)", suspect);
-        }
-
-        int keyBytesMax = v.intIn(ConfigKey.KEY_BYTES_MAX, 1024, 1, 64 * 1024, "bytes");
-        int valueBytesMax = v.intIn(ConfigKey.VALUE_BYTES_MAX, 1 << 20, 1, 64 << 20, "bytes");
-        int siblingsMax = v.intIn(ConfigKey.SIBLINGS_MAX, 64, 1, 4096, "values per key");
-        int frameBytesMax = v.intIn(ConfigKey.FRAME_BYTES_MAX, 2 << 20, 1024, 256 << 20, "bytes");
-        long frameNeeded = (long) valueBytesMax + keyBytesMax + FRAME_OVERHEAD_BYTES;
-        if (frameBytesMax < frameNeeded) {
-            throw v.bad(ConfigKey.FRAME_BYTES_MAX, "at least limits.valueBytesMax + limits.keyBytesMax + " + FRAME_OVERHEAD_BYTES
-                    + " = " + frameNeeded + " bytes, so that the largest allowed write fits in one frame", frameBytesMax);
-        }
-        int inFlight = v.intIn(ConfigKey.IN_FLIGHT_PER_CONNECTION_MAX, 1024, 1, 1 << 20, "requests");
-        int ringSize = v.intIn(ConfigKey.PIPELINE_RING_SIZE, 65536, 16, 1 << 24, "events");
-        if (Integer.bitCount(ringSize) != 1) throw v.bad(ConfigKey.PIPELINE_RING_SIZE, "a power of two from 16 to " + (1 << 24) + " (events)");
-        long entriesMax = v.longIn(ConfigKey.STORAGE_ENTRIES_MAX, 1_000_000, 100, 1L << 34, "keys");
-        int averageValueBytes = v.intIn(ConfigKey.STORAGE_AVERAGE_VALUE_BYTES, 1024, 1, valueBytesMax, "bytes, at most limits.valueBytesMax");
-        int metricsPort = v.intIn(ConfigKey.METRICS_PORT, 0, 0, 65535, "TCP port, 0 = off");
-        int antiEntropyInterval = v.intIn(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS, 5000, tick, 86_400_000, "milliseconds, at least tick.millis");
-        int readSpeculation = v.intIn(ConfigKey.READ_SPECULATION_MILLIS, 50, tick, 3_600_000, "milliseconds, at least tick.millis");
-        Path walDir = v.parsed(ConfigKey.WAL_DIR, null, "a directory path", Path::of);
-        long walBytesMax = v.longIn(ConfigKey.WAL_BYTES_MAX, 64L << 20, 1L << 20, 64L << 30, "bytes, 1 MiB to 64 GiB");
-        long walBacklogBytesMax = v.longIn(ConfigKey.WAL_BACKLOG_BYTES_MAX, 64L << 20, 1L << 20, 16L << 30, "bytes, 1 MiB to 16 GiB");
-        HintLimits hints = HintLimits.DEFAULTS;
-        int hintsMax = v.intIn(ConfigKey.HINTS_MAX, hints.hintsMax(), 0, 100_000_000, "keys, 0 = keep no hints");
-        long hintsBytesMax = v.longIn(ConfigKey.HINTS_BYTES_MAX, hints.hintBytesMax(), 0, 1L << 40, "bytes");
-        int hintsReplay = v.intIn(ConfigKey.HINTS_REPLAY_KEYS_PER_SECOND, 2000, 1, 10_000_000, "keys per second");
-        String contextSecret = v.text(ConfigKey.CLUSTER_CONTEXT_SECRET, "");
-        if (!contextSecret.isEmpty() && contextSecret.length() < 16) throw v.bad(ConfigKey.CLUSTER_CONTEXT_SECRET, "at least 16 characters");
-        AdmissionLimits admission = admission(v, frameBytesMax);
-
-        return new NodeConfig(name, listen, advertise, dataDir, members, partitions, replicationFactor, tick, requestTimeout,
-                heartbeat, suspect, keyBytesMax, valueBytesMax, siblingsMax, frameBytesMax, inFlight, ringSize,
-                entriesMax, averageValueBytes, metricsPort, antiEntropyInterval, readSpeculation, walDir, walBytesMax, walBacklogBytesMax,
-                SecurityConfig.parse(v), hintsMax, hintsBytesMax, hintsReplay, contextSecret, admission, repair(v));
-    }
-
     /**
      * How repair spends the node's one thread and the network (node/CONFIG.md, "Timing"): keys the
      * anti-entropy storage scan visits per tick, keys per anti-entropy message, reads of every replica.
      */
-    private static RepairSettings repair(ConfigValues v) {
-        return new RepairSettings(
-                v.intIn(ConfigKey.ANTI_ENTROPY_SCAN_KEYS_PER_TICK, ReplicaConfig.ANTI_ENTROPY_SCAN_KEYS_PER_TICK_DEFAULT, 1, 10_000_000,
-                        "keys per tick"),
-                v.intIn(ConfigKey.ANTI_ENTROPY_KEYS_MAX, ReplicaConfig.ANTI_ENTROPY_KEYS_MAX_DEFAULT, 1, 100_000, "keys per message"),
-                v.parsed(ConfigKey.READ_REPAIR_ASK_ALL, true, "true or false", NodeConfig::bool));
-    }
-
-    /** @see #repair */
     public record RepairSettings(int antiEntropyScanKeysPerTick, int antiEntropyKeysMax, boolean readRepairAskAll) {
-    }
-
-    private static boolean bool(String text) {
-        return switch (text.trim()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("'" + text + "' is neither true nor false");
-        };
-    }
-
-    /** The request byte budget defaults to a quarter of the heap (at most 256 MiB), so that the defaults fit any heap. */
-    private static AdmissionLimits admission(ConfigValues v, int frameBytesMax) {
-        long budgetDefault = Math.max(2L * frameBytesMax, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
-        String atLeastAFrame = "bytes, at least limits.frameBytesMax (" + frameBytesMax + ")";
-        return new AdmissionLimits(
-                v.intIn(ConfigKey.CONNECTIONS_MAX, 4096, 1, 1 << 20, "connections"),
-                v.intIn(ConfigKey.PENDING_CONNECTIONS_MAX, 512, 1, 1 << 20, "connections"),
-                v.longIn(ConfigKey.REQUEST_BYTES_MAX, budgetDefault, frameBytesMax, 1L << 40, atLeastAFrame),
-                v.longIn(ConfigKey.CONNECTION_REQUEST_BYTES_MAX, Math.max(frameBytesMax, 32L << 20), frameBytesMax, 1L << 40, atLeastAFrame),
-                v.intIn(ConfigKey.UNSENT_REPLY_BYTES_MAX, Math.max(frameBytesMax, 8 << 20), frameBytesMax, 1 << 30, atLeastAFrame),
-                v.intIn(ConfigKey.READ_TIMEOUT_MILLIS, 10_000, 10, 3_600_000, "milliseconds"),
-                v.intIn(ConfigKey.IDLE_TIMEOUT_MILLIS, 300_000, 0, 86_400_000, "milliseconds, 0 = never"),
-                v.intIn(ConfigKey.PEER_QUEUE_BYTES_MAX, Math.max(frameBytesMax, AdmissionLimits.PEER_QUEUE_BYTES_DEFAULT), frameBytesMax, 1 << 30,
-                        atLeastAFrame));
-    }
-
-    private static NodeId nodeName(String text) {
-        if (!NAME.matcher(text).matches()) throw new IllegalArgumentException("'" + text + "' is not a valid node name");
-        return NodeId.of(text);
-    }
-
-    private static List<Member> members(String text) {
-        List<Member> members = new ArrayList<>();
-        for (String entry : text.split(",")) {
-            String e = entry.trim();
-            if (e.isEmpty()) continue;
-            int at = e.indexOf('@');
-            if (at < 0) throw new IllegalArgumentException("'" + e + "' has no '@' between name and address");
-            NodeId id = nodeName(e.substring(0, at).trim());
-            HostPort address = HostPort.parse(e.substring(at + 1));
-            if (members.stream().anyMatch(m -> m.id().equals(id))) throw new IllegalArgumentException("node '" + id + "' is listed twice");
-            members.add(new Member(id, address.toString()));
-        }
-        if (members.isEmpty()) throw new IllegalArgumentException("no members listed");
-        return members;
-    }
-
-    private static List<String> names(List<Member> members) {
-        return members.stream().map(m -> m.id().name()).toList();
     }
 
     /** Milliseconds to whole ticks, rounding up so that a timeout is never shorter than configured. */
@@ -287,60 +143,14 @@ public record NodeConfig(NodeId name, HostPort listen, HostPort advertise, Path 
 
     /** The same config with one key changed, through the same checks as a file (for tests and tools). */
     public NodeConfig with(Map<String, String> overrides) {
-        ConfigValues values = new ConfigValues();
+        Map<String, String> base = toText();
         // node.advertise is derived from cluster.members: carrying it over would contradict an overridden member list.
-        toText().forEach((key, value) -> {
-            if (!key.equals(ConfigKey.NODE_ADVERTISE.key())) values.put(key, value, "base config");
-        });
-        overrides.forEach((key, value) -> values.put(key, value, "override"));
-        return parse(values);
+        base.remove(ConfigKey.NODE_ADVERTISE.key());
+        return NodeConfigParser.parse(ConfigSources.over(base, overrides));
     }
 
     /** Every key with its effective value, as it would be written in a config file. */
     public Map<String, String> toText() {
-        Map<String, String> text = new java.util.LinkedHashMap<>();
-        text.put(ConfigKey.NODE_NAME.key(), name.name());
-        text.put(ConfigKey.NODE_LISTEN.key(), listen.toString());
-        text.put(ConfigKey.NODE_ADVERTISE.key(), advertise.toString());
-        text.put(ConfigKey.NODE_DATA_DIR.key(), dataDir.toString());
-        text.put(ConfigKey.CLUSTER_MEMBERS.key(), String.join(",", members.stream().map(m -> m.id().name() + "@" + m.address()).toList()));
-        text.put(ConfigKey.CLUSTER_PARTITIONS.key(), Integer.toString(partitions));
-        text.put(ConfigKey.REPLICATION_FACTOR.key(), Integer.toString(replicationFactor));
-        text.put(ConfigKey.TICK_MILLIS.key(), Integer.toString(tickMillis));
-        text.put(ConfigKey.REQUEST_TIMEOUT_MILLIS.key(), Integer.toString(requestTimeoutMillis));
-        text.put(ConfigKey.HEARTBEAT_INTERVAL_MILLIS.key(), Integer.toString(heartbeatIntervalMillis));
-        text.put(ConfigKey.FAILURE_SUSPECT_MILLIS.key(), Integer.toString(failureSuspectMillis));
-        text.put(ConfigKey.KEY_BYTES_MAX.key(), Integer.toString(keyBytesMax));
-        text.put(ConfigKey.VALUE_BYTES_MAX.key(), Integer.toString(valueBytesMax));
-        text.put(ConfigKey.SIBLINGS_MAX.key(), Integer.toString(siblingsMax));
-        text.put(ConfigKey.FRAME_BYTES_MAX.key(), Integer.toString(frameBytesMax));
-        text.put(ConfigKey.IN_FLIGHT_PER_CONNECTION_MAX.key(), Integer.toString(inFlightPerConnectionMax));
-        text.put(ConfigKey.PIPELINE_RING_SIZE.key(), Integer.toString(ringSize));
-        text.put(ConfigKey.STORAGE_ENTRIES_MAX.key(), Long.toString(storageEntriesMax));
-        text.put(ConfigKey.STORAGE_AVERAGE_VALUE_BYTES.key(), Integer.toString(storageAverageValueBytes));
-        text.put(ConfigKey.METRICS_PORT.key(), Integer.toString(metricsPort));
-        text.put(ConfigKey.ANTI_ENTROPY_INTERVAL_MILLIS.key(), Integer.toString(antiEntropyIntervalMillis));
-        text.put(ConfigKey.READ_SPECULATION_MILLIS.key(), Integer.toString(readSpeculationMillis));
-        text.put(ConfigKey.WAL_DIR.key(), walDir == null ? "" : walDir.toString()); // empty: follows node.dataDir
-        text.put(ConfigKey.WAL_BYTES_MAX.key(), Long.toString(walBytesMax));
-        text.put(ConfigKey.WAL_BACKLOG_BYTES_MAX.key(), Long.toString(walBacklogBytesMax));
-        security.toText(text);
-        text.put(ConfigKey.HINTS_MAX.key(), Integer.toString(hintsMax));
-        text.put(ConfigKey.HINTS_BYTES_MAX.key(), Long.toString(hintsBytesMax));
-        text.put(ConfigKey.HINTS_REPLAY_KEYS_PER_SECOND.key(), Integer.toString(hintsReplayKeysPerSecond));
-        text.put(ConfigKey.CLUSTER_CONTEXT_SECRET.key(), contextSecret);
-        text.put(ConfigKey.CONNECTIONS_MAX.key(), Integer.toString(admission.connectionsMax()));
-        text.put(ConfigKey.PENDING_CONNECTIONS_MAX.key(), Integer.toString(admission.pendingConnectionsMax()));
-        text.put(ConfigKey.REQUEST_BYTES_MAX.key(), Long.toString(admission.requestBytesMax()));
-        text.put(ConfigKey.CONNECTION_REQUEST_BYTES_MAX.key(), Long.toString(admission.connectionRequestBytesMax()));
-        text.put(ConfigKey.UNSENT_REPLY_BYTES_MAX.key(), Integer.toString(admission.unsentReplyBytesMax()));
-        text.put(ConfigKey.READ_TIMEOUT_MILLIS.key(), Integer.toString(admission.readTimeoutMillis()));
-        text.put(ConfigKey.IDLE_TIMEOUT_MILLIS.key(), Integer.toString(admission.idleTimeoutMillis()));
-        text.put(ConfigKey.ANTI_ENTROPY_SCAN_KEYS_PER_TICK.key(), Integer.toString(repair.antiEntropyScanKeysPerTick()));
-        text.put(ConfigKey.ANTI_ENTROPY_KEYS_MAX.key(), Integer.toString(repair.antiEntropyKeysMax()));
-        text.put(ConfigKey.READ_REPAIR_ASK_ALL.key(), Boolean.toString(repair.readRepairAskAll()));
-        text.put(ConfigKey.PEER_QUEUE_BYTES_MAX.key(), Integer.toString(admission.peerQueueBytesMax()));
-        assert text.keySet().equals(new java.util.LinkedHashSet<>(ConfigKey.allKeys())) : "toText misses a key";
-        return text;
+        return NodeConfigText.of(this);
     }
 }
