@@ -5,18 +5,14 @@ import io.chorus.crdt.type.CrdtType;
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.message.ClientRequest;
-import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.CrdtGet;
 import io.chorus.replication.message.CrdtUpdate;
 import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.ErrorKind;
-import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
-import io.chorus.replication.message.GetResult;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.QuorumOptions;
-import io.chorus.replication.message.WriteResult;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
@@ -25,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -108,6 +103,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     private final ClusterView cluster;
     private final ClientSettings settings;
     private final CallPolicy policy;
+    private final Replies replies;
     private final long requestTimeoutMillis;
     private final int frameBytesMax;
     private final Set<RequestCall> inFlight = ConcurrentHashMap.newKeySet();
@@ -123,6 +119,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         this.cluster = cluster;
         this.settings = settings;
         this.policy = policy;
+        this.replies = new Replies(cluster);
         this.requestTimeoutMillis = settings.requestTimeoutMillis();
         this.frameBytesMax = settings.frameBytesMax();
         this.callTimeoutMaxMillis = requestTimeoutMillis;
@@ -177,7 +174,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         boolean local = options.localReplica() != null;
         QuorumOptions quorum = local || options.primaries() > 0 ? new QuorumOptions(options.primaries(), false, local) : null;
         return call(wireKey, new Get(wireKey, level(consistency), null, quorum), false, 0, local ? cluster.only(options.localReplica()) : null,
-                callOptions(options)).thenApply(this::readResult);
+                callOptions(options)).thenApply(replies::readResult);
     }
 
     /**
@@ -208,7 +205,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Objects.requireNonNull(via, "via");
         Key wireKey = Key.of(key);
         return call(wireKey, new Get(wireKey, level(consistency)), false, 0, cluster.only(via), callOptions(ReadOptions.DEFAULT))
-                .thenApply(this::readResult);
+                .thenApply(replies::readResult);
     }
 
     // ---- writes
@@ -269,7 +266,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Key wireKey = Key.of(key);
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
                 options.ttlMillis(), quorum(options));
-        return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(this::writeAck);
+        return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(replies::writeAck);
     }
 
     /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
@@ -310,7 +307,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Key wireKey = Key.of(key);
         return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
                         quorum(options)), true, context.bytes().length,
-                null, callOptions(options)).thenApply(this::writeAck);
+                null, callOptions(options)).thenApply(replies::writeAck);
     }
 
     // ---- CRDT values: the handles come from CrdtHandles
@@ -411,8 +408,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable, session == null ? null : session.tokenBytes());
         return call(wireKey, update, true, payloadBytes, null, callOptions(options)).thenApply(answered -> {
             if (session != null) session.absorb(answered);
-            if (!(answered.response() instanceof WriteResult written)) throw unexpected("a WriteResult", answered.response());
-            return new WriteAck(Context.NONE, written.durable(), receipt(answered, written.ackedBy(), false, written.durable(), Context.NONE));
+            return replies.crdtUpdateAck(answered);
         });
     }
 
@@ -443,6 +439,11 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     /** A session's call: as any other, with the session's own request (its token in it). */
     CompletableFuture<Answered> sessionCall(Key key, ClientRequest request, boolean changesData, int payloadBytes) {
         return call(key, request, changesData, payloadBytes, null, callOptions(WriteOptions.DEFAULT));
+    }
+
+    /** How answers become results here; a session's too, once it took its token out. */
+    Replies replies() {
+        return replies;
     }
 
     long nextOperationId() {
@@ -506,49 +507,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         call.result.whenComplete((answer, error) -> inFlight.remove(call));
         call.start();
         if (closed) call.abort("the client was closed before an answer came"); // raced with close()
-        return call.result.thenApply(answer -> new Answered(key, throwIfFailure(answer), call.answeredBy().name(), call.sends()));
-    }
-
-    /** A node's successful answer, with what the receipt needs of the call that got it. */
-    record Answered(Key key, ClientResponse response, String coordinator, int attempts) {
-    }
-
-    private Receipt receipt(Answered answered, String[] replicas, boolean readRepair, boolean durable, Context context) {
-        List<String> names = replicas == null ? List.of() : Arrays.asList(replicas);
-        List<String> fallbacks = names.isEmpty() ? List.of() : Receipt.fallbacksOf(names, cluster.replicaNames(answered.key().bytesUnsafe()));
-        return new Receipt(answered.coordinator(), answered.attempts(), names, fallbacks, readRepair, durable, context);
-    }
-
-    private static ClientResponse throwIfFailure(ClientResponse response) {
-        if (response instanceof Failure failure) throw new ChorusException(failure.kind(), failure.message());
-        return response;
-    }
-
-    private ReadResult readResult(Answered answered) {
-        if (!(answered.response() instanceof GetResult result)) throw unexpected("a GetResult", answered.response());
-        Context context = Context.of(result.context());
-        return new ReadResult(Arrays.asList(result.values()), context, receipt(answered, result.answeredBy(), result.readRepair(), false, context));
-    }
-
-    private WriteAck writeAck(Answered answered) {
-        if (!(answered.response() instanceof WriteResult result)) throw unexpected("a WriteResult", answered.response());
-        Context context = Context.of(result.context());
-        return new WriteAck(context, result.durable(), receipt(answered, result.ackedBy(), false, result.durable(), context));
-    }
-
-    /** A session's answer as a ReadResult (the session took its token out first). */
-    ReadResult sessionReadResult(Answered answered) {
-        return readResult(answered);
-    }
-
-    WriteAck sessionWriteAck(Answered answered) {
-        return writeAck(answered);
-    }
-
-    private static ChorusException unexpected(String wanted, ClientResponse got) {
-        // The node answered something else: the request's outcome is unknown to us.
-        return new ChorusException(ErrorKind.TIMEOUT, "the node answered " + got.getClass().getSimpleName()
-                + " where " + wanted + " was expected; the operation may have been applied");
+        return call.result.thenApply(answer -> new Answered(key, Replies.throwIfFailure(answer), call.answeredBy().name(), call.sends()));
     }
 
     /** Waits for {@code stage}; the deadline is enforced by the call itself, the wait bound is a backstop. */

@@ -47,7 +47,7 @@ public final class Session extends CrdtHandles {
     public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
         Key wireKey = Key.of(ChorusClient.utf8(key));
         return client.sessionCall(wireKey, new Get(wireKey, ChorusClient.level(consistency), tokenBytes()), false, 0)
-                .thenApply(answered -> client.sessionReadResult(absorb(answered)));
+                .thenApply(answered -> client.replies().readResult(absorb(answered)));
     }
 
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
@@ -61,7 +61,7 @@ public final class Session extends CrdtHandles {
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), ChorusClient.level(consistency), options.durable(),
                 client.nextOperationId(), 1, tokenBytes(), options.ttlMillis(), ChorusClient.quorum(options));
         return client.sessionCall(wireKey, put, true, value.length + context.bytes().length)
-                .thenApply(answered -> client.sessionWriteAck(absorb(answered)));
+                .thenApply(answered -> client.replies().writeAck(absorb(answered)));
     }
 
     public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
@@ -71,7 +71,7 @@ public final class Session extends CrdtHandles {
         Delete delete = new Delete(wireKey, context.wireBytes(), ChorusClient.level(consistency), options.durable(),
                 client.nextOperationId(), 1, tokenBytes(), ChorusClient.quorum(options));
         return client.awaitCall(client.sessionCall(wireKey, delete, true, context.bytes().length)
-                .thenApply(answered -> client.sessionWriteAck(absorb(answered))));
+                .thenApply(answered -> client.replies().writeAck(absorb(answered))));
     }
 
     // ---- CRDT values, within the session: the handles' updates and reads carry and update its token (CrdtHandles)
@@ -96,7 +96,7 @@ public final class Session extends CrdtHandles {
     }
 
     /** Merges the token an answer carries into the session's. */
-    ChorusClient.Answered absorb(ChorusClient.Answered answered) {
+    Answered absorb(Answered answered) {
         ClientResponse response = answered.response();
         byte[] updated = response instanceof GetResult r ? r.session() : response instanceof WriteResult w ? w.session()
                 : response instanceof CrdtValue v ? v.session() : null;
