@@ -8,26 +8,20 @@ import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.CrdtGet;
 import io.chorus.replication.message.CrdtUpdate;
 import io.chorus.replication.message.Delete;
-import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
 import io.chorus.replication.message.QuorumOptions;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.EventExecutor;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,33 +90,23 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe: share one client across threads.
  */
 public final class ChorusClient extends CrdtHandles implements AutoCloseable {
-    /** Room in a frame for everything but the key, value and context (ids, level, lengths, tags). */
-    private static final int FRAME_OVERHEAD_BYTES = 64;
-
     private final EventLoopGroup group;
     private final ClusterView cluster;
-    private final ClientSettings settings;
     private final CallPolicy policy;
     private final Replies replies;
     private final long requestTimeoutMillis;
-    private final int frameBytesMax;
-    private final Set<RequestCall> inFlight = ConcurrentHashMap.newKeySet();
+    private final Calls calls;
     private final OperationIds operationIds = OperationIds.fromSystemClock();
     /** What the CRDT handles made here go through: the client, in no session. */
     private final CrdtAccess crdt = new CrdtAccess(this, null);
-    /** The longest deadline a call was given: the backstop of blocking waits on handles' updates. */
-    private volatile long callTimeoutMaxMillis;
-    private volatile boolean closed;
 
     ChorusClient(EventLoopGroup group, ClusterView cluster, ClientSettings settings, CallPolicy policy) {
         this.group = group;
         this.cluster = cluster;
-        this.settings = settings;
         this.policy = policy;
         this.replies = new Replies(cluster);
         this.requestTimeoutMillis = settings.requestTimeoutMillis();
-        this.frameBytesMax = settings.frameBytesMax();
-        this.callTimeoutMaxMillis = requestTimeoutMillis;
+        this.calls = new Calls(group, cluster, policy, requestTimeoutMillis, settings.frameBytesMax());
     }
 
     /**
@@ -142,12 +126,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Reads {@code key} (its UTF-8 bytes), waiting for as many replicas as {@code consistency} needs. */
     public ReadResult get(String key, Consistency consistency) {
-        return await(getAsync(key, consistency));
+        return calls.await(getAsync(key, consistency));
     }
 
     /** Reads {@code key}, waiting for as many replicas as {@code consistency} needs. */
     public ReadResult get(byte[] key, Consistency consistency) {
-        return await(getAsync(key, consistency));
+        return calls.await(getAsync(key, consistency));
     }
 
     public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
@@ -160,12 +144,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Reads {@code key} (its UTF-8 bytes) as {@code options} says: its own timeouts, spread over the replicas, hedged. */
     public ReadResult get(String key, Consistency consistency, ReadOptions options) {
-        return await(getAsync(utf8(key), consistency, options), timeoutMillis(options));
+        return calls.await(getAsync(utf8(key), consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     /** Reads {@code key} as {@code options} says: its own timeouts, spread over the replicas, hedged. */
     public ReadResult get(byte[] key, Consistency consistency, ReadOptions options) {
-        return await(getAsync(key, consistency, options), timeoutMillis(options));
+        return calls.await(getAsync(key, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, ReadOptions options) {
@@ -173,8 +157,8 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Objects.requireNonNull(options, "options (use ReadOptions.DEFAULT for none)");
         boolean local = options.localReplica() != null;
         QuorumOptions quorum = local || options.primaries() > 0 ? new QuorumOptions(options.primaries(), false, local) : null;
-        return call(wireKey, new Get(wireKey, level(consistency), null, quorum), false, 0, local ? cluster.only(options.localReplica()) : null,
-                callOptions(options)).thenApply(replies::readResult);
+        return calls.start(wireKey, new Get(wireKey, level(consistency), null, quorum), false, 0, local ? cluster.only(options.localReplica()) : null,
+                CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::readResult);
     }
 
     /**
@@ -182,12 +166,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
      * coordinates the read (see {@link #getAsync(byte[], Consistency, InetSocketAddress)}).
      */
     public ReadResult get(String key, Consistency consistency, InetSocketAddress via) {
-        return await(getAsync(utf8(key), consistency, via));
+        return calls.await(getAsync(utf8(key), consistency, via));
     }
 
     /** Reads {@code key} through the node at {@code via} only (see {@link #getAsync(byte[], Consistency, InetSocketAddress)}). */
     public ReadResult get(byte[] key, Consistency consistency, InetSocketAddress via) {
-        return await(getAsync(key, consistency, via));
+        return calls.await(getAsync(key, consistency, via));
     }
 
     /**
@@ -204,7 +188,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, InetSocketAddress via) {
         Objects.requireNonNull(via, "via");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Get(wireKey, level(consistency)), false, 0, cluster.only(via), callOptions(ReadOptions.DEFAULT))
+        return calls.start(wireKey, new Get(wireKey, level(consistency)), false, 0, cluster.only(via), CallOptions.of(ReadOptions.DEFAULT, requestTimeoutMillis))
                 .thenApply(replies::readResult);
     }
 
@@ -212,22 +196,22 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Writes {@code value} with no context: it becomes a sibling of whatever {@code key} holds. */
     public WriteAck put(String key, byte[] value, Consistency consistency) {
-        return await(putAsync(key, value, Context.NONE, consistency));
+        return calls.await(putAsync(key, value, Context.NONE, consistency));
     }
 
     /** Writes {@code value} with no context: it becomes a sibling of whatever {@code key} holds. */
     public WriteAck put(byte[] key, byte[] value, Consistency consistency) {
-        return await(putAsync(key, value, Context.NONE, consistency));
+        return calls.await(putAsync(key, value, Context.NONE, consistency));
     }
 
     /** Writes {@code value}, superseding exactly the versions {@code context} has seen. */
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency) {
-        return await(putAsync(key, value, context, consistency));
+        return calls.await(putAsync(key, value, context, consistency));
     }
 
     /** Writes {@code value}, superseding exactly the versions {@code context} has seen. */
     public WriteAck put(byte[] key, byte[] value, Context context, Consistency consistency) {
-        return await(putAsync(key, value, context, consistency));
+        return calls.await(putAsync(key, value, context, consistency));
     }
 
     public CompletionStage<WriteAck> putAsync(String key, byte[] value, Consistency consistency) {
@@ -248,12 +232,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Writes {@code value} over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
-        return await(putAsync(utf8(key), value, context, consistency, options), timeoutMillis(options));
+        return calls.await(putAsync(utf8(key), value, context, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     /** Writes {@code value} over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck put(byte[] key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
-        return await(putAsync(key, value, context, consistency, options), timeoutMillis(options));
+        return calls.await(putAsync(key, value, context, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
@@ -266,17 +250,17 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Key wireKey = Key.of(key);
         Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
                 options.ttlMillis(), quorum(options));
-        return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(replies::writeAck);
+        return calls.start(wireKey, put, true, value.length + context.bytes().length, null, CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::writeAck);
     }
 
     /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
     public WriteAck delete(String key, Context context, Consistency consistency) {
-        return await(deleteAsync(key, context, consistency));
+        return calls.await(deleteAsync(key, context, consistency));
     }
 
     /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
     public WriteAck delete(byte[] key, Context context, Consistency consistency) {
-        return await(deleteAsync(key, context, consistency));
+        return calls.await(deleteAsync(key, context, consistency));
     }
 
     public CompletionStage<WriteAck> deleteAsync(String key, Context context, Consistency consistency) {
@@ -289,12 +273,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Writes a tombstone over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
-        return await(deleteAsync(utf8(key), context, consistency, options), timeoutMillis(options));
+        return calls.await(deleteAsync(utf8(key), context, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     /** Writes a tombstone over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck delete(byte[] key, Context context, Consistency consistency, WriteOptions options) {
-        return await(deleteAsync(key, context, consistency, options), timeoutMillis(options));
+        return calls.await(deleteAsync(key, context, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     public CompletionStage<WriteAck> deleteAsync(String key, Context context, Consistency consistency, WriteOptions options) {
@@ -305,9 +289,9 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").refuseTtl("a delete");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
+        return calls.start(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
                         quorum(options)), true, context.bytes().length,
-                null, callOptions(options)).thenApply(replies::writeAck);
+                null, CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::writeAck);
     }
 
     // ---- CRDT values: the handles come from CrdtHandles
@@ -376,9 +360,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
-        for (RequestCall call : List.copyOf(inFlight)) call.abort("the client was closed before an answer came");
+        if (!calls.close()) return;
         List<ChannelFuture> closing = new ArrayList<>();
         for (NodeConnection node : cluster.nodes()) {
             ChannelFuture future = node.close();
@@ -406,7 +388,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
         CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable, session == null ? null : session.tokenBytes());
-        return call(wireKey, update, true, payloadBytes, null, callOptions(options)).thenApply(answered -> {
+        return calls.start(wireKey, update, true, payloadBytes, null, CallOptions.of(options, requestTimeoutMillis)).thenApply(answered -> {
             if (session != null) session.absorb(answered);
             return replies.crdtUpdateAck(answered);
         });
@@ -416,7 +398,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency, Session session) {
         Key wireKey = Key.of(key);
         CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), level(consistency), session == null ? null : session.tokenBytes());
-        return call(wireKey, get, false, 0, null, callOptions(ReadOptions.DEFAULT)).thenApply(answered -> {
+        return calls.start(wireKey, get, false, 0, null, CallOptions.of(ReadOptions.DEFAULT, requestTimeoutMillis)).thenApply(answered -> {
             if (session != null) session.absorb(answered);
             return CrdtReplies.value(answered.response(), type);
         });
@@ -438,7 +420,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** A session's call: as any other, with the session's own request (its token in it). */
     CompletableFuture<Answered> sessionCall(Key key, ClientRequest request, boolean changesData, int payloadBytes) {
-        return call(key, request, changesData, payloadBytes, null, callOptions(WriteOptions.DEFAULT));
+        return calls.start(key, request, changesData, payloadBytes, null, CallOptions.of(WriteOptions.DEFAULT, requestTimeoutMillis));
     }
 
     /** How answers become results here; a session's too, once it took its token out. */
@@ -451,92 +433,17 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     }
 
     <T> T awaitCall(CompletionStage<T> stage) {
-        return await(stage);
+        return calls.await(stage);
     }
 
     /** Waits for a read: it has one request timeout. */
     <T> T awaitRead(CompletionStage<T> stage) {
-        return await(stage);
+        return calls.await(stage);
     }
 
     /** Waits for {@code operations} updates sent one after another, each within its deadline. */
     <T> T awaitUpdates(CompletionStage<T> stage, int operations) {
-        return await(stage, operations * callTimeoutMaxMillis);
-    }
-
-    private CallOptions callOptions(ReadOptions options) {
-        Objects.requireNonNull(options, "options (use ReadOptions.DEFAULT for none)");
-        return new CallOptions(timeoutMillis(options), millisOrZero(options.connectTimeout()), options.spread(), options.hedge());
-    }
-
-    private CallOptions callOptions(WriteOptions options) {
-        return new CallOptions(timeoutMillis(options), millisOrZero(options.connectTimeout()), false, false);
-    }
-
-    private long timeoutMillis(ReadOptions options) {
-        return options.requestTimeout() == null ? requestTimeoutMillis : Math.max(1, options.requestTimeout().toMillis());
-    }
-
-    private long timeoutMillis(WriteOptions options) {
-        Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)");
-        return options.requestTimeout() == null ? requestTimeoutMillis : Math.max(1, options.requestTimeout().toMillis());
-    }
-
-    private static long millisOrZero(Duration duration) {
-        return duration == null ? 0 : Math.max(1, duration.toMillis());
-    }
-
-    /**
-     * @param changesData true for writes (see {@link Resend})
-     * @param candidates  the nodes to try in order; null: {@code key}'s replicas, then every other node
-     */
-    private CompletableFuture<Answered> call(Key key, ClientRequest request, boolean changesData, int payloadBytes,
-                                             List<NodeConnection> candidates, CallOptions options) {
-        if (closed) throw new IllegalStateException("the client is closed");
-        long frameBytes = (long) key.length() + payloadBytes + FRAME_OVERHEAD_BYTES;
-        if (frameBytes > frameBytesMax) {
-            return CompletableFuture.failedFuture(new ChorusException(ErrorKind.INVALID_REQUEST,
-                    "the request (key " + key.length() + " bytes, value and context " + payloadBytes + " bytes) does not fit in a frame of "
-                            + frameBytesMax + " bytes (frameBytesMax); nothing was sent"));
-        }
-        List<NodeConnection> route = candidates != null ? candidates : Routing.order(cluster.candidates(key.bytesUnsafe()),
-                cluster.replicaCount(), options.spread(), policy.jitter().getAsDouble(), System.nanoTime());
-        if (options.requestTimeoutMillis() > callTimeoutMaxMillis) callTimeoutMaxMillis = options.requestTimeoutMillis();
-        RequestCall call = new RequestCall(request, changesData, route, options, policy, group.next());
-        inFlight.add(call);
-        call.result.whenComplete((answer, error) -> inFlight.remove(call));
-        call.start();
-        if (closed) call.abort("the client was closed before an answer came"); // raced with close()
-        return call.result.thenApply(answer -> new Answered(key, Replies.throwIfFailure(answer), call.answeredBy().name(), call.sends()));
-    }
-
-    /** Waits for {@code stage}; the deadline is enforced by the call itself, the wait bound is a backstop. */
-    private <T> T await(CompletionStage<T> stage) {
-        return await(stage, requestTimeoutMillis);
-    }
-
-    /** Waits for {@code stage}, which settles within {@code settlesWithinMillis} on its own; the wait bound is a backstop. */
-    private <T> T await(CompletionStage<T> stage, long settlesWithinMillis) {
-        for (EventExecutor loop : group) {
-            if (loop.inEventLoop()) {
-                throw new IllegalStateException("a blocking ChorusClient call on the client's own I/O thread would deadlock; use the *Async methods in callbacks");
-            }
-        }
-        try {
-            return stage.toCompletableFuture().get(settlesWithinMillis + 1_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ChorusException failed) {
-                throw new ChorusException(failed.kind(), failed.detail(), failed); // a stack trace through the caller
-            }
-            if (cause instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChorusException(ErrorKind.TIMEOUT, "interrupted while waiting for the answer; the operation may have been applied", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the request outlived its own deadline of " + settlesWithinMillis + " ms", e);
-        }
+        return calls.awaitUpdates(stage, operations);
     }
 
     /** The one place a level becomes its wire code. */
