@@ -1,12 +1,7 @@
 package io.chorus.client;
 
-import io.chorus.crdt.type.Crdt;
-import io.chorus.crdt.type.CrdtType;
 import io.chorus.replication.state.Consistency;
-import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.message.ClientRequest;
-import io.chorus.replication.message.CrdtGet;
-import io.chorus.replication.message.CrdtUpdate;
 import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.state.Key;
@@ -373,38 +368,6 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     // ---- internals
 
     /**
-     * Sends {@code operation} on {@code key} under a new operation id: attempt 1, then (as the
-     * retry policy and budget allow) the same operation again, with an attempt number above 1 once
-     * an earlier attempt may have been applied (see {@link RequestCall}).
-     */
-    CompletableFuture<WriteAck> updateAsync(byte[] key, CrdtOp operation, Consistency consistency, WriteOptions options, Session session) {
-        Objects.requireNonNull(operation, "operation");
-        byte level = level(consistency);
-        boolean durable = durable(options);
-        options.refuseTtl("a CRDT update");
-        if (quorum(options) != null) {
-            throw new IllegalArgumentException("CRDT updates take no primaries or sloppy quorum (put and delete do): " + options);
-        }
-        Key wireKey = Key.of(key);
-        int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
-        CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable, session == null ? null : session.tokenBytes());
-        return calls.start(wireKey, update, true, payloadBytes, null, CallOptions.of(options, requestTimeoutMillis)).thenApply(answered -> {
-            if (session != null) session.absorb(answered);
-            return replies.crdtUpdateAck(answered);
-        });
-    }
-
-    /** Reads the value of {@code type} at {@code key}; its type's empty value when nothing was written. */
-    <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency, Session session) {
-        Key wireKey = Key.of(key);
-        CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), level(consistency), session == null ? null : session.tokenBytes());
-        return calls.start(wireKey, get, false, 0, null, CallOptions.of(ReadOptions.DEFAULT, requestTimeoutMillis)).thenApply(answered -> {
-            if (session != null) session.absorb(answered);
-            return CrdtReplies.value(answered.response(), type);
-        });
-    }
-
-    /**
      * A session: its calls carry a session token and update it, so that each read sees every write
      * and every read made earlier in the session (read-your-writes, monotonic reads), at any level,
      * through any node, or fails with SessionUnsatisfied. See {@link Session}.
@@ -423,6 +386,11 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         return calls.start(key, request, changesData, payloadBytes, null, CallOptions.of(WriteOptions.DEFAULT, requestTimeoutMillis));
     }
 
+    /** Where the client's calls start and are waited for. */
+    Calls calls() {
+        return calls;
+    }
+
     /** How answers become results here; a session's too, once it took its token out. */
     Replies replies() {
         return replies;
@@ -436,16 +404,6 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         return calls.await(stage);
     }
 
-    /** Waits for a read: it has one request timeout. */
-    <T> T awaitRead(CompletionStage<T> stage) {
-        return calls.await(stage);
-    }
-
-    /** Waits for {@code operations} updates sent one after another, each within its deadline. */
-    <T> T awaitUpdates(CompletionStage<T> stage, int operations) {
-        return calls.awaitUpdates(stage, operations);
-    }
-
     /** The one place a level becomes its wire code. */
     static byte level(Consistency consistency) {
         return Objects.requireNonNull(consistency, "consistency").code();
@@ -456,7 +414,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         return options.primaries() == 0 && !options.sloppy() ? null : new QuorumOptions(options.primaries(), options.sloppy(), false);
     }
 
-    private static boolean durable(WriteOptions options) {
+    static boolean durable(WriteOptions options) {
         return Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").durable();
     }
 
