@@ -2,11 +2,9 @@ package io.chorus.client;
 
 import io.chorus.replication.state.Consistency;
 import io.chorus.replication.message.ClientRequest;
-import io.chorus.replication.message.Delete;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
-import io.chorus.replication.message.QuorumOptions;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 
@@ -150,9 +148,8 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, ReadOptions options) {
         Key wireKey = Key.of(key);
         Objects.requireNonNull(options, "options (use ReadOptions.DEFAULT for none)");
-        boolean local = options.localReplica() != null;
-        QuorumOptions quorum = local || options.primaries() > 0 ? new QuorumOptions(options.primaries(), false, local) : null;
-        return calls.start(wireKey, new Get(wireKey, level(consistency), null, quorum), false, 0, local ? cluster.only(options.localReplica()) : null,
+        return calls.start(wireKey, Requests.get(wireKey, consistency, options), false, 0,
+                options.localReplica() != null ? cluster.only(options.localReplica()) : null,
                 CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::readResult);
     }
 
@@ -183,7 +180,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, InetSocketAddress via) {
         Objects.requireNonNull(via, "via");
         Key wireKey = Key.of(key);
-        return calls.start(wireKey, new Get(wireKey, level(consistency)), false, 0, cluster.only(via), CallOptions.of(ReadOptions.DEFAULT, requestTimeoutMillis))
+        return calls.start(wireKey, new Get(wireKey, Requests.level(consistency)), false, 0, cluster.only(via), CallOptions.of(ReadOptions.DEFAULT, requestTimeoutMillis))
                 .thenApply(replies::readResult);
     }
 
@@ -243,8 +240,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
-                options.ttlMillis(), quorum(options));
+        Put put = Requests.put(wireKey, value, context, consistency, options, operationIds, null);
         return calls.start(wireKey, put, true, value.length + context.bytes().length, null, CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::writeAck);
     }
 
@@ -284,8 +280,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").refuseTtl("a delete");
         Key wireKey = Key.of(key);
-        return calls.start(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
-                        quorum(options)), true, context.bytes().length,
+        return calls.start(wireKey, Requests.delete(wireKey, context, consistency, options, operationIds, null), true, context.bytes().length,
                 null, CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::writeAck);
     }
 
@@ -396,26 +391,13 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         return replies;
     }
 
-    long nextOperationId() {
-        return operationIds.next();
+    /** Where the client's writes take their operation ids; a session's too. */
+    OperationIds operationIds() {
+        return operationIds;
     }
 
     <T> T awaitCall(CompletionStage<T> stage) {
         return calls.await(stage);
-    }
-
-    /** The one place a level becomes its wire code. */
-    static byte level(Consistency consistency) {
-        return Objects.requireNonNull(consistency, "consistency").code();
-    }
-
-    /** The write's quorum rules on the wire: null for the defaults (strict, no primaries required). */
-    static QuorumOptions quorum(WriteOptions options) {
-        return options.primaries() == 0 && !options.sloppy() ? null : new QuorumOptions(options.primaries(), options.sloppy(), false);
-    }
-
-    static boolean durable(WriteOptions options) {
-        return Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").durable();
     }
 
     static byte[] utf8(String key) {

@@ -33,15 +33,15 @@ record CrdtAccess(ChorusClient client, Session session) {
      */
     CompletableFuture<WriteAck> updateAsync(byte[] key, CrdtOp operation, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(operation, "operation");
-        byte level = ChorusClient.level(consistency);
-        boolean durable = ChorusClient.durable(options);
+        byte level = Requests.level(consistency);
+        boolean durable = Requests.durable(options);
         options.refuseTtl("a CRDT update");
-        if (ChorusClient.quorum(options) != null) {
+        if (Requests.quorum(options) != null) {
             throw new IllegalArgumentException("CRDT updates take no primaries or sloppy quorum (put and delete do): " + options);
         }
         Key wireKey = Key.of(key);
         int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
-        CrdtUpdate update = new CrdtUpdate(wireKey, operation, client.nextOperationId(), 1, level, durable, session == null ? null : session.tokenBytes());
+        CrdtUpdate update = new CrdtUpdate(wireKey, operation, client.operationIds().next(), 1, level, durable, session == null ? null : session.tokenBytes());
         Calls calls = client.calls();
         return calls.start(wireKey, update, true, payloadBytes, null, CallOptions.of(options, calls.requestTimeoutMillis())).thenApply(answered -> {
             if (session != null) session.absorb(answered);
@@ -52,7 +52,7 @@ record CrdtAccess(ChorusClient client, Session session) {
     /** Reads the value of {@code type} at {@code key}; its type's empty value when nothing was written. */
     <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency) {
         Key wireKey = Key.of(key);
-        CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), ChorusClient.level(consistency), session == null ? null : session.tokenBytes());
+        CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), Requests.level(consistency), session == null ? null : session.tokenBytes());
         Calls calls = client.calls();
         return calls.start(wireKey, get, false, 0, null, CallOptions.of(ReadOptions.DEFAULT, calls.requestTimeoutMillis())).thenApply(answered -> {
             if (session != null) session.absorb(answered);

@@ -46,7 +46,7 @@ public final class Session extends CrdtHandles {
 
     public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
         Key wireKey = Key.of(ChorusClient.utf8(key));
-        return client.sessionCall(wireKey, new Get(wireKey, ChorusClient.level(consistency), tokenBytes()), false, 0)
+        return client.sessionCall(wireKey, new Get(wireKey, Requests.level(consistency), tokenBytes()), false, 0)
                 .thenApply(answered -> client.replies().readResult(absorb(answered)));
     }
 
@@ -58,8 +58,7 @@ public final class Session extends CrdtHandles {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(ChorusClient.utf8(key));
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), ChorusClient.level(consistency), options.durable(),
-                client.nextOperationId(), 1, tokenBytes(), options.ttlMillis(), ChorusClient.quorum(options));
+        Put put = Requests.put(wireKey, value, context, consistency, options, client.operationIds(), tokenBytes());
         return client.sessionCall(wireKey, put, true, value.length + context.bytes().length)
                 .thenApply(answered -> client.replies().writeAck(absorb(answered)));
     }
@@ -68,8 +67,7 @@ public final class Session extends CrdtHandles {
         Objects.requireNonNull(context, "context");
         options.refuseTtl("a delete");
         Key wireKey = Key.of(ChorusClient.utf8(key));
-        Delete delete = new Delete(wireKey, context.wireBytes(), ChorusClient.level(consistency), options.durable(),
-                client.nextOperationId(), 1, tokenBytes(), ChorusClient.quorum(options));
+        Delete delete = Requests.delete(wireKey, context, consistency, options, client.operationIds(), tokenBytes());
         return client.awaitCall(client.sessionCall(wireKey, delete, true, context.bytes().length)
                 .thenApply(answered -> client.replies().writeAck(absorb(answered))));
     }
