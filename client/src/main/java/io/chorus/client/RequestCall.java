@@ -5,7 +5,6 @@ import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,26 +46,18 @@ import java.util.concurrent.TimeUnit;
  * threads hop onto it (none do when the connection runs on the same loop, the usual case). The
  * caller hands the call to the loop once ({@link #start}); everything after happens there.
  *
- * <p>Timers: a call has at most one scheduled task at a time, its {@link #alarm}, set for the
- * earliest of its deadline, its attempts' silence and hedge times and its backoff. When it goes
- * off it handles whatever is due and is set again for what is next; an answer cancels it. A call
- * answered in time thus costs one timer, not one per deadline (read: three), which matters at
- * thousands of calls a second (bench/README.md, "Client CPU per op").
+ * <p>Timers: its deadline, its attempts' silence and hedge times and its backoff share one timer,
+ * kept by {@link TimedCall}; this class says what happens when each comes due.
  */
-final class RequestCall {
+final class RequestCall extends TimedCall {
     private final ClientRequest request;
     private final Resend resend;
     private final List<NodeConnection> candidates;
     private final CallOptions options;
     private final CallPolicy policy;
-    private final EventExecutor loop;
     private final long attemptTimeoutMillis;
-    private final long startNanos = System.nanoTime();
-    /** Fixed on the caller's thread, so that a busy loop cannot push the deadline back. */
-    private final long deadlineNanos;
 
     // Confined to loop.
-    private final List<Attempt> inFlight = new ArrayList<>(2);
     private final List<String> unreachable = new ArrayList<>(0);
     private final List<NodeConnection> blameIfAnotherAnswers = new ArrayList<>(0);
     private int nextCandidate;
@@ -77,11 +68,6 @@ final class RequestCall {
     private ChorusException lastFailure;
     /** True when {@link #lastFailure} is the client's own refusal (too many in flight): no later round. */
     private boolean lastFailureLocal;
-    /** When the next round may start; {@link #NEVER} when no round waits. */
-    private long backoffAtNanos = NEVER;
-    /** The one timer of the call (see the class comment), due at {@link #alarmAtNanos}; null when none is set. */
-    private ScheduledFuture<?> alarm;
-    private long alarmAtNanos;
 
     /**
      * Completes with the node's response (a {@link Failure} too, when the only node asked refused
@@ -93,23 +79,6 @@ final class RequestCall {
     /** Sends it took, read after {@link #result} completed. */
     private volatile int sendsUsed;
 
-    /** No such time: a {@code ...AtNanos} that never comes. */
-    private static final long NEVER = Long.MAX_VALUE;
-
-    /** One send to one node, with when it is given up as silent and when it is hedged ({@link #NEVER}: not). */
-    private static final class Attempt {
-        final NodeConnection node;
-        final long startNanos;
-        CompletableFuture<ClientResponse> reply;
-        long silentAtNanos = NEVER;
-        long hedgeAtNanos = NEVER;
-
-        Attempt(NodeConnection node, long startNanos) {
-            this.node = node;
-            this.startNanos = startNanos;
-        }
-    }
-
     /**
      * @param changesData false for reads and cluster descriptions, which may safely reach two nodes
      * @param candidates  the nodes to try, best first
@@ -117,15 +86,14 @@ final class RequestCall {
      */
     RequestCall(ClientRequest request, boolean changesData, List<NodeConnection> candidates, CallOptions options,
                 CallPolicy policy, EventExecutor loop) {
+        super(loop, options.requestTimeoutMillis());
         assert !candidates.isEmpty() : "no node to send to";
         this.request = request;
         this.resend = Resend.of(request, changesData);
         this.candidates = candidates;
         this.options = options;
         this.policy = policy;
-        this.loop = loop;
         this.attemptTimeoutMillis = policy.attemptTimeoutMillis(options.requestTimeoutMillis());
-        this.deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(options.requestTimeoutMillis());
     }
 
     /** Hands the call to its loop, which sends the first attempt and sets the alarm (one hand-off per call). */
@@ -279,7 +247,8 @@ final class RequestCall {
     }
 
     /** No answer within the attempt timeout: move on, leaving that node's answer unwaited for. */
-    private void onSilent(Attempt attempt) {
+    @Override
+    void onSilent(Attempt attempt) {
         if (result.isDone() || !inFlight.remove(attempt)) return;
         attempt.reply.cancel(false); // frees its slot on the connection
         attempt.node.breaker().onFailure(System.nanoTime());
@@ -291,7 +260,8 @@ final class RequestCall {
     }
 
     /** The first node is slower than its recent p99: ask the next one too, if the budget allows. */
-    private void onHedge(Attempt first) {
+    @Override
+    void onHedge(Attempt first) {
         if (result.isDone() || !inFlight.contains(first) || inFlight.size() > 1 || nextCandidate == candidates.size()) return;
         if (!policy.budget().tryRetry()) {
             policy.counters().budgetRefusals().increment();
@@ -339,7 +309,7 @@ final class RequestCall {
         if (waitMillis == 0) {
             sendNext();
         } else {
-            backoffAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis); // the alarm sends it
+            backOff(waitMillis); // the alarm sends it
         }
     }
 
@@ -368,7 +338,8 @@ final class RequestCall {
         return true;
     }
 
-    private void onDeadline() {
+    @Override
+    void onDeadline() {
         NodeConnection node = lastTried;
         String who = node == null ? "any node" : node.label();
         String last = lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage();
@@ -395,6 +366,16 @@ final class RequestCall {
 
     // ---- completion
 
+    @Override
+    boolean done() {
+        return result.isDone();
+    }
+
+    @Override
+    void onBackoffOver() {
+        sendNext();
+    }
+
     private void complete(ClientResponse response) {
         sendsUsed = sends;
         if (result.complete(response)) release();
@@ -407,57 +388,10 @@ final class RequestCall {
 
     /** Cancels the alarm and whatever is still in flight (freeing its slot on the connection). On the loop. */
     private void release() {
-        if (alarm != null) {
-            alarm.cancel(false);
-            alarm = null;
-        }
-        backoffAtNanos = NEVER;
+        cancelAlarm();
         List<Attempt> abandoned = List.copyOf(inFlight);
         inFlight.clear(); // first: a cancelled reply calls back into onAttemptDone at once
         for (Attempt attempt : abandoned) attempt.reply.cancel(false);
-    }
-
-    // ---- the alarm
-
-    /** Sets the alarm for the earliest time something is due, unless it already goes off by then. On the loop. */
-    private void setAlarm() {
-        if (result.isDone()) return;
-        long dueNanos = Math.min(deadlineNanos, backoffAtNanos);
-        for (Attempt attempt : inFlight) dueNanos = Math.min(dueNanos, Math.min(attempt.silentAtNanos, attempt.hedgeAtNanos));
-        if (alarm != null) {
-            if (alarmAtNanos - dueNanos <= 0) return; // goes off early enough: it sets itself again then
-            alarm.cancel(false);
-        }
-        alarmAtNanos = dueNanos;
-        alarm = loop.schedule(this::onAlarm, Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-    }
-
-    /** Handles what is due: the deadline, else silent attempts, hedges and the next round; then sets the alarm again. */
-    private void onAlarm() {
-        alarm = null;
-        if (result.isDone()) return;
-        long now = System.nanoTime();
-        if (now - deadlineNanos >= 0) {
-            onDeadline();
-            return;
-        }
-        for (Attempt attempt : List.copyOf(inFlight)) { // a silent attempt may start another
-            if (now - attempt.silentAtNanos >= 0) {
-                onSilent(attempt);
-            } else if (now - attempt.hedgeAtNanos >= 0) {
-                attempt.hedgeAtNanos = NEVER;
-                onHedge(attempt);
-            }
-        }
-        if (!result.isDone() && now - backoffAtNanos >= 0) {
-            backoffAtNanos = NEVER;
-            sendNext();
-        }
-        setAlarm();
-    }
-
-    private long remainingMillis(long nowNanos) {
-        return options.requestTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(nowNanos - startNanos);
     }
 
     /** Runs {@code step} on the call's loop: at once when already there; fails the call with {@code closing} when the loop stopped. */
