@@ -12,7 +12,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request's way through the cluster, within one deadline for the whole call
@@ -142,14 +141,7 @@ final class RequestCall extends TimedCall {
         lastTried = node;
         node.breaker().onSend(now);
         attempt.reply = node.send(Resend.attempt(request, attemptNumber), !lastChance, options.connectTimeoutMillis());
-        long remainingMillis = remainingMillis(now);
-        if (resend.mayRetryUnknownOutcome() && attemptTimeoutMillis < remainingMillis) {
-            attempt.silentAtNanos = now + TimeUnit.MILLISECONDS.toNanos(attemptTimeoutMillis);
-        }
-        long hedgeMillis = hedgeDelayMillis(node);
-        if (hedgeMillis > 0 && hedgeMillis < remainingMillis) {
-            attempt.hedgeAtNanos = now + TimeUnit.MILLISECONDS.toNanos(hedgeMillis);
-        }
+        setDueTimes(attempt, now, resend.mayRetryUnknownOutcome() ? attemptTimeoutMillis : 0, hedgeDelayMillis(node));
         attempt.reply.whenComplete((response, error) -> onLoop(() -> {
             onAttemptDone(attempt, response, error);
             setAlarm();
@@ -160,9 +152,7 @@ final class RequestCall extends TimedCall {
     private long hedgeDelayMillis(NodeConnection node) {
         if (resend != Resend.READ || !options.hedge() || inFlight.size() != 1) return 0; // only the first of a read, never a hedge of a hedge
         if (nextCandidate == candidates.size()) return 0;
-        long p99Nanos = node.latency().p99Nanos();
-        if (p99Nanos < 0) return 0;
-        return Math.max(policy.hedgeDelayMinMillis(), TimeUnit.NANOSECONDS.toMillis(p99Nanos) + 1);
+        return policy.hedgeDelayMillis(node.latency().p99Nanos());
     }
 
     // ---- outcomes
@@ -198,8 +188,7 @@ final class RequestCall extends TimedCall {
         } else if (cause instanceof ChorusException local) {
             fail(local);
         } else {
-            fail(new ChorusException(ErrorKind.TIMEOUT, "unexpected client error talking to " + node.label() + ": " + cause
-                    + indeterminacy(), cause));
+            fail(CallFailures.unexpected(node, cause, resend));
         }
     }
 
@@ -234,8 +223,7 @@ final class RequestCall extends TimedCall {
             moveOn(false);
             return;
         }
-        ChorusException closed = new ChorusException(ErrorKind.TIMEOUT, node.label() + " closed the connection ("
-                + lost.getMessage() + ") before answering" + indeterminacy());
+        ChorusException closed = CallFailures.closedConnection(node, lost, resend);
         if (!resend.mayRetryUnknownOutcome()) {
             fail(closed);
             return;
@@ -253,8 +241,7 @@ final class RequestCall extends TimedCall {
         attempt.reply.cancel(false); // frees its slot on the connection
         attempt.node.breaker().onFailure(System.nanoTime());
         if (resend.countsAttempts()) indeterminate = true;
-        lastFailure = new ChorusException(ErrorKind.TIMEOUT, "no answer from " + attempt.node.label() + " within "
-                + attemptTimeoutMillis + " ms (attemptTimeout)" + indeterminacy());
+        lastFailure = CallFailures.silent(attempt.node, attemptTimeoutMillis, resend);
         lastFailureLocal = false;
         moveOn(true);
     }
@@ -290,10 +277,10 @@ final class RequestCall extends TimedCall {
     /** Every candidate was tried: another round after a backoff, or the end of the call. */
     private void endRound() {
         if (lastFailure == null) { // every node unreachable
-            fail(new ChorusException(ErrorKind.UNAVAILABLE, "no node reachable, nothing was sent (" + String.join("; ", unreachable) + ")"));
+            fail(CallFailures.noNodeReachable(unreachable));
             return;
         }
-        if (lastFailureLocal || !wantsAnotherRound(lastFailure.kind())) {
+        if (lastFailureLocal || !Resend.laterMayHelp(lastFailure.kind(), indeterminate)) {
             fail(finalFailure(lastFailure));
             return;
         }
@@ -313,14 +300,6 @@ final class RequestCall extends TimedCall {
         }
     }
 
-    private boolean wantsAnotherRound(ErrorKind kind) {
-        return switch (kind) {
-            case OVERLOADED, TIMEOUT -> true;
-            case UNAVAILABLE, SESSION_UNSATISFIED -> indeterminate; // a retry that cannot be settled yet: later may help
-            case INVALID_REQUEST, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
-        };
-    }
-
     /** Takes a retry from the attempts and the budget, or fails the call saying which ran out. */
     private boolean mayRetry() {
         if (!policy.retry().allowsAnother(sends)) {
@@ -329,8 +308,7 @@ final class RequestCall extends TimedCall {
         }
         if (!policy.budget().tryRetry()) {
             policy.counters().budgetRefusals().increment();
-            ChorusException last = finalFailure(lastFailure);
-            fail(new ChorusException(last.kind(), last.detail() + "; not retried: " + policy.budget().describe(), last));
+            fail(CallFailures.notRetried(finalFailure(lastFailure), policy.budget()));
             return false;
         }
         policy.counters().retries().increment();
@@ -340,28 +318,15 @@ final class RequestCall extends TimedCall {
 
     @Override
     void onDeadline() {
-        NodeConnection node = lastTried;
-        String who = node == null ? "any node" : node.label();
-        String last = lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage();
-        fail(new ChorusException(ErrorKind.TIMEOUT, "no answer from " + who + " within " + options.requestTimeoutMillis()
-                + " ms (requestTimeout)" + last + indeterminacy()));
+        fail(CallFailures.deadline(lastTried, options.requestTimeoutMillis(), lastFailure, resend));
     }
 
-    /** The failure to report: the node's own after one send, else with how many sends it took. */
     private ChorusException finalFailure(ChorusException last) {
-        if (sends <= 1) return last;
-        long operationId = Resend.operationId(request);
-        String which = operationId != 0 ? "attempt " + sends + " of operation " + operationId : "attempt " + sends;
-        boolean claimsNothingApplied = last.kind() != ErrorKind.TIMEOUT;
-        if (indeterminate && claimsNothingApplied) {
-            return new ChorusException(ErrorKind.TIMEOUT, "gave up after " + sends + " attempts" + (operationId != 0 ? " of operation " + operationId : "")
-                    + "; the last was refused (" + last.getMessage() + ") but an earlier one timed out, so the operation may have been applied", last);
-        }
-        return new ChorusException(last.kind(), last.detail() + " (" + which + ")", last);
+        return CallFailures.finalFailure(request, sends, indeterminate, last);
     }
 
     private String indeterminacy() {
-        return resend == Resend.READ ? "" : "; the operation may have been applied";
+        return CallFailures.indeterminacy(resend);
     }
 
     // ---- completion

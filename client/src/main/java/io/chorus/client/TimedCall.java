@@ -65,6 +65,20 @@ abstract class TimedCall {
         return requestTimeoutMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - startNanos);
     }
 
+    /**
+     * Sets when {@code attempt}, sent at {@code nowNanos}, is given up as silent and when it is
+     * hedged; each only when it comes before the deadline, neither when its delay is 0.
+     */
+    final void setDueTimes(Attempt attempt, long nowNanos, long silentAfterMillis, long hedgeAfterMillis) {
+        long remainingMillis = remainingMillis(nowNanos);
+        if (silentAfterMillis > 0 && silentAfterMillis < remainingMillis) {
+            attempt.silentAtNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(silentAfterMillis);
+        }
+        if (hedgeAfterMillis > 0 && hedgeAfterMillis < remainingMillis) {
+            attempt.hedgeAtNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(hedgeAfterMillis);
+        }
+    }
+
     /** Starts the next round {@code waitMillis} from now, when the alarm goes off. On the loop. */
     final void backOff(long waitMillis) {
         backoffAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
