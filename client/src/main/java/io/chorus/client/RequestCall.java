@@ -9,9 +9,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One request's way through the cluster, within one deadline for the whole call
@@ -43,7 +41,8 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Threading: all state but {@link #result} is confined to {@code loop}; callbacks from other
  * threads hop onto it (none do when the connection runs on the same loop, the usual case). The
- * caller hands the call to the loop once ({@link #start}); everything after happens there.
+ * caller hands the call to the loop once ({@link #start}); everything after happens there. How it
+ * ends and the hop onto the loop are {@link CallOutcome}'s.
  *
  * <p>Timers: its deadline, its attempts' silence and hedge times and its backoff share one timer,
  * kept by {@link TimedCall}; this class says what happens when each comes due.
@@ -67,16 +66,6 @@ final class RequestCall extends TimedCall {
     private ChorusException lastFailure;
     /** True when {@link #lastFailure} is the client's own refusal (too many in flight): no later round. */
     private boolean lastFailureLocal;
-
-    /**
-     * Completes with the node's response (a {@link Failure} too, when the only node asked refused
-     * for good), or fails with a {@link ChorusException}.
-     */
-    final CompletableFuture<ClientResponse> result = new CompletableFuture<>();
-    /** The node whose answer completed {@link #result}; read after it completed. */
-    private volatile NodeConnection answeredBy;
-    /** Sends it took, read after {@link #result} completed. */
-    private volatile int sendsUsed;
 
     /**
      * @param changesData false for reads and cluster descriptions, which may safely reach two nodes
@@ -103,16 +92,6 @@ final class RequestCall extends TimedCall {
             sendNext();
             setAlarm();
         }, "the client closed before the request was sent");
-    }
-
-    /** The node that answered; null unless {@link #result} completed with a response. */
-    NodeConnection answeredBy() {
-        return answeredBy;
-    }
-
-    /** How many sends the call took (1: answered at the first); meaningful once {@link #result} completed. */
-    int sends() {
-        return sendsUsed;
     }
 
     /** Fails the call at once, for example because the client is closing. Any thread. */
@@ -171,8 +150,7 @@ final class RequestCall extends TimedCall {
                 for (NodeConnection blamed : blameIfAnotherAnswers) {
                     if (blamed != node) blamed.breaker().onFailure(now);
                 }
-                answeredBy = node;
-                complete(response);
+                completeWith(node, response, sends);
             }
             return;
         }
@@ -197,8 +175,7 @@ final class RequestCall extends TimedCall {
         if (!resend.mayRetryAfter(failure.kind())) {
             if (failure.kind() != ErrorKind.TIMEOUT) node.breaker().onSuccess(); // it answered for itself
             if (sends <= 1) {
-                answeredBy = node;
-                complete(failure); // the node's own answer, as is
+                completeWith(node, failure, sends); // the node's own answer, as is
             } else {
                 fail(finalFailure(refused));
             }
@@ -332,43 +309,20 @@ final class RequestCall extends TimedCall {
     // ---- completion
 
     @Override
-    boolean done() {
-        return result.isDone();
-    }
-
-    @Override
     void onBackoffOver() {
         sendNext();
     }
 
-    private void complete(ClientResponse response) {
-        sendsUsed = sends;
-        if (result.complete(response)) release();
-    }
-
     private void fail(ChorusException failure) {
-        sendsUsed = sends;
-        if (result.completeExceptionally(failure)) release();
+        failWith(failure, sends);
     }
 
     /** Cancels the alarm and whatever is still in flight (freeing its slot on the connection). On the loop. */
-    private void release() {
+    @Override
+    void release() {
         cancelAlarm();
         List<Attempt> abandoned = List.copyOf(inFlight);
         inFlight.clear(); // first: a cancelled reply calls back into onAttemptDone at once
         for (Attempt attempt : abandoned) attempt.reply.cancel(false);
-    }
-
-    /** Runs {@code step} on the call's loop: at once when already there; fails the call with {@code closing} when the loop stopped. */
-    private void onLoop(Runnable step, String closing) {
-        if (loop.inEventLoop()) {
-            step.run();
-            return;
-        }
-        try {
-            loop.execute(step);
-        } catch (RejectedExecutionException stopped) {
-            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, closing));
-        }
     }
 }

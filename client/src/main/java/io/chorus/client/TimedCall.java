@@ -17,14 +17,12 @@ import java.util.concurrent.TimeUnit;
  * whatever is due and is set again for what is next; an answer cancels it. A call answered in time
  * thus costs one timer, not one per deadline (read: three), which matters at thousands of calls a
  * second (bench/README.md, "Client CPU per op"). A subclass rather than a part, so that a call is
- * still one object. All state but the deadline is confined to {@link #loop}.
+ * still one object. All state but the deadline is confined to the call's loop.
  */
-abstract class TimedCall {
+abstract class TimedCall extends CallOutcome {
     /** No such time: a {@code ...AtNanos} that never comes. */
     static final long NEVER = Long.MAX_VALUE;
 
-    /** The event loop that owns the call's state and timers. */
-    final EventExecutor loop;
     final long requestTimeoutMillis;
     final long startNanos = System.nanoTime();
     /** Fixed on the caller's thread, so that a busy loop cannot push the deadline back. */
@@ -40,13 +38,10 @@ abstract class TimedCall {
     private long alarmAtNanos;
 
     TimedCall(EventExecutor loop, long requestTimeoutMillis) {
-        this.loop = loop;
+        super(loop);
         this.requestTimeoutMillis = requestTimeoutMillis;
         this.deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(requestTimeoutMillis);
     }
-
-    /** True once the call has its outcome: nothing is due any more. */
-    abstract boolean done();
 
     /** The call's deadline passed. */
     abstract void onDeadline();
