@@ -5,12 +5,10 @@ import io.chorus.replication.message.ClientRequest;
 import io.chorus.replication.message.Get;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -309,9 +307,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
      * name order (seed order when the ring is unknown). A snapshot; call again for fresh numbers.
      */
     public List<NodeState> nodes() {
-        List<NodeState> states = new ArrayList<>(cluster.nodes().size());
-        for (NodeConnection node : cluster.nodes()) states.add(node.state());
-        return List.copyOf(states);
+        return cluster.states();
     }
 
     /** True when the client learned the ring and routes each key to its replicas. */
@@ -340,16 +336,9 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     @Override
     public void close() {
         if (!calls.close()) return;
-        List<ChannelFuture> closing = new ArrayList<>();
-        for (NodeConnection node : cluster.nodes()) {
-            ChannelFuture future = node.close();
-            if (future != null) closing.add(future);
-        }
-        for (ChannelFuture future : closing) future.awaitUninterruptibly(1, TimeUnit.SECONDS);
+        cluster.closeConnections();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
-
-    // ---- internals
 
     /**
      * A session: its calls carry a session token and update it, so that each read sees every write
@@ -364,6 +353,8 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     public Session session(String exported) {
         return new Session(this, io.chorus.replication.message.SessionToken.parse(exported));
     }
+
+    // ---- internals
 
     /** A session's call: as any other, with the session's own request (its token in it). */
     CompletableFuture<Answered> sessionCall(Key key, ClientRequest request, boolean changesData, int payloadBytes) {
@@ -385,10 +376,6 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         return operationIds;
     }
 
-    <T> T awaitCall(CompletionStage<T> stage) {
-        return calls.await(stage);
-    }
-
     static byte[] utf8(String key) {
         return Objects.requireNonNull(key, "key").getBytes(StandardCharsets.UTF_8);
     }
@@ -396,5 +383,4 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     static byte[] keyCopy(byte[] key) {
         return Objects.requireNonNull(key, "key").clone();
     }
-
 }

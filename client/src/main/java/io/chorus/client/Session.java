@@ -41,7 +41,7 @@ public final class Session extends CrdtHandles {
     }
 
     public ReadResult get(String key, Consistency consistency) {
-        return client.awaitCall(getAsync(key, consistency));
+        return client.calls().await(getAsync(key, consistency));
     }
 
     public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
@@ -51,7 +51,7 @@ public final class Session extends CrdtHandles {
     }
 
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
-        return client.awaitCall(putAsync(key, value, context, consistency, options));
+        return client.calls().await(putAsync(key, value, context, consistency, options));
     }
 
     public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
@@ -68,7 +68,7 @@ public final class Session extends CrdtHandles {
         options.refuseTtl("a delete");
         Key wireKey = Key.of(ChorusClient.utf8(key));
         Delete delete = Requests.delete(wireKey, context, consistency, options, client.operationIds(), tokenBytes());
-        return client.awaitCall(client.sessionCall(wireKey, delete, true, context.bytes().length)
+        return client.calls().await(client.sessionCall(wireKey, delete, true, context.bytes().length)
                 .thenApply(answered -> client.replies().writeAck(absorb(answered))));
     }
 
