@@ -309,6 +309,11 @@ final class RequestCall extends TimedCall {
     // ---- completion
 
     @Override
+    long requestTimeoutMillis() {
+        return options.requestTimeoutMillis();
+    }
+
+    @Override
     void onBackoffOver() {
         sendNext();
     }

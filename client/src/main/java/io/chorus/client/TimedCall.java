@@ -23,7 +23,6 @@ abstract class TimedCall extends CallOutcome {
     /** No such time: a {@code ...AtNanos} that never comes. */
     static final long NEVER = Long.MAX_VALUE;
 
-    final long requestTimeoutMillis;
     final long startNanos = System.nanoTime();
     /** Fixed on the caller's thread, so that a busy loop cannot push the deadline back. */
     private final long deadlineNanos;
@@ -39,9 +38,11 @@ abstract class TimedCall extends CallOutcome {
 
     TimedCall(EventExecutor loop, long requestTimeoutMillis) {
         super(loop);
-        this.requestTimeoutMillis = requestTimeoutMillis;
         this.deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(requestTimeoutMillis);
     }
+
+    /** The call's whole request timeout, as given to the constructor (a method, not a field: a call is allocated per request). */
+    abstract long requestTimeoutMillis();
 
     /** The call's deadline passed. */
     abstract void onDeadline();
@@ -57,7 +58,7 @@ abstract class TimedCall extends CallOutcome {
 
     /** Milliseconds left of the call's request timeout at {@code nowNanos}. */
     final long remainingMillis(long nowNanos) {
-        return requestTimeoutMillis - TimeUnit.NANOSECONDS.toMillis(nowNanos - startNanos);
+        return requestTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(nowNanos - startNanos);
     }
 
     /**
