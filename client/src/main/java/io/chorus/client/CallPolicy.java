@@ -1,5 +1,6 @@
 package io.chorus.client;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
@@ -22,6 +23,12 @@ record CallPolicy(RetryPolicy retry, RetryBudget budget, long attemptTimeoutMill
         Counters() {
             this(new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder());
         }
+    }
+
+    /** How long a read waits for a node whose recent p99 is {@code p99Nanos} before it is hedged; 0: never (no estimate yet). */
+    long hedgeDelayMillis(long p99Nanos) {
+        if (p99Nanos < 0) return 0;
+        return Math.max(hedgeDelayMinMillis, TimeUnit.NANOSECONDS.toMillis(p99Nanos) + 1);
     }
 
     /** The attempt timeout of a call whose deadline is {@code requestTimeoutMillis} away. */

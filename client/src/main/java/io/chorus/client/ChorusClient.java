@@ -1,38 +1,18 @@
 package io.chorus.client;
 
-import io.chorus.crdt.type.Crdt;
-import io.chorus.crdt.type.CrdtType;
 import io.chorus.replication.state.Consistency;
-import io.chorus.replication.crdt.CrdtOp;
 import io.chorus.replication.message.ClientRequest;
-import io.chorus.replication.message.ClientResponse;
-import io.chorus.replication.message.CrdtGet;
-import io.chorus.replication.message.CrdtUpdate;
-import io.chorus.replication.message.Delete;
-import io.chorus.replication.message.ErrorKind;
-import io.chorus.replication.message.Failure;
 import io.chorus.replication.message.Get;
-import io.chorus.replication.message.GetResult;
 import io.chorus.replication.state.Key;
 import io.chorus.replication.message.Put;
-import io.chorus.replication.message.QuorumOptions;
-import io.chorus.replication.message.WriteResult;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.EventExecutor;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -82,50 +62,31 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>CRDT values.</b> A key may hold a counter, set, register, flag or map instead of plain
  * values: {@link #counter}, {@link #set}, {@link #register}, {@link #lwwRegister}, {@link #flag}
- * and {@link #map} return a handle for one key. Replicas merge such values, so they never have
- * siblings or contexts. Each update is tagged with an operation id ({@code (wall clock millis << 20)
- * | a 20-bit counter of this client}, see {@code OperationIds}) and retried as above, under the same
- * id; its attempt number stays 1 while every earlier attempt was refused with nothing applied, and
- * counts the sends once one may have been applied ({@code Timeout}, silence, a lost connection), so
- * that the coordinator settles it first (a retry that cannot be settled yet, because a replica that
- * may have applied it is down, is refused with {@code Unavailable} and tried again after a backoff).
- * Replicas apply an id at most once, so an update that succeeds counts once however many attempts
- * it took; one that fails with {@code Timeout} may have been applied (once). The replicas' memory of
- * ids is bounded: they recognise a retry while fewer than 256 operations with larger ids (later, by
- * the clients' clocks) reached the same key in between, so a very hot key or a client clock far
- * behind the others' weakens the promise. Plain {@code put} and {@code delete} carry no operation id
- * yet: they are sent again only after a refusal that applied nothing.
+ * and {@link #map} return a handle for one key; how their updates are identified, retried and
+ * counted once is told at {@link CrdtHandles}.
  *
  * <p><b>Resources.</b> One small Netty event loop group (daemon threads) and one multiplexed
  * connection per node. {@link #close()} fails what is still pending and releases all of it.
  * Thread-safe: share one client across threads.
  */
 public final class ChorusClient extends CrdtHandles implements AutoCloseable {
-    /** Room in a frame for everything but the key, value and context (ids, level, lengths, tags). */
-    private static final int FRAME_OVERHEAD_BYTES = 64;
-
     private final EventLoopGroup group;
     private final ClusterView cluster;
-    private final ClientSettings settings;
     private final CallPolicy policy;
+    private final Replies replies;
     private final long requestTimeoutMillis;
-    private final int frameBytesMax;
-    private final Set<RequestCall> inFlight = ConcurrentHashMap.newKeySet();
+    private final Calls calls;
     private final OperationIds operationIds = OperationIds.fromSystemClock();
     /** What the CRDT handles made here go through: the client, in no session. */
     private final CrdtAccess crdt = new CrdtAccess(this, null);
-    /** The longest deadline a call was given: the backstop of blocking waits on handles' updates. */
-    private volatile long callTimeoutMaxMillis;
-    private volatile boolean closed;
 
     ChorusClient(EventLoopGroup group, ClusterView cluster, ClientSettings settings, CallPolicy policy) {
         this.group = group;
         this.cluster = cluster;
-        this.settings = settings;
         this.policy = policy;
+        this.replies = new Replies(cluster);
         this.requestTimeoutMillis = settings.requestTimeoutMillis();
-        this.frameBytesMax = settings.frameBytesMax();
-        this.callTimeoutMaxMillis = requestTimeoutMillis;
+        this.calls = new Calls(group, cluster, policy, requestTimeoutMillis, settings.frameBytesMax());
     }
 
     /**
@@ -145,12 +106,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Reads {@code key} (its UTF-8 bytes), waiting for as many replicas as {@code consistency} needs. */
     public ReadResult get(String key, Consistency consistency) {
-        return await(getAsync(key, consistency));
+        return calls.await(getAsync(key, consistency));
     }
 
     /** Reads {@code key}, waiting for as many replicas as {@code consistency} needs. */
     public ReadResult get(byte[] key, Consistency consistency) {
-        return await(getAsync(key, consistency));
+        return calls.await(getAsync(key, consistency));
     }
 
     public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
@@ -163,21 +124,20 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Reads {@code key} (its UTF-8 bytes) as {@code options} says: its own timeouts, spread over the replicas, hedged. */
     public ReadResult get(String key, Consistency consistency, ReadOptions options) {
-        return await(getAsync(utf8(key), consistency, options), timeoutMillis(options));
+        return calls.await(getAsync(utf8(key), consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     /** Reads {@code key} as {@code options} says: its own timeouts, spread over the replicas, hedged. */
     public ReadResult get(byte[] key, Consistency consistency, ReadOptions options) {
-        return await(getAsync(key, consistency, options), timeoutMillis(options));
+        return calls.await(getAsync(key, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, ReadOptions options) {
         Key wireKey = Key.of(key);
         Objects.requireNonNull(options, "options (use ReadOptions.DEFAULT for none)");
-        boolean local = options.localReplica() != null;
-        QuorumOptions quorum = local || options.primaries() > 0 ? new QuorumOptions(options.primaries(), false, local) : null;
-        return call(wireKey, new Get(wireKey, level(consistency), null, quorum), false, 0, local ? cluster.only(options.localReplica()) : null,
-                callOptions(options)).thenApply(this::readResult);
+        return calls.start(wireKey, Requests.get(wireKey, consistency, options), false, 0,
+                options.localReplica() != null ? cluster.only(options.localReplica()) : null,
+                CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::readResult);
     }
 
     /**
@@ -185,12 +145,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
      * coordinates the read (see {@link #getAsync(byte[], Consistency, InetSocketAddress)}).
      */
     public ReadResult get(String key, Consistency consistency, InetSocketAddress via) {
-        return await(getAsync(utf8(key), consistency, via));
+        return calls.await(getAsync(utf8(key), consistency, via));
     }
 
     /** Reads {@code key} through the node at {@code via} only (see {@link #getAsync(byte[], Consistency, InetSocketAddress)}). */
     public ReadResult get(byte[] key, Consistency consistency, InetSocketAddress via) {
-        return await(getAsync(key, consistency, via));
+        return calls.await(getAsync(key, consistency, via));
     }
 
     /**
@@ -207,30 +167,30 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     public CompletionStage<ReadResult> getAsync(byte[] key, Consistency consistency, InetSocketAddress via) {
         Objects.requireNonNull(via, "via");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Get(wireKey, level(consistency)), false, 0, cluster.only(via), callOptions(ReadOptions.DEFAULT))
-                .thenApply(this::readResult);
+        return calls.start(wireKey, new Get(wireKey, Requests.level(consistency)), false, 0, cluster.only(via), CallOptions.of(ReadOptions.DEFAULT, requestTimeoutMillis))
+                .thenApply(replies::readResult);
     }
 
     // ---- writes
 
     /** Writes {@code value} with no context: it becomes a sibling of whatever {@code key} holds. */
     public WriteAck put(String key, byte[] value, Consistency consistency) {
-        return await(putAsync(key, value, Context.NONE, consistency));
+        return calls.await(putAsync(key, value, Context.NONE, consistency));
     }
 
     /** Writes {@code value} with no context: it becomes a sibling of whatever {@code key} holds. */
     public WriteAck put(byte[] key, byte[] value, Consistency consistency) {
-        return await(putAsync(key, value, Context.NONE, consistency));
+        return calls.await(putAsync(key, value, Context.NONE, consistency));
     }
 
     /** Writes {@code value}, superseding exactly the versions {@code context} has seen. */
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency) {
-        return await(putAsync(key, value, context, consistency));
+        return calls.await(putAsync(key, value, context, consistency));
     }
 
     /** Writes {@code value}, superseding exactly the versions {@code context} has seen. */
     public WriteAck put(byte[] key, byte[] value, Context context, Consistency consistency) {
-        return await(putAsync(key, value, context, consistency));
+        return calls.await(putAsync(key, value, context, consistency));
     }
 
     public CompletionStage<WriteAck> putAsync(String key, byte[] value, Consistency consistency) {
@@ -251,12 +211,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Writes {@code value} over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
-        return await(putAsync(utf8(key), value, context, consistency, options), timeoutMillis(options));
+        return calls.await(putAsync(utf8(key), value, context, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     /** Writes {@code value} over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck put(byte[] key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
-        return await(putAsync(key, value, context, consistency, options), timeoutMillis(options));
+        return calls.await(putAsync(key, value, context, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
@@ -267,19 +227,18 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(key);
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
-                options.ttlMillis(), quorum(options));
-        return call(wireKey, put, true, value.length + context.bytes().length, null, callOptions(options)).thenApply(this::writeAck);
+        Put put = Requests.put(wireKey, value, context, consistency, options, operationIds, null);
+        return calls.start(wireKey, put, true, value.length + context.bytes().length, null, CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::writeAck);
     }
 
     /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
     public WriteAck delete(String key, Context context, Consistency consistency) {
-        return await(deleteAsync(key, context, consistency));
+        return calls.await(deleteAsync(key, context, consistency));
     }
 
     /** Writes a tombstone over the versions {@code context} has seen (pass the context of a read). */
     public WriteAck delete(byte[] key, Context context, Consistency consistency) {
-        return await(deleteAsync(key, context, consistency));
+        return calls.await(deleteAsync(key, context, consistency));
     }
 
     public CompletionStage<WriteAck> deleteAsync(String key, Context context, Consistency consistency) {
@@ -292,12 +251,12 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
 
     /** Writes a tombstone over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
-        return await(deleteAsync(utf8(key), context, consistency, options), timeoutMillis(options));
+        return calls.await(deleteAsync(utf8(key), context, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     /** Writes a tombstone over what {@code context} has seen, acknowledged as {@code options} asks (e.g. {@link WriteOptions#DURABLE}). */
     public WriteAck delete(byte[] key, Context context, Consistency consistency, WriteOptions options) {
-        return await(deleteAsync(key, context, consistency, options), timeoutMillis(options));
+        return calls.await(deleteAsync(key, context, consistency, options), CallOptions.timeoutMillis(options, requestTimeoutMillis));
     }
 
     public CompletionStage<WriteAck> deleteAsync(String key, Context context, Consistency consistency, WriteOptions options) {
@@ -308,9 +267,8 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").refuseTtl("a delete");
         Key wireKey = Key.of(key);
-        return call(wireKey, new Delete(wireKey, context.wireBytes(), level(consistency), durable(options), operationIds.next(), 1, null,
-                        quorum(options)), true, context.bytes().length,
-                null, callOptions(options)).thenApply(this::writeAck);
+        return calls.start(wireKey, Requests.delete(wireKey, context, consistency, options, operationIds, null), true, context.bytes().length,
+                null, CallOptions.of(options, requestTimeoutMillis)).thenApply(replies::writeAck);
     }
 
     // ---- CRDT values: the handles come from CrdtHandles
@@ -349,9 +307,7 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
      * name order (seed order when the ring is unknown). A snapshot; call again for fresh numbers.
      */
     public List<NodeState> nodes() {
-        List<NodeState> states = new ArrayList<>(cluster.nodes().size());
-        for (NodeConnection node : cluster.nodes()) states.add(node.state());
-        return List.copyOf(states);
+        return cluster.states();
     }
 
     /** True when the client learned the ring and routes each key to its replicas. */
@@ -379,51 +335,9 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
-        for (RequestCall call : List.copyOf(inFlight)) call.abort("the client was closed before an answer came");
-        List<ChannelFuture> closing = new ArrayList<>();
-        for (NodeConnection node : cluster.nodes()) {
-            ChannelFuture future = node.close();
-            if (future != null) closing.add(future);
-        }
-        for (ChannelFuture future : closing) future.awaitUninterruptibly(1, TimeUnit.SECONDS);
+        if (!calls.close()) return;
+        cluster.closeConnections();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
-
-    // ---- internals
-
-    /**
-     * Sends {@code operation} on {@code key} under a new operation id: attempt 1, then (as the
-     * retry policy and budget allow) the same operation again, with an attempt number above 1 once
-     * an earlier attempt may have been applied (see {@link RequestCall}).
-     */
-    CompletableFuture<WriteAck> updateAsync(byte[] key, CrdtOp operation, Consistency consistency, WriteOptions options, Session session) {
-        Objects.requireNonNull(operation, "operation");
-        byte level = level(consistency);
-        boolean durable = durable(options);
-        options.refuseTtl("a CRDT update");
-        if (quorum(options) != null) {
-            throw new IllegalArgumentException("CRDT updates take no primaries or sloppy quorum (put and delete do): " + options);
-        }
-        Key wireKey = Key.of(key);
-        int payloadBytes = (int) Math.min(OperationSizes.bytesMax(operation), Integer.MAX_VALUE / 2);
-        CrdtUpdate update = new CrdtUpdate(wireKey, operation, operationIds.next(), 1, level, durable, session == null ? null : session.tokenBytes());
-        return call(wireKey, update, true, payloadBytes, null, callOptions(options)).thenApply(answered -> {
-            if (session != null) session.absorb(answered);
-            if (!(answered.response() instanceof WriteResult written)) throw unexpected("a WriteResult", answered.response());
-            return new WriteAck(Context.NONE, written.durable(), receipt(answered, written.ackedBy(), false, written.durable(), Context.NONE));
-        });
-    }
-
-    /** Reads the value of {@code type} at {@code key}; its type's empty value when nothing was written. */
-    <V extends Crdt<V>> CompletableFuture<V> readAsync(byte[] key, Class<V> type, Consistency consistency, Session session) {
-        Key wireKey = Key.of(key);
-        CrdtGet get = new CrdtGet(wireKey, CrdtType.of(type), level(consistency), session == null ? null : session.tokenBytes());
-        return call(wireKey, get, false, 0, null, callOptions(ReadOptions.DEFAULT)).thenApply(answered -> {
-            if (session != null) session.absorb(answered);
-            return CrdtReplies.value(answered.response(), type);
-        });
     }
 
     /**
@@ -440,158 +354,26 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
         return new Session(this, io.chorus.replication.message.SessionToken.parse(exported));
     }
 
+    // ---- internals
+
     /** A session's call: as any other, with the session's own request (its token in it). */
     CompletableFuture<Answered> sessionCall(Key key, ClientRequest request, boolean changesData, int payloadBytes) {
-        return call(key, request, changesData, payloadBytes, null, callOptions(WriteOptions.DEFAULT));
+        return calls.start(key, request, changesData, payloadBytes, null, CallOptions.of(WriteOptions.DEFAULT, requestTimeoutMillis));
     }
 
-    long nextOperationId() {
-        return operationIds.next();
+    /** Where the client's calls start and are waited for. */
+    Calls calls() {
+        return calls;
     }
 
-    <T> T awaitCall(CompletionStage<T> stage) {
-        return await(stage);
+    /** How answers become results here; a session's too, once it took its token out. */
+    Replies replies() {
+        return replies;
     }
 
-    /** Waits for a read: it has one request timeout. */
-    <T> T awaitRead(CompletionStage<T> stage) {
-        return await(stage);
-    }
-
-    /** Waits for {@code operations} updates sent one after another, each within its deadline. */
-    <T> T awaitUpdates(CompletionStage<T> stage, int operations) {
-        return await(stage, operations * callTimeoutMaxMillis);
-    }
-
-    private CallOptions callOptions(ReadOptions options) {
-        Objects.requireNonNull(options, "options (use ReadOptions.DEFAULT for none)");
-        return new CallOptions(timeoutMillis(options), millisOrZero(options.connectTimeout()), options.spread(), options.hedge());
-    }
-
-    private CallOptions callOptions(WriteOptions options) {
-        return new CallOptions(timeoutMillis(options), millisOrZero(options.connectTimeout()), false, false);
-    }
-
-    private long timeoutMillis(ReadOptions options) {
-        return options.requestTimeout() == null ? requestTimeoutMillis : Math.max(1, options.requestTimeout().toMillis());
-    }
-
-    private long timeoutMillis(WriteOptions options) {
-        Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)");
-        return options.requestTimeout() == null ? requestTimeoutMillis : Math.max(1, options.requestTimeout().toMillis());
-    }
-
-    private static long millisOrZero(Duration duration) {
-        return duration == null ? 0 : Math.max(1, duration.toMillis());
-    }
-
-    /**
-     * @param changesData true for writes (see {@link Resend})
-     * @param candidates  the nodes to try in order; null: {@code key}'s replicas, then every other node
-     */
-    private CompletableFuture<Answered> call(Key key, ClientRequest request, boolean changesData, int payloadBytes,
-                                             List<NodeConnection> candidates, CallOptions options) {
-        if (closed) throw new IllegalStateException("the client is closed");
-        long frameBytes = (long) key.length() + payloadBytes + FRAME_OVERHEAD_BYTES;
-        if (frameBytes > frameBytesMax) {
-            return CompletableFuture.failedFuture(new ChorusException(ErrorKind.INVALID_REQUEST,
-                    "the request (key " + key.length() + " bytes, value and context " + payloadBytes + " bytes) does not fit in a frame of "
-                            + frameBytesMax + " bytes (frameBytesMax); nothing was sent"));
-        }
-        List<NodeConnection> route = candidates != null ? candidates : Routing.order(cluster.candidates(key.bytesUnsafe()),
-                cluster.replicaCount(), options.spread(), policy.jitter().getAsDouble(), System.nanoTime());
-        if (options.requestTimeoutMillis() > callTimeoutMaxMillis) callTimeoutMaxMillis = options.requestTimeoutMillis();
-        RequestCall call = new RequestCall(request, changesData, route, options, policy, group.next());
-        inFlight.add(call);
-        call.result.whenComplete((answer, error) -> inFlight.remove(call));
-        call.start();
-        if (closed) call.abort("the client was closed before an answer came"); // raced with close()
-        return call.result.thenApply(answer -> new Answered(key, throwIfFailure(answer), call.answeredBy().name(), call.sends()));
-    }
-
-    /** A node's successful answer, with what the receipt needs of the call that got it. */
-    record Answered(Key key, ClientResponse response, String coordinator, int attempts) {
-    }
-
-    private Receipt receipt(Answered answered, String[] replicas, boolean readRepair, boolean durable, Context context) {
-        List<String> names = replicas == null ? List.of() : Arrays.asList(replicas);
-        List<String> fallbacks = names.isEmpty() ? List.of() : Receipt.fallbacksOf(names, cluster.replicaNames(answered.key().bytesUnsafe()));
-        return new Receipt(answered.coordinator(), answered.attempts(), names, fallbacks, readRepair, durable, context);
-    }
-
-    private static ClientResponse throwIfFailure(ClientResponse response) {
-        if (response instanceof Failure failure) throw new ChorusException(failure.kind(), failure.message());
-        return response;
-    }
-
-    private ReadResult readResult(Answered answered) {
-        if (!(answered.response() instanceof GetResult result)) throw unexpected("a GetResult", answered.response());
-        Context context = Context.of(result.context());
-        return new ReadResult(Arrays.asList(result.values()), context, receipt(answered, result.answeredBy(), result.readRepair(), false, context));
-    }
-
-    private WriteAck writeAck(Answered answered) {
-        if (!(answered.response() instanceof WriteResult result)) throw unexpected("a WriteResult", answered.response());
-        Context context = Context.of(result.context());
-        return new WriteAck(context, result.durable(), receipt(answered, result.ackedBy(), false, result.durable(), context));
-    }
-
-    /** A session's answer as a ReadResult (the session took its token out first). */
-    ReadResult sessionReadResult(Answered answered) {
-        return readResult(answered);
-    }
-
-    WriteAck sessionWriteAck(Answered answered) {
-        return writeAck(answered);
-    }
-
-    private static ChorusException unexpected(String wanted, ClientResponse got) {
-        // The node answered something else: the request's outcome is unknown to us.
-        return new ChorusException(ErrorKind.TIMEOUT, "the node answered " + got.getClass().getSimpleName()
-                + " where " + wanted + " was expected; the operation may have been applied");
-    }
-
-    /** Waits for {@code stage}; the deadline is enforced by the call itself, the wait bound is a backstop. */
-    private <T> T await(CompletionStage<T> stage) {
-        return await(stage, requestTimeoutMillis);
-    }
-
-    /** Waits for {@code stage}, which settles within {@code settlesWithinMillis} on its own; the wait bound is a backstop. */
-    private <T> T await(CompletionStage<T> stage, long settlesWithinMillis) {
-        for (EventExecutor loop : group) {
-            if (loop.inEventLoop()) {
-                throw new IllegalStateException("a blocking ChorusClient call on the client's own I/O thread would deadlock; use the *Async methods in callbacks");
-            }
-        }
-        try {
-            return stage.toCompletableFuture().get(settlesWithinMillis + 1_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ChorusException failed) {
-                throw new ChorusException(failed.kind(), failed.detail(), failed); // a stack trace through the caller
-            }
-            if (cause instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ChorusException(ErrorKind.TIMEOUT, "interrupted while waiting for the answer; the operation may have been applied", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the request outlived its own deadline of " + settlesWithinMillis + " ms", e);
-        }
-    }
-
-    /** The one place a level becomes its wire code. */
-    static byte level(Consistency consistency) {
-        return Objects.requireNonNull(consistency, "consistency").code();
-    }
-
-    /** The write's quorum rules on the wire: null for the defaults (strict, no primaries required). */
-    static QuorumOptions quorum(WriteOptions options) {
-        return options.primaries() == 0 && !options.sloppy() ? null : new QuorumOptions(options.primaries(), options.sloppy(), false);
-    }
-
-    private static boolean durable(WriteOptions options) {
-        return Objects.requireNonNull(options, "options (use WriteOptions.DEFAULT for none)").durable();
+    /** Where the client's writes take their operation ids; a session's too. */
+    OperationIds operationIds() {
+        return operationIds;
     }
 
     static byte[] utf8(String key) {
@@ -601,5 +383,4 @@ public final class ChorusClient extends CrdtHandles implements AutoCloseable {
     static byte[] keyCopy(byte[] key) {
         return Objects.requireNonNull(key, "key").clone();
     }
-
 }

@@ -3,16 +3,20 @@ package io.chorus.client;
 import io.chorus.replication.ring.NodeId;
 import io.chorus.replication.ring.Ring;
 
+import io.netty.channel.ChannelFuture;
+
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the client knows of the cluster: the same {@link Ring} as the nodes (built from the
  * {@code DescribeCluster} answer) and a connection per node, or, when no node described the
- * cluster, just the seeds. Static for the client's life. Immutable and thread-safe.
+ * cluster, just the seeds. Static for the client's life (closing the client closes its connections).
+ * Immutable and thread-safe.
  */
 final class ClusterView {
     private final Ring ring; // null: unknown, route to any node
@@ -46,6 +50,23 @@ final class ClusterView {
     /** How many of {@link #candidates}' first entries are the key's replicas: 0 when the ring is unknown. */
     int replicaCount() {
         return ring == null ? 0 : Math.min(replicationFactor, all.size());
+    }
+
+    /** Every node's state now, in {@link #nodes()} order: a snapshot. */
+    List<NodeState> states() {
+        List<NodeState> states = new ArrayList<>(all.size());
+        for (NodeConnection node : all) states.add(node.state());
+        return List.copyOf(states);
+    }
+
+    /** Closes every connection, waiting up to a second for each close to finish. */
+    void closeConnections() {
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (NodeConnection node : all) {
+            ChannelFuture future = node.close();
+            if (future != null) closing.add(future);
+        }
+        for (ChannelFuture future : closing) future.awaitUninterruptibly(1, TimeUnit.SECONDS);
     }
 
     /** Every node, in name order (seed order when the ring is unknown). */

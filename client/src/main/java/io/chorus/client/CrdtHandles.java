@@ -6,6 +6,23 @@ package io.chorus.client;
  * answer, as the session's plain calls do). Code that works on CRDT values either way (the CLI's
  * commands, a request handler) takes this. A key given as a string is its UTF-8 bytes; one given as
  * bytes is copied.
+ *
+ * <p><b>CRDT values.</b> A key may hold a counter, set, register, flag or map instead of plain
+ * values: {@link #counter}, {@link #set}, {@link #register}, {@link #lwwRegister}, {@link #flag}
+ * and {@link #map} return a handle for one key. Replicas merge such values, so they never have
+ * siblings or contexts. Each update is tagged with an operation id ({@code (wall clock millis <<
+ * 20) | a 20-bit counter of this client}, see {@code OperationIds}) and retried as {@link
+ * ChorusClient} says ("Routing and failover"), under the same id; its attempt number stays 1 while
+ * every earlier attempt was refused with nothing applied, and counts the sends once one may have
+ * been applied ({@code Timeout}, silence, a lost connection), so that the coordinator settles it
+ * first (a retry that cannot be settled yet, because a replica that may have applied it is down, is
+ * refused with {@code Unavailable} and tried again after a backoff). Replicas apply an id at most
+ * once, so an update that succeeds counts once however many attempts it took; one that fails with
+ * {@code Timeout} may have been applied (once). The replicas' memory of ids is bounded: they
+ * recognise a retry while fewer than 256 operations with larger ids (later, by the clients' clocks)
+ * reached the same key in between, so a very hot key or a client clock far behind the others'
+ * weakens the promise. Plain {@code put} and {@code delete} carry no operation id yet: they are
+ * sent again only after a refusal that applied nothing.
  */
 public abstract class CrdtHandles {
     CrdtHandles() { // the client and its sessions only

@@ -5,15 +5,11 @@ import io.chorus.replication.message.ClientResponse;
 import io.chorus.replication.message.ErrorKind;
 import io.chorus.replication.message.Failure;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request's way through the cluster, within one deadline for the whole call
@@ -45,28 +41,21 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threading: all state but {@link #result} is confined to {@code loop}; callbacks from other
  * threads hop onto it (none do when the connection runs on the same loop, the usual case). The
- * caller hands the call to the loop once ({@link #start}); everything after happens there.
+ * caller hands the call to the loop once ({@link #start}); everything after happens there. How it
+ * ends and the hop onto the loop are {@link CallOutcome}'s.
  *
- * <p>Timers: a call has at most one scheduled task at a time, its {@link #alarm}, set for the
- * earliest of its deadline, its attempts' silence and hedge times and its backoff. When it goes
- * off it handles whatever is due and is set again for what is next; an answer cancels it. A call
- * answered in time thus costs one timer, not one per deadline (read: three), which matters at
- * thousands of calls a second (bench/README.md, "Client CPU per op").
+ * <p>Timers: its deadline, its attempts' silence and hedge times and its backoff share one timer,
+ * kept by {@link TimedCall}; this class says what happens when each comes due.
  */
-final class RequestCall {
+final class RequestCall extends TimedCall {
     private final ClientRequest request;
     private final Resend resend;
     private final List<NodeConnection> candidates;
     private final CallOptions options;
     private final CallPolicy policy;
-    private final EventExecutor loop;
     private final long attemptTimeoutMillis;
-    private final long startNanos = System.nanoTime();
-    /** Fixed on the caller's thread, so that a busy loop cannot push the deadline back. */
-    private final long deadlineNanos;
 
     // Confined to loop.
-    private final List<Attempt> inFlight = new ArrayList<>(2);
     private final List<String> unreachable = new ArrayList<>(0);
     private final List<NodeConnection> blameIfAnotherAnswers = new ArrayList<>(0);
     private int nextCandidate;
@@ -77,38 +66,6 @@ final class RequestCall {
     private ChorusException lastFailure;
     /** True when {@link #lastFailure} is the client's own refusal (too many in flight): no later round. */
     private boolean lastFailureLocal;
-    /** When the next round may start; {@link #NEVER} when no round waits. */
-    private long backoffAtNanos = NEVER;
-    /** The one timer of the call (see the class comment), due at {@link #alarmAtNanos}; null when none is set. */
-    private ScheduledFuture<?> alarm;
-    private long alarmAtNanos;
-
-    /**
-     * Completes with the node's response (a {@link Failure} too, when the only node asked refused
-     * for good), or fails with a {@link ChorusException}.
-     */
-    final CompletableFuture<ClientResponse> result = new CompletableFuture<>();
-    /** The node whose answer completed {@link #result}; read after it completed. */
-    private volatile NodeConnection answeredBy;
-    /** Sends it took, read after {@link #result} completed. */
-    private volatile int sendsUsed;
-
-    /** No such time: a {@code ...AtNanos} that never comes. */
-    private static final long NEVER = Long.MAX_VALUE;
-
-    /** One send to one node, with when it is given up as silent and when it is hedged ({@link #NEVER}: not). */
-    private static final class Attempt {
-        final NodeConnection node;
-        final long startNanos;
-        CompletableFuture<ClientResponse> reply;
-        long silentAtNanos = NEVER;
-        long hedgeAtNanos = NEVER;
-
-        Attempt(NodeConnection node, long startNanos) {
-            this.node = node;
-            this.startNanos = startNanos;
-        }
-    }
 
     /**
      * @param changesData false for reads and cluster descriptions, which may safely reach two nodes
@@ -117,15 +74,14 @@ final class RequestCall {
      */
     RequestCall(ClientRequest request, boolean changesData, List<NodeConnection> candidates, CallOptions options,
                 CallPolicy policy, EventExecutor loop) {
+        super(loop, options.requestTimeoutMillis());
         assert !candidates.isEmpty() : "no node to send to";
         this.request = request;
         this.resend = Resend.of(request, changesData);
         this.candidates = candidates;
         this.options = options;
         this.policy = policy;
-        this.loop = loop;
         this.attemptTimeoutMillis = policy.attemptTimeoutMillis(options.requestTimeoutMillis());
-        this.deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(options.requestTimeoutMillis());
     }
 
     /** Hands the call to its loop, which sends the first attempt and sets the alarm (one hand-off per call). */
@@ -136,16 +92,6 @@ final class RequestCall {
             sendNext();
             setAlarm();
         }, "the client closed before the request was sent");
-    }
-
-    /** The node that answered; null unless {@link #result} completed with a response. */
-    NodeConnection answeredBy() {
-        return answeredBy;
-    }
-
-    /** How many sends the call took (1: answered at the first); meaningful once {@link #result} completed. */
-    int sends() {
-        return sendsUsed;
     }
 
     /** Fails the call at once, for example because the client is closing. Any thread. */
@@ -174,14 +120,7 @@ final class RequestCall {
         lastTried = node;
         node.breaker().onSend(now);
         attempt.reply = node.send(Resend.attempt(request, attemptNumber), !lastChance, options.connectTimeoutMillis());
-        long remainingMillis = remainingMillis(now);
-        if (resend.mayRetryUnknownOutcome() && attemptTimeoutMillis < remainingMillis) {
-            attempt.silentAtNanos = now + TimeUnit.MILLISECONDS.toNanos(attemptTimeoutMillis);
-        }
-        long hedgeMillis = hedgeDelayMillis(node);
-        if (hedgeMillis > 0 && hedgeMillis < remainingMillis) {
-            attempt.hedgeAtNanos = now + TimeUnit.MILLISECONDS.toNanos(hedgeMillis);
-        }
+        setDueTimes(attempt, now, resend.mayRetryUnknownOutcome() ? attemptTimeoutMillis : 0, hedgeDelayMillis(node));
         attempt.reply.whenComplete((response, error) -> onLoop(() -> {
             onAttemptDone(attempt, response, error);
             setAlarm();
@@ -192,9 +131,7 @@ final class RequestCall {
     private long hedgeDelayMillis(NodeConnection node) {
         if (resend != Resend.READ || !options.hedge() || inFlight.size() != 1) return 0; // only the first of a read, never a hedge of a hedge
         if (nextCandidate == candidates.size()) return 0;
-        long p99Nanos = node.latency().p99Nanos();
-        if (p99Nanos < 0) return 0;
-        return Math.max(policy.hedgeDelayMinMillis(), TimeUnit.NANOSECONDS.toMillis(p99Nanos) + 1);
+        return policy.hedgeDelayMillis(node.latency().p99Nanos());
     }
 
     // ---- outcomes
@@ -213,8 +150,7 @@ final class RequestCall {
                 for (NodeConnection blamed : blameIfAnotherAnswers) {
                     if (blamed != node) blamed.breaker().onFailure(now);
                 }
-                answeredBy = node;
-                complete(response);
+                completeWith(node, response, sends);
             }
             return;
         }
@@ -230,8 +166,7 @@ final class RequestCall {
         } else if (cause instanceof ChorusException local) {
             fail(local);
         } else {
-            fail(new ChorusException(ErrorKind.TIMEOUT, "unexpected client error talking to " + node.label() + ": " + cause
-                    + indeterminacy(), cause));
+            fail(CallFailures.unexpected(node, cause, resend));
         }
     }
 
@@ -240,8 +175,7 @@ final class RequestCall {
         if (!resend.mayRetryAfter(failure.kind())) {
             if (failure.kind() != ErrorKind.TIMEOUT) node.breaker().onSuccess(); // it answered for itself
             if (sends <= 1) {
-                answeredBy = node;
-                complete(failure); // the node's own answer, as is
+                completeWith(node, failure, sends); // the node's own answer, as is
             } else {
                 fail(finalFailure(refused));
             }
@@ -266,8 +200,7 @@ final class RequestCall {
             moveOn(false);
             return;
         }
-        ChorusException closed = new ChorusException(ErrorKind.TIMEOUT, node.label() + " closed the connection ("
-                + lost.getMessage() + ") before answering" + indeterminacy());
+        ChorusException closed = CallFailures.closedConnection(node, lost, resend);
         if (!resend.mayRetryUnknownOutcome()) {
             fail(closed);
             return;
@@ -279,19 +212,20 @@ final class RequestCall {
     }
 
     /** No answer within the attempt timeout: move on, leaving that node's answer unwaited for. */
-    private void onSilent(Attempt attempt) {
+    @Override
+    void onSilent(Attempt attempt) {
         if (result.isDone() || !inFlight.remove(attempt)) return;
         attempt.reply.cancel(false); // frees its slot on the connection
         attempt.node.breaker().onFailure(System.nanoTime());
         if (resend.countsAttempts()) indeterminate = true;
-        lastFailure = new ChorusException(ErrorKind.TIMEOUT, "no answer from " + attempt.node.label() + " within "
-                + attemptTimeoutMillis + " ms (attemptTimeout)" + indeterminacy());
+        lastFailure = CallFailures.silent(attempt.node, attemptTimeoutMillis, resend);
         lastFailureLocal = false;
         moveOn(true);
     }
 
     /** The first node is slower than its recent p99: ask the next one too, if the budget allows. */
-    private void onHedge(Attempt first) {
+    @Override
+    void onHedge(Attempt first) {
         if (result.isDone() || !inFlight.contains(first) || inFlight.size() > 1 || nextCandidate == candidates.size()) return;
         if (!policy.budget().tryRetry()) {
             policy.counters().budgetRefusals().increment();
@@ -320,10 +254,10 @@ final class RequestCall {
     /** Every candidate was tried: another round after a backoff, or the end of the call. */
     private void endRound() {
         if (lastFailure == null) { // every node unreachable
-            fail(new ChorusException(ErrorKind.UNAVAILABLE, "no node reachable, nothing was sent (" + String.join("; ", unreachable) + ")"));
+            fail(CallFailures.noNodeReachable(unreachable));
             return;
         }
-        if (lastFailureLocal || !wantsAnotherRound(lastFailure.kind())) {
+        if (lastFailureLocal || !Resend.laterMayHelp(lastFailure.kind(), indeterminate)) {
             fail(finalFailure(lastFailure));
             return;
         }
@@ -339,16 +273,8 @@ final class RequestCall {
         if (waitMillis == 0) {
             sendNext();
         } else {
-            backoffAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis); // the alarm sends it
+            backOff(waitMillis); // the alarm sends it
         }
-    }
-
-    private boolean wantsAnotherRound(ErrorKind kind) {
-        return switch (kind) {
-            case OVERLOADED, TIMEOUT -> true;
-            case UNAVAILABLE, SESSION_UNSATISFIED -> indeterminate; // a retry that cannot be settled yet: later may help
-            case INVALID_REQUEST, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
-        };
     }
 
     /** Takes a retry from the attempts and the budget, or fails the call saying which ran out. */
@@ -359,8 +285,7 @@ final class RequestCall {
         }
         if (!policy.budget().tryRetry()) {
             policy.counters().budgetRefusals().increment();
-            ChorusException last = finalFailure(lastFailure);
-            fail(new ChorusException(last.kind(), last.detail() + "; not retried: " + policy.budget().describe(), last));
+            fail(CallFailures.notRetried(finalFailure(lastFailure), policy.budget()));
             return false;
         }
         policy.counters().retries().increment();
@@ -368,108 +293,41 @@ final class RequestCall {
         return true;
     }
 
-    private void onDeadline() {
-        NodeConnection node = lastTried;
-        String who = node == null ? "any node" : node.label();
-        String last = lastFailure == null ? "" : "; last failure: " + lastFailure.getMessage();
-        fail(new ChorusException(ErrorKind.TIMEOUT, "no answer from " + who + " within " + options.requestTimeoutMillis()
-                + " ms (requestTimeout)" + last + indeterminacy()));
+    @Override
+    void onDeadline() {
+        fail(CallFailures.deadline(lastTried, options.requestTimeoutMillis(), lastFailure, resend));
     }
 
-    /** The failure to report: the node's own after one send, else with how many sends it took. */
     private ChorusException finalFailure(ChorusException last) {
-        if (sends <= 1) return last;
-        long operationId = Resend.operationId(request);
-        String which = operationId != 0 ? "attempt " + sends + " of operation " + operationId : "attempt " + sends;
-        boolean claimsNothingApplied = last.kind() != ErrorKind.TIMEOUT;
-        if (indeterminate && claimsNothingApplied) {
-            return new ChorusException(ErrorKind.TIMEOUT, "gave up after " + sends + " attempts" + (operationId != 0 ? " of operation " + operationId : "")
-                    + "; the last was refused (" + last.getMessage() + ") but an earlier one timed out, so the operation may have been applied", last);
-        }
-        return new ChorusException(last.kind(), last.detail() + " (" + which + ")", last);
+        return CallFailures.finalFailure(request, sends, indeterminate, last);
     }
 
     private String indeterminacy() {
-        return resend == Resend.READ ? "" : "; the operation may have been applied";
+        return CallFailures.indeterminacy(resend);
     }
 
     // ---- completion
 
-    private void complete(ClientResponse response) {
-        sendsUsed = sends;
-        if (result.complete(response)) release();
+    @Override
+    long requestTimeoutMillis() {
+        return options.requestTimeoutMillis();
+    }
+
+    @Override
+    void onBackoffOver() {
+        sendNext();
     }
 
     private void fail(ChorusException failure) {
-        sendsUsed = sends;
-        if (result.completeExceptionally(failure)) release();
+        failWith(failure, sends);
     }
 
     /** Cancels the alarm and whatever is still in flight (freeing its slot on the connection). On the loop. */
-    private void release() {
-        if (alarm != null) {
-            alarm.cancel(false);
-            alarm = null;
-        }
-        backoffAtNanos = NEVER;
+    @Override
+    void release() {
+        cancelAlarm();
         List<Attempt> abandoned = List.copyOf(inFlight);
         inFlight.clear(); // first: a cancelled reply calls back into onAttemptDone at once
         for (Attempt attempt : abandoned) attempt.reply.cancel(false);
-    }
-
-    // ---- the alarm
-
-    /** Sets the alarm for the earliest time something is due, unless it already goes off by then. On the loop. */
-    private void setAlarm() {
-        if (result.isDone()) return;
-        long dueNanos = Math.min(deadlineNanos, backoffAtNanos);
-        for (Attempt attempt : inFlight) dueNanos = Math.min(dueNanos, Math.min(attempt.silentAtNanos, attempt.hedgeAtNanos));
-        if (alarm != null) {
-            if (alarmAtNanos - dueNanos <= 0) return; // goes off early enough: it sets itself again then
-            alarm.cancel(false);
-        }
-        alarmAtNanos = dueNanos;
-        alarm = loop.schedule(this::onAlarm, Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-    }
-
-    /** Handles what is due: the deadline, else silent attempts, hedges and the next round; then sets the alarm again. */
-    private void onAlarm() {
-        alarm = null;
-        if (result.isDone()) return;
-        long now = System.nanoTime();
-        if (now - deadlineNanos >= 0) {
-            onDeadline();
-            return;
-        }
-        for (Attempt attempt : List.copyOf(inFlight)) { // a silent attempt may start another
-            if (now - attempt.silentAtNanos >= 0) {
-                onSilent(attempt);
-            } else if (now - attempt.hedgeAtNanos >= 0) {
-                attempt.hedgeAtNanos = NEVER;
-                onHedge(attempt);
-            }
-        }
-        if (!result.isDone() && now - backoffAtNanos >= 0) {
-            backoffAtNanos = NEVER;
-            sendNext();
-        }
-        setAlarm();
-    }
-
-    private long remainingMillis(long nowNanos) {
-        return options.requestTimeoutMillis() - TimeUnit.NANOSECONDS.toMillis(nowNanos - startNanos);
-    }
-
-    /** Runs {@code step} on the call's loop: at once when already there; fails the call with {@code closing} when the loop stopped. */
-    private void onLoop(Runnable step, String closing) {
-        if (loop.inEventLoop()) {
-            step.run();
-            return;
-        }
-        try {
-            loop.execute(step);
-        } catch (RejectedExecutionException stopped) {
-            result.completeExceptionally(new ChorusException(ErrorKind.TIMEOUT, closing));
-        }
     }
 }

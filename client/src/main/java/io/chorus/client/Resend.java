@@ -71,6 +71,20 @@ enum Resend {
         };
     }
 
+    /**
+     * Whether another round, after a backoff, may help once every node was tried and the last failed
+     * with {@code kind}: yes for the kinds that say "later"; for {@code Unavailable} and
+     * {@code SessionUnsatisfied} only when {@code unsettledRetry} (an earlier attempt may have been
+     * applied, so the coordinator refuses to settle the retry until the replicas that may have it are back).
+     */
+    static boolean laterMayHelp(ErrorKind kind, boolean unsettledRetry) {
+        return switch (kind) {
+            case OVERLOADED, TIMEOUT -> true;
+            case UNAVAILABLE, SESSION_UNSATISFIED -> unsettledRetry; // a retry that cannot be settled yet: later may help
+            case INVALID_REQUEST, TOO_MANY_SIBLINGS, UNAUTHORIZED -> false;
+        };
+    }
+
     /** Whether a send whose outcome is unknown (silence, a connection closed after sending) may be followed by another. */
     boolean mayRetryUnknownOutcome() {
         return this != PLAIN_WRITE;

@@ -41,37 +41,35 @@ public final class Session extends CrdtHandles {
     }
 
     public ReadResult get(String key, Consistency consistency) {
-        return client.awaitCall(getAsync(key, consistency));
+        return client.calls().await(getAsync(key, consistency));
     }
 
     public CompletionStage<ReadResult> getAsync(String key, Consistency consistency) {
         Key wireKey = Key.of(ChorusClient.utf8(key));
-        return client.sessionCall(wireKey, new Get(wireKey, ChorusClient.level(consistency), tokenBytes()), false, 0)
-                .thenApply(answered -> client.sessionReadResult(absorb(answered)));
+        return client.sessionCall(wireKey, new Get(wireKey, Requests.level(consistency), tokenBytes()), false, 0)
+                .thenApply(answered -> client.replies().readResult(absorb(answered)));
     }
 
     public WriteAck put(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
-        return client.awaitCall(putAsync(key, value, context, consistency, options));
+        return client.calls().await(putAsync(key, value, context, consistency, options));
     }
 
     public CompletionStage<WriteAck> putAsync(String key, byte[] value, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context (use Context.NONE for none)");
         Key wireKey = Key.of(ChorusClient.utf8(key));
-        Put put = new Put(wireKey, value.clone(), context.wireBytes(), ChorusClient.level(consistency), options.durable(),
-                client.nextOperationId(), 1, tokenBytes(), options.ttlMillis(), ChorusClient.quorum(options));
+        Put put = Requests.put(wireKey, value, context, consistency, options, client.operationIds(), tokenBytes());
         return client.sessionCall(wireKey, put, true, value.length + context.bytes().length)
-                .thenApply(answered -> client.sessionWriteAck(absorb(answered)));
+                .thenApply(answered -> client.replies().writeAck(absorb(answered)));
     }
 
     public WriteAck delete(String key, Context context, Consistency consistency, WriteOptions options) {
         Objects.requireNonNull(context, "context");
         options.refuseTtl("a delete");
         Key wireKey = Key.of(ChorusClient.utf8(key));
-        Delete delete = new Delete(wireKey, context.wireBytes(), ChorusClient.level(consistency), options.durable(),
-                client.nextOperationId(), 1, tokenBytes(), ChorusClient.quorum(options));
-        return client.awaitCall(client.sessionCall(wireKey, delete, true, context.bytes().length)
-                .thenApply(answered -> client.sessionWriteAck(absorb(answered))));
+        Delete delete = Requests.delete(wireKey, context, consistency, options, client.operationIds(), tokenBytes());
+        return client.calls().await(client.sessionCall(wireKey, delete, true, context.bytes().length)
+                .thenApply(answered -> client.replies().writeAck(absorb(answered))));
     }
 
     // ---- CRDT values, within the session: the handles' updates and reads carry and update its token (CrdtHandles)
@@ -96,7 +94,7 @@ public final class Session extends CrdtHandles {
     }
 
     /** Merges the token an answer carries into the session's. */
-    ChorusClient.Answered absorb(ChorusClient.Answered answered) {
+    Answered absorb(Answered answered) {
         ClientResponse response = answered.response();
         byte[] updated = response instanceof GetResult r ? r.session() : response instanceof WriteResult w ? w.session()
                 : response instanceof CrdtValue v ? v.session() : null;

@@ -18,7 +18,12 @@
  * the failures {@code Resend} says may be repeated, backs off between rounds ({@code RetryPolicy},
  * full jitter) and spends the client's {@code RetryBudget} on every retry and hedge. Each
  * {@code NodeConnection} carries its node's {@code CircuitBreaker} and {@code LatencyWindow};
- * {@link io.chorus.client.ChorusClient#nodes()} shows them.
+ * {@link io.chorus.client.ChorusClient#nodes()} shows them. {@code Calls} starts each call and waits for it
+ * on behalf of the blocking methods; {@code Requests} builds the wire request of a plain call
+ * ({@code CrdtAccess} a CRDT one), {@code Replies} turns the answer into a result and its receipt.
+ * A {@code RequestCall} is one object per call, in three layers: {@code CallOutcome} (its result and
+ * the hop onto its event loop), {@code TimedCall} (its deadline, attempt times, backoff and one
+ * timer) and the call itself (routing, failover, retries); {@code CallFailures} words its failures.
  *
  * <p>Invariants: every request either completes or fails by its deadline (enforced here, not only
  * by the node), one deadline for all its attempts; a request is sent again only when nothing was
